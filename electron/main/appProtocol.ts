@@ -1,0 +1,36 @@
+import { net, protocol } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { APP_CSP_HEADER } from '../services/security/csp';
+import { contentTypeOf, resolveAsset } from '../services/security/assets';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = 'app://campaign-desk';
+
+/** Must run before `app.ready`: makes `app://` a secure, standard scheme with fetch support. */
+export function registerAppSchemePrivileges(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  ]);
+}
+
+/**
+ * Serves the built renderer from `root` under `app://campaign-desk/`, with the CSP header.
+ * Paths that would leave `root` answer 404. Later issues add `/media/` for cached recordings.
+ */
+export function serveRenderer(root: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === 'campaign-desk' ? resolveAsset(root, url.pathname) : null;
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    if (!response.ok) return new Response('Not found', { status: 404 });
+    return new Response(response.body, {
+      status: 200,
+      headers: {
+        'content-type': contentTypeOf(file),
+        'content-security-policy': APP_CSP_HEADER,
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  });
+}

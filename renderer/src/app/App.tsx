@@ -1,0 +1,19 @@
+import { useEffect } from 'react';
+import { useT } from '../i18n/useT';
+import { followPrefsChanges, usePrefsStore } from './prefsStore';
+import { Shell } from './Shell';
+
+/** Loads the preferences (language first: no flash of the wrong language), then the shell. */
+export function App() {
+  const loaded = usePrefsStore((state) => state.loaded);
+  const load = usePrefsStore((state) => state.load);
+  const t = useT();
+
+  useEffect(() => {
+    void load();
+    return followPrefsChanges();
+  }, [load]);
+
+  if (!loaded) return <p className="loading" aria-busy="true">{t('loading')}</p>;
+  return <Shell />;
+}

@@ -1,0 +1,48 @@
+import { expect, test } from './fixtures';
+
+test.describe('security baseline in the browser', () => {
+  test('the CSP blocks inline scripts and remote media but lets the app reach its own contract', async ({ page, harness }) => {
+    const violations: string[] = [];
+    await page.exposeFunction('reportViolation', (directive: string) => violations.push(directive));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as { reportViolation(d: string): void }).reportViolation(event.effectiveDirective);
+      });
+    });
+    await page.goto(harness.url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('名单');
+
+    const ran = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = true';
+      document.body.appendChild(script);
+      const audio = document.createElement('audio');
+      audio.src = 'http://203.0.113.1/remote.wav';
+      document.body.appendChild(audio);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+    });
+    expect(ran).toBe(false);
+    await expect.poll(() => violations).toEqual(expect.arrayContaining(['script-src-elem', 'media-src']));
+
+    // The app's own contract still works under the policy (WebSocket to 'self').
+    const info = await page.evaluate(() => window.api.app.info());
+    expect(info.ok).toBe(true);
+  });
+
+  test('the page and the contract socket refuse a missing or wrong token', async ({ page, harness }) => {
+    const response = await page.goto(harness.origin + '/');
+    expect(response?.status()).toBe(403);
+    const wrong = await page.goto(`${harness.origin}/?token=wrong-${harness.token}`);
+    expect(wrong?.status()).toBe(403);
+  });
+
+  test('the contract refuses invalid input with a localised error', async ({ page, harness }) => {
+    await page.goto(harness.url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('名单');
+    const result = await page.evaluate(() =>
+      (window.api.prefs.set as (input: unknown) => Promise<unknown>)({ locale: 'fr', secret: 1 }),
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'ipc.invalid_input', message: '请求的内容不正确' } });
+  });
+});

@@ -10,12 +10,19 @@ export interface SenderInfo {
   isTopFrame: boolean;
 }
 
-/** The origin of a URL, or null for opaque or unparsable ones (`file:`, `data:`, `about:`). */
+const OPAQUE_SCHEMES = new Set(['file:', 'data:', 'about:', 'blob:', 'javascript:']);
+
+/**
+ * The origin of a URL, or null for opaque or unparsable ones (`file:`, `data:`, `about:`).
+ * WHATWG URL gives every non-web scheme the origin "null", but the app's own `app://` scheme is
+ * registered as standard in Electron, where it has a real `scheme://host` origin: compute it.
+ */
 export function originOf(url: string): string | null {
   try {
     const parsed = new URL(url);
-    if (parsed.origin === 'null') return null;
-    return parsed.origin;
+    if (parsed.origin !== 'null') return parsed.origin;
+    if (OPAQUE_SCHEMES.has(parsed.protocol) || parsed.host === '') return null;
+    return `${parsed.protocol}//${parsed.host}`;
   } catch {
     return null;
   }

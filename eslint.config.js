@@ -1,0 +1,87 @@
+// @ts-check
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = [
+  'assert', 'buffer', 'child_process', 'crypto', 'dns', 'events', 'fs', 'fs/promises', 'http', 'https',
+  'net', 'os', 'path', 'process', 'readline', 'stream', 'timers', 'tls', 'url', 'util', 'worker_threads', 'zlib',
+];
+
+/** Layering rules of design.md, enforced by the linter (a unit test proves each one bites). */
+export const layering = [
+  {
+    // shared/ is pure TypeScript both sides import: no Node, DOM or Electron.
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', ...NODE_BUILTINS], message: 'shared/ must not import Node modules.' },
+            { group: ['electron', 'electron/*'], message: 'shared/ must not import Electron.' },
+            { group: ['react', 'react-dom', 'react-dom/*'], message: 'shared/ must not import UI libraries.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname'].map((name) => ({
+          name,
+          message: 'shared/ runs in every host: no DOM or Node globals.',
+        })),
+      ],
+    },
+  },
+  {
+    // Services run in plain Node (tests, CLI, harness): the host passes in what they need.
+    files: ['electron/services/**/*.ts', 'electron/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['electron', 'electron/*'], message: 'Services and the CLI must not import electron.' }] },
+      ],
+    },
+  },
+  {
+    // Raw IPC only in the two helper files; everything else goes through the typed contract.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['electron/main/ipc.ts', 'electron/preload/index.ts', 'shared/**', 'electron/services/**', 'electron/cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message: 'Use the typed contract: raw IPC lives only in electron/main/ipc.ts and electron/preload/index.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'test/harness/client/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
+  ...layering,
+);

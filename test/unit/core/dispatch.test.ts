@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { createApi, CHANNELS, type Channel } from '../../../shared/contract';
+import { DEFAULT_PREFS, type Prefs } from '../../../shared/prefs';
+import { createDispatcher, type Handlers } from '../../../electron/services/contract/dispatch';
+import { AppFailure } from '../../../electron/services/contract/failure';
+import { createHandlers } from '../../../electron/services/core/handlers';
+import type { PrefsStore } from '../../../electron/services/prefs/store';
+import type { Logger } from '../../../electron/services/log';
+
+const APP = 'app://campaign-desk';
+const top = { url: `${APP}/index.html#/lists`, isTopFrame: true };
+
+function memoryPrefs(initial: Prefs = DEFAULT_PREFS): PrefsStore {
+  let prefs = { ...initial };
+  return {
+    get: () => prefs,
+    set: (patch) => (prefs = { ...prefs, ...patch }),
+  };
+}
+
+function setup(overrides: Partial<Handlers> = {}, prefs = memoryPrefs()) {
+  const events: [string, unknown][] = [];
+  const logged: string[] = [];
+  const log: Logger = {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (m) => logged.push(m),
+    error: (m, f) => logged.push(`${m} ${JSON.stringify(f)}`),
+  };
+  const handlers = {
+    ...createHandlers({
+      appInfo: { version: '1.2.3', dataDir: '/data', platform: 'linux', host: 'electron' },
+      prefs,
+      broadcast: (event, payload) => events.push([event, payload]),
+    }),
+    ...overrides,
+  };
+  const dispatch = createDispatcher({ handlers, allowedOrigins: [APP], locale: () => prefs.get().locale, log });
+  return { dispatch, events, logged, prefs };
+}
+
+describe('the contract dispatcher', () => {
+  it('answers a trusted call with the handler value in the ok envelope', async () => {
+    const { dispatch } = setup();
+    await expect(dispatch('app:info', undefined, top)).resolves.toEqual({
+      ok: true,
+      value: { version: '1.2.3', dataDir: '/data', platform: 'linux', host: 'electron' },
+    });
+  });
+
+  it('refuses a message from an iframe even on the app origin', async () => {
+    const { dispatch, logged } = setup();
+    const result = await dispatch('app:info', undefined, { url: `${APP}/index.html`, isTopFrame: false });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'ipc.forbidden_sender', message: '拒绝来自非本应用页面的请求' },
+    });
+    expect(logged.join()).toContain('foreign frame');
+  });
+
+  it.each([
+    'https://evil.example/index.html',
+    'file:///etc/passwd',
+    'about:blank',
+    'data:text/html,<script>1</script>',
+    'not a url',
+    '',
+  ])('refuses a top frame from a foreign or opaque origin: %s', async (url) => {
+    const { dispatch } = setup();
+    const result = await dispatch('prefs:set', { locale: 'en' }, { url, isTopFrame: true });
+    expect(result).toMatchObject({ ok: false, error: { code: 'ipc.forbidden_sender' } });
+  });
+
+  it('does not run the handler for a refused sender', async () => {
+    const { dispatch, prefs } = setup();
+    await dispatch('prefs:set', { locale: 'en' }, { url: 'https://evil.example/', isTopFrame: true });
+    expect(prefs.get().locale).toBe('zh-CN');
+  });
+
+  it('refuses unknown channels and prototype keys', async () => {
+    const { dispatch } = setup();
+    for (const channel of ['app:nope', '__proto__', 'constructor', 'toString']) {
+      await expect(dispatch(channel, undefined, top)).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'ipc.unknown_channel' },
+      });
+    }
+  });
+
+  it('validates input with the schema and names the bad fields', async () => {
+    const { dispatch, prefs } = setup();
+    const result = await dispatch('prefs:set', { locale: 'fr', extra: true }, top);
+    expect(result).toMatchObject({ ok: false, error: { code: 'ipc.invalid_input', message: '请求的内容不正确' } });
+    expect(!result.ok && result.error.detail).toMatch(/locale/);
+    expect(prefs.get().locale).toBe('zh-CN');
+    await expect(dispatch('app:info', { anything: 1 }, top)).resolves.toMatchObject({ ok: false });
+  });
+
+  it('localises errors in the language the user chose', async () => {
+    const { dispatch } = setup({}, memoryPrefs({ locale: 'en', theme: 'system' }));
+    const result = await dispatch('prefs:set', { locale: 42 }, top);
+    expect(result).toMatchObject({ ok: false, error: { message: 'The request was not valid' } });
+  });
+
+  it('turns an AppFailure into its code and localised message', async () => {
+    const { dispatch } = setup({
+      'prefs:get': () => {
+        throw AppFailure.of('prefs.write_failed', 'EACCES');
+      },
+    });
+    await expect(dispatch('prefs:get', undefined, top)).resolves.toEqual({
+      ok: false,
+      error: { code: 'prefs.write_failed', message: '无法保存偏好设置，请检查数据文件夹是否可写', detail: 'EACCES' },
+    });
+  });
+
+  it('never sends an unexpected error’s message or stack to the renderer', async () => {
+    const { dispatch, logged } = setup({
+      'app:info': () => {
+        throw new Error('boom at /home/op/secret-path with signature=abc');
+      },
+    });
+    const result = await dispatch('app:info', undefined, top);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'app.unexpected', message: '发生了意外错误，已记录在日志中' },
+    });
+    expect(JSON.stringify(result)).not.toMatch(/secret-path|signature|boom/);
+    expect(logged.join()).toContain('boom');
+  });
+
+  it('prefs:set stores the change and broadcasts prefs:changed', async () => {
+    const { dispatch, events } = setup();
+    const result = await dispatch('prefs:set', { locale: 'en' }, top);
+    expect(result).toEqual({ ok: true, value: { locale: 'en', theme: 'system' } });
+    expect(events).toEqual([['prefs:changed', { locale: 'en', theme: 'system' }]]);
+    await expect(dispatch('prefs:get', undefined, top)).resolves.toEqual(result);
+  });
+});
+
+describe('createApi', () => {
+  it('exposes exactly one function per contract entry and one subscribe per event', async () => {
+    const calls: [Channel, unknown][] = [];
+    const subscribed: string[] = [];
+    const api = createApi({
+      invoke: async (channel, input) => {
+        calls.push([channel, input]);
+        return { ok: true, value: null };
+      },
+      subscribe: (event) => {
+        subscribed.push(event);
+        return () => subscribed.splice(subscribed.indexOf(event), 1);
+      },
+    });
+    expect(Object.keys(api).sort()).toEqual(['app', 'prefs']);
+    expect(Object.keys(api.prefs).sort()).toEqual(['get', 'onChanged', 'set']);
+    await api.app.info();
+    await api.prefs.set({ theme: 'dark' });
+    expect(calls).toEqual([
+      ['app:info', undefined],
+      ['prefs:set', { theme: 'dark' }],
+    ]);
+    const stop = api.prefs.onChanged(() => undefined);
+    expect(subscribed).toEqual(['prefs:changed']);
+    stop();
+    expect(subscribed).toEqual([]);
+    expect(CHANNELS).toEqual(['app:info', 'prefs:get', 'prefs:set']);
+  });
+});

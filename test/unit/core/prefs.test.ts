@@ -1,0 +1,61 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sanitizePrefs } from '../../../shared/schemas/prefs';
+import { createJsonFilePrefs, PREFS_FILE } from '../../../electron/services/prefs/jsonFilePrefs';
+import { AppFailure } from '../../../electron/services/contract/failure';
+
+const fresh = () => mkdtempSync(join(tmpdir(), 'cd-prefs-'));
+
+describe('preferences', () => {
+  it('default to Chinese and the system theme', () => {
+    expect(createJsonFilePrefs(fresh()).get()).toEqual({ locale: 'zh-CN', theme: 'system' });
+  });
+
+  it('keep valid keys from a damaged or foreign file and drop the rest', () => {
+    expect(sanitizePrefs({ locale: 'en', theme: 'purple', extra: 1 })).toEqual({ locale: 'en', theme: 'system' });
+    expect(sanitizePrefs('nonsense')).toEqual({ locale: 'zh-CN', theme: 'system' });
+    expect(sanitizePrefs(null)).toEqual({ locale: 'zh-CN', theme: 'system' });
+  });
+
+  it('persist in the electron-store layout and survive a new store over the same folder', () => {
+    const dir = fresh();
+    createJsonFilePrefs(dir).set({ locale: 'en' });
+    expect(createJsonFilePrefs(dir).get()).toEqual({ locale: 'en', theme: 'system' });
+    expect(JSON.parse(readFileSync(join(dir, PREFS_FILE), 'utf8'))).toEqual({ prefs: { locale: 'en', theme: 'system' } });
+    expect(readdirSync(dir)).toEqual([PREFS_FILE]);
+  });
+
+  it('read a corrupt file as defaults and keep other top-level keys on write', () => {
+    const dir = fresh();
+    writeFileSync(join(dir, PREFS_FILE), '{"prefs": {"locale": "en"');
+    expect(createJsonFilePrefs(dir).get().locale).toBe('zh-CN');
+    writeFileSync(join(dir, PREFS_FILE), JSON.stringify({ other: { keep: true }, prefs: { locale: 'en' } }));
+    createJsonFilePrefs(dir).set({ theme: 'dark' });
+    expect(JSON.parse(readFileSync(join(dir, PREFS_FILE), 'utf8'))).toEqual({
+      other: { keep: true },
+      prefs: { locale: 'en', theme: 'dark' },
+    });
+  });
+
+  it.skipIf(process.getuid?.() === 0)('report an unwritable folder as prefs.write_failed (skipped as root: root writes anywhere)', () => {
+    const dir = join(fresh(), 'ro');
+    mkdirSync(dir);
+    chmodSync(dir, 0o500);
+    expect(() => createJsonFilePrefs(dir).set({ locale: 'en' })).toThrow(AppFailure);
+  });
+
+  it('report a data folder that is a file as prefs.write_failed', () => {
+    const file = join(fresh(), 'not-a-folder');
+    writeFileSync(file, 'x');
+    let caught: unknown;
+    try {
+      createJsonFilePrefs(file).set({ locale: 'en' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(AppFailure);
+    expect((caught as AppFailure).code).toBe('prefs.write_failed');
+  });
+});

@@ -14,6 +14,7 @@ const results = join(root, 'test-results');
 const steps = [
   { name: 'typecheck (node)', cmd: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.node.json'] },
   { name: 'typecheck (web)', cmd: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.web.json'] },
+  { name: 'typecheck (e2e)', cmd: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.e2e.json'] },
   { name: 'lint', cmd: bin('eslint'), args: ['.', '--max-warnings', '0'] },
   { name: 'build', cmd: bin('electron-vite'), args: ['build'] },
   {

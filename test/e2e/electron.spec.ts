@@ -29,15 +29,15 @@ test('the desktop app starts, shows the shell and keeps the renderer sandboxed',
   test.skip(!existsSync(mainBundle), 'Skipped: run `npx electron-vite build` first (out/main/index.js is missing)');
   const app = await electron.launch({ args: [mainBundle], executablePath: 'path' in found ? found.path : undefined });
   try {
-    const window = await app.firstWindow();
-    await expect(window.getByRole('navigation')).toBeVisible();
-    const exposure = await window.evaluate(() => ({
+    const page = await app.firstWindow();
+    await expect(page.getByRole('navigation')).toBeVisible();
+    const exposure = await page.evaluate(() => ({
       require: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process,
       api: typeof window.api.app.info,
     }));
     expect(exposure).toEqual({ require: 'undefined', process: 'undefined', api: 'function' });
-    const info = await window.evaluate(() => window.api.app.info());
+    const info = await page.evaluate(() => window.api.app.info());
     expect(info).toMatchObject({ ok: true, value: { host: 'electron' } });
   } finally {
     await app.close();

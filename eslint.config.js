@@ -5,8 +5,28 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = [
-  'assert', 'buffer', 'child_process', 'crypto', 'dns', 'events', 'fs', 'fs/promises', 'http', 'https',
-  'net', 'os', 'path', 'process', 'readline', 'stream', 'timers', 'tls', 'url', 'util', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'net',
+  'os',
+  'path',
+  'process',
+  'readline',
+  'stream',
+  'timers',
+  'tls',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
 ];
 
 /** Layering rules of design.md, enforced by the linter (a unit test proves each one bites). */
@@ -22,13 +42,25 @@ export const layering = [
           patterns: [
             { group: ['node:*', ...NODE_BUILTINS], message: 'shared/ must not import Node modules.' },
             { group: ['electron', 'electron/*'], message: 'shared/ must not import Electron.' },
-            { group: ['react', 'react-dom', 'react-dom/*'], message: 'shared/ must not import UI libraries.' },
+            {
+              group: ['react', 'react-dom', 'react-dom/*'],
+              message: 'shared/ must not import UI libraries.',
+            },
           ],
         },
       ],
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname'].map((name) => ({
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'process',
+          'Buffer',
+          'require',
+          '__dirname',
+        ].map((name) => ({
           name,
           message: 'shared/ runs in every host: no DOM or Node globals.',
         })),
@@ -41,14 +73,24 @@ export const layering = [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', 'electron/*'], message: 'Services and the CLI must not import electron.' }] },
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'Services and the CLI must not import electron.' },
+          ],
+        },
       ],
     },
   },
   {
     // Raw IPC only in the two helper files; everything else goes through the typed contract.
     files: ['**/*.ts', '**/*.tsx'],
-    ignores: ['electron/main/ipc.ts', 'electron/preload/index.ts', 'shared/**', 'electron/services/**', 'electron/cli/**'],
+    ignores: [
+      'electron/main/ipc.ts',
+      'electron/preload/index.ts',
+      'shared/**',
+      'electron/services/**',
+      'electron/cli/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -57,7 +99,8 @@ export const layering = [
             {
               name: 'electron',
               importNames: ['ipcMain', 'ipcRenderer'],
-              message: 'Use the typed contract: raw IPC lives only in electron/main/ipc.ts and electron/preload/index.ts.',
+              message:
+                'Use the typed contract: raw IPC lives only in electron/main/ipc.ts and electron/preload/index.ts.',
             },
           ],
         },

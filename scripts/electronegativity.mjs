@@ -7,7 +7,9 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const outDir = join(root, '.tmp', 'electronegativity');
-const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
+const electronVersion = JSON.parse(
+  readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8'),
+).version;
 const allow = JSON.parse(readFileSync(join(root, 'security/electronegativity-allow.json'), 'utf8')).allow;
 
 /** Parses electronegativity's CSV (quoted fields, "" escapes). */
@@ -57,7 +59,18 @@ const findings = [];
   const csv = join(outDir, 'findings.csv');
   const run = spawnSync(
     process.execPath,
-    [join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'), '-i', tree, '-e', electronVersion, '-r', '-v', 'false', '-o', csv],
+    [
+      join(root, 'node_modules/@doyensec/electronegativity/dist/index.js'),
+      '-i',
+      tree,
+      '-e',
+      electronVersion,
+      '-r',
+      '-v',
+      'false',
+      '-o',
+      csv,
+    ],
     { cwd: tree, encoding: 'utf8' },
   );
   if (run.status !== 0) {
@@ -82,11 +95,13 @@ const serious = findings.filter((f) => f.severity === 'HIGH' || f.severity === '
 const unjustified = serious.filter((f) => !allow.some((a) => a.check === f.check && a.file === f.file));
 for (const f of findings) {
   const justified = allow.find((a) => a.check === f.check && a.file === f.file);
-  const mark = f.severity === 'LOW' || f.severity === 'INFORMATIONAL' ? 'info' : justified ? 'allowed' : 'FAIL';
+  const mark =
+    f.severity === 'LOW' || f.severity === 'INFORMATIONAL' ? 'info' : justified ? 'allowed' : 'FAIL';
   process.stdout.write(`${mark.padEnd(8)} ${f.severity.padEnd(7)} ${f.check} ${f.file}:${f.location}\n`);
 }
 const unused = allow.filter((a) => !findings.some((f) => f.check === a.check && f.file === a.file));
-for (const a of unused) process.stdout.write(`note     allow-list entry no longer needed: ${a.check} ${a.file}\n`);
+for (const a of unused)
+  process.stdout.write(`note     allow-list entry no longer needed: ${a.check} ${a.file}\n`);
 process.stdout.write(
   `electronegativity: ${findings.length} findings, ${serious.length} HIGH/MEDIUM, ${unjustified.length} unjustified\n`,
 );

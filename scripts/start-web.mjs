@@ -6,10 +6,17 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const build = spawnSync(join(root, 'node_modules/.bin/electron-vite'), ['build'], { cwd: root, stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
-const harness = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'test/harness/run.ts'), ...process.argv.slice(2)], {
+const build = spawnSync(join(root, 'node_modules/.bin/electron-vite'), ['build'], {
   cwd: root,
   stdio: 'inherit',
 });
+if (build.status !== 0) process.exit(build.status ?? 1);
+const harness = spawnSync(
+  join(root, 'node_modules/.bin/tsx'),
+  [join(root, 'test/harness/run.ts'), ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 process.exit(harness.status ?? 1);

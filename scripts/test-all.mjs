@@ -33,10 +33,16 @@ const failedSteps = [];
 for (const step of steps) {
   process.stdout.write(`\n━━ ${step.name}\n`);
   const started = Date.now();
-  const run = spawnSync(step.cmd, step.args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const run = spawnSync(step.cmd, step.args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = run.status === 0;
-  process.stdout.write(`━━ ${step.name}: ${ok ? 'ok' : `FAILED (exit ${run.status ?? run.signal})`} in ${seconds}s\n`);
+  process.stdout.write(
+    `━━ ${step.name}: ${ok ? 'ok' : `FAILED (exit ${run.status ?? run.signal})`} in ${seconds}s\n`,
+  );
   if (!ok) failedSteps.push(step.name);
 }
 

@@ -60,9 +60,10 @@ type DomainOf<K extends string> = K extends `${infer D}:${string}` ? D : never;
 type VerbOf<K extends string, D extends string> = K extends `${D}:${infer V}` ? V : never;
 type Capital<S extends string> = S extends `${infer F}${infer R}` ? `${Uppercase<F>}${R}` : S;
 
-type CallFn<C extends Channel> = Input<C> extends undefined
-  ? () => Promise<Result<Output<C>>>
-  : (input: Input<C>) => Promise<Result<Output<C>>>;
+type CallFn<C extends Channel> =
+  Input<C> extends undefined
+    ? () => Promise<Result<Output<C>>>
+    : (input: Input<C>) => Promise<Result<Output<C>>>;
 
 /**
  * `window.api`: `api.prefs.set({...})` for `prefs:set`, and `api.prefs.onChanged(cb)` for the
@@ -94,9 +95,8 @@ export function createApi(transport: ApiTransport): Api {
   }
   for (const event of EVENT_NAMES) {
     const [d, verb] = event.split(':') as [string, string];
-    domain(d)[`on${verb.charAt(0).toUpperCase()}${verb.slice(1)}`] = (
-      listener: (payload: unknown) => void,
-    ) => transport.subscribe(event, listener);
+    domain(d)[`on${verb.charAt(0).toUpperCase()}${verb.slice(1)}`] = (listener: (payload: unknown) => void) =>
+      transport.subscribe(event, listener);
   }
   return api as unknown as Api;
 }

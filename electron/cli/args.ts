@@ -17,10 +17,21 @@ export class UsageError extends Error {}
  * `campaign-desk lists --json` both work); everything else is left, in order, for the command.
  */
 export function parseGlobalArgs(argv: readonly string[]): GlobalArgs {
-  const out: GlobalArgs = { dataDir: undefined, json: false, help: false, version: false, lang: undefined, command: undefined, rest: [] };
+  const out: GlobalArgs = {
+    dataDir: undefined,
+    json: false,
+    help: false,
+    version: false,
+    lang: undefined,
+    command: undefined,
+    rest: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = (): string => {
       const next = inline ?? argv[++i];
       if (next === undefined || next === '') throw new UsageError(`${name} needs a value`);

@@ -7,7 +7,10 @@ const TEXT = {
   commands: { 'zh-CN': '命令', en: 'Commands' },
   options: { 'zh-CN': '全局选项', en: 'Global options' },
   noCommands: { 'zh-CN': '（暂无命令）', en: '(no commands yet)' },
-  optDataDir: { 'zh-CN': '数据文件夹（默认：应用的数据文件夹）', en: 'the data folder (default: the app’s data folder)' },
+  optDataDir: {
+    'zh-CN': '数据文件夹（默认：应用的数据文件夹）',
+    en: 'the data folder (default: the app’s data folder)',
+  },
   optJson: { 'zh-CN': '以 JSON 输出，便于脚本处理', en: 'machine-readable JSON output' },
   optLang: { 'zh-CN': '消息语言：zh-CN 或 en', en: 'message language: zh-CN or en' },
   optVersion: { 'zh-CN': '显示版本', en: 'print the version' },

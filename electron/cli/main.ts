@@ -61,7 +61,8 @@ export async function runCli(
   }
 }
 
-const isEntry = process.argv[1] !== undefined && import.meta.url === new URL(`file://${resolve(process.argv[1])}`).href;
+const isEntry =
+  process.argv[1] !== undefined && import.meta.url === new URL(`file://${resolve(process.argv[1])}`).href;
 if (isEntry) {
   runCli(process.argv.slice(2), process)
     .then((code) => {

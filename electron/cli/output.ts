@@ -3,7 +3,9 @@ import type { CliContext } from './command';
 
 /** Prints a command's answer: the JSON document with `--json`, the human text otherwise. */
 export function emit(ctx: CliContext, value: unknown, human: string): void {
-  ctx.stdout.write(ctx.json ? `${JSON.stringify(value, null, 2)}\n` : human.endsWith('\n') ? human : `${human}\n`);
+  ctx.stdout.write(
+    ctx.json ? `${JSON.stringify(value, null, 2)}\n` : human.endsWith('\n') ? human : `${human}\n`,
+  );
 }
 
 /**

@@ -13,7 +13,8 @@ function electronBinary(): { path: string } | { missing: string } {
     const require = createRequire(import.meta.url);
     const dir = dirname(require.resolve('electron/package.json'));
     const pathFile = join(dir, 'path.txt');
-    if (!existsSync(pathFile)) return { missing: 'electron/path.txt is absent: the Electron binary was never downloaded' };
+    if (!existsSync(pathFile))
+      return { missing: 'electron/path.txt is absent: the Electron binary was never downloaded' };
     const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
     return existsSync(binary) ? { path: binary } : { missing: `no Electron binary at ${binary}` };
   } catch (error) {
@@ -25,9 +26,18 @@ const found = electronBinary();
 const mainBundle = join(process.cwd(), 'out/main/index.js');
 
 test('the desktop app starts, shows the shell and keeps the renderer sandboxed', async () => {
-  test.skip('missing' in found, `Skipped: no Electron binary on this machine — ${'missing' in found ? found.missing : ''}`);
-  test.skip(!existsSync(mainBundle), 'Skipped: run `npx electron-vite build` first (out/main/index.js is missing)');
-  const app = await electron.launch({ args: [mainBundle], executablePath: 'path' in found ? found.path : undefined });
+  test.skip(
+    'missing' in found,
+    `Skipped: no Electron binary on this machine — ${'missing' in found ? found.missing : ''}`,
+  );
+  test.skip(
+    !existsSync(mainBundle),
+    'Skipped: run `npx electron-vite build` first (out/main/index.js is missing)',
+  );
+  const app = await electron.launch({
+    args: [mainBundle],
+    executablePath: 'path' in found ? found.path : undefined,
+  });
   try {
     const page = await app.firstWindow();
     await expect(page.getByRole('navigation')).toBeVisible();

@@ -1,7 +1,10 @@
 import { expect, test } from './fixtures';
 
 test.describe('security baseline in the browser', () => {
-  test('the CSP blocks inline scripts and remote media but lets the app reach its own contract', async ({ page, harness }) => {
+  test('the CSP blocks inline scripts and remote media but lets the app reach its own contract', async ({
+    page,
+    harness,
+  }) => {
     const violations: string[] = [];
     await page.exposeFunction('reportViolation', (directive: string) => violations.push(directive));
     await page.addInitScript(() => {
@@ -43,6 +46,9 @@ test.describe('security baseline in the browser', () => {
     const result = await page.evaluate(() =>
       (window.api.prefs.set as (input: unknown) => Promise<unknown>)({ locale: 'fr', secret: 1 }),
     );
-    expect(result).toMatchObject({ ok: false, error: { code: 'ipc.invalid_input', message: '请求的内容不正确' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'ipc.invalid_input', message: '请求的内容不正确' },
+    });
   });
 });

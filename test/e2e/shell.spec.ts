@@ -33,7 +33,9 @@ test.describe('app shell', () => {
 
     // And back: the choice is stored, not stuck.
     await page.getByLabel('Language').selectOption('zh-CN');
-    await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link').first()).toHaveText('名单');
+    await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link').first()).toHaveText(
+      '名单',
+    );
   });
 
   test('the navigation works from the keyboard', async ({ page, harness }) => {

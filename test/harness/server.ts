@@ -71,10 +71,19 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   };
   // The allowed origin is known once the port is bound; the dispatcher reads the list per call.
   const allowedOrigins: string[] = [];
-  const { dispatch } = createNodeHost({ dataDir: options.dataDir, host: 'harness', allowedOrigins, broadcast });
+  const { dispatch } = createNodeHost({
+    dataDir: options.dataDir,
+    host: 'harness',
+    allowedOrigins,
+    broadcast,
+  });
 
   const serveFile = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
-    const headers = { 'content-security-policy': APP_CSP_HEADER, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+    const headers = {
+      'content-security-policy': APP_CSP_HEADER,
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'no-store',
+    };
     if (url.pathname === CLIENT_PATH) {
       res.writeHead(200, { ...headers, 'content-type': 'text/javascript; charset=utf-8' }).end(clientScript);
       return;
@@ -86,15 +95,24 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     const isPage = file.endsWith('index.html');
     if (isPage && !sameSecret(url.searchParams.get('token'), token)) {
-      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden: open the URL the harness printed (it carries the token).');
+      res
+        .writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('Forbidden: open the URL the harness printed (it carries the token).');
       return;
     }
     try {
       let body: Buffer | string = await readFile(file);
       if (isPage) {
-        body = body.toString('utf8').replace('<script type="module"', `<script src="${CLIENT_PATH}"></script>\n    <script type="module"`);
+        body = body
+          .toString('utf8')
+          .replace(
+            '<script type="module"',
+            `<script src="${CLIENT_PATH}"></script>\n    <script type="module"`,
+          );
       }
-      res.writeHead(200, { ...headers, 'content-type': contentTypeOf(file) }).end(req.method === 'HEAD' ? undefined : body);
+      res
+        .writeHead(200, { ...headers, 'content-type': contentTypeOf(file) })
+        .end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404).end('Not found');
     }
@@ -113,7 +131,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const allowed =
-      url.pathname === WS_PATH && sameSecret(url.searchParams.get('token'), token) && req.headers.origin === origin;
+      url.pathname === WS_PATH &&
+      sameSecret(url.searchParams.get('token'), token) &&
+      req.headers.origin === origin;
     if (!allowed) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;

@@ -21,17 +21,29 @@ export const prefsCommand: CliCommand = {
     for (const pair of args) {
       const [key, value] = pair.split('=', 2);
       if (!key || value === undefined) {
-        return emitError(ctx, { code: 'cli.invalid_setting', message: format(INVALID[ctx.locale], { pair }) });
+        return emitError(ctx, {
+          code: 'cli.invalid_setting',
+          message: format(INVALID[ctx.locale], { pair }),
+        });
       }
       patch[key] = value;
     }
     const parsed = prefsPatchSchema.safeParse(patch);
     if (!parsed.success) {
-      return emitError(ctx, { code: 'cli.invalid_setting', message: format(INVALID[ctx.locale], { pair: args.join(' ') }) });
+      return emitError(ctx, {
+        code: 'cli.invalid_setting',
+        message: format(INVALID[ctx.locale], { pair: args.join(' ') }),
+      });
     }
     try {
       const prefs = args.length > 0 ? store.set(parsed.data) : store.get();
-      emit(ctx, prefs, Object.entries(prefs).map(([key, value]) => `${key}=${String(value)}`).join('\n'));
+      emit(
+        ctx,
+        prefs,
+        Object.entries(prefs)
+          .map(([key, value]) => `${key}=${String(value)}`)
+          .join('\n'),
+      );
       return 0;
     } catch (error) {
       return emitError(ctx, describeError(error, ctx.locale));

@@ -62,7 +62,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     } catch (error) {
       const described = describeError(error, locale, options.describers);
       if (described.code === 'app.unexpected') {
-        log.error(`ipc: ${channel} failed`, { error: error instanceof Error ? error.message : String(error) });
+        log.error(`ipc: ${channel} failed`, {
+          error: error instanceof Error ? error.message : String(error),
+        });
       }
       return { ok: false, error: described };
     }

@@ -26,7 +26,12 @@ export interface NodeHost {
 export function createNodeHost(options: NodeHostOptions): NodeHost {
   const prefs = createJsonFilePrefs(options.dataDir);
   const handlers = createHandlers({
-    appInfo: { version: readAppVersion(), dataDir: options.dataDir, platform: process.platform, host: options.host },
+    appInfo: {
+      version: readAppVersion(),
+      dataDir: options.dataDir,
+      platform: process.platform,
+      host: options.host,
+    },
     prefs,
     broadcast: options.broadcast,
   });

@@ -19,7 +19,9 @@ export function createJsonFilePrefs(dataDir: string): PrefsStore {
   const readFile = (): Record<string, unknown> => {
     try {
       const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
-      return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+      return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+        ? (parsed as Record<string, unknown>)
+        : {};
     } catch {
       return {};
     }

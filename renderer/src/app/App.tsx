@@ -14,6 +14,11 @@ export function App() {
     return followPrefsChanges();
   }, [load]);
 
-  if (!loaded) return <p className="loading" aria-busy="true">{t('loading')}</p>;
+  if (!loaded)
+    return (
+      <p className="loading" aria-busy="true">
+        {t('loading')}
+      </p>
+    );
   return <Shell />;
 }

@@ -36,7 +36,7 @@ export const zhCN = {
   'settings.platform': '平台',
   'error.title': '出错了',
   'error.dismiss': '关闭',
-  'loading': '正在加载…',
+  loading: '正在加载…',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -72,13 +72,12 @@ export const en: Messages = {
   'settings.theme.light': 'Light',
   'settings.theme.dark': 'Dark',
   'settings.accounts.title': 'Accounts',
-  'settings.accounts.empty':
-    'Account management (appid and signature kept in the OS keychain) will be here.',
+  'settings.accounts.empty': 'Account management (appid and signature kept in the OS keychain) will be here.',
   'settings.about': 'About',
   'settings.version': 'Version',
   'settings.dataDir': 'Data folder',
   'settings.platform': 'Platform',
   'error.title': 'Something went wrong',
   'error.dismiss': 'Dismiss',
-  'loading': 'Loading…',
+  loading: 'Loading…',
 };

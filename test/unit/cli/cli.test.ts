@@ -28,7 +28,8 @@ describe('campaign-desk CLI', () => {
   it('lists every command and the global options in --help, in the user’s language', async () => {
     const en = await cli(['--help']);
     expect(en.code).toBe(0);
-    for (const text of ['info', 'prefs', '--data-dir DIR', '--json', 'Commands:']) expect(en.out).toContain(text);
+    for (const text of ['info', 'prefs', '--data-dir DIR', '--json', 'Commands:'])
+      expect(en.out).toContain(text);
     const zh = await cli(['--help'], { LANG: 'zh_CN.UTF-8' });
     expect(zh.out).toContain('命令:');
     expect((await cli(['--help', '--lang', 'zh-CN'])).out).toContain('全局选项');
@@ -53,7 +54,10 @@ describe('campaign-desk CLI', () => {
   it('reads and changes preferences in the data folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cd-cli-'));
     expect((await cli(['--data-dir', dir, 'prefs', 'locale=en'])).out).toBe('locale=en\ntheme=system\n');
-    expect(JSON.parse((await cli(['--data-dir', dir, '--json', 'prefs'])).out)).toEqual({ locale: 'en', theme: 'system' });
+    expect(JSON.parse((await cli(['--data-dir', dir, '--json', 'prefs'])).out)).toEqual({
+      locale: 'en',
+      theme: 'system',
+    });
     const bad = await cli(['--data-dir', dir, '--json', 'prefs', 'locale=fr']);
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.out)).toMatchObject({ error: { code: 'cli.invalid_setting' } });
@@ -71,7 +75,11 @@ describe('campaign-desk CLI', () => {
   it('defaults to the folder Electron uses for the app’s data', () => {
     expect(defaultDataDir('linux', {}, '/home/op')).toBe('/home/op/.config/Campaign Desk');
     expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/x' }, '/home/op')).toBe('/x/Campaign Desk');
-    expect(defaultDataDir('darwin', {}, '/Users/op')).toBe('/Users/op/Library/Application Support/Campaign Desk');
-    expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\op\\AppData\\Roaming' }, 'C:\\Users\\op')).toContain('Campaign Desk');
+    expect(defaultDataDir('darwin', {}, '/Users/op')).toBe(
+      '/Users/op/Library/Application Support/Campaign Desk',
+    );
+    expect(
+      defaultDataDir('win32', { APPDATA: 'C:\\Users\\op\\AppData\\Roaming' }, 'C:\\Users\\op'),
+    ).toContain('Campaign Desk');
   });
 });

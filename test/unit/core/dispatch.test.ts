@@ -35,7 +35,12 @@ function setup(overrides: Partial<Handlers> = {}, prefs = memoryPrefs()) {
     }),
     ...overrides,
   };
-  const dispatch = createDispatcher({ handlers, allowedOrigins: [APP], locale: () => prefs.get().locale, log });
+  const dispatch = createDispatcher({
+    handlers,
+    allowedOrigins: [APP],
+    locale: () => prefs.get().locale,
+    log,
+  });
   return { dispatch, events, logged, prefs };
 }
 
@@ -90,7 +95,10 @@ describe('the contract dispatcher', () => {
   it('validates input with the schema and names the bad fields', async () => {
     const { dispatch, prefs } = setup();
     const result = await dispatch('prefs:set', { locale: 'fr', extra: true }, top);
-    expect(result).toMatchObject({ ok: false, error: { code: 'ipc.invalid_input', message: '请求的内容不正确' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'ipc.invalid_input', message: '请求的内容不正确' },
+    });
     expect(!result.ok && result.error.detail).toMatch(/locale/);
     expect(prefs.get().locale).toBe('zh-CN');
     await expect(dispatch('app:info', { anything: 1 }, top)).resolves.toMatchObject({ ok: false });
@@ -110,7 +118,11 @@ describe('the contract dispatcher', () => {
     });
     await expect(dispatch('prefs:get', undefined, top)).resolves.toEqual({
       ok: false,
-      error: { code: 'prefs.write_failed', message: '无法保存偏好设置，请检查数据文件夹是否可写', detail: 'EACCES' },
+      error: {
+        code: 'prefs.write_failed',
+        message: '无法保存偏好设置，请检查数据文件夹是否可写',
+        detail: 'EACCES',
+      },
     });
   });
 

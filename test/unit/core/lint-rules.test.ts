@@ -11,16 +11,33 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
 
 describe('layering lint rules', () => {
   it('keep shared/ free of Node, Electron and DOM', async () => {
-    expect(await ruleIds("import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n", 'shared/x.ts')).toContain('no-restricted-imports');
-    expect(await ruleIds("import { app } from 'electron';\nexport const a = app;\n", 'shared/x.ts')).toContain('no-restricted-imports');
-    expect(await ruleIds('export const a = window.location;\n', 'shared/x.ts')).toContain('no-restricted-globals');
-    expect(await ruleIds('export const a = process.env;\n', 'shared/x.ts')).toContain('no-restricted-globals');
-    expect(await ruleIds("import { z } from 'zod';\nexport const a = z.string();\n", 'shared/x.ts')).toEqual([]);
+    expect(
+      await ruleIds(
+        "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n",
+        'shared/x.ts',
+      ),
+    ).toContain('no-restricted-imports');
+    expect(
+      await ruleIds("import { app } from 'electron';\nexport const a = app;\n", 'shared/x.ts'),
+    ).toContain('no-restricted-imports');
+    expect(await ruleIds('export const a = window.location;\n', 'shared/x.ts')).toContain(
+      'no-restricted-globals',
+    );
+    expect(await ruleIds('export const a = process.env;\n', 'shared/x.ts')).toContain(
+      'no-restricted-globals',
+    );
+    expect(await ruleIds("import { z } from 'zod';\nexport const a = z.string();\n", 'shared/x.ts')).toEqual(
+      [],
+    );
   });
 
   it('keep electron/services/ free of electron', async () => {
-    expect(await ruleIds("import { app } from 'electron';\nexport const a = app;\n", 'electron/services/x.ts')).toContain('no-restricted-imports');
-    expect(await ruleIds("import { join } from 'node:path';\nexport const a = join;\n", 'electron/services/x.ts')).toEqual([]);
+    expect(
+      await ruleIds("import { app } from 'electron';\nexport const a = app;\n", 'electron/services/x.ts'),
+    ).toContain('no-restricted-imports');
+    expect(
+      await ruleIds("import { join } from 'node:path';\nexport const a = join;\n", 'electron/services/x.ts'),
+    ).toEqual([]);
   });
 
   it('ban raw ipcMain / ipcRenderer outside the two IPC helper files', async () => {
@@ -30,6 +47,11 @@ describe('layering lint rules', () => {
     const renderer = "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n";
     expect(await ruleIds(renderer, 'renderer/src/x.ts')).toContain('no-restricted-imports');
     expect(await ruleIds(renderer, 'electron/preload/index.ts')).toEqual([]);
-    expect(await ruleIds("import { BrowserWindow } from 'electron';\nexport const a = BrowserWindow;\n", 'electron/main/window.ts')).toEqual([]);
+    expect(
+      await ruleIds(
+        "import { BrowserWindow } from 'electron';\nexport const a = BrowserWindow;\n",
+        'electron/main/window.ts',
+      ),
+    ).toEqual([]);
   });
 });

@@ -14,7 +14,10 @@ describe('preferences', () => {
   });
 
   it('keep valid keys from a damaged or foreign file and drop the rest', () => {
-    expect(sanitizePrefs({ locale: 'en', theme: 'purple', extra: 1 })).toEqual({ locale: 'en', theme: 'system' });
+    expect(sanitizePrefs({ locale: 'en', theme: 'purple', extra: 1 })).toEqual({
+      locale: 'en',
+      theme: 'system',
+    });
     expect(sanitizePrefs('nonsense')).toEqual({ locale: 'zh-CN', theme: 'system' });
     expect(sanitizePrefs(null)).toEqual({ locale: 'zh-CN', theme: 'system' });
   });
@@ -23,7 +26,9 @@ describe('preferences', () => {
     const dir = fresh();
     createJsonFilePrefs(dir).set({ locale: 'en' });
     expect(createJsonFilePrefs(dir).get()).toEqual({ locale: 'en', theme: 'system' });
-    expect(JSON.parse(readFileSync(join(dir, PREFS_FILE), 'utf8'))).toEqual({ prefs: { locale: 'en', theme: 'system' } });
+    expect(JSON.parse(readFileSync(join(dir, PREFS_FILE), 'utf8'))).toEqual({
+      prefs: { locale: 'en', theme: 'system' },
+    });
     expect(readdirSync(dir)).toEqual([PREFS_FILE]);
   });
 
@@ -39,12 +44,15 @@ describe('preferences', () => {
     });
   });
 
-  it.skipIf(process.getuid?.() === 0)('report an unwritable folder as prefs.write_failed (skipped as root: root writes anywhere)', () => {
-    const dir = join(fresh(), 'ro');
-    mkdirSync(dir);
-    chmodSync(dir, 0o500);
-    expect(() => createJsonFilePrefs(dir).set({ locale: 'en' })).toThrow(AppFailure);
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'report an unwritable folder as prefs.write_failed (skipped as root: root writes anywhere)',
+    () => {
+      const dir = join(fresh(), 'ro');
+      mkdirSync(dir);
+      chmodSync(dir, 0o500);
+      expect(() => createJsonFilePrefs(dir).set({ locale: 'en' })).toThrow(AppFailure);
+    },
+  );
 
   it('report a data folder that is a file as prefs.write_failed', () => {
     const file = join(fresh(), 'not-a-folder');

@@ -13,7 +13,10 @@ beforeAll(async () => {
   const root = mkdtempSync(join(tmpdir(), 'cd-harness-'));
   const rendererDir = join(root, 'renderer');
   mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<html><head><script type="module" src="./a.js"></script></head></html>');
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    '<html><head><script type="module" src="./a.js"></script></head></html>',
+  );
   dataDir = join(root, 'data');
   harness = await startHarness({ dataDir, rendererDir });
 });
@@ -55,7 +58,9 @@ describe('the browser test harness', () => {
     const page = await fetch(harness.url);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(await page.text()).toMatch(/<script src="\/__harness\/client.js"><\/script>\s*<script type="module"/);
+    expect(await page.text()).toMatch(
+      /<script src="\/__harness\/client.js"><\/script>\s*<script type="module"/,
+    );
     expect((await fetch(`${harness.origin}/../../etc/passwd`)).status).toBe(404);
   });
 
@@ -67,11 +72,25 @@ describe('the browser test harness', () => {
   it('answers contract calls and pushes events to every page', async () => {
     const a = await connect(wsUrl(harness.token), harness.origin);
     const b = await connect(wsUrl(harness.token), harness.origin);
-    const event = new Promise<ServerMessage>((resolve) => b.once('message', (d) => resolve(JSON.parse(String(d)) as ServerMessage)));
-    expect(await call(a, 1, 'app:info')).toMatchObject({ type: 'result', id: 1, result: { ok: true, value: { host: 'harness', dataDir } } });
-    expect(await call(a, 2, 'prefs:set', { locale: 'en' })).toMatchObject({ result: { ok: true, value: { locale: 'en' } } });
-    expect(await event).toEqual({ type: 'event', event: 'prefs:changed', payload: { locale: 'en', theme: 'system' } });
-    expect(await call(a, 3, 'prefs:set', { locale: 'xx' })).toMatchObject({ result: { ok: false, error: { code: 'ipc.invalid_input', message: 'The request was not valid' } } });
+    const event = new Promise<ServerMessage>((resolve) =>
+      b.once('message', (d) => resolve(JSON.parse(String(d)) as ServerMessage)),
+    );
+    expect(await call(a, 1, 'app:info')).toMatchObject({
+      type: 'result',
+      id: 1,
+      result: { ok: true, value: { host: 'harness', dataDir } },
+    });
+    expect(await call(a, 2, 'prefs:set', { locale: 'en' })).toMatchObject({
+      result: { ok: true, value: { locale: 'en' } },
+    });
+    expect(await event).toEqual({
+      type: 'event',
+      event: 'prefs:changed',
+      payload: { locale: 'en', theme: 'system' },
+    });
+    expect(await call(a, 3, 'prefs:set', { locale: 'xx' })).toMatchObject({
+      result: { ok: false, error: { code: 'ipc.invalid_input', message: 'The request was not valid' } },
+    });
     a.close();
     b.close();
   });

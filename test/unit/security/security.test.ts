@@ -2,7 +2,12 @@ import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { denyAllPermissions, hardenContents, type HardenableContents, type HardenableSession } from '../../../electron/main/security';
+import {
+  denyAllPermissions,
+  hardenContents,
+  type HardenableContents,
+  type HardenableSession,
+} from '../../../electron/main/security';
 import { resolveAsset } from '../../../electron/services/security/assets';
 import { APP_CSP, APP_CSP_HEADER } from '../../../electron/services/security/csp';
 import { isExternalAllowed, isNavigationAllowed } from '../../../electron/services/security/policy';
@@ -27,7 +32,10 @@ class FakeContents extends EventEmitter {
 function hardened() {
   const contents = new FakeContents();
   const opened: string[] = [];
-  hardenContents(contents as unknown as HardenableContents, { appOrigins: [APP], openExternal: (url) => void opened.push(url) });
+  hardenContents(contents as unknown as HardenableContents, {
+    appOrigins: [APP],
+    openExternal: (url) => void opened.push(url),
+  });
   return { contents, opened };
 }
 
@@ -35,7 +43,13 @@ describe('window hardening', () => {
   it('keeps navigation inside the app', () => {
     const { contents } = hardened();
     expect(contents.fire('will-navigate', `${APP}/index.html#/tasks`)).toBe(false);
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'http://127.0.0.1:9/', 'app://other/x', 'javascript:alert(1)']) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'http://127.0.0.1:9/',
+      'app://other/x',
+      'javascript:alert(1)',
+    ]) {
       expect(contents.fire('will-navigate', url), url).toBe(true);
       expect(contents.fire('will-redirect', url), url).toBe(true);
     }
@@ -116,7 +130,15 @@ describe('app asset resolution', () => {
     expect(resolveAsset(root, '/%E5%90%8D%E5%8D%95.txt')).toBe('/srv/renderer/名单.txt');
   });
   it('refuses every way out of it', () => {
-    for (const path of ['/../secret', '/assets/../../etc/passwd', '/%2e%2e/etc/passwd', '/..%2fetc', '/a%5c..%5cb', '/x%00.js', '/%E0%A4%A']) {
+    for (const path of [
+      '/../secret',
+      '/assets/../../etc/passwd',
+      '/%2e%2e/etc/passwd',
+      '/..%2fetc',
+      '/a%5c..%5cb',
+      '/x%00.js',
+      '/%E0%A4%A',
+    ]) {
       expect(resolveAsset(root, path), path).toBeNull();
     }
   });

@@ -6,7 +6,6 @@ import { usePrefsStore } from '../../app/prefsStore';
 import { EmptyState } from '../../components/EmptyState';
 import { LANGUAGE_NAMES, useT } from '../../i18n/useT';
 
-
 /** Settings: language, appearance, (soon) accounts, and facts about this installation. */
 export function SettingsPage() {
   const t = useT();

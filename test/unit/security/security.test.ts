@@ -111,7 +111,7 @@ describe('policies', () => {
 describe('content security policy', () => {
   it('is the same in the page meta tag as in the header, and strict', () => {
     const html = readFileSync(join(import.meta.dirname, '../../../renderer/index.html'), 'utf8');
-    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(meta).toBe(APP_CSP);
     expect(APP_CSP_HEADER.startsWith(APP_CSP)).toBe(true);
     const directives = new Map(APP_CSP.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));

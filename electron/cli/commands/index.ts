@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { infoCommand } from './info';
 import { prefsCommand } from './prefs';
+import { sandboxCommand } from './sandbox';
 
 /** Every command of `campaign-desk`, in `--help` order. Later issues add theirs here. */
-export const COMMANDS: readonly CliCommand[] = [infoCommand, prefsCommand];
+export const COMMANDS: readonly CliCommand[] = [infoCommand, prefsCommand, sandboxCommand];

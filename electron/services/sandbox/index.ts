@@ -1,0 +1,156 @@
+/**
+ * The embedded sandbox: a simulator of the Sobot iCall V1 server (18 endpoints, limits, error
+ * codes, task life cycle, dialing at robot concurrency inside calling hours, results with
+ * transcripts and synthetic recordings, result pushes). It is the demo account of a fresh
+ * install, the server of the end-to-end tests and the load target of the benchmarks.
+ *
+ * Plain Node: no `electron` import.
+ */
+
+import type { AddressInfo } from 'node:net';
+import { silentLogger } from '../log';
+import { FaultTable } from './faults';
+import { RecordingCache } from './recording';
+import { API_PREFIX } from './router';
+import { seedTask } from './seed';
+import { createSandboxServer } from './server';
+import { SandboxState } from './state';
+import { RequestCounter } from './stats';
+import type { SandboxControl, SandboxHandle, SandboxOptions } from './types';
+
+export { SANDBOX_APPID, SANDBOX_EMAIL, SANDBOX_SIGNATURE, ACCOUNT_ROBOTS, CALLER_NUMBERS } from './account';
+export { API_PREFIX, ENDPOINT_NAMES, type SandboxEndpoint } from './router';
+export type { FaultKind, FaultMode } from './faults';
+export type { SeedTaskInput } from './seed';
+export type { PushStyle } from './call-render';
+export type { SandboxControl, SandboxHandle, SandboxOptions, SandboxStats } from './types';
+
+/** How often the real-time timer moves the simulated clock. */
+const TICK_MS = 100;
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/**
+ * Starts a sandbox server. The simulated clock starts at `now()`; with `autoRun` (default) it
+ * then runs `speed` times faster than the real clock while some task has work to do, and at the
+ * real pace otherwise (see dialer.ts).
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
+  const now = options.now ?? Date.now;
+  const speed = options.speed ?? 60;
+  if (!(speed > 0) || !Number.isFinite(speed))
+    throw new RangeError('sandbox speed must be a positive number');
+  const seed = options.seed ?? 1;
+  const autoRun = options.autoRun ?? true;
+  const log = options.log ?? silentLogger;
+  const host = options.host ?? '127.0.0.1';
+  const sandbox = new SandboxState({
+    seed,
+    startTime: now(),
+    log,
+    pushStyle: options.pushStyle ?? 'json',
+    ...(options.pushRetryDelaysMs ? { pushRetryDelaysMs: options.pushRetryDelaysMs } : {}),
+  });
+
+  let lastReal = now();
+  const catchUp = (): void => {
+    if (!autoRun) return;
+    const real = now();
+    const elapsed = real - lastReal;
+    if (elapsed <= 0) return;
+    lastReal = real;
+    sandbox.dialer.advance(elapsed * (sandbox.dialer.hasWork() ? speed : 1));
+  };
+
+  const timers = new Set<NodeJS.Timeout>();
+  const pendingDelays = new Set<() => void>();
+  const delay = (ms: number): Promise<void> => {
+    if (ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        pendingDelays.delete(resolve);
+        resolve();
+      }, ms);
+      timers.add(timer);
+      pendingDelays.add(resolve);
+    });
+  };
+
+  const faults = new FaultTable();
+  const counter = new RequestCounter();
+  const cache = new RecordingCache();
+  const server = createSandboxServer({
+    sandbox,
+    faults,
+    counter,
+    cache,
+    latencyMs: options.latencyMs ?? 0,
+    catchUp,
+    delay,
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://${urlHost(host)}:${port}`;
+  sandbox.origin = origin;
+  log.info('sandbox listening', { origin, speed, autoRun });
+
+  const ticker = autoRun
+    ? setInterval(() => {
+        try {
+          catchUp();
+        } catch (error) {
+          log.error('sandbox clock tick failed', { error: String(error) });
+        }
+      }, TICK_MS)
+    : null;
+  ticker?.unref();
+
+  const control: SandboxControl = {
+    advance: (simMs) => sandbox.dialer.advance(simMs),
+    now: () => sandbox.now,
+    seedTask: (input) => seedTask(sandbox, seed, input),
+    stats: () => ({
+      ...counter.snapshot(),
+      push: sandbox.push.snapshot(),
+      simNow: sandbox.now,
+      peakCalls: sandbox.dialer.peakAccount,
+      peakCallsByTask: Object.fromEntries(sandbox.dialer.peakByTask),
+      tasks: sandbox.store.order.length,
+      storedRows: sandbox.store.storedRows,
+    }),
+    resetStats: () => counter.reset(),
+    setFault: (endpoint, kind, mode) => faults.set(endpoint, kind, mode),
+    clearFaults: () => faults.clear(),
+    flushPushes: () => sandbox.push.idle(),
+  };
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      if (ticker) clearInterval(ticker);
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      pendingDelays.clear();
+      sandbox.push.close();
+      cache.clear();
+      server.close(() => resolve());
+      // Keep-alive sockets would otherwise hold close() open for seconds.
+      server.closeAllConnections();
+      log.info('sandbox closed', { origin });
+    });
+    return closing;
+  };
+
+  return { url: `${origin}${API_PREFIX}`, origin, close, control };
+}

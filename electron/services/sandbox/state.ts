@@ -1,0 +1,61 @@
+/**
+ * Everything the simulated server knows, independent of HTTP: the task store, the dialing
+ * simulation and the push sender. Handlers and the test control work on this.
+ */
+
+import type { Logger } from '../log';
+import { CALL_CONNECTED } from './call-plan';
+import { pushBody, type PushStyle } from './call-render';
+import { Dialer } from './dialer';
+import { PushSender } from './push';
+import { mulberry32 } from './random';
+import { TaskStore, type CallRecord, type Task } from './task-store';
+
+export interface SandboxStateOptions {
+  seed: number;
+  /** The simulated clock's starting instant (epoch ms). */
+  startTime: number;
+  log: Logger;
+  pushStyle: PushStyle;
+  pushRetryDelaysMs?: readonly number[];
+}
+
+export class SandboxState {
+  readonly store: TaskStore;
+  readonly dialer: Dialer;
+  readonly push: PushSender;
+  readonly log: Logger;
+  /** `http://host:port`, known once the server listens; used in voice_url and record. */
+  origin = '';
+  private readonly pushStyle: PushStyle;
+
+  constructor(options: SandboxStateOptions) {
+    this.log = options.log;
+    this.pushStyle = options.pushStyle;
+    this.store = new TaskStore(mulberry32(options.seed ^ 0x5eed));
+    this.dialer = new Dialer(this.store, options.seed, options.startTime, {
+      onCallCompleted: (task, call) => this.onCallCompleted(task, call),
+    });
+    this.push = new PushSender({
+      log: options.log,
+      ...(options.pushRetryDelaysMs ? { retryDelaysMs: options.pushRetryDelaysMs } : {}),
+    });
+  }
+
+  /** The simulated "now". */
+  get now(): number {
+    return this.dialer.now;
+  }
+
+  /**
+   * push_type 2 pushes every finished call. push_type 1 is "push after transfer to a human";
+   * the sandbox has no human agents, so it pushes the calls a human would have been offered:
+   * the connected ones. Rows deleted while being dialled are not pushed.
+   */
+  private onCallCompleted(task: Task, call: CallRecord): void {
+    const { pushUrl, pushType } = task.settings;
+    if (!pushUrl || call.row.deleted || task.mode === 'deleted') return;
+    if (pushType === 1 && call.status !== CALL_CONNECTED) return;
+    this.push.enqueue(pushUrl, pushBody(task, call, this.origin, this.pushStyle));
+  }
+}

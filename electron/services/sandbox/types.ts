@@ -1,0 +1,72 @@
+/** The sandbox's public types. */
+
+import type { Logger } from '../log';
+import type { PushStyle } from './call-render';
+import type { FaultKind, FaultMode } from './faults';
+import type { PushStats } from './push';
+import type { SandboxEndpoint } from './router';
+import type { SeedTaskInput } from './seed';
+import type { RequestStats } from './stats';
+
+export interface SandboxOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1: the demo account's credentials are public, keep it on loopback. */
+  host?: string;
+  /** Simulated seconds per real second while some task has work; default 60. */
+  speed?: number;
+  /** Seed of every invented value (ids, outcomes, transcripts, audio); default 1. */
+  seed?: number;
+  /** Delay added before every answer, for benchmarks. */
+  latencyMs?: number;
+  /** The real clock; the simulated clock starts at its value. */
+  now?: () => number;
+  /** Default true: a timer advances the simulated clock. False: only control.advance() does. */
+  autoRun?: boolean;
+  log?: Logger;
+  /**
+   * `json` (default): valid JSON pushes. `vendor`: the document's literal, invalid JSON (bare
+   * `02180344315`, `000000`, escaped slashes, `http: \/\/`), to test a tolerant receiver.
+   */
+  pushStyle?: PushStyle;
+  /** Delays before push retries (default 500 ms then 2 s); tests shorten them. */
+  pushRetryDelaysMs?: readonly number[];
+}
+
+export interface SandboxStats extends RequestStats {
+  push: PushStats;
+  /** The simulated clock. */
+  simNow: number;
+  /** Most simultaneous calls seen on the whole account (≤ its 4 robots). */
+  peakCalls: number;
+  /** Most simultaneous calls seen per task id (≤ the task's robot_num). */
+  peakCallsByTask: Record<string, number>;
+  tasks: number;
+  storedRows: number;
+}
+
+/** Test and benchmark controls; not reachable over HTTP. */
+export interface SandboxControl {
+  /** Runs the dialing simulation for `simMs` of simulated time, synchronously. */
+  advance(simMs: number): void;
+  /** The simulated clock (epoch ms). */
+  now(): number;
+  /** Creates a running task with history; returns its taskid. */
+  seedTask(input: SeedTaskInput): string;
+  stats(): SandboxStats;
+  resetStats(): void;
+  /** Arms (or with `null` disarms) a fault on an endpoint, `media`, or `*` for all. */
+  setFault(endpoint: SandboxEndpoint | 'media' | '*', kind: FaultKind | null, mode?: FaultMode): void;
+  clearFaults(): void;
+  /** Resolves when every queued push has been delivered or given up. */
+  flushPushes(): Promise<void>;
+}
+
+export interface SandboxHandle {
+  /** Base URL ending in `/api/icall/5/task/`. */
+  url: string;
+  /** `http://host:port`. */
+  origin: string;
+  close(): Promise<void>;
+  control: SandboxControl;
+}

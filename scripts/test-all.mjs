@@ -8,6 +8,24 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
+
+// On Linux the keychain tests need a Secret Service: run everything on a private session bus
+// with an unlocked throwaway gnome-keyring (scripts/keychain-session.sh), once.
+const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+if (
+  process.platform === 'linux' &&
+  !process.env.CAMPAIGN_DESK_KEYCHAIN_SESSION &&
+  onPath('dbus-run-session') &&
+  onPath('gnome-keyring-daemon')
+) {
+  const inner = spawnSync(
+    'dbus-run-session',
+    ['--', 'bash', join(root, 'scripts/keychain-session.sh'), process.execPath, ...process.argv.slice(1)],
+    { stdio: 'inherit', env: { ...process.env, CAMPAIGN_DESK_KEYCHAIN_SESSION: '1' } },
+  );
+  process.exit(inner.status ?? 1);
+}
+
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const results = join(root, 'test-results');
 

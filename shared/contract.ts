@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { AccountsState, ConnectionReport } from './accounts';
 import type { Prefs } from './prefs';
+import { accountDraftSchema, accountIdSchema, optionalAccountIdSchema } from './schemas/accounts';
 import { prefsPatchSchema } from './schemas/prefs';
 import type { Result } from './result';
 
@@ -38,12 +40,27 @@ export const contract = {
   'prefs:get': { input: noInput, output: shape<Prefs>() },
   /** Changes some preferences; answers the full preferences after the change. */
   'prefs:set': { input: prefsPatchSchema, output: shape<Prefs>() },
+  /** Every account (the built-in sandbox first), the active one, and what keeps credentials. */
+  'accounts:list': { input: noInput, output: shape<AccountsState>() },
+  /**
+   * Creates (no `id`) or updates an account. The appid/signature go to the OS keychain; the
+   * signature is write-only: absent or empty keeps the stored one.
+   */
+  'accounts:save': { input: accountDraftSchema, output: shape<{ id: string; state: AccountsState }>() },
+  /** Removes an account and its keychain entry (not the built-in sandbox). */
+  'accounts:remove': { input: accountIdSchema, output: shape<AccountsState>() },
+  /** Makes an account the active one: every screen then shows its data. */
+  'accounts:use': { input: accountIdSchema, output: shape<AccountsState>() },
+  /** Test connection: query_robot_num, plus check_login_name when the account has an email. */
+  'accounts:test': { input: optionalAccountIdSchema, output: shape<ConnectionReport>() },
 } as const;
 
 /** Events main sends to the renderer. */
 export const events = {
   /** Preferences changed (in this window or another one). */
   'prefs:changed': shape<Prefs>(),
+  /** Accounts were added, changed, removed or switched. */
+  'accounts:changed': shape<AccountsState>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,10 +1,17 @@
 import { app, BrowserWindow, session, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
+import { createAccountService } from '../services/accounts/create';
+import { ACCOUNTS_FILE_NAME } from '../services/accounts/profiles';
+import { createLazySandbox } from '../services/accounts/sandboxProvider';
 import { createDispatcher } from '../services/contract/dispatch';
 import { createHandlers } from '../services/core/handlers';
+import { createPrefsStore, PREFS_FILE_NAME } from '../services/prefs/store';
+import { describeSobotError } from '../services/sobot/index';
+import { createKeyringVault } from '../services/vault/keyringVault';
 import { registerAppSchemePrivileges, serveRenderer } from './appProtocol';
-import { createElectronStorePrefs } from './electronStorePrefs';
+import { createElectronSettingsFile } from './electronSettingsFile';
 import { broadcast, registerContract } from './ipc';
+import { createSafeStorageVault, safeStorageUsable } from './safeStorageVault';
 import { denyAllPermissions, hardenContents } from './security';
 import { appOrigins, createMainWindow } from './window';
 
@@ -20,11 +27,24 @@ app.on('web-contents-created', (_event, contents) => {
   hardenContents(contents, { appOrigins: appOrigins(), openExternal: (url) => shell.openExternal(url) });
 });
 
-void app.whenReady().then(() => {
+const sandbox = createLazySandbox();
+
+void app.whenReady().then(async () => {
   serveRenderer(fileURLToPath(new URL('../renderer', import.meta.url)));
   denyAllPermissions(session.defaultSession);
 
-  const prefs = createElectronStorePrefs();
+  const keychain = createKeyringVault();
+  // The OS keychain first; Electron safeStorage only where no keychain answers (shown in Settings).
+  const vault =
+    (await keychain.check()) || !safeStorageUsable() ? keychain : createSafeStorageVault(app.getPath('userData'));
+
+  const prefs = createPrefsStore(createElectronSettingsFile(PREFS_FILE_NAME));
+  const accounts = createAccountService({
+    settings: createElectronSettingsFile(ACCOUNTS_FILE_NAME),
+    vault,
+    sandbox,
+    broadcast,
+  });
   const handlers = createHandlers({
     appInfo: {
       version: app.getVersion(),
@@ -33,10 +53,16 @@ void app.whenReady().then(() => {
       host: 'electron',
     },
     prefs,
+    accounts,
     broadcast,
   });
   registerContract(
-    createDispatcher({ handlers, allowedOrigins: appOrigins(), locale: () => prefs.get().locale }),
+    createDispatcher({
+      handlers,
+      allowedOrigins: appOrigins(),
+      locale: () => prefs.get().locale,
+      describers: [describeSobotError],
+    }),
   );
 
   createMainWindow();
@@ -52,4 +78,8 @@ app.on('second-instance', () => {
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  void sandbox.close();
 });

@@ -12,9 +12,36 @@ export const APP_ERRORS = {
     'zh-CN': '发生了意外错误，已记录在日志中',
     en: 'Something unexpected went wrong; it was written to the log',
   },
-  'prefs.write_failed': {
-    'zh-CN': '无法保存偏好设置，请检查数据文件夹是否可写',
-    en: 'Could not save preferences: check that the data folder is writable',
+  'settings.write_failed': {
+    'zh-CN': '无法保存设置，请检查数据文件夹是否可写',
+    en: 'Could not save the settings: check that the data folder is writable',
+  },
+  'vault.unavailable': {
+    'zh-CN':
+      '无法使用系统钥匙串保存 appid 和 signature。Windows 使用凭据管理器，macOS 使用钥匙串，Linux 需要运行 Secret Service（如 gnome-keyring）。',
+    en: 'The OS keychain could not be used to keep the appid and signature. Windows uses Credential Manager, macOS the Keychain; Linux needs a running Secret Service (such as gnome-keyring).',
+  },
+  'vault.failed': {
+    'zh-CN': '系统钥匙串拒绝了操作，请确认钥匙串已解锁后重试',
+    en: 'The OS keychain refused the operation: make sure it is unlocked and try again',
+  },
+  'accounts.not_found': { 'zh-CN': '找不到该账号', en: 'No such account' },
+  'accounts.name_taken': { 'zh-CN': '已有同名账号，请换一个名称', en: 'An account with this name exists already' },
+  'accounts.builtin_readonly': {
+    'zh-CN': '内置沙箱账号不能修改或删除',
+    en: 'The built-in sandbox account cannot be changed or removed',
+  },
+  'accounts.no_credentials': {
+    'zh-CN': '该账号还没有保存 appid 和 signature，请在设置中填写',
+    en: 'This account has no appid and signature yet: enter them in Settings',
+  },
+  'accounts.login_rejected': {
+    'zh-CN': '登录邮箱与该 appid 不匹配',
+    en: 'The login email does not belong to this appid',
+  },
+  'sandbox.start_failed': {
+    'zh-CN': '内置沙箱服务器无法启动',
+    en: 'The built-in sandbox server could not start',
   },
 } satisfies Record<string, Localized>;
 

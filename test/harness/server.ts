@@ -71,7 +71,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   };
   // The allowed origin is known once the port is bound; the dispatcher reads the list per call.
   const allowedOrigins: string[] = [];
-  const { dispatch } = createNodeHost({
+  const host = createNodeHost({
     dataDir: options.dataDir,
     host: 'harness',
     allowedOrigins,
@@ -149,7 +149,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
           return;
         }
         if (message.type !== 'call' || typeof message.id !== 'number') return;
-        void dispatch(message.channel, message.input, { url: origin, isTopFrame: true }).then((result) =>
+        void host.dispatch(message.channel, message.input, { url: origin, isTopFrame: true }).then((result) =>
           send(ws, { type: 'result', id: message.id, result }),
         );
       });
@@ -173,6 +173,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await host.close();
     },
   };
 }

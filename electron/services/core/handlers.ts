@@ -1,10 +1,12 @@
 import type { AppInfo } from '../../../shared/contract';
+import type { AccountService } from '../accounts/service';
 import type { Broadcast, Handlers } from '../contract/dispatch';
 import type { PrefsStore } from '../prefs/store';
 
 export interface CoreServices {
   appInfo: AppInfo;
   prefs: PrefsStore;
+  accounts: AccountService;
   broadcast: Broadcast;
 }
 
@@ -13,6 +15,7 @@ export interface CoreServices {
  * registers exactly this object, so the app behaves the same whichever host serves it.
  */
 export function createHandlers(services: CoreServices): Handlers {
+  const { accounts } = services;
   return {
     'app:info': () => services.appInfo,
     'prefs:get': () => services.prefs.get(),
@@ -21,5 +24,10 @@ export function createHandlers(services: CoreServices): Handlers {
       services.broadcast('prefs:changed', next);
       return next;
     },
+    'accounts:list': () => accounts.state(),
+    'accounts:save': (draft) => accounts.save(draft),
+    'accounts:remove': ({ id }) => accounts.remove(id),
+    'accounts:use': ({ id }) => accounts.use(id),
+    'accounts:test': ({ id }) => accounts.test(id),
   };
 }

@@ -1,8 +1,17 @@
+import { join } from 'node:path';
 import type { AppInfo } from '../../../shared/contract';
+import { ACCOUNTS_FILE_NAME } from '../accounts/profiles';
+import { createAccountService } from '../accounts/create';
+import type { AccountService } from '../accounts/service';
+import { createLazySandbox, type SandboxProvider } from '../accounts/sandboxProvider';
 import { createDispatcher, type Broadcast, type Dispatch } from '../contract/dispatch';
 import type { Logger } from '../log';
 import { createJsonFilePrefs } from '../prefs/jsonFilePrefs';
 import type { PrefsStore } from '../prefs/store';
+import { createJsonSettingsFile } from '../settings/settingsFile';
+import { describeSobotError } from '../sobot/index';
+import { createKeyringVault } from '../vault/keyringVault';
+import type { SecretVault } from '../vault/vault';
 import { readAppVersion } from '../version';
 import { createHandlers } from './handlers';
 
@@ -10,13 +19,35 @@ export interface NodeHostOptions {
   dataDir: string;
   host: AppInfo['host'];
   allowedOrigins: readonly string[];
-  broadcast: Broadcast;
+  broadcast?: Broadcast;
+  /** Default: the OS keychain. */
+  vault?: SecretVault;
   log?: Logger;
 }
 
 export interface NodeHost {
   prefs: PrefsStore;
+  accounts: AccountService;
+  sandbox: SandboxProvider;
   dispatch: Dispatch;
+  /** Stops what the host started (the embedded sandbox). */
+  close(): Promise<void>;
+}
+
+/** The accounts of a data folder, as the CLI and the harness keep them (`accounts.json`). */
+export function createNodeAccounts(
+  dataDir: string,
+  options: { vault?: SecretVault; broadcast?: Broadcast; log?: Logger } = {},
+): { accounts: AccountService; sandbox: SandboxProvider } {
+  const sandbox = createLazySandbox(options.log ? { log: options.log } : {});
+  const accounts = createAccountService({
+    settings: createJsonSettingsFile(join(dataDir, `${ACCOUNTS_FILE_NAME}.json`)),
+    vault: options.vault ?? createKeyringVault(),
+    sandbox,
+    ...(options.broadcast ? { broadcast: options.broadcast } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  return { accounts, sandbox };
 }
 
 /**
@@ -24,7 +55,13 @@ export interface NodeHost {
  * the same handlers as the desktop app over file-backed stores in `dataDir`.
  */
 export function createNodeHost(options: NodeHostOptions): NodeHost {
+  const broadcast: Broadcast = options.broadcast ?? (() => undefined);
   const prefs = createJsonFilePrefs(options.dataDir);
+  const { accounts, sandbox } = createNodeAccounts(options.dataDir, {
+    broadcast,
+    ...(options.vault ? { vault: options.vault } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
   const handlers = createHandlers({
     appInfo: {
       version: readAppVersion(),
@@ -33,13 +70,15 @@ export function createNodeHost(options: NodeHostOptions): NodeHost {
       host: options.host,
     },
     prefs,
-    broadcast: options.broadcast,
+    accounts,
+    broadcast,
   });
   const dispatch = createDispatcher({
     handlers,
     allowedOrigins: options.allowedOrigins,
     locale: () => prefs.get().locale,
+    describers: [describeSobotError],
     ...(options.log ? { log: options.log } : {}),
   });
-  return { prefs, dispatch };
+  return { prefs, accounts, sandbox, dispatch, close: () => sandbox.close() };
 }

@@ -36,3 +36,4 @@ export { parsePushPayload } from './push';
 export { parseTolerantJson, JsonNumber, JsonSyntaxError, type JsonValue, type JsonObject } from './json';
 export { DEFAULT_RETRY, type RetryOptions } from './retry';
 export type * from './types';
+export { describeSobotError } from './describe';

@@ -6,6 +6,9 @@ import { AppFailure } from '../../../electron/services/contract/failure';
 import { createHandlers } from '../../../electron/services/core/handlers';
 import type { PrefsStore } from '../../../electron/services/prefs/store';
 import type { Logger } from '../../../electron/services/log';
+import { createAccountService } from '../../../electron/services/accounts/create';
+import { createLazySandbox } from '../../../electron/services/accounts/sandboxProvider';
+import { memorySettings, memoryVault } from '../../support/memory';
 
 const APP = 'app://campaign-desk';
 const top = { url: `${APP}/index.html#/lists`, isTopFrame: true };
@@ -31,6 +34,7 @@ function setup(overrides: Partial<Handlers> = {}, prefs = memoryPrefs()) {
     ...createHandlers({
       appInfo: { version: '1.2.3', dataDir: '/data', platform: 'linux', host: 'electron' },
       prefs,
+      accounts: createAccountService({ settings: memorySettings(), vault: memoryVault(), sandbox: createLazySandbox() }),
       broadcast: (event, payload) => events.push([event, payload]),
     }),
     ...overrides,
@@ -113,14 +117,14 @@ describe('the contract dispatcher', () => {
   it('turns an AppFailure into its code and localised message', async () => {
     const { dispatch } = setup({
       'prefs:get': () => {
-        throw AppFailure.of('prefs.write_failed', 'EACCES');
+        throw AppFailure.of('settings.write_failed', 'EACCES');
       },
     });
     await expect(dispatch('prefs:get', undefined, top)).resolves.toEqual({
       ok: false,
       error: {
-        code: 'prefs.write_failed',
-        message: '无法保存偏好设置，请检查数据文件夹是否可写',
+        code: 'settings.write_failed',
+        message: '无法保存设置，请检查数据文件夹是否可写',
         detail: 'EACCES',
       },
     });
@@ -164,7 +168,8 @@ describe('createApi', () => {
         return () => subscribed.splice(subscribed.indexOf(event), 1);
       },
     });
-    expect(Object.keys(api).sort()).toEqual(['app', 'prefs']);
+    expect(Object.keys(api).sort()).toEqual(['accounts', 'app', 'prefs']);
+    expect(Object.keys(api.accounts).sort()).toEqual(['list', 'onChanged', 'remove', 'save', 'test', 'use']);
     expect(Object.keys(api.prefs).sort()).toEqual(['get', 'onChanged', 'set']);
     await api.app.info();
     await api.prefs.set({ theme: 'dark' });
@@ -176,6 +181,6 @@ describe('createApi', () => {
     expect(subscribed).toEqual(['prefs:changed']);
     stop();
     expect(subscribed).toEqual([]);
-    expect(CHANNELS).toEqual(['app:info', 'prefs:get', 'prefs:set']);
+    expect(CHANNELS.slice(0, 3)).toEqual(['app:info', 'prefs:get', 'prefs:set']);
   });
 });

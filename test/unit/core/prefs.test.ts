@@ -45,7 +45,7 @@ describe('preferences', () => {
   });
 
   it.skipIf(process.getuid?.() === 0)(
-    'report an unwritable folder as prefs.write_failed (skipped as root: root writes anywhere)',
+    'report an unwritable folder as settings.write_failed (skipped as root: root writes anywhere)',
     () => {
       const dir = join(fresh(), 'ro');
       mkdirSync(dir);
@@ -54,7 +54,7 @@ describe('preferences', () => {
     },
   );
 
-  it('report a data folder that is a file as prefs.write_failed', () => {
+  it('report a data folder that is a file as settings.write_failed', () => {
     const file = join(fresh(), 'not-a-folder');
     writeFileSync(file, 'x');
     let caught: unknown;
@@ -64,6 +64,6 @@ describe('preferences', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(AppFailure);
-    expect((caught as AppFailure).code).toBe('prefs.write_failed');
+    expect((caught as AppFailure).code).toBe('settings.write_failed');
   });
 });

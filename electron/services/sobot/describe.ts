@@ -1,0 +1,17 @@
+import type { ErrorDescriber } from '../contract/failure';
+import {
+  SobotAddTaskUncertainError,
+  SobotError,
+  SobotTransportError,
+  SobotValidationError,
+  toAppError,
+} from './errors';
+
+/** Lets the contract dispatcher localise every error the Sobot client rejects with. */
+export const describeSobotError: ErrorDescriber = (error, locale) =>
+  error instanceof SobotError ||
+  error instanceof SobotTransportError ||
+  error instanceof SobotValidationError ||
+  error instanceof SobotAddTaskUncertainError
+    ? toAppError(error, locale)
+    : undefined;

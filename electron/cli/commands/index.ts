@@ -1,7 +1,8 @@
 import type { CliCommand } from '../command';
+import { accountsCommand } from './accounts';
 import { infoCommand } from './info';
 import { prefsCommand } from './prefs';
 import { sandboxCommand } from './sandbox';
 
 /** Every command of `campaign-desk`, in `--help` order. Later issues add theirs here. */
-export const COMMANDS: readonly CliCommand[] = [infoCommand, prefsCommand, sandboxCommand];
+export const COMMANDS: readonly CliCommand[] = [infoCommand, prefsCommand, accountsCommand, sandboxCommand];

@@ -11,7 +11,8 @@ const root = new URL('..', import.meta.url).pathname;
 
 // On Linux the keychain tests need a Secret Service: run everything on a private session bus
 // with an unlocked throwaway gnome-keyring (scripts/keychain-session.sh), once.
-const onPath = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+const onPath = (command) =>
+  spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 if (
   process.platform === 'linux' &&
   !process.env.CAMPAIGN_DESK_KEYCHAIN_SESSION &&

@@ -11,7 +11,9 @@ export async function readSecret(stdin: TtyIn, prompt: string, stderr: Writable)
   if (stdin.isTTY && stdin.setRawMode) return readHidden(stdin, prompt, stderr);
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 function readHidden(stdin: TtyIn, prompt: string, stderr: Writable): Promise<string> {

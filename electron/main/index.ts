@@ -36,7 +36,9 @@ void app.whenReady().then(async () => {
   const keychain = createKeyringVault();
   // The OS keychain first; Electron safeStorage only where no keychain answers (shown in Settings).
   const vault =
-    (await keychain.check()) || !safeStorageUsable() ? keychain : createSafeStorageVault(app.getPath('userData'));
+    (await keychain.check()) || !safeStorageUsable()
+      ? keychain
+      : createSafeStorageVault(app.getPath('userData'));
 
   const prefs = createPrefsStore(createElectronSettingsFile(PREFS_FILE_NAME));
   const accounts = createAccountService({

@@ -26,7 +26,10 @@ export const APP_ERRORS = {
     en: 'The OS keychain refused the operation: make sure it is unlocked and try again',
   },
   'accounts.not_found': { 'zh-CN': '找不到该账号', en: 'No such account' },
-  'accounts.name_taken': { 'zh-CN': '已有同名账号，请换一个名称', en: 'An account with this name exists already' },
+  'accounts.name_taken': {
+    'zh-CN': '已有同名账号，请换一个名称',
+    en: 'An account with this name exists already',
+  },
   'accounts.builtin_readonly': {
     'zh-CN': '内置沙箱账号不能修改或删除',
     en: 'The built-in sandbox account cannot be changed or removed',

@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import type { AccountDraft } from '../accounts';
 
-const timeSlot = /^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-4]):[0-5]\d(,([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-4]):[0-5]\d)*$/;
+const timeSlot =
+  /^([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-4]):[0-5]\d(,([01]?\d|2[0-3]):[0-5]\d-([01]?\d|2[0-4]):[0-5]\d)*$/;
 
 export const taskDefaultsSchema = z
   .object({
     templateid: z.string().trim().max(128).optional(),
-    telephone: z.array(z.string().trim().regex(/^\d{3,20}$/)).max(50).optional(),
+    telephone: z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^\d{3,20}$/),
+      )
+      .max(50)
+      .optional(),
     callTimeSlot: z.string().trim().regex(timeSlot).optional(),
   })
   .strict();
@@ -19,7 +28,9 @@ const httpUrl = z
   .refine((value) => {
     try {
       const url = new URL(value);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === '';
+      return (
+        (url.protocol === 'https:' || url.protocol === 'http:') && url.username === '' && url.password === ''
+      );
     } catch {
       return false;
     }
@@ -30,7 +41,16 @@ export const accountDraftSchema = z
     id: z.string().min(1).max(64).optional(),
     name: z.string().trim().min(1).max(60),
     baseUrl: httpUrl,
-    email: z.union([z.literal(''), z.string().trim().max(254).regex(/^[^\s@]+@[^\s@]+$/)]).optional(),
+    email: z
+      .union([
+        z.literal(''),
+        z
+          .string()
+          .trim()
+          .max(254)
+          .regex(/^[^\s@]+@[^\s@]+$/),
+      ])
+      .optional(),
     appid: z.string().trim().min(1).max(256),
     signature: z.string().max(1024).optional(),
     defaults: taskDefaultsSchema.optional(),

@@ -14,7 +14,7 @@ test.describe('app shell', () => {
     await expect(page.getByRole('heading', { name: '还没有任务' })).toBeVisible();
     await nav.getByRole('link', { name: '结果' }).click();
     await expect(page.getByRole('heading', { name: '还没有通话结果' })).toBeVisible();
-    await expect(page.locator('[data-slot="account-switcher"]')).toContainText('尚未设置账号');
+    await expect(page.getByLabel('当前账号')).toHaveValue('sandbox');
   });
 
   test('switching to English changes the navigation and survives a reload', async ({ page, harness }) => {

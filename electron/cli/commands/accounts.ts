@@ -12,7 +12,8 @@ import { readSecret } from '../secretInput';
 
 const TEXT = {
   usage: {
-    'zh-CN': '用法：accounts list | add --name 名称 --appid APPID --base-url URL [--email 邮箱] | use 名称 | remove 名称 | test [名称]',
+    'zh-CN':
+      '用法：accounts list | add --name 名称 --appid APPID --base-url URL [--email 邮箱] | use 名称 | remove 名称 | test [名称]',
     en: 'Usage: accounts list | add --name NAME --appid APPID --base-url URL [--email EMAIL] | use NAME | remove NAME | test [NAME]',
   },
   notFound: { 'zh-CN': '找不到名为 “{name}” 的账号', en: 'No account named “{name}”' },
@@ -25,7 +26,10 @@ const TEXT = {
   added: { 'zh-CN': '已添加账号 “{name}”', en: 'Added account “{name}”' },
   using: { 'zh-CN': '当前账号：{name}', en: 'Active account: {name}' },
   removed: { 'zh-CN': '已删除账号 “{name}”', en: 'Removed account “{name}”' },
-  testOk: { 'zh-CN': '连接成功：可用机器人 {robots} 个；登录邮箱校验：{login}', en: 'Connected: {robots} robots available; login email check: {login}' },
+  testOk: {
+    'zh-CN': '连接成功：可用机器人 {robots} 个；登录邮箱校验：{login}',
+    en: 'Connected: {robots} robots available; login email check: {login}',
+  },
   passed: { 'zh-CN': '通过', en: 'passed' },
   failed: { 'zh-CN': '未通过', en: 'failed' },
   skipped: { 'zh-CN': '未设置邮箱，已跳过', en: 'skipped (no email)' },
@@ -49,7 +53,11 @@ async function run(service: AccountService, args: string[], ctx: CliContext): Pr
   const state = await service.state();
   const find = (name: string | undefined): AccountView | null => {
     const account = byName(state.accounts, name);
-    if (!account) emitError(ctx, { code: 'accounts.not_found', message: say(ctx.locale, 'notFound', { name: name ?? '' }) });
+    if (!account)
+      emitError(ctx, {
+        code: 'accounts.not_found',
+        message: say(ctx.locale, 'notFound', { name: name ?? '' }),
+      });
     return account ?? null;
   };
   switch (verb) {
@@ -67,10 +75,14 @@ async function run(service: AccountService, args: string[], ctx: CliContext): Pr
       const parsed = accountDraftSchema.safeParse(draft);
       if (!parsed.success) {
         const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))].join(', ');
-        return emitError(ctx, { code: 'cli.invalid_account', message: say(ctx.locale, 'invalid', { fields }) });
+        return emitError(ctx, {
+          code: 'cli.invalid_account',
+          message: say(ctx.locale, 'invalid', { fields }),
+        });
       }
       const signature = await readSecret(ctx.stdin, say(ctx.locale, 'signaturePrompt'), ctx.stderr);
-      if (!signature) return emitError(ctx, { code: 'cli.empty_signature', message: say(ctx.locale, 'emptySignature') });
+      if (!signature)
+        return emitError(ctx, { code: 'cli.empty_signature', message: say(ctx.locale, 'emptySignature') });
       const saved = await service.save({ ...parsed.data, signature });
       const account = saved.state.accounts.find((a) => a.id === saved.id);
       emit(ctx, account, say(ctx.locale, 'added', { name: parsed.data.name }));
@@ -94,7 +106,11 @@ async function run(service: AccountService, args: string[], ctx: CliContext): Pr
       const account = rest[0] === undefined ? byName(state.accounts, state.activeId) : find(rest[0]);
       if (!account) return 1;
       const report = await service.test(account.id);
-      emit(ctx, report, say(ctx.locale, 'testOk', { robots: report.robotNum, login: say(ctx.locale, report.login) }));
+      emit(
+        ctx,
+        report,
+        say(ctx.locale, 'testOk', { robots: report.robotNum, login: say(ctx.locale, report.login) }),
+      );
       return 0;
     }
     default:

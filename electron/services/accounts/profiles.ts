@@ -46,7 +46,9 @@ export class ProfileStore {
   /** The active account; the sandbox on first run or when the active one was removed. */
   activeId(): string {
     const stored = this.file.read('activeId');
-    const known = typeof stored === 'string' && (stored === SANDBOX_ACCOUNT_ID || this.list().some((p) => p.id === stored));
+    const known =
+      typeof stored === 'string' &&
+      (stored === SANDBOX_ACCOUNT_ID || this.list().some((p) => p.id === stored));
     return known ? stored : SANDBOX_ACCOUNT_ID;
   }
 

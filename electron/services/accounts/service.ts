@@ -76,7 +76,9 @@ export class AccountService {
       email: draft.email?.trim() ?? '',
       defaults: draft.defaults ?? existing?.defaults ?? {},
     };
-    this.deps.profiles.save(existing ? profiles.map((p) => (p.id === id ? profile : p)) : [...profiles, profile]);
+    this.deps.profiles.save(
+      existing ? profiles.map((p) => (p.id === id ? profile : p)) : [...profiles, profile],
+    );
     return { id, state: await this.changed() };
   }
 
@@ -96,11 +98,23 @@ export class AccountService {
   }
 
   /** A client for the account (default: the active one) with its credentials read just now. */
-  async clientFor(id: string = this.deps.profiles.activeId(), options: Partial<SobotClientOptions> = {}): Promise<SobotClient> {
+  async clientFor(
+    id: string = this.deps.profiles.activeId(),
+    options: Partial<SobotClientOptions> = {},
+  ): Promise<SobotClient> {
     const profile = this.profileOrSandbox(id);
-    const common = { ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}), ...(this.deps.log ? { log: this.deps.log } : {}), ...options };
+    const common = {
+      ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+      ...(this.deps.log ? { log: this.deps.log } : {}),
+      ...options,
+    };
     if (profile === 'sandbox') {
-      return createSobotClient({ baseUrl: await this.deps.sandbox.url(), appid: SANDBOX_APPID, signature: SANDBOX_SIGNATURE, ...common });
+      return createSobotClient({
+        baseUrl: await this.deps.sandbox.url(),
+        appid: SANDBOX_APPID,
+        signature: SANDBOX_SIGNATURE,
+        ...common,
+      });
     }
     const credentials = await this.deps.credentials.read(id);
     if (!credentials) throw AppFailure.of('accounts.no_credentials');

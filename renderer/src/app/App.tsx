@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { followAccountChanges, useAccountsStore } from '../features/accounts/accountsStore';
 import { useT } from '../i18n/useT';
 import { followPrefsChanges, usePrefsStore } from './prefsStore';
 import { Shell } from './Shell';
@@ -11,7 +12,13 @@ export function App() {
 
   useEffect(() => {
     void load();
-    return followPrefsChanges();
+    void useAccountsStore.getState().load();
+    const stopPrefs = followPrefsChanges();
+    const stopAccounts = followAccountChanges();
+    return () => {
+      stopPrefs();
+      stopAccounts();
+    };
   }, [load]);
 
   if (!loaded)

@@ -48,7 +48,12 @@ describe('accounts', () => {
     const state = await service.state();
     expect(state.activeId).toBe(SANDBOX_ACCOUNT_ID);
     expect(state.accounts).toEqual([
-      expect.objectContaining({ id: SANDBOX_ACCOUNT_ID, builtIn: true, hasSignature: true, appid: SANDBOX_APPID }),
+      expect.objectContaining({
+        id: SANDBOX_ACCOUNT_ID,
+        builtIn: true,
+        hasSignature: true,
+        appid: SANDBOX_APPID,
+      }),
     ]);
     await expect(service.test()).resolves.toEqual({ robotNum: 4, login: 'passed' });
   });
@@ -60,7 +65,11 @@ describe('accounts', () => {
     expect(JSON.stringify(settings.data)).not.toContain(SANDBOX_APPID);
     expect([...vault.entries.values()].join()).toContain(SANDBOX_SIGNATURE);
     expect(JSON.stringify(state)).not.toContain(SANDBOX_SIGNATURE);
-    expect(state.accounts.find((a) => a.id === id)).toMatchObject({ name: '华东外呼', hasSignature: true, appid: SANDBOX_APPID });
+    expect(state.accounts.find((a) => a.id === id)).toMatchObject({
+      name: '华东外呼',
+      hasSignature: true,
+      appid: SANDBOX_APPID,
+    });
     expect(changes).toHaveLength(1);
   });
 
@@ -113,8 +122,12 @@ describe('accounts', () => {
     const { service } = setup();
     await service.save(draft());
     await expect(service.save(draft())).rejects.toMatchObject({ code: 'accounts.name_taken' });
-    await expect(service.save({ ...draft(), id: 'nope' })).rejects.toMatchObject({ code: 'accounts.not_found' });
-    await expect(service.remove(SANDBOX_ACCOUNT_ID)).rejects.toMatchObject({ code: 'accounts.builtin_readonly' });
+    await expect(service.save({ ...draft(), id: 'nope' })).rejects.toMatchObject({
+      code: 'accounts.not_found',
+    });
+    await expect(service.remove(SANDBOX_ACCOUNT_ID)).rejects.toMatchObject({
+      code: 'accounts.builtin_readonly',
+    });
     await expect(service.use('nope')).rejects.toMatchObject({ code: 'accounts.not_found' });
     await expect(service.save({ ...draft({ name: '新账号' }), signature: '' })).rejects.toMatchObject({
       code: 'accounts.no_credentials',

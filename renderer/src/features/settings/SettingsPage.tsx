@@ -3,7 +3,7 @@ import type { AppInfo } from '../../../../shared/contract';
 import { LOCALES } from '../../../../shared/locale';
 import { THEMES, type Prefs } from '../../../../shared/prefs';
 import { usePrefsStore } from '../../app/prefsStore';
-import { EmptyState } from '../../components/EmptyState';
+import { AccountsSection } from '../accounts/AccountsSection';
 import { LANGUAGE_NAMES, useT } from '../../i18n/useT';
 
 /** Settings: language, appearance, (soon) accounts, and facts about this installation. */
@@ -52,7 +52,7 @@ export function SettingsPage() {
           ))}
         </select>
       </section>
-      <EmptyState title={t('settings.accounts.title')} body={t('settings.accounts.empty')} />
+      <AccountsSection />
       <section className="settings-group" aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.about')}</h2>
         <dl>

@@ -1,0 +1,88 @@
+import {
+  startSandbox,
+  SANDBOX_APPID,
+  SANDBOX_EMAIL,
+  SANDBOX_SIGNATURE,
+  type SandboxHandle,
+} from '../../electron/services/sandbox/index';
+import { keychainStatus } from '../support/keychain';
+import { expect, test } from './fixtures';
+
+const status = await keychainStatus();
+let sandbox: SandboxHandle;
+
+test.beforeAll(async () => {
+  sandbox = await startSandbox({ speed: 1 });
+});
+test.afterAll(async () => {
+  await sandbox.close();
+});
+
+test.describe('accounts in Settings', () => {
+  test.skip(!status.available, `needs the OS keychain: ${status.reason}`);
+
+  test('add an account, test the connection, then a wrong signature shows the 320001 message', async ({
+    page,
+    harness,
+  }) => {
+    await page.goto(`${harness.url}#/settings`);
+    // A fresh install is on the built-in sandbox account.
+    await expect(page.getByLabel('当前账号')).toHaveValue('sandbox');
+
+    await page.getByRole('button', { name: '添加账号' }).click();
+    const form = page.getByRole('form', { name: '添加账号' });
+    await form.getByLabel('名称').fill('华东外呼');
+    await form.getByLabel('服务器地址（Base URL）').fill(sandbox.url);
+    await form.getByLabel('登录邮箱').fill(SANDBOX_EMAIL);
+    await form.getByLabel('appid').fill(SANDBOX_APPID);
+    await form.getByLabel('signature').fill(SANDBOX_SIGNATURE);
+    await form.getByRole('button', { name: '保存' }).click();
+
+    const row = page.locator('tr[data-account="华东外呼"]');
+    await expect(row).toBeVisible();
+    await row.getByRole('button', { name: '测试连接' }).click();
+    await expect(row.getByRole('status')).toHaveText('连接成功：可用机器人 4 个。 登录邮箱校验通过。');
+
+    // Edit: the signature field is write-only and starts empty.
+    await row.getByRole('button', { name: '编辑' }).click();
+    const edit = page.getByRole('form', { name: '编辑账号“华东外呼”' });
+    await expect(edit.getByLabel('signature')).toHaveValue('');
+    await expect(edit.getByLabel('signature')).toHaveAttribute(
+      'placeholder',
+      '已保存（不会显示），留空则保持不变',
+    );
+    await expect(edit.getByLabel('appid')).toHaveValue(SANDBOX_APPID);
+    await edit.getByLabel('signature').fill('not-the-signature');
+    await edit.getByRole('button', { name: '保存' }).click();
+    await row.getByRole('button', { name: '测试连接' }).click();
+    await expect(row.getByRole('alert')).toContainText(
+      'appid 或 signature 有误，请检查账号的 appid 和 signature',
+    );
+    await expect(row.getByRole('alert')).toContainText('sobot.320001');
+
+    // Reopening the form still shows no signature.
+    await row.getByRole('button', { name: '编辑' }).click();
+    await expect(page.getByRole('form', { name: '编辑账号“华东外呼”' }).getByLabel('signature')).toHaveValue(
+      '',
+    );
+    await page.getByRole('button', { name: '取消' }).click();
+
+    // Switching account from the header.
+    await page.getByLabel('当前账号').selectOption({ label: '华东外呼' });
+    await expect(row.locator('.badge')).toHaveText('当前使用');
+    await page.reload();
+    await expect(page.getByLabel('当前账号').locator('option:checked')).toHaveText('华东外呼');
+    await expect(page.locator('tr[data-account="华东外呼"] .badge')).toHaveText('当前使用');
+  });
+
+  test('the form says what to fix before anything is sent', async ({ page, harness }) => {
+    await page.goto(`${harness.url}#/settings`);
+    await page.getByRole('button', { name: '添加账号' }).click();
+    const form = page.getByRole('form', { name: '添加账号' });
+    await form.getByLabel('服务器地址（Base URL）').fill('ftp://example.com');
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect(form.getByText('必填')).toHaveCount(3);
+    await expect(form.getByText('请输入以 https:// 或 http:// 开头的地址')).toBeVisible();
+    await expect(page.locator('tr[data-account]')).toHaveCount(1);
+  });
+});

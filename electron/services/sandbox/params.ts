@@ -71,7 +71,8 @@ export async function parseParams(
       form = await new Request('http://sandbox.invalid/', {
         method: 'POST',
         headers: { 'content-type': contentType },
-        body,
+        // A plain Uint8Array view: accepted as a body by both Node's and the DOM's typings.
+        body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
       }).formData();
     } catch {
       reject('329999', 'multipart请求体无法解析');

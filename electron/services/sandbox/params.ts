@@ -71,8 +71,8 @@ export async function parseParams(
       form = await new Request('http://sandbox.invalid/', {
         method: 'POST',
         headers: { 'content-type': contentType },
-        // A plain Uint8Array view: accepted as a body by both Node's and the DOM's typings.
-        body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+        // A plain Uint8Array copy: accepted as a body by both Node's and the DOM's typings.
+        body: Uint8Array.from(body),
       }).formData();
     } catch {
       reject('329999', 'multipart请求体无法解析');

@@ -1,9 +1,9 @@
-import { z } from 'zod';
-import type { AccountsState, ConnectionReport } from './accounts';
-import type { Prefs } from './prefs';
-import { accountDraftSchema, accountIdSchema, optionalAccountIdSchema } from './schemas/accounts';
-import { prefsPatchSchema } from './schemas/prefs';
+import type { z } from 'zod';
+import { accountCalls, accountEvents } from './contracts/accounts';
+import { appCalls, appEvents } from './contracts/app';
 import type { Result } from './result';
+
+export type { AppInfo } from './contracts/app';
 
 /**
  * The one place every renderer ↔ main call is declared. Main registers a handler per entry
@@ -11,56 +11,18 @@ import type { Result } from './result';
  * `window.api.<domain>.<verb>()` function per entry, and both sides type-check against it,
  * so a renamed field breaks the build on both sides.
  *
+ * Each feature declares its calls and events in `contracts/<feature>.ts`; they are joined here.
  * Channels are `domain:verb`. Outputs are types only: main is trusted to produce them.
  */
-
-/** Marks the output type of a call or the payload type of an event (no runtime value). */
-function shape<T>(): T {
-  return undefined as T;
-}
-
-const noInput = z.undefined();
-
-/** What `app:info` answers. */
-export interface AppInfo {
-  /** The app version from package.json. */
-  version: string;
-  /** Where lists, recordings and preferences are kept on this machine. */
-  dataDir: string;
-  /** `win32`, `darwin`, `linux`. */
-  platform: string;
-  /** Which host serves the contract: the desktop app or the browser test harness. */
-  host: 'electron' | 'harness';
-}
-
 export const contract = {
-  /** Version, data folder and platform, for the About box and bug reports. */
-  'app:info': { input: noInput, output: shape<AppInfo>() },
-  /** The stored UI preferences (defaults filled in). */
-  'prefs:get': { input: noInput, output: shape<Prefs>() },
-  /** Changes some preferences; answers the full preferences after the change. */
-  'prefs:set': { input: prefsPatchSchema, output: shape<Prefs>() },
-  /** Every account (the built-in sandbox first), the active one, and what keeps credentials. */
-  'accounts:list': { input: noInput, output: shape<AccountsState>() },
-  /**
-   * Creates (no `id`) or updates an account. The appid/signature go to the OS keychain; the
-   * signature is write-only: absent or empty keeps the stored one.
-   */
-  'accounts:save': { input: accountDraftSchema, output: shape<{ id: string; state: AccountsState }>() },
-  /** Removes an account and its keychain entry (not the built-in sandbox). */
-  'accounts:remove': { input: accountIdSchema, output: shape<AccountsState>() },
-  /** Makes an account the active one: every screen then shows its data. */
-  'accounts:use': { input: accountIdSchema, output: shape<AccountsState>() },
-  /** Test connection: query_robot_num, plus check_login_name when the account has an email. */
-  'accounts:test': { input: optionalAccountIdSchema, output: shape<ConnectionReport>() },
+  ...appCalls,
+  ...accountCalls,
 } as const;
 
 /** Events main sends to the renderer. */
 export const events = {
-  /** Preferences changed (in this window or another one). */
-  'prefs:changed': shape<Prefs>(),
-  /** Accounts were added, changed, removed or switched. */
-  'accounts:changed': shape<AccountsState>(),
+  ...appEvents,
+  ...accountEvents,
 } as const;
 
 export type Contract = typeof contract;

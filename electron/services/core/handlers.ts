@@ -1,4 +1,6 @@
 import type { AppInfo } from '../../../shared/contract';
+import type { accountCalls } from '../../../shared/contracts/accounts';
+import type { appCalls } from '../../../shared/contracts/app';
 import type { AccountService } from '../accounts/service';
 import type { Broadcast, Handlers } from '../contract/dispatch';
 import type { PrefsStore } from '../prefs/store';
@@ -10,12 +12,10 @@ export interface CoreServices {
   broadcast: Broadcast;
 }
 
-/**
- * The contract's handlers over the services. Every host (Electron main, the browser harness)
- * registers exactly this object, so the app behaves the same whichever host serves it.
- */
-export function createHandlers(services: CoreServices): Handlers {
-  const { accounts } = services;
+/** The handlers of one feature's calls (`contracts/<feature>.ts`). */
+export type FeatureHandlers<Calls> = Pick<Handlers, keyof Calls & keyof Handlers>;
+
+function appHandlers(services: CoreServices): FeatureHandlers<typeof appCalls> {
   return {
     'app:info': () => services.appInfo,
     'prefs:get': () => services.prefs.get(),
@@ -24,10 +24,23 @@ export function createHandlers(services: CoreServices): Handlers {
       services.broadcast('prefs:changed', next);
       return next;
     },
+  };
+}
+
+function accountHandlers(accounts: AccountService): FeatureHandlers<typeof accountCalls> {
+  return {
     'accounts:list': () => accounts.state(),
     'accounts:save': (draft) => accounts.save(draft),
     'accounts:remove': ({ id }) => accounts.remove(id),
     'accounts:use': ({ id }) => accounts.use(id),
     'accounts:test': ({ id }) => accounts.test(id),
   };
+}
+
+/**
+ * The contract's handlers over the services. Every host (Electron main, the browser harness)
+ * registers exactly this object, so the app behaves the same whichever host serves it.
+ */
+export function createHandlers(services: CoreServices): Handlers {
+  return { ...appHandlers(services), ...accountHandlers(services.accounts) };
 }

@@ -1,0 +1,24 @@
+import type { AccountsState, ConnectionReport } from '../accounts';
+import { accountDraftSchema, accountIdSchema, optionalAccountIdSchema } from '../schemas/accounts';
+import { noInput, shape } from './shape';
+
+export const accountCalls = {
+  /** Every account (the built-in sandbox first), the active one, and what keeps credentials. */
+  'accounts:list': { input: noInput, output: shape<AccountsState>() },
+  /**
+   * Creates (no `id`) or updates an account. The appid/signature go to the OS keychain; the
+   * signature is write-only: absent or empty keeps the stored one.
+   */
+  'accounts:save': { input: accountDraftSchema, output: shape<{ id: string; state: AccountsState }>() },
+  /** Removes an account and its keychain entry (not the built-in sandbox). */
+  'accounts:remove': { input: accountIdSchema, output: shape<AccountsState>() },
+  /** Makes an account the active one: every screen then shows its data. */
+  'accounts:use': { input: accountIdSchema, output: shape<AccountsState>() },
+  /** Test connection: query_robot_num, plus check_login_name when the account has an email. */
+  'accounts:test': { input: optionalAccountIdSchema, output: shape<ConnectionReport>() },
+} as const;
+
+export const accountEvents = {
+  /** Accounts were added, changed, removed or switched. */
+  'accounts:changed': shape<AccountsState>(),
+} as const;

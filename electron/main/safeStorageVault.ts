@@ -29,10 +29,9 @@ export function createSafeStorageVault(dataDir: string): SecretVault {
       file.write('entries', { ...all(), [key]: safeStorage.encryptString(secret).toString('base64') });
     },
     async delete(key) {
-      const entries = all();
-      if (!(key in entries)) return false;
-      delete entries[key];
-      file.write('entries', entries);
+      const { [key]: removed, ...kept } = all();
+      if (removed === undefined) return false;
+      file.write('entries', kept);
       return true;
     },
     check: async () => safeStorageUsable(),

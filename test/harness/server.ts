@@ -149,9 +149,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
           return;
         }
         if (message.type !== 'call' || typeof message.id !== 'number') return;
-        void host.dispatch(message.channel, message.input, { url: origin, isTopFrame: true }).then((result) =>
-          send(ws, { type: 'result', id: message.id, result }),
-        );
+        void host
+          .dispatch(message.channel, message.input, { url: origin, isTopFrame: true })
+          .then((result) => send(ws, { type: 'result', id: message.id, result }));
       });
     });
   });

@@ -34,7 +34,11 @@ function setup(overrides: Partial<Handlers> = {}, prefs = memoryPrefs()) {
     ...createHandlers({
       appInfo: { version: '1.2.3', dataDir: '/data', platform: 'linux', host: 'electron' },
       prefs,
-      accounts: createAccountService({ settings: memorySettings(), vault: memoryVault(), sandbox: createLazySandbox() }),
+      accounts: createAccountService({
+        settings: memorySettings(),
+        vault: memoryVault(),
+        sandbox: createLazySandbox(),
+      }),
       broadcast: (event, payload) => events.push([event, payload]),
     }),
     ...overrides,

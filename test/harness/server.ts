@@ -9,7 +9,7 @@ import type { EventName, EventPayload } from '../../shared/contract';
 import { createNodeHost } from '../../electron/services/core/hostServices';
 import { APP_CSP_HEADER } from '../../electron/services/security/csp';
 import { contentTypeOf, resolveAsset } from '../../electron/services/security/assets';
-import { CLIENT_PATH, WS_PATH, type ClientMessage, type ServerMessage } from './protocol';
+import { CLIENT_PATH, fromWire, toWire, WS_PATH, type ClientMessage, type ServerMessage } from './protocol';
 
 export interface HarnessOptions {
   /** Where preferences (and later lists, accounts) are kept for this run. */
@@ -64,7 +64,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   let origin = '';
 
   const send = (socket: WebSocket, message: ServerMessage): void => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(toWire(message)));
   };
   const broadcast = <E extends EventName>(event: E, payload: EventPayload<E>): void => {
     for (const socket of sockets) send(socket, { type: 'event', event, payload });
@@ -144,7 +144,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       ws.on('message', (data) => {
         let message: ClientMessage;
         try {
-          message = JSON.parse(String(data)) as ClientMessage;
+          message = fromWire(JSON.parse(String(data))) as ClientMessage;
         } catch {
           return;
         }

@@ -1,6 +1,6 @@
 import { createApi, type EventName } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
-import { WS_PATH, type ClientMessage, type ServerMessage } from '../protocol';
+import { fromWire, toWire, WS_PATH, type ClientMessage, type ServerMessage } from '../protocol';
 
 /**
  * The browser-side `window.api` of the test harness: the same contract as the preload,
@@ -29,7 +29,7 @@ function connect(): void {
     for (const text of queue.splice(0)) socket?.send(text);
   });
   socket.addEventListener('message', (event) => {
-    const message = JSON.parse(String(event.data)) as ServerMessage;
+    const message = fromWire(JSON.parse(String(event.data))) as ServerMessage;
     if (message.type === 'result') {
       pending.get(message.id)?.(message.result);
       pending.delete(message.id);
@@ -52,7 +52,7 @@ Object.defineProperty(window, 'api', {
   value: createApi({
     invoke(channel, input) {
       const id = nextId++;
-      const text = JSON.stringify({ type: 'call', id, channel, input } satisfies ClientMessage);
+      const text = JSON.stringify(toWire({ type: 'call', id, channel, input } satisfies ClientMessage));
       return new Promise((resolve) => {
         pending.set(id, resolve);
         if (open) socket?.send(text);

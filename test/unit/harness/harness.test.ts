@@ -95,3 +95,21 @@ describe('the browser test harness', () => {
     b.close();
   });
 });
+
+describe('the harness wire format', () => {
+  it('carries bytes through JSON unchanged, nested anywhere', async () => {
+    const { toWire, fromWire } = await import('../../harness/protocol');
+    const bytes = new Uint8Array(200_000).map((_, i) => (i * 7) % 256);
+    const message = {
+      type: 'call',
+      id: 1,
+      channel: 'x',
+      input: { name: '名单.xlsx', bytes, list: [bytes.subarray(0, 3)] },
+    };
+    const back = fromWire(JSON.parse(JSON.stringify(toWire(message)))) as typeof message;
+    expect(back.input.name).toBe('名单.xlsx');
+    expect(back.input.bytes).toEqual(bytes);
+    expect(back.input.list[0]).toEqual(new Uint8Array([0, 7, 14]));
+    expect(fromWire({ $bytes: 'AQI=', other: 1 })).toEqual({ $bytes: 'AQI=', other: 1 });
+  });
+});

@@ -13,16 +13,10 @@ export type PhoneKind = 'mobile' | 'landline' | 'service';
 
 /** Why a telephone was refused. */
 export type PhoneInvalidReason =
-  | 'missing'
-  | 'scientific'
-  | 'characters'
-  | 'foreign'
-  | 'no_area_code'
-  | 'length';
+  'missing' | 'scientific' | 'characters' | 'foreign' | 'no_area_code' | 'length';
 
 export type PhoneCheck =
-  | { ok: true; telephone: string; kind: PhoneKind }
-  | { ok: false; reason: PhoneInvalidReason };
+  { ok: true; telephone: string; kind: PhoneKind } | { ok: false; reason: PhoneInvalidReason };
 
 /** The text the grid and the problems panel show for each reason. */
 export const PHONE_INVALID_REASONS: Record<PhoneInvalidReason, Localized> = {

@@ -1,8 +1,19 @@
 import type { CliCommand } from '../command';
 import { accountsCommand } from './accounts';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { infoCommand } from './info';
+import { listsCommand } from './lists';
 import { prefsCommand } from './prefs';
 import { sandboxCommand } from './sandbox';
 
 /** Every command of `campaign-desk`, in `--help` order. Later issues add theirs here. */
-export const COMMANDS: readonly CliCommand[] = [infoCommand, prefsCommand, accountsCommand, sandboxCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  infoCommand,
+  prefsCommand,
+  accountsCommand,
+  sandboxCommand,
+  importCommand,
+  listsCommand,
+  exportCommand,
+];

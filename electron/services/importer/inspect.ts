@@ -1,0 +1,158 @@
+import { basename } from 'node:path';
+import type { RowProblemCode } from '../../../shared/callList';
+import { normalizePhone } from '../../../shared/phone';
+import { AppFailure } from '../contract/failure';
+import { importFailure } from './errors';
+import { checkMapping, detectHeaderRow, MAX_COLUMNS, suggestMapping, type ImportMapping } from './mapping';
+import type { MappingMemory } from './mappingMemory';
+import { firstRows, openWorkbook } from './open';
+import { columnLetter, type SheetInfo, type SheetRow } from './source';
+
+/** One problem found in the file, addressed as Excel shows it. */
+export interface ImportProblem {
+  /** Sheet row number (1-based, title rows counted). */
+  row: number;
+  /** The column's header (or its letter when it has none). */
+  column: string;
+  /** `B12`. */
+  cell: string;
+  code: RowProblemCode;
+  value: string;
+}
+
+export interface FileInspection {
+  fileName: string;
+  format: 'xlsx' | 'csv';
+  sheets: SheetInfo[];
+  /** The sheet inspected (asked for, or the first visible one with data). */
+  sheet: string;
+  headerRow: number;
+  columns: { index: number; letter: string; header: string }[];
+  suggestedMapping: ImportMapping;
+  mappingSource: 'remembered' | 'automatic';
+  /** The first data rows under the header. */
+  sampleRows: SheetRow[];
+  /** Problems among the first `scannedRows` data rows (`complete` when that was all of them). */
+  problemsPreview: {
+    scannedRows: number;
+    complete: boolean;
+    counts: Partial<Record<RowProblemCode, number>>;
+    problems: ImportProblem[];
+  };
+}
+
+export interface InspectOptions {
+  sheet?: string;
+  headerRow?: number;
+  memory?: MappingMemory;
+  signal?: AbortSignal;
+}
+
+const SCAN_ROWS = 1000;
+const SAMPLE_ROWS = 20;
+const HEADER_WINDOW = 30;
+
+/** Problems of a block of rows under a mapping (the importer's rules, without a database). */
+export function previewProblems(
+  rows: readonly SheetRow[],
+  mapping: ImportMapping,
+  headers: readonly string[],
+): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const seen = new Set<string>();
+  const named = (column: number): string => headers[column]?.trim() || columnLetter(column);
+  for (const row of rows) {
+    const raw = row.cells[mapping.telephone] ?? '';
+    const check = normalizePhone(raw);
+    const at = {
+      row: row.rowNumber,
+      column: named(mapping.telephone),
+      cell: `${columnLetter(mapping.telephone)}${row.rowNumber}`,
+      value: raw,
+    };
+    if (!check.ok)
+      problems.push({ ...at, code: check.reason === 'missing' ? 'phone.missing' : 'phone.invalid' });
+    else if (seen.has(check.telephone)) problems.push({ ...at, code: 'phone.duplicate' });
+    else seen.add(check.telephone);
+    for (const variable of mapping.variables) {
+      const value = row.cells[variable.column] ?? '';
+      if (value.includes('^') || value.includes('|'))
+        problems.push({
+          row: row.rowNumber,
+          column: variable.name,
+          cell: `${columnLetter(variable.column)}${row.rowNumber}`,
+          code: 'variable.unencodable',
+          value,
+        });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Looks at a file before importing it: its sheets, where the header is, what each column
+ * probably is, the first rows and the problems among the first 1,000. Reads only the start
+ * of the chosen sheet (plus the shared strings of an .xlsx).
+ */
+export async function inspectFile(path: string, options: InspectOptions = {}): Promise<FileInspection> {
+  const source = await openWorkbook(path);
+  const candidates =
+    options.sheet !== undefined
+      ? [options.sheet]
+      : [...source.sheets].sort((a, b) => Number(a.hidden) - Number(b.hidden)).map((s) => s.name);
+  if (options.sheet !== undefined && !source.sheets.some((sheet) => sheet.name === options.sheet))
+    throw importFailure('import.no_such_sheet', options.sheet);
+  let sheet: string | undefined;
+  let scan: { rows: SheetRow[]; complete: boolean } = { rows: [], complete: true };
+  for (const name of candidates) {
+    scan = await firstRows(source, name, HEADER_WINDOW + SCAN_ROWS, options.signal);
+    if (scan.rows.length > 0) {
+      sheet = name;
+      break;
+    }
+  }
+  if (sheet === undefined) throw importFailure('import.empty');
+  const headerRow = options.headerRow ?? detectHeaderRow(scan.rows) ?? 1;
+  if (!Number.isInteger(headerRow) || headerRow < 1) throw importFailure('import.bad_header_row');
+  const header = scan.rows.find((row) => row.rowNumber === headerRow)?.cells ?? [];
+  const data = scan.rows.filter((row) => row.rowNumber > headerRow).slice(0, SCAN_ROWS);
+  let width = Math.max(header.length, ...data.map((row) => row.cells.length));
+  const used = (column: number): boolean =>
+    (header[column] ?? '').trim() !== '' || data.some((row) => (row.cells[column] ?? '').trim() !== '');
+  while (width > 0 && !used(width - 1)) width--;
+  if (width > MAX_COLUMNS) throw importFailure('import.too_many_columns');
+  const headers = Array.from({ length: width }, (_, column) => (header[column] ?? '').trim());
+
+  let mapping = suggestMapping(headers, data);
+  let mappingSource: FileInspection['mappingSource'] = 'automatic';
+  const remembered = options.memory?.recall(headers);
+  if (remembered) {
+    try {
+      checkMapping(remembered, width);
+      mapping = remembered;
+      mappingSource = 'remembered';
+    } catch (error) {
+      if (!(error instanceof AppFailure)) throw error;
+    }
+  }
+  const problems = previewProblems(data, mapping, headers);
+  const counts: Partial<Record<RowProblemCode, number>> = {};
+  for (const problem of problems) counts[problem.code] = (counts[problem.code] ?? 0) + 1;
+  return {
+    fileName: basename(path),
+    format: source.format,
+    sheets: [...source.sheets],
+    sheet,
+    headerRow,
+    columns: headers.map((text, index) => ({ index, letter: columnLetter(index), header: text })),
+    suggestedMapping: mapping,
+    mappingSource,
+    sampleRows: data.slice(0, SAMPLE_ROWS),
+    problemsPreview: {
+      scannedRows: data.length,
+      complete: scan.complete,
+      counts,
+      problems: problems.slice(0, 200),
+    },
+  };
+}

@@ -1,0 +1,290 @@
+import type { Readable } from 'node:stream';
+import { numberText, type NumberStyle } from './cellText';
+import { importFailure } from './errors';
+import {
+  columnIndex,
+  MAX_READ_COLUMNS,
+  type ReadOptions,
+  type SheetInfo,
+  type SheetRow,
+  type WorkbookSource,
+} from './source';
+import { readNumberStyles, readWorkbookParts, type WorkbookParts } from './xlsxParts';
+import { attr, decodeOoxmlEscapes, XmlScanner, type XmlHandler } from './xml';
+import { ZipArchive } from './zip';
+
+/** Shared strings beyond this many characters are refused: they are held in memory. */
+const MAX_SHARED_STRINGS_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Feeds a zip entry through the XML scanner. The bytes are decoded with a *streaming*
+ * TextDecoder, which carries an incomplete UTF-8 sequence over to the next chunk — unlike
+ * exceljs's streaming reader, which decodes each chunk alone and turns a Chinese character
+ * split across chunks into U+FFFD. `after` runs after each chunk, and may yield its results.
+ */
+async function* scanEntry<T>(
+  stream: Readable,
+  handler: XmlHandler,
+  after: () => T | undefined,
+  signal?: AbortSignal,
+): AsyncGenerator<T> {
+  const decoder = new TextDecoder('utf-8');
+  const scanner = new XmlScanner(handler);
+  try {
+    for await (const chunk of stream) {
+      signal?.throwIfAborted();
+      scanner.write(decoder.decode(chunk as Buffer, { stream: true }));
+      const result = after();
+      if (result !== undefined) yield result;
+    }
+    scanner.write(decoder.decode());
+    scanner.end();
+    const result = after();
+    if (result !== undefined) yield result;
+  } catch (error) {
+    if (signal?.aborted || (error as { name?: string }).name === 'AppFailure') throw error;
+    // zlib: the deflate data ends early or is garbage.
+    const code = (error as NodeJS.ErrnoException).code;
+    throw importFailure(code === 'Z_BUF_ERROR' ? 'import.truncated' : 'import.corrupt', code);
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** Collects text of `<t>` elements in rich text, skipping phonetic guides (`<rPh>`). */
+class StringText {
+  value = '';
+  private capture = false;
+  private phonetic = 0;
+  open(name: string): void {
+    if (name === 'rPh') this.phonetic++;
+    else if (name === 't' && this.phonetic === 0) this.capture = true;
+  }
+  close(name: string): void {
+    if (name === 'rPh') this.phonetic--;
+    else if (name === 't') this.capture = false;
+  }
+  text(text: string): void {
+    if (this.capture) this.value += text;
+  }
+  take(): string {
+    const value = decodeOoxmlEscapes(this.value);
+    this.value = '';
+    return value;
+  }
+}
+
+/** Turns `<row>`/`<c>` events into rows of cell text. */
+class RowCollector implements XmlHandler {
+  rows: SheetRow[] = [];
+  /** The highest shared-string index the collected rows refer to (resolved in `take`). */
+  maxString = -1;
+  private rowNumber = 0;
+  private cells: string[] = [];
+  private pendingStrings: [string[], number, number][] = [];
+  private column = -1;
+  private type = 'n';
+  private style = 0;
+  private value = '';
+  private inValue = false;
+  private inline: StringText | undefined;
+
+  constructor(
+    private readonly styles: readonly NumberStyle[],
+    private readonly date1904: boolean,
+  ) {}
+
+  open(name: string, attrs: string): void {
+    if (this.inline) this.inline.open(name);
+    if (name === 'row') {
+      const r = Number(attr(attrs, 'r'));
+      this.rowNumber = Number.isInteger(r) && r > 0 ? r : this.rowNumber + 1;
+      this.cells = [];
+      this.column = -1;
+    } else if (name === 'c') {
+      const ref = attr(attrs, 'r');
+      this.column = ref ? columnIndex(ref) : this.column + 1;
+      this.type = attr(attrs, 't') ?? 'n';
+      this.style = Number(attr(attrs, 's') ?? 0);
+      this.value = '';
+    } else if (name === 'v') this.inValue = true;
+    else if (name === 'is') this.inline = new StringText();
+  }
+
+  close(name: string): void {
+    if (name === 'v') this.inValue = false;
+    else if (name === 'is') {
+      this.value = this.inline?.take() ?? '';
+      this.inline = undefined;
+    } else if (this.inline) this.inline.close(name);
+    else if (name === 'c') {
+      if (this.column < 0 || this.column >= MAX_READ_COLUMNS) return;
+      if (this.type === 's') {
+        // Shared strings are read lazily, as far as the rows need (see SharedStrings).
+        const index = Number(this.value);
+        this.pendingStrings.push([this.cells, this.column, index]);
+        if (index > this.maxString) this.maxString = index;
+        this.cells[this.column] = '';
+      } else this.cells[this.column] = this.cellText();
+    } else if (name === 'row') {
+      const cells = this.cells;
+      for (let i = 0; i < cells.length; i++) cells[i] ??= '';
+      this.rows.push({ rowNumber: this.rowNumber, cells });
+    }
+  }
+
+  text(text: string): void {
+    if (this.inline) this.inline.text(text);
+    else if (this.inValue) this.value += text;
+  }
+
+  private cellText(): string {
+    switch (this.type) {
+      case 'inlineStr':
+        return this.value;
+      case 'str':
+        return decodeOoxmlEscapes(this.value);
+      case 'b':
+        return this.value === '1' ? 'TRUE' : this.value === '0' ? 'FALSE' : this.value;
+      case 'e':
+        return this.value;
+      default:
+        return numberText(this.value, this.styles[this.style] ?? { kind: 'general' }, this.date1904);
+    }
+  }
+
+  /** The rows collected so far, with shared strings filled in and empty rows dropped. */
+  take(strings: readonly string[]): SheetRow[] {
+    for (const [cells, column, index] of this.pendingStrings) cells[column] = strings[index] ?? '';
+    this.pendingStrings = [];
+    this.maxString = -1;
+    const rows = this.rows.filter((row) => row.cells.some((cell) => cell.trim() !== ''));
+    this.rows = [];
+    return rows;
+  }
+}
+
+/**
+ * The shared-string table, read only as far as the rows read so far need. Writers put strings
+ * in order of first use, so inspecting the first rows reads just the start of a big table, and
+ * an import reads it alongside the sheet instead of all of it up front.
+ */
+class SharedStrings {
+  readonly values: string[] = [];
+  complete = false;
+  private chunks: AsyncIterator<boolean> | undefined;
+
+  constructor(
+    private readonly zip: ZipArchive,
+    private readonly path: string | undefined,
+  ) {
+    if (!path || !zip.has(path)) this.complete = true;
+  }
+
+  /** Stops reading (closes the entry's stream) when a pass ends early. */
+  async close(): Promise<void> {
+    await this.chunks?.return?.(undefined);
+  }
+
+  /** Reads on until string `index` is known (or the table ends). */
+  async ensure(index: number, signal?: AbortSignal): Promise<void> {
+    if (this.complete || index < this.values.length) return;
+    if (!this.chunks) {
+      const item = new StringText();
+      const handler: XmlHandler = {
+        open: (name) => item.open(name),
+        close: (name) => (name === 'si' ? this.values.push(item.take()) : item.close(name)),
+        text: (text) => item.text(text),
+      };
+      this.chunks = scanEntry(await this.zip.stream(this.path as string), handler, () => true, signal);
+    }
+    while (index >= this.values.length) {
+      const next = await this.chunks.next();
+      if (next.done) {
+        this.complete = true;
+        return;
+      }
+    }
+  }
+}
+
+/** An .xlsx read straight from its zip: see `scanEntry` for why not exceljs's reader. */
+export class XlsxWorkbook implements WorkbookSource {
+  readonly format = 'xlsx';
+  private strings: SharedStrings | undefined;
+  private styles: NumberStyle[] | undefined;
+
+  private constructor(
+    private readonly zip: ZipArchive,
+    private readonly parts: WorkbookParts,
+    readonly sheets: readonly SheetInfo[],
+  ) {}
+
+  static async open(path: string): Promise<XlsxWorkbook> {
+    const zip = await ZipArchive.open(path);
+    const parts = await readWorkbookParts(zip);
+    const sheets: SheetInfo[] = [];
+    for (const sheet of parts.sheets)
+      sheets.push({
+        name: sheet.name,
+        hidden: sheet.hidden,
+        rowsEstimate: await dimensionRows(zip, sheet.path),
+      });
+    return new XlsxWorkbook(zip, parts, sheets);
+  }
+
+  async *rows(sheetName: string, options: ReadOptions = {}): AsyncGenerator<SheetRow[]> {
+    const sheet = this.parts.sheets.find((candidate) => candidate.name === sheetName);
+    if (!sheet) throw importFailure('import.no_such_sheet', sheetName);
+    const path = this.parts.sharedStringsPath;
+    if (path && (this.zip.entries.get(path.toLowerCase())?.uncompressedSize ?? 0) > MAX_SHARED_STRINGS_BYTES)
+      throw importFailure('import.too_large');
+    // Kept between passes once complete; a pass that stops early (inspect) closes its reader.
+    const strings = this.strings?.complete ? this.strings : new SharedStrings(this.zip, path);
+    this.strings = strings;
+    this.styles ??= await readNumberStyles(this.zip, this.parts.stylesPath);
+    const collector = new RowCollector(this.styles, this.parts.date1904);
+    const total = this.zip.entries.get(sheet.path.toLowerCase())?.compressedSize || 1;
+    let read = 0;
+    const stream = await this.zip.stream(sheet.path, (bytes) => {
+      read += bytes;
+      options.onFraction?.(Math.min(1, read / total));
+    });
+    try {
+      for await (const _ of scanEntry(
+        stream,
+        collector,
+        () => (collector.rows.length ? true : undefined),
+        options.signal,
+      )) {
+        await strings.ensure(collector.maxString, options.signal);
+        const rows = collector.take(strings.values);
+        if (rows.length) yield rows;
+      }
+    } finally {
+      if (!strings.complete) {
+        await strings.close();
+        this.strings = undefined;
+      }
+    }
+  }
+}
+
+/** The row count `<dimension ref="A1:D100001">` declares, read from the start of the sheet. */
+async function dimensionRows(zip: ZipArchive, path: string): Promise<number | null> {
+  let rows: number | null = null;
+  let done = false;
+  const handler: XmlHandler = {
+    open(name, attrs) {
+      if (name === 'dimension') {
+        const last = /(\d+)$/.exec(attr(attrs, 'ref') ?? '');
+        rows = last ? Number(last[1]) : null;
+        done = true;
+      } else if (name === 'sheetData') done = true;
+    },
+    close: () => undefined,
+    text: () => undefined,
+  };
+  for await (const _ of scanEntry(await zip.stream(path), handler, () => (done ? true : undefined))) break;
+  return rows;
+}

@@ -1,0 +1,136 @@
+/**
+ * Import benchmark: a 100,000-row workbook of long Chinese text (written by LibreOffice when
+ * installed, else by exceljs) imported into a call list, against exceljs's in-memory reader
+ * (`workbook.xlsx.readFile`, then every row's values — the usual way to read a workbook in
+ * Node; SheetJS, which the issue names, is not a dependency) and exceljs's streaming reader,
+ * which corrupts Chinese text split across chunks. Each contender runs in its own child
+ * process so its peak RSS is its own.
+ *
+ *   npx tsx test/bench/import.ts
+ *
+ * Last line: `ratio <our time / baseline time> rss <our peak / baseline peak>` (lower is better).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { importFile } from '../../electron/services/importer/importFile';
+import { inspectFile } from '../../electron/services/importer/inspect';
+import { openListServices } from '../../electron/services/lists';
+import { convert, hasSoffice } from '../support/libreoffice';
+import { chineseRows, writeCsv } from '../support/workbooks';
+
+const ROWS = 100_000;
+type Measure = { ms: number; peakMb: number; rows: number; corrupted: number };
+/** What a contender reports: `ms` covers the reading/importing only, not the corruption check. */
+type Outcome = Omit<Measure, 'peakMb'>;
+
+const corrupted = (values: readonly unknown[]): number =>
+  values.filter((value) => typeof value === 'string' && value.includes('\uFFFD')).length;
+
+async function ours(file: string): Promise<Outcome> {
+  const started = performance.now();
+  const services = openListServices(mkdtempSync(join(tmpdir(), 'cd-bench-')));
+  const inspection = await inspectFile(file);
+  const result = await importFile(
+    file,
+    { sheet: inspection.sheet, headerRow: inspection.headerRow, mapping: inspection.suggestedMapping },
+    services,
+  );
+  const ms = performance.now() - started;
+  let bad = 0;
+  for (let offset = 0; offset < ROWS; offset += 10_000)
+    for (const row of services.store.getRows(result.list.id, offset, 10_000)) bad += corrupted(row.variables);
+  return { ms, rows: result.list.rowCount, corrupted: bad };
+}
+
+async function exceljsInMemory(file: string): Promise<Outcome> {
+  const started = performance.now();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  let rows = 0;
+  let bad = 0;
+  workbook.worksheets[0]?.eachRow((row) => {
+    rows++;
+    bad += corrupted(
+      (row.values as unknown[]).map((value) =>
+        typeof value === 'object' && value && 'richText' in value ? JSON.stringify(value) : value,
+      ),
+    );
+  });
+  return { ms: performance.now() - started, rows: rows - 1, corrupted: bad };
+}
+
+async function exceljsStreaming(file: string): Promise<Outcome> {
+  const started = performance.now();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', worksheets: 'emit' });
+  let rows = 0;
+  let bad = 0;
+  for await (const sheet of reader)
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      rows++;
+      bad += corrupted(
+        (row.values as unknown[]).map((value) =>
+          typeof value === 'object' && value && 'richText' in value ? JSON.stringify(value) : value,
+        ),
+      );
+    }
+  return { ms: performance.now() - started, rows: rows - 1, corrupted: bad };
+}
+
+const CONTENDERS = { ours, exceljsInMemory, exceljsStreaming } as const;
+
+async function child(name: keyof typeof CONTENDERS, file: string): Promise<void> {
+  const result = await CONTENDERS[name](file);
+  // maxRSS is in kilobytes: the peak over the whole process, including the tsx loader.
+  process.stdout.write(JSON.stringify({ ...result, peakMb: process.resourceUsage().maxRSS / 1024 }));
+}
+
+function run(name: keyof typeof CONTENDERS, file: string): Measure {
+  const self = fileURLToPath(import.meta.url);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', self, name, file], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (result.status !== 0) throw new Error(`${name} failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as Measure;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cd-bench-file-'));
+  const csv = join(dir, 'chinese.csv');
+  writeCsv(csv, chineseRows(ROWS));
+  let file: string;
+  if (hasSoffice()) {
+    [file] = convert([csv], 'xlsx', dir, { infilter: 'CSV:44,34,76' }) as [string];
+    console.log(`workbook: ${ROWS} rows written by LibreOffice`);
+  } else {
+    file = join(dir, 'chinese.xlsx');
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+    const sheet = writer.addWorksheet('Sheet1');
+    for (const row of chineseRows(ROWS)) sheet.addRow(row).commit();
+    sheet.commit();
+    await writer.commit();
+    console.log(`workbook: ${ROWS} rows written by exceljs (LibreOffice not installed)`);
+  }
+  const results = {
+    ours: run('ours', file),
+    exceljsInMemory: run('exceljsInMemory', file),
+    exceljsStreaming: run('exceljsStreaming', file),
+  };
+  for (const [name, m] of Object.entries(results))
+    console.log(
+      `${name.padEnd(17)} ${(m.ms / 1000).toFixed(2)} s  ${Math.round((m.rows / m.ms) * 1000)} rows/s  peak RSS ${m.peakMb.toFixed(0)} MB  rows ${m.rows}  corrupted cells ${m.corrupted}`,
+    );
+  console.log('(ours = inspect + import into a SQLite call list, fsynced; exceljs only parses into memory)');
+  const base = results.exceljsInMemory;
+  console.log(
+    `ratio ${(results.ours.ms / base.ms).toFixed(2)} rss ${(results.ours.peakMb / base.peakMb).toFixed(2)}`,
+  );
+}
+
+const [mode, arg] = process.argv.slice(2);
+if (mode && mode in CONTENDERS && arg) await child(mode as keyof typeof CONTENDERS, arg);
+else await main();

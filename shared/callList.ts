@@ -87,3 +87,44 @@ export interface CallRow {
   sourceRow: number | null;
   problems: RowProblem[];
 }
+
+/** A row to insert. With `restore` (from an inverse edit) the row comes back exactly as it was. */
+export interface NewCallRow {
+  telephoneRaw?: string;
+  /** In the order of the list's variables; missing values are empty. */
+  variables?: string[];
+  restore?: { id: number; outid: string; outidOriginal: string | null; sourceRow: number | null };
+}
+
+/**
+ * One change to a list's rows. `column` is `telephone` or `var:<name>` (the outid is not
+ * editable: it is the row's identity in tasks and results).
+ */
+export type CallRowEdit =
+  | { kind: 'set'; rowId: number; column: string; value: string }
+  | { kind: 'insert'; at: number; rows: NewCallRow[] }
+  | { kind: 'delete'; rowIds: number[] };
+
+export interface AppliedEdits {
+  /** Applying these (in order) undoes the batch; applying *their* inverse redoes it. */
+  inverse: CallRowEdit[];
+  /** Ids of rows inserted by the batch, in order. */
+  insertedIds: number[];
+  list: CallList;
+}
+
+/** How the grid wants rows ordered and filtered (a view: stored positions do not change). */
+export interface RowQuery {
+  /** Only rows with this problem; `any` for rows with at least one blocking problem. */
+  problem?: RowProblemCode | 'any';
+  /** `telephone`, `outid`, `sourceRow`, `problems` or `var:<name>`; default: list order. */
+  sortBy?: string;
+  descending?: boolean;
+}
+
+/** One entry of the problems panel. */
+export interface ListProblem extends RowProblem {
+  rowId: number;
+  position: number;
+  sourceRow: number | null;
+}

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accountCalls, accountEvents } from './contracts/accounts';
 import { appCalls, appEvents } from './contracts/app';
+import { listCalls, listEvents } from './contracts/lists';
 import type { Result } from './result';
 
 export type { AppInfo } from './contracts/app';
@@ -17,12 +18,14 @@ export type { AppInfo } from './contracts/app';
 export const contract = {
   ...appCalls,
   ...accountCalls,
+  ...listCalls,
 } as const;
 
 /** Events main sends to the renderer. */
 export const events = {
   ...appEvents,
   ...accountEvents,
+  ...listEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { createAccountService } from '../services/accounts/create';
 import { ACCOUNTS_FILE_NAME } from '../services/accounts/profiles';
@@ -7,6 +7,8 @@ import { createDispatcher } from '../services/contract/dispatch';
 import { createHandlers } from '../services/core/handlers';
 import { createPrefsStore, PREFS_FILE_NAME } from '../services/prefs/store';
 import { describeSobotError } from '../services/sobot/index';
+import { ListsFeature } from '../services/lists/feature';
+import { openListServices } from '../services/lists/index';
 import { createKeyringVault } from '../services/vault/keyringVault';
 import { registerAppSchemePrivileges, serveRenderer } from './appProtocol';
 import { createElectronSettingsFile } from './electronSettingsFile';
@@ -24,7 +26,10 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 // Every web contents (the main window and anything created later) gets the same rules.
 app.on('web-contents-created', (_event, contents) => {
-  hardenContents(contents, { appOrigins: appOrigins(), openExternal: (url) => shell.openExternal(url) });
+  hardenContents(contents, {
+    appOrigins: appOrigins(),
+    openExternal: (url) => shell.openExternal(url),
+  });
 });
 
 const sandbox = createLazySandbox();
@@ -47,6 +52,23 @@ void app.whenReady().then(async () => {
     sandbox,
     broadcast,
   });
+  const lists = new ListsFeature({
+    dataDir: app.getPath('userData'),
+    services: openListServices(app.getPath('userData'), { exclusive: true }),
+    broadcast,
+    chooseExportPath: async (suggestedName, format) => {
+      const window = BrowserWindow.getFocusedWindow();
+      const options = {
+        defaultPath: suggestedName,
+        filters: [{ name: format.toUpperCase(), extensions: [format] }],
+      };
+      const choice = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
+      return choice.canceled || !choice.filePath ? null : choice.filePath;
+    },
+  });
+  app.on('will-quit', () => lists.close());
   const handlers = createHandlers({
     appInfo: {
       version: app.getVersion(),
@@ -56,6 +78,7 @@ void app.whenReady().then(async () => {
     },
     prefs,
     accounts,
+    lists,
     broadcast,
   });
   registerContract(

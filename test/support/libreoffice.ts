@@ -15,7 +15,8 @@ let found: boolean | undefined;
 /** Whether `soffice` can be run here. CI installs it, so there its absence fails instead of skipping. */
 export function hasSoffice(): boolean {
   found ??= spawnSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 }).status === 0;
-  if (!found && process.env.CI) throw new Error('LibreOffice (soffice) must be installed in CI (.ci/run installs it)');
+  if (!found && process.env.CI)
+    throw new Error('LibreOffice (soffice) must be installed in CI (.ci/run installs it)');
   return found;
 }
 

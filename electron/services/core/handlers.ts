@@ -3,12 +3,15 @@ import type { accountCalls } from '../../../shared/contracts/accounts';
 import type { appCalls } from '../../../shared/contracts/app';
 import type { AccountService } from '../accounts/service';
 import type { Broadcast, Handlers } from '../contract/dispatch';
+import type { ListsFeature } from '../lists/feature';
+import { listHandlers } from '../lists/handlers';
 import type { PrefsStore } from '../prefs/store';
 
 export interface CoreServices {
   appInfo: AppInfo;
   prefs: PrefsStore;
   accounts: AccountService;
+  lists: ListsFeature;
   broadcast: Broadcast;
 }
 
@@ -42,5 +45,9 @@ function accountHandlers(accounts: AccountService): FeatureHandlers<typeof accou
  * registers exactly this object, so the app behaves the same whichever host serves it.
  */
 export function createHandlers(services: CoreServices): Handlers {
-  return { ...appHandlers(services), ...accountHandlers(services.accounts) };
+  return {
+    ...appHandlers(services),
+    ...accountHandlers(services.accounts),
+    ...listHandlers(services.lists),
+  };
 }

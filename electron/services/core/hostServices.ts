@@ -5,6 +5,8 @@ import { createAccountService } from '../accounts/create';
 import type { AccountService } from '../accounts/service';
 import { createLazySandbox, type SandboxProvider } from '../accounts/sandboxProvider';
 import { createDispatcher, type Broadcast, type Dispatch } from '../contract/dispatch';
+import { ListsFeature } from '../lists/feature';
+import { openListServices } from '../lists/index';
 import type { Logger } from '../log';
 import { createJsonFilePrefs } from '../prefs/jsonFilePrefs';
 import type { PrefsStore } from '../prefs/store';
@@ -29,6 +31,7 @@ export interface NodeHost {
   prefs: PrefsStore;
   accounts: AccountService;
   sandbox: SandboxProvider;
+  lists: ListsFeature;
   dispatch: Dispatch;
   /** Stops what the host started (the embedded sandbox). */
   close(): Promise<void>;
@@ -62,6 +65,11 @@ export function createNodeHost(options: NodeHostOptions): NodeHost {
     ...(options.vault ? { vault: options.vault } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
+  const lists = new ListsFeature({
+    dataDir: options.dataDir,
+    services: openListServices(options.dataDir, { exclusive: true }),
+    broadcast,
+  });
   const handlers = createHandlers({
     appInfo: {
       version: readAppVersion(),
@@ -71,6 +79,7 @@ export function createNodeHost(options: NodeHostOptions): NodeHost {
     },
     prefs,
     accounts,
+    lists,
     broadcast,
   });
   const dispatch = createDispatcher({
@@ -80,5 +89,15 @@ export function createNodeHost(options: NodeHostOptions): NodeHost {
     describers: [describeSobotError],
     ...(options.log ? { log: options.log } : {}),
   });
-  return { prefs, accounts, sandbox, dispatch, close: () => sandbox.close() };
+  return {
+    prefs,
+    accounts,
+    sandbox,
+    lists,
+    dispatch,
+    close: async () => {
+      lists.close();
+      await sandbox.close();
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import type { CallList, CallListColumns } from '../../../shared/callList';
+import type { ImportProgress, ImportResult } from '../../../shared/importing';
 import { ImportSession, type ImportedRow } from '../lists/importSession';
 import type { CallListStore } from '../lists/store';
 import { importFailure } from './errors';
@@ -25,14 +26,6 @@ export interface ImportRequest {
   name?: string;
 }
 
-export interface ImportProgress {
-  rowsDone: number;
-  /** Data rows expected, from the sheet's declared size or the bytes read so far; may be off. */
-  rowsEstimate: number | null;
-  /** 0–1, by bytes of the file read. */
-  fraction: number;
-}
-
 export interface ImportDeps {
   store: CallListStore;
   memory?: MappingMemory;
@@ -40,12 +33,7 @@ export interface ImportDeps {
   signal?: AbortSignal;
 }
 
-export interface ImportResult {
-  list: CallList;
-  /** Rows with no blocking problem. */
-  valid: number;
-  problems: ImportProblem[];
-}
+export type { ImportProgress, ImportResult } from '../../../shared/importing';
 
 function listColumns(headers: readonly string[], mapping: ImportMapping): CallListColumns {
   const keyed: [number, string][] = [[mapping.telephone, 'telephone']];

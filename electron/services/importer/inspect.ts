@@ -1,45 +1,15 @@
 import { basename } from 'node:path';
 import type { RowProblemCode } from '../../../shared/callList';
+import type { FileInspection, ImportProblem } from '../../../shared/importing';
 import { normalizePhone } from '../../../shared/phone';
 import { AppFailure } from '../contract/failure';
 import { importFailure } from './errors';
 import { checkMapping, detectHeaderRow, MAX_COLUMNS, suggestMapping, type ImportMapping } from './mapping';
 import type { MappingMemory } from './mappingMemory';
 import { firstRows, openWorkbook } from './open';
-import { columnLetter, type SheetInfo, type SheetRow } from './source';
+import { columnLetter, type SheetRow } from './source';
 
-/** One problem found in the file, addressed as Excel shows it. */
-export interface ImportProblem {
-  /** Sheet row number (1-based, title rows counted). */
-  row: number;
-  /** The column's header (or its letter when it has none). */
-  column: string;
-  /** `B12`. */
-  cell: string;
-  code: RowProblemCode;
-  value: string;
-}
-
-export interface FileInspection {
-  fileName: string;
-  format: 'xlsx' | 'csv';
-  sheets: SheetInfo[];
-  /** The sheet inspected (asked for, or the first visible one with data). */
-  sheet: string;
-  headerRow: number;
-  columns: { index: number; letter: string; header: string }[];
-  suggestedMapping: ImportMapping;
-  mappingSource: 'remembered' | 'automatic';
-  /** The first data rows under the header. */
-  sampleRows: SheetRow[];
-  /** Problems among the first `scannedRows` data rows (`complete` when that was all of them). */
-  problemsPreview: {
-    scannedRows: number;
-    complete: boolean;
-    counts: Partial<Record<RowProblemCode, number>>;
-    problems: ImportProblem[];
-  };
-}
+export type { FileInspection, ImportProblem } from '../../../shared/importing';
 
 export interface InspectOptions {
   sheet?: string;

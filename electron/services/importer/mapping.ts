@@ -1,15 +1,9 @@
 import { normalizePhone } from '../../../shared/phone';
+import type { ImportMapping } from '../../../shared/importing';
 import { importFailure } from './errors';
 import type { SheetRow } from './source';
 
-/** Which file column feeds which part of a call row (0-based column indexes). */
-export interface ImportMapping {
-  telephone: number;
-  /** null: outids are generated. */
-  outid: number | null;
-  /** Template variables: the column and the variable's name (defaults to the header). */
-  variables: { column: number; name: string }[];
-}
+export type { ImportMapping } from '../../../shared/importing';
 
 export const MAX_COLUMNS = 200;
 export const MAX_VARIABLE_NAME = 64;

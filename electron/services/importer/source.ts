@@ -1,16 +1,6 @@
-/** One sheet of a workbook (a CSV file has one, named after the file). */
-export interface SheetInfo {
-  name: string;
-  /** Rows the sheet says it spans (header and title rows included); null when unknown. */
-  rowsEstimate: number | null;
-  hidden: boolean;
-}
+import type { SheetInfo, SheetRow } from '../../../shared/importing';
 
-/** One non-empty row: its number as Excel shows it, and its cells as text (index = column). */
-export interface SheetRow {
-  rowNumber: number;
-  cells: string[];
-}
+export type { SheetInfo, SheetRow };
 
 export interface ReadOptions {
   signal?: AbortSignal;

@@ -1,34 +1,11 @@
-import type { CallList } from '../../../shared/callList';
+import type { AppliedEdits, CallRowEdit, NewCallRow } from '../../../shared/callList';
 import { listFailure } from './errors';
 import { generatedOutid, isUsableOutid } from './outid';
 import { parseColumns, ROW_COLUMNS, type RowRecord } from './records';
 import { PROBLEM_BITS, rowBits } from './rowRules';
 import type { CallListStore } from './store';
 
-/** A row to insert. With `restore` (from an inverse edit) the row comes back exactly as it was. */
-export interface NewCallRow {
-  telephoneRaw?: string;
-  /** In the order of the list's variables; missing values are empty. */
-  variables?: string[];
-  restore?: { id: number; outid: string; outidOriginal: string | null; sourceRow: number | null };
-}
-
-/**
- * One change to a list's rows. `column` is `telephone` or `var:<name>` (the outid is not
- * editable: it is the row's identity in tasks and results).
- */
-export type CallRowEdit =
-  | { kind: 'set'; rowId: number; column: string; value: string }
-  | { kind: 'insert'; at: number; rows: NewCallRow[] }
-  | { kind: 'delete'; rowIds: number[] };
-
-export interface AppliedEdits {
-  /** Applying these (in order) undoes the batch; applying *their* inverse redoes it. */
-  inverse: CallRowEdit[];
-  /** Ids of rows inserted by the batch, in order. */
-  insertedIds: number[];
-  list: CallList;
-}
+export type { AppliedEdits, CallRowEdit, NewCallRow } from '../../../shared/callList';
 
 const KEPT_BITS = PROBLEM_BITS['phone.duplicate'] | PROBLEM_BITS['outid.replaced'];
 

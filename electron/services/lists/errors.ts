@@ -22,6 +22,10 @@ export const LIST_ERRORS = {
     'zh-CN': '无法写入导出文件，请检查文件夹是否可写、文件是否已在 Excel 中打开',
     en: 'Could not write the export file: check the folder is writable and the file is not open in Excel',
   },
+  'lists.staged_missing': {
+    'zh-CN': '要导入的文件已不在暂存区，请重新拖入文件',
+    en: 'The file to import is no longer staged: drop it again',
+  },
   'lists.export_format': {
     'zh-CN': '只能导出为 .xlsx 或 .csv 文件',
     en: 'Lists can be exported to .xlsx or .csv only',

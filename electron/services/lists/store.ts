@@ -1,26 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import type { CallList, CallRow, RowProblem, RowProblemCode } from '../../../shared/callList';
+import type { CallList, CallRow, ListProblem, RowQuery } from '../../../shared/callList';
 import { DuplicateFlags } from './duplicates';
 import { listFailure } from './errors';
 import { newOutidPrefix } from './outid';
 import { parseColumns, ROW_COLUMNS, toCallList, toCallRow, type ListRecord, type RowRecord } from './records';
 import { BLOCKING_MASK, DUPLICATE_BIT, PROBLEM_BITS } from './rowRules';
 
-/** How the grid wants rows ordered and filtered (a view: stored positions do not change). */
-export interface RowQuery {
-  /** Only rows with this problem; `any` for rows with at least one blocking problem. */
-  problem?: RowProblemCode | 'any';
-  /** `telephone`, `outid`, `sourceRow`, `problems` or `var:<name>`; default: list order. */
-  sortBy?: string;
-  descending?: boolean;
-}
-
-/** One entry of the problems panel. */
-export interface ListProblem extends RowProblem {
-  rowId: number;
-  position: number;
-  sourceRow: number | null;
-}
+export type { ListProblem, RowQuery } from '../../../shared/callList';
 
 export const MAX_LIST_NAME = 200;
 

@@ -124,9 +124,12 @@ export class TaskStore {
 
   /**
    * The task a request names: 320021 when the id is missing, 320022 when unknown, 320020 when
-   * deleted (unless the caller reports deleted tasks, like query_task_info).
+   * deleted (unless the caller reports deleted tasks, like query_task_info). Not named
+   * after Node's CommonJS loader function: electron-vite takes a call of that name anywhere in
+   * the main bundle for CommonJS and inserts a shim after the last thing that looks like an
+   * import statement, which can be inside a string.
    */
-  require(taskId: string | undefined, allowDeleted = false): Task {
+  mustFind(taskId: string | undefined, allowDeleted = false): Task {
     if (!taskId) reject('320021');
     const task = this.byId.get(taskId);
     if (!task) reject('320022');

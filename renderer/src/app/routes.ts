@@ -30,3 +30,8 @@ function subscribe(onChange: () => void): () => void {
 export function useRoute(): Route {
   return useSyncExternalStore(subscribe, () => routeFromHash(window.location.hash));
 }
+
+/** The whole hash, for screens with a sub-route (`#/lists/12`). */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash);
+}

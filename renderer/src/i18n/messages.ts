@@ -1,5 +1,8 @@
+import { listsEn, listsZh } from '../features/lists/messages';
+
 /** Every user-visible string of the renderer. zh-CN is the source; en must have the same keys. */
 export const zhCN = {
+  ...listsZh,
   'app.title': 'Campaign Desk 外呼任务台',
   'app.skipToContent': '跳到主要内容',
   'nav.label': '主导航',
@@ -76,6 +79,7 @@ export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
 
 export const en: Messages = {
+  ...listsEn,
   'app.title': 'Campaign Desk',
   'app.skipToContent': 'Skip to main content',
   'nav.label': 'Main navigation',

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApi, CHANNELS, type Channel } from '../../../shared/contract';
 import { DEFAULT_PREFS, type Prefs } from '../../../shared/prefs';
@@ -9,6 +12,8 @@ import type { Logger } from '../../../electron/services/log';
 import { createAccountService } from '../../../electron/services/accounts/create';
 import { createLazySandbox } from '../../../electron/services/accounts/sandboxProvider';
 import { memorySettings, memoryVault } from '../../support/memory';
+import { ListsFeature } from '../../../electron/services/lists/feature';
+import { openListServices } from '../../../electron/services/lists/index';
 
 const APP = 'app://campaign-desk';
 const top = { url: `${APP}/index.html#/lists`, isTopFrame: true };
@@ -30,14 +35,26 @@ function setup(overrides: Partial<Handlers> = {}, prefs = memoryPrefs()) {
     warn: (m) => logged.push(m),
     error: (m, f) => logged.push(`${m} ${JSON.stringify(f)}`),
   };
+  const dataDir = mkdtempSync(join(tmpdir(), 'cd-dispatch-'));
+  const accounts = createAccountService({
+    settings: memorySettings(),
+    vault: memoryVault(),
+    sandbox: createLazySandbox(),
+  });
   const handlers = {
     ...createHandlers({
-      appInfo: { version: '1.2.3', dataDir: '/data', platform: 'linux', host: 'electron' },
+      appInfo: {
+        version: '1.2.3',
+        dataDir: '/data',
+        platform: 'linux',
+        host: 'electron',
+      },
       prefs,
-      accounts: createAccountService({
-        settings: memorySettings(),
-        vault: memoryVault(),
-        sandbox: createLazySandbox(),
+      accounts,
+      lists: new ListsFeature({
+        dataDir,
+        services: openListServices(dataDir),
+        broadcast: () => undefined,
       }),
       broadcast: (event, payload) => events.push([event, payload]),
     }),
@@ -57,16 +74,27 @@ describe('the contract dispatcher', () => {
     const { dispatch } = setup();
     await expect(dispatch('app:info', undefined, top)).resolves.toEqual({
       ok: true,
-      value: { version: '1.2.3', dataDir: '/data', platform: 'linux', host: 'electron' },
+      value: {
+        version: '1.2.3',
+        dataDir: '/data',
+        platform: 'linux',
+        host: 'electron',
+      },
     });
   });
 
   it('refuses a message from an iframe even on the app origin', async () => {
     const { dispatch, logged } = setup();
-    const result = await dispatch('app:info', undefined, { url: `${APP}/index.html`, isTopFrame: false });
+    const result = await dispatch('app:info', undefined, {
+      url: `${APP}/index.html`,
+      isTopFrame: false,
+    });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'ipc.forbidden_sender', message: '拒绝来自非本应用页面的请求' },
+      error: {
+        code: 'ipc.forbidden_sender',
+        message: '拒绝来自非本应用页面的请求',
+      },
     });
     expect(logged.join()).toContain('foreign frame');
   });
@@ -81,7 +109,10 @@ describe('the contract dispatcher', () => {
   ])('refuses a top frame from a foreign or opaque origin: %s', async (url) => {
     const { dispatch } = setup();
     const result = await dispatch('prefs:set', { locale: 'en' }, { url, isTopFrame: true });
-    expect(result).toMatchObject({ ok: false, error: { code: 'ipc.forbidden_sender' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'ipc.forbidden_sender' },
+    });
   });
 
   it('does not run the handler for a refused sender', async () => {
@@ -115,7 +146,10 @@ describe('the contract dispatcher', () => {
   it('localises errors in the language the user chose', async () => {
     const { dispatch } = setup({}, memoryPrefs({ locale: 'en', theme: 'system' }));
     const result = await dispatch('prefs:set', { locale: 42 }, top);
-    expect(result).toMatchObject({ ok: false, error: { message: 'The request was not valid' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { message: 'The request was not valid' },
+    });
   });
 
   it('turns an AppFailure into its code and localised message', async () => {
@@ -143,7 +177,10 @@ describe('the contract dispatcher', () => {
     const result = await dispatch('app:info', undefined, top);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'app.unexpected', message: '发生了意外错误，已记录在日志中' },
+      error: {
+        code: 'app.unexpected',
+        message: '发生了意外错误，已记录在日志中',
+      },
     });
     expect(JSON.stringify(result)).not.toMatch(/secret-path|signature|boom/);
     expect(logged.join()).toContain('boom');
@@ -152,7 +189,10 @@ describe('the contract dispatcher', () => {
   it('prefs:set stores the change and broadcasts prefs:changed', async () => {
     const { dispatch, events } = setup();
     const result = await dispatch('prefs:set', { locale: 'en' }, top);
-    expect(result).toEqual({ ok: true, value: { locale: 'en', theme: 'system' } });
+    expect(result).toEqual({
+      ok: true,
+      value: { locale: 'en', theme: 'system' },
+    });
     expect(events).toEqual([['prefs:changed', { locale: 'en', theme: 'system' }]]);
     await expect(dispatch('prefs:get', undefined, top)).resolves.toEqual(result);
   });
@@ -172,7 +212,8 @@ describe('createApi', () => {
         return () => subscribed.splice(subscribed.indexOf(event), 1);
       },
     });
-    expect(Object.keys(api).sort()).toEqual(['accounts', 'app', 'prefs']);
+    expect(Object.keys(api).sort()).toEqual(['accounts', 'app', 'import', 'lists', 'prefs']);
+    expect(Object.keys(api.import)).toEqual(['onProgress']);
     expect(Object.keys(api.accounts).sort()).toEqual(['list', 'onChanged', 'remove', 'save', 'test', 'use']);
     expect(Object.keys(api.prefs).sort()).toEqual(['get', 'onChanged', 'set']);
     await api.app.info();

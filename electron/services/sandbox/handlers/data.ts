@@ -24,7 +24,7 @@ export const MAX_ROWS_PER_ADD = 5_000;
 export const MAX_OUTIDS_PER_DELETE = 100;
 
 function requireOpenTask(sandbox: SandboxState, taskId: string | undefined): Task {
-  const task = sandbox.store.require(taskId);
+  const task = sandbox.store.mustFind(taskId);
   if (task.mode === 'ended') reject('320023');
   return task;
 }
@@ -114,7 +114,7 @@ export const addTaskFileData: Handler = async ({ params, sandbox }) => {
  * counts both; unknown outids are ignored. More than 100 outids → 320033.
  */
 export const deleteTaskData: Handler = ({ params, sandbox }) => {
-  const task = sandbox.store.require(params.text('taskid'));
+  const task = sandbox.store.mustFind(params.text('taskid'));
   const outids = (params.text('outid') ?? '')
     .split(',')
     .map((s) => s.trim())

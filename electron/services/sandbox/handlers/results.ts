@@ -48,7 +48,7 @@ function readWindow(params: RequestParams): [number, number] {
  * "暂无数据" — the document shows neither case, and neither is an error.
  */
 export const queryTaskData: Handler = ({ params, sandbox }) => {
-  const task = sandbox.store.require(params.text('taskid'));
+  const task = sandbox.store.mustFind(params.text('taskid'));
   const outid = params.text('outid');
   if (!outid) reject('320032');
   const row = task.rowsByOutid.get(outid);
@@ -66,7 +66,7 @@ export const queryTaskData: Handler = ({ params, sandbox }) => {
  * so a client that ignores the limit is caught in tests.
  */
 export const queryTimeTaskData: Handler = ({ params, sandbox }) => {
-  const task = sandbox.store.require(params.text('taskid'));
+  const task = sandbox.store.mustFind(params.text('taskid'));
   const [begin, end] = readWindow(params);
   const pageSize = strictInt(params.text('page_size'));
   if (pageSize === undefined || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {

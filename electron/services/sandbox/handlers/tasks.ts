@@ -27,7 +27,7 @@ export const addTask: Handler = ({ params, sandbox }) => {
  * end time is how a task is extended.
  */
 export const editorTask: Handler = ({ params, sandbox }) => {
-  const task = sandbox.store.require(params.text('taskid'));
+  const task = sandbox.store.mustFind(params.text('taskid'));
   if (task.mode === 'ended') reject('320023');
   task.settings = applyTaskEdits(task.settings, params);
   sandbox.dialer.dispatch();
@@ -36,7 +36,7 @@ export const editorTask: Handler = ({ params, sandbox }) => {
 
 /** pause_task: only 1, 3 and 4 (see lifecycle.ts for the code of other states). */
 export const pauseTask: Handler = ({ params, sandbox }) => {
-  const task = sandbox.store.require(params.text('taskid'));
+  const task = sandbox.store.mustFind(params.text('taskid'));
   assertPausable(sandbox.dialer.statusOf(task));
   task.mode = 'paused';
   return success('暂停成功');
@@ -44,7 +44,7 @@ export const pauseTask: Handler = ({ params, sandbox }) => {
 
 /** resume_task: only a paused task. */
 export const resumeTask: Handler = ({ params, sandbox }) => {
-  const task = sandbox.store.require(params.text('taskid'));
+  const task = sandbox.store.mustFind(params.text('taskid'));
   assertResumable(sandbox.dialer.statusOf(task));
   task.mode = 'active';
   sandbox.dialer.dispatch();
@@ -53,7 +53,7 @@ export const resumeTask: Handler = ({ params, sandbox }) => {
 
 /** end_task: rows not yet dialled stay undialled; calls in progress finish normally. */
 export const endTask: Handler = ({ params, sandbox }) => {
-  const task = sandbox.store.require(params.text('taskid'));
+  const task = sandbox.store.mustFind(params.text('taskid'));
   assertEndable(sandbox.dialer.statusOf(task));
   task.mode = 'ended';
   return success('完结成功');
@@ -61,7 +61,7 @@ export const endTask: Handler = ({ params, sandbox }) => {
 
 /** delete_task: any state but deleted; calls in progress are dropped. */
 export const deleteTask: Handler = ({ params, sandbox }) => {
-  const task = sandbox.store.require(params.text('taskid'));
+  const task = sandbox.store.mustFind(params.text('taskid'));
   task.mode = 'deleted';
   sandbox.dialer.abortTask(task);
   return success('删除成功');

@@ -1,0 +1,175 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { AppliedEdits, CallList, CallRowEdit } from '../../../shared/callList';
+import type { EventName, EventPayload } from '../../../shared/contract';
+import type { FileInspection, ImportMapping, ImportResult } from '../../../shared/importing';
+import { importFile } from '../importer/importFile';
+import { inspectFile } from '../importer/inspect';
+import { applyEdits } from './edits';
+import { listFailure } from './errors';
+import { exportList } from './export';
+import type { ListServices } from './index';
+
+/** Where an export goes: a save dialog in the app, a file in the data folder elsewhere. Null: cancelled. */
+export type ChooseExportPath = (suggestedName: string, format: 'xlsx' | 'csv') => Promise<string | null>;
+
+export interface ListsFeatureDeps {
+  dataDir: string;
+  services: ListServices;
+  broadcast: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+  chooseExportPath?: ChooseExportPath;
+}
+
+/** How often a running import tells the renderer how far it is. */
+const PROGRESS_EVERY_MS = 150;
+
+/** A file name safe to keep inside the staging folder (the name is the user's, so keep it readable). */
+function safeFileName(name: string): string {
+  const base = [...basename(name.replace(/\\/g, '/'))]
+    .map((char) => (char.charCodeAt(0) < 32 || '<>:"|?*'.includes(char) ? '_' : char))
+    .join('');
+  return base.length > 0 && base !== '.' && base !== '..' ? base.slice(-200) : 'workbook';
+}
+
+/**
+ * The call-list feature as the contract sees it: staging dropped files, inspecting and
+ * importing them with progress and cancel, and the list operations. Runs in main (or a host
+ * without Electron); the renderer only ever holds rows it displays.
+ */
+export class ListsFeature {
+  private readonly stagingDir: string;
+  private readonly staged = new Map<string, string>();
+  private readonly running = new Map<string, AbortController>();
+
+  constructor(private readonly deps: ListsFeatureDeps) {
+    this.stagingDir = join(deps.dataDir, 'staging');
+    // Files staged by an earlier run can never be imported: their ids are gone.
+    rmSync(this.stagingDir, { recursive: true, force: true });
+  }
+
+  get store() {
+    return this.deps.services.store;
+  }
+
+  /** Keeps the file's bytes under the data folder and answers the id the wizard uses. */
+  stage(name: string, bytes: Uint8Array): { stagedId: string } {
+    const stagedId = randomBytes(12).toString('base64url');
+    const folder = join(this.stagingDir, stagedId);
+    mkdirSync(folder, { recursive: true });
+    const path = join(folder, safeFileName(name));
+    writeFileSync(path, bytes);
+    this.staged.set(stagedId, path);
+    return { stagedId };
+  }
+
+  inspect(stagedId: string, options: { sheet?: string; headerRow?: number }): Promise<FileInspection> {
+    return inspectFile(this.stagedPath(stagedId), { ...options, memory: this.deps.services.memory });
+  }
+
+  /** Imports a staged file; a cancel or failure leaves no list. The staged file is removed either way. */
+  async import(
+    stagedId: string,
+    request: { sheet: string; headerRow: number; mapping: ImportMapping; name?: string },
+  ): Promise<ImportResult> {
+    const path = this.stagedPath(stagedId);
+    const controller = new AbortController();
+    this.running.set(stagedId, controller);
+    let last = 0;
+    try {
+      const result = await importFile(path, request, {
+        store: this.store,
+        memory: this.deps.services.memory,
+        signal: controller.signal,
+        onProgress: (progress) => {
+          const now = Date.now();
+          if (now - last < PROGRESS_EVERY_MS) return;
+          last = now;
+          this.deps.broadcast('import:progress', { stagedId, ...progress });
+        },
+      });
+      this.deps.broadcast('import:progress', {
+        stagedId,
+        rowsDone: result.list.rowCount,
+        rowsEstimate: result.list.rowCount,
+        fraction: 1,
+      });
+      this.changed();
+      return result;
+    } finally {
+      this.running.delete(stagedId);
+      this.staged.delete(stagedId);
+      rmSync(join(this.stagingDir, stagedId), { recursive: true, force: true });
+    }
+  }
+
+  cancelImport(stagedId: string): boolean {
+    const controller = this.running.get(stagedId);
+    controller?.abort();
+    return controller !== undefined;
+  }
+
+  edit(listId: number, edits: CallRowEdit[]): AppliedEdits {
+    return applyEdits(this.store, listId, edits);
+  }
+
+  rename(listId: number, name: string): CallList {
+    const list = this.store.rename(listId, name);
+    this.changed();
+    return list;
+  }
+
+  duplicate(listId: number, name: string): CallList {
+    const list = this.store.duplicate(listId, name);
+    this.changed();
+    return list;
+  }
+
+  delete(listId: number): true {
+    this.store.deleteList(listId);
+    this.changed();
+    return true;
+  }
+
+  /** Writes the list where the host says (a save dialog in the app) and answers the path. */
+  async export(listId: number, format: 'xlsx' | 'csv'): Promise<{ path: string | null }> {
+    const list = this.store.getList(listId);
+    const choose =
+      this.deps.chooseExportPath ?? ((name, ext) => Promise.resolve(this.defaultExportPath(name, ext)));
+    const path = await choose(`${list.name}.${format}`, format);
+    if (path === null) return { path: null };
+    await exportList(this.store, listId, path, { format });
+    return { path };
+  }
+
+  close(): void {
+    for (const controller of this.running.values()) controller.abort();
+    this.deps.services.close();
+  }
+
+  /** `<dataDir>/exports/<name>.<ext>`, numbered when the name is taken. */
+  private defaultExportPath(suggestedName: string, format: 'xlsx' | 'csv'): string {
+    const folder = join(this.deps.dataDir, 'exports');
+    mkdirSync(folder, { recursive: true });
+    const stem = safeFileName(suggestedName).replace(/\.(xlsx|csv)$/i, '');
+    let path = join(folder, `${stem}.${format}`);
+    for (let n = 2; existsSync(path); n++) path = join(folder, `${stem} (${n}).${format}`);
+    return path;
+  }
+
+  private stagedPath(stagedId: string): string {
+    const path = this.staged.get(stagedId);
+    if (!path || !existsSync(path)) throw listFailure('lists.staged_missing');
+    return path;
+  }
+
+  private changed(): void {
+    this.deps.broadcast('lists:changed', this.store.listLists());
+  }
+}
+
+/** Staged files left by a crashed run (for tests: nothing must remain after an import). */
+export function stagedFiles(dataDir: string): string[] {
+  const dir = join(dataDir, 'staging');
+  return existsSync(dir) ? readdirSync(dir) : [];
+}

@@ -1,0 +1,25 @@
+import type { listCalls } from '../../../shared/contracts/lists';
+import type { FeatureHandlers } from '../core/handlers';
+import type { ListsFeature } from './feature';
+
+/** The `lists:*` calls over the lists feature. */
+export function listHandlers(lists: ListsFeature): FeatureHandlers<typeof listCalls> {
+  const { store } = lists;
+  return {
+    'lists:all': () => store.listLists(),
+    'lists:get': ({ listId }) => store.getList(listId),
+    'lists:stage': ({ name, bytes }) => lists.stage(name, bytes),
+    'lists:inspect': ({ stagedId, ...options }) => lists.inspect(stagedId, options),
+    'lists:import': ({ stagedId, ...request }) => lists.import(stagedId, request),
+    'lists:cancelImport': ({ stagedId }) => lists.cancelImport(stagedId),
+    'lists:rows': ({ listId, offset, limit }) => store.getRows(listId, offset, limit),
+    'lists:rowsByIds': ({ listId, ids }) => store.getRowsByIds(listId, ids),
+    'lists:query': ({ listId, ...query }) => store.queryRowIds(listId, query),
+    'lists:problems': ({ listId }) => store.listProblems(listId),
+    'lists:edit': ({ listId, edits }) => lists.edit(listId, edits),
+    'lists:rename': ({ listId, name }) => lists.rename(listId, name),
+    'lists:duplicate': ({ listId, name }) => lists.duplicate(listId, name),
+    'lists:delete': ({ listId }) => lists.delete(listId),
+    'lists:export': ({ listId, format }) => lists.export(listId, format),
+  };
+}

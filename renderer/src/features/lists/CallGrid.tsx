@@ -1,0 +1,220 @@
+import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { usePrefsStore } from '../../app/prefsStore';
+import { useT } from '../../i18n/useT';
+import { CellEditor } from './CellEditor';
+import { parseClipboardTable } from './clipboard';
+import { cellHasProblem, cellText, gridColumns } from './columns';
+import { useGridStore } from './gridStore';
+import { pasteEdits } from './pasteEdits';
+
+export const ROW_HEIGHT = 30;
+const OVERSCAN = 12;
+
+/**
+ * The call-list grid: only the rows in view are in the DOM (100,000 rows scroll like 100),
+ * rows are read from main page by page as they come into view, cells are edited in place,
+ * ranges pasted from Excel land where the selection is, and Ctrl+Z / Ctrl+Y undo and redo.
+ */
+export function CallGrid() {
+  const t = useT();
+  const locale = usePrefsStore((state) => state.prefs.locale);
+  const { list, viewIds, rows, selected, checked } = useGridStore();
+  const { ensureRows, select, apply, undo, redo, toggleChecked, setChecked } = useGridStore.getState();
+  const viewport = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(600);
+  const [editing, setEditing] = useState<{ initial: string } | null>(null);
+  const columns = useMemo(() => (list ? gridColumns(list, t) : []), [list, t]);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(viewIds.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+
+  useEffect(() => {
+    void ensureRows(first, last);
+  }, [first, last, viewIds, rows, ensureRows]);
+
+  useEffect(() => {
+    const element = viewport.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  // Keep the selected cell in view (keyboard moves, problems panel jumps).
+  useEffect(() => {
+    const element = viewport.current;
+    if (!element || !selected) return;
+    const top = selected.index * ROW_HEIGHT;
+    if (top < element.scrollTop) element.scrollTop = top;
+    else if (top + ROW_HEIGHT * 2 > element.scrollTop + element.clientHeight) {
+      element.scrollTop = top + ROW_HEIGHT * 2 - element.clientHeight;
+    }
+  }, [selected]);
+
+  if (!list) return null;
+  const columnIndex = selected ? columns.findIndex((column) => column.key === selected.column) : -1;
+  const selectedRow = selected ? rows.get(viewIds[selected.index] ?? -1) : undefined;
+  const width = 36 + columns.reduce((sum, column) => sum + column.width, 0);
+
+  const move = (rowDelta: number, colDelta: number): void => {
+    const from = selected ?? { index: 0, column: 'telephone' };
+    const index = Math.min(Math.max(0, from.index + rowDelta), viewIds.length - 1);
+    const col = Math.min(
+      Math.max(0, columns.findIndex((c) => c.key === from.column) + colDelta),
+      columns.length - 1,
+    );
+    select({ index, column: columns[col]?.key ?? 'telephone' });
+  };
+
+  const commit = async (value: string, where: 'down' | 'right' | 'none'): Promise<void> => {
+    setEditing(null);
+    if (selected && selectedRow && value !== cellText(selectedRow, selected.column, list, locale)) {
+      await apply([{ kind: 'set', rowId: selectedRow.id, column: selected.column, value }]);
+    }
+    if (where === 'down') move(1, 0);
+    if (where === 'right') move(0, 1);
+    viewport.current?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (editing) return;
+    const mod = event.ctrlKey || event.metaKey;
+    const editable = columns[columnIndex]?.editable === true && selectedRow !== undefined;
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(1, 0),
+      ArrowUp: () => move(-1, 0),
+      ArrowRight: () => move(0, 1),
+      ArrowLeft: () => move(0, -1),
+      Tab: () => move(0, event.shiftKey ? -1 : 1),
+      PageDown: () => move(Math.floor(height / ROW_HEIGHT), 0),
+      PageUp: () => move(-Math.floor(height / ROW_HEIGHT), 0),
+    };
+    if (mod && event.key.toLowerCase() === 'z') {
+      event.preventDefault();
+      void (event.shiftKey ? redo() : undo());
+    } else if (mod && event.key.toLowerCase() === 'y') {
+      event.preventDefault();
+      void redo();
+    } else if (keys[event.key]) {
+      event.preventDefault();
+      keys[event.key]?.();
+    } else if ((event.key === 'Enter' || event.key === 'F2') && editable && selected) {
+      event.preventDefault();
+      setEditing({ initial: cellText(selectedRow, selected.column, list, locale) });
+    } else if ((event.key === 'Delete' || event.key === 'Backspace') && editable && selected) {
+      event.preventDefault();
+      void apply([{ kind: 'set', rowId: selectedRow.id, column: selected.column, value: '' }]);
+    } else if (editable && !mod && !event.altKey && event.key.length === 1) {
+      // Typing starts editing with that character, as in Excel (IME input arrives in the editor).
+      event.preventDefault();
+      setEditing({ initial: event.key });
+    }
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLDivElement>): void => {
+    if (editing || !selected) return;
+    event.preventDefault();
+    const table = parseClipboardTable(event.clipboardData.getData('text/plain'));
+    const edits = pasteEdits(table, selected, columns, viewIds, list);
+    if (edits.length > 0) void apply(edits);
+  };
+
+  const onCopy = (event: ClipboardEvent<HTMLDivElement>): void => {
+    if (editing || !selected || !selectedRow) return;
+    event.preventDefault();
+    event.clipboardData.setData('text/plain', cellText(selectedRow, selected.column, list, locale));
+  };
+
+  const shown = viewIds.slice(first, last);
+  const allChecked = viewIds.length > 0 && viewIds.every((id) => checked.has(id));
+
+  return (
+    <div
+      ref={viewport}
+      className="grid-viewport"
+      role="grid"
+      aria-label={t('grid.label', { name: list.name })}
+      aria-rowcount={viewIds.length + 1}
+      aria-colcount={columns.length + 1}
+      tabIndex={0}
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      onKeyDown={onKeyDown}
+      onPaste={onPaste}
+      onCopy={onCopy}
+    >
+      <div className="grid-header" role="row" aria-rowindex={1} style={{ width }}>
+        <div className="grid-check" role="columnheader">
+          <input
+            type="checkbox"
+            aria-label={t('grid.selectAll')}
+            checked={allChecked}
+            onChange={() => setChecked(allChecked ? new Set() : new Set(viewIds))}
+          />
+        </div>
+        {columns.map((column) => (
+          <div key={column.key} role="columnheader" className="grid-cell" style={{ width: column.width }}>
+            {column.label}
+          </div>
+        ))}
+      </div>
+      <div className="grid-body" style={{ height: viewIds.length * ROW_HEIGHT, width }}>
+        {shown.map((rowId, offset) => {
+          const index = first + offset;
+          const row = rows.get(rowId);
+          return (
+            <div
+              key={rowId}
+              role="row"
+              aria-rowindex={index + 2}
+              className={`grid-row${row && row.problems.length > 0 ? ' has-problem' : ''}`}
+              style={{ top: index * ROW_HEIGHT, width }}
+              data-row-id={rowId}
+            >
+              <div className="grid-check" role="gridcell">
+                <input
+                  type="checkbox"
+                  aria-label={t('grid.select')}
+                  checked={checked.has(rowId)}
+                  onChange={() => toggleChecked(rowId)}
+                />
+              </div>
+              {columns.map((column) => {
+                const isSelected = selected?.index === index && selected.column === column.key;
+                const text = row ? cellText(row, column.key, list, locale) : '';
+                return (
+                  <div
+                    key={column.key}
+                    role="gridcell"
+                    aria-selected={isSelected}
+                    aria-readonly={!column.editable || undefined}
+                    data-column={column.key}
+                    className={`grid-cell${isSelected ? ' selected' : ''}${row && cellHasProblem(row, column.key) ? ' problem' : ''}`}
+                    style={{ width: column.width }}
+                    title={text}
+                    onMouseDown={() => select({ index, column: column.key })}
+                    onDoubleClick={() => column.editable && row && setEditing({ initial: text })}
+                  >
+                    {isSelected && editing ? (
+                      <CellEditor
+                        initial={editing.initial}
+                        label={column.label}
+                        onCommit={(value, where) => void commit(value, where)}
+                        onCancel={() => {
+                          setEditing(null);
+                          viewport.current?.focus();
+                        }}
+                      />
+                    ) : (
+                      text
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

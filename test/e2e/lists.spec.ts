@@ -1,0 +1,128 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { convert, hasSoffice, SOFFICE_MISSING } from '../support/libreoffice';
+import { fods } from '../support/workbooks';
+import { expect, test } from './fixtures';
+
+/** A workbook written by LibreOffice: a merged title row, numeric phones, one bad and one duplicate. */
+function makeWorkbook(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cd-e2e-lists-'));
+  writeFileSync(
+    join(dir, '十一月回访.fods'),
+    fods([
+      {
+        name: '回访名单',
+        rows: [
+          [{ title: '2026年11月回访名单', span: 3 }],
+          ['客户姓名', '手机号码', '会议地点'],
+          ['张三', 13800138000, '银海大厦'],
+          ['李四', '139-0013-9001', '国贸中心'],
+          ['王五', '12345', '世纪大道'],
+          ['赵六', 13800138000, '陆家嘴'],
+          ['钱七', '+86 137 0013 7002', '张江'],
+        ],
+      },
+    ]),
+  );
+  const [xlsx] = convert([join(dir, '十一月回访.fods')], 'xlsx', dir);
+  return xlsx as string;
+}
+
+test.describe('call lists', () => {
+  test.skip(!hasSoffice(), SOFFICE_MISSING);
+
+  test('drop a workbook, map columns, see the problems, fix one inline, export', async ({
+    page,
+    harness,
+    dataDir,
+  }) => {
+    const workbook = makeWorkbook();
+    await page.goto(harness.url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('名单');
+
+    // Drop the file on the Lists screen, as from the file manager.
+    const bytes = [...readFileSync(workbook)];
+    const transfer = await page.evaluateHandle((data) => {
+      const dt = new DataTransfer();
+      dt.items.add(
+        new File([new Uint8Array(data)], '十一月回访.xlsx', {
+          type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        }),
+      );
+      return dt;
+    }, bytes);
+    await page.getByTestId('lists-drop-zone').dispatchEvent('drop', { dataTransfer: transfer });
+
+    // Mapping step: the title row is skipped, columns matched, problems previewed.
+    const wizard = page.getByRole('region', { name: '导入“十一月回访.xlsx”' });
+    await expect(wizard).toBeVisible();
+    await expect(wizard.getByLabel('表头所在行')).toHaveValue('2');
+    await expect(wizard.getByLabel('用作 手机号码')).toHaveValue('telephone');
+    await expect(wizard.getByLabel('用作 客户姓名')).toHaveValue('variable');
+    await expect(wizard.getByRole('status').first()).toContainText('电话号码无效: 1');
+    await expect(wizard.getByRole('status').first()).toContainText('电话号码重复: 1');
+    // Rename a variable to the script's name before importing.
+    await wizard.getByLabel('变量名 客户姓名').fill('姓名');
+    await wizard.getByRole('button', { name: '导入' }).click();
+
+    // The list opens with its problems.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('十一月回访');
+    const grid = page.getByRole('grid', { name: '名单“十一月回访”的数据' });
+    await expect(grid.getByRole('row')).toHaveCount(6);
+    await expect(grid.getByRole('columnheader')).toContainText([
+      '行号',
+      '手机号码',
+      '编号',
+      '姓名',
+      '会议地点',
+      '问题',
+    ]);
+    const problems = page.getByRole('complementary', { name: /问题/ });
+    await expect(problems.getByRole('heading')).toHaveText('问题（2）');
+    await expect(problems.getByRole('button', { name: /第 5 行 电话号码无效/ })).toBeVisible();
+
+    // Jump to the invalid number from the panel and fix it in place.
+    await problems.getByRole('button', { name: /第 5 行/ }).click();
+    const cell = grid.locator('[role="gridcell"][aria-selected="true"]');
+    await expect(cell).toHaveText('12345');
+    await page.keyboard.press('Enter');
+    const editor = grid.getByRole('textbox', { name: '手机号码' });
+    await editor.fill('13600136000');
+    await editor.press('Enter');
+    await expect(grid.locator('[data-column="telephone"]', { hasText: '13600136000' })).toBeVisible();
+    await expect(problems.getByRole('heading')).toHaveText('问题（1）');
+
+    // Undo and redo the fix from the keyboard.
+    await grid.focus();
+    await page.keyboard.press('Control+z');
+    await expect(problems.getByRole('heading')).toHaveText('问题（2）');
+    await page.keyboard.press('Control+y');
+    await expect(problems.getByRole('heading')).toHaveText('问题（1）');
+
+    // Export: the file has the fixed number and the renamed variable.
+    await page.getByRole('button', { name: '导出 .csv' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '已导出到' })).toBeVisible();
+    const exports = readdirSync(join(dataDir, 'exports'));
+    expect(exports).toEqual(['十一月回访.csv']);
+    const csv = readFileSync(join(dataDir, 'exports', exports[0] as string), 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('13600136000');
+    expect(csv).toContain('姓名');
+    expect(csv).not.toContain('12345,');
+  });
+
+  test('a file that is not a workbook gets a clear message and creates nothing', async ({
+    page,
+    harness,
+  }) => {
+    await page.goto(harness.url);
+    await page.getByTestId('lists-file-input').setInputFiles({
+      name: '名单.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from('<!doctype html><html><body>502 Bad Gateway</body></html>'),
+    });
+    await expect(page.getByRole('alert')).toContainText('import.');
+    await expect(page.locator('.lists-table')).toHaveCount(0);
+  });
+});

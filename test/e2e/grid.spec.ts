@@ -1,0 +1,118 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importFile } from '../../electron/services/importer/importFile';
+import { inspectFile } from '../../electron/services/importer/inspect';
+import { openListServices } from '../../electron/services/lists/index';
+import { chineseRows, writeCsv } from '../support/workbooks';
+import { expect, test } from './fixtures';
+
+/** Imports a generated CSV into the test's data folder before the harness opens it. */
+async function seedList(dataDir: string, rows: number): Promise<number> {
+  const file = join(mkdtempSync(join(tmpdir(), 'cd-e2e-grid-')), `回访${rows}.csv`);
+  writeCsv(file, chineseRows(rows));
+  const services = openListServices(dataDir);
+  try {
+    const inspection = await inspectFile(file, { memory: services.memory });
+    const result = await importFile(
+      file,
+      { sheet: inspection.sheet, headerRow: inspection.headerRow, mapping: inspection.suggestedMapping },
+      { store: services.store, memory: services.memory },
+    );
+    return result.list.id;
+  } finally {
+    services.close();
+  }
+}
+
+test.describe('the call-list grid', () => {
+  test('scrolls 100,000 rows with only the visible ones in the page', async ({ page, harness, dataDir }) => {
+    test.setTimeout(120_000);
+    const listId = await seedList(dataDir, 100_000);
+    await page.goto(`${harness.url}#/lists/${listId}`);
+    const grid = page.getByRole('grid');
+    await expect(grid).toHaveAttribute('aria-rowcount', '100001');
+    await expect(grid.getByRole('gridcell', { name: '客户0号' })).toBeVisible();
+
+    await grid.evaluate((element) => (element.scrollTop = element.scrollHeight));
+    await expect(grid.getByRole('gridcell', { name: '客户99999号', exact: true })).toBeVisible();
+    // The last row is row 100,001 of the sheet (the header is row 1).
+    await expect(grid.locator('[data-column="sourceRow"]', { hasText: '100001' })).toBeVisible();
+    expect(await grid.getByRole('row').count()).toBeLessThan(120);
+
+    // Keyboard: Ctrl+Home is not needed — PageUp walks back, the selection stays in view.
+    await grid.locator('[data-column="telephone"]').last().click();
+    await page.keyboard.press('PageUp');
+    await expect(grid.locator('[aria-selected="true"]')).toBeInViewport();
+  });
+
+  test('paste a range from Excel, filter by problem, add and delete rows, undo', async ({
+    page,
+    harness,
+    dataDir,
+  }) => {
+    const listId = await seedList(dataDir, 3);
+    await page.goto(`${harness.url}#/lists/${listId}`);
+    const grid = page.getByRole('grid');
+    await expect(grid.getByRole('row')).toHaveCount(4);
+
+    // Select the telephone cell of the second row and paste two rows × two columns from Excel;
+    // the third line runs past the end of the list and becomes a new row.
+    await grid.locator('[data-column="telephone"]').nth(1).click();
+    await grid.evaluate((element) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '13912345678\t新名字\r\nabc\t"带""引号"""\r\n13700000001\t新增客户\r\n');
+      element.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    });
+    await expect(grid.getByRole('row')).toHaveCount(5);
+    await expect(grid.getByRole('gridcell', { name: '新名字' })).toBeVisible();
+    await expect(grid.getByRole('gridcell', { name: '带"引号"' })).toBeVisible();
+    await expect(grid.getByRole('gridcell', { name: '新增客户' })).toBeVisible();
+
+    // One pasted number is invalid: filter to rows with problems.
+    await page.getByLabel('筛选').selectOption('phone.invalid');
+    await expect(grid.getByRole('row')).toHaveCount(2);
+    await expect(grid.locator('[data-column="telephone"]').first()).toHaveText('abc');
+    await page.getByLabel('筛选').selectOption('');
+
+    // Add an empty row, then delete it with two others; undo brings all three back.
+    await page.getByRole('button', { name: '添加行' }).click();
+    await expect(grid.getByRole('row')).toHaveCount(6);
+    const boxes = grid.getByRole('checkbox', { name: '选择此行' });
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await boxes.nth(4).check();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: '删除所选（3）' }).click();
+    await expect(grid.getByRole('row')).toHaveCount(3);
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect(grid.getByRole('row')).toHaveCount(6);
+  });
+
+  test('typing Chinese through an input method: Enter picks the candidate, it does not save', async ({
+    page,
+    harness,
+    dataDir,
+  }) => {
+    const listId = await seedList(dataDir, 2);
+    await page.goto(`${harness.url}#/lists/${listId}`);
+    const grid = page.getByRole('grid');
+    const nameCell = grid.locator('[data-column="var:客户姓名"]').first();
+    await nameCell.dblclick();
+    const editor = grid.getByRole('textbox', { name: '客户姓名' });
+    await editor.fill('');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'zhang', selectionStart: 5, selectionEnd: 5 });
+    await page.keyboard.press('Enter');
+    // Still editing: the Enter belonged to the input method.
+    await expect(editor).toBeVisible();
+    await cdp.send('Input.insertText', { text: '张伟' });
+    await expect(editor).toHaveValue('张伟');
+    await editor.press('Enter');
+    await expect(grid.getByRole('gridcell', { name: '张伟', exact: true })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('grid').getByRole('gridcell', { name: '张伟', exact: true })).toBeVisible();
+  });
+});

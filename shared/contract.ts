@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountCalls, accountEvents } from './contracts/accounts';
 import { appCalls, appEvents } from './contracts/app';
 import { listCalls, listEvents } from './contracts/lists';
+import { taskCalls, taskEvents } from './contracts/tasks';
 import type { Result } from './result';
 
 export type { AppInfo } from './contracts/app';
@@ -19,6 +20,7 @@ export const contract = {
   ...appCalls,
   ...accountCalls,
   ...listCalls,
+  ...taskCalls,
 } as const;
 
 /** Events main sends to the renderer. */
@@ -26,6 +28,7 @@ export const events = {
   ...appEvents,
   ...accountEvents,
   ...listEvents,
+  ...taskEvents,
 } as const;
 
 export type Contract = typeof contract;

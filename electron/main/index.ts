@@ -7,10 +7,12 @@ import { createDispatcher } from '../services/contract/dispatch';
 import { createHandlers } from '../services/core/handlers';
 import { createPrefsStore, PREFS_FILE_NAME } from '../services/prefs/store';
 import { describeSobotError } from '../services/sobot/index';
+import { TASKS_FILE_NAME } from '../services/tasks/knownTasks';
+import { createDataDirMediaProxy, createTaskService } from '../services/tasks/create';
 import { ListsFeature } from '../services/lists/feature';
 import { openListServices } from '../services/lists/index';
 import { createKeyringVault } from '../services/vault/keyringVault';
-import { registerAppSchemePrivileges, serveRenderer } from './appProtocol';
+import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './appProtocol';
 import { createElectronSettingsFile } from './electronSettingsFile';
 import { broadcast, registerContract } from './ipc';
 import { createSafeStorageVault, safeStorageUsable } from './safeStorageVault';
@@ -26,16 +28,14 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 // Every web contents (the main window and anything created later) gets the same rules.
 app.on('web-contents-created', (_event, contents) => {
-  hardenContents(contents, {
-    appOrigins: appOrigins(),
-    openExternal: (url) => shell.openExternal(url),
-  });
+  hardenContents(contents, { appOrigins: appOrigins(), openExternal: (url) => shell.openExternal(url) });
 });
 
 const sandbox = createLazySandbox();
 
 void app.whenReady().then(async () => {
-  serveRenderer(fileURLToPath(new URL('../renderer', import.meta.url)));
+  const media = createDataDirMediaProxy(app.getPath('userData'), { publicPrefix: `${APP_ORIGIN}/media/` });
+  serveRenderer(fileURLToPath(new URL('../renderer', import.meta.url)), media);
   denyAllPermissions(session.defaultSession);
 
   const keychain = createKeyringVault();
@@ -50,6 +50,12 @@ void app.whenReady().then(async () => {
     settings: createElectronSettingsFile(ACCOUNTS_FILE_NAME),
     vault,
     sandbox,
+    broadcast,
+  });
+  const tasks = createTaskService({
+    settings: createElectronSettingsFile(TASKS_FILE_NAME),
+    accounts,
+    media,
     broadcast,
   });
   const lists = new ListsFeature({
@@ -79,6 +85,7 @@ void app.whenReady().then(async () => {
     prefs,
     accounts,
     lists,
+    tasks,
     broadcast,
   });
   registerContract(

@@ -9,6 +9,7 @@ import type { EventName, EventPayload } from '../../shared/contract';
 import { createNodeHost } from '../../electron/services/core/hostServices';
 import { APP_CSP_HEADER } from '../../electron/services/security/csp';
 import { contentTypeOf, resolveAsset } from '../../electron/services/security/assets';
+import { isMediaPath, serveMedia } from '../../electron/services/media/serve';
 import { CLIENT_PATH, fromWire, toWire, WS_PATH, type ClientMessage, type ServerMessage } from './protocol';
 
 export interface HarnessOptions {
@@ -26,6 +27,8 @@ export interface Harness {
   url: string;
   origin: string;
   token: string;
+  /** The embedded sandbox's base URL (started on first use), for tests that feed it rows. */
+  sandboxUrl(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -124,6 +127,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       res.writeHead(405).end();
       return;
     }
+    if (isMediaPath(url.pathname)) {
+      // Opaque, unguessable ids that only name audio main fetched: no token needed here.
+      void serveMedia(host.media, url.pathname, { method: req.method, range: req.headers.range }).then(
+        (reply) => res.writeHead(reply.status, reply.headers).end(reply.body ?? undefined),
+      );
+      return;
+    }
     void serveFile(req, res, url);
   });
 
@@ -168,6 +178,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     url: `${origin}/?token=${token}`,
     origin,
     token,
+    sandboxUrl: () => host.sandbox.url(),
     async close() {
       for (const socket of sockets) socket.terminate();
       wss.close();

@@ -6,6 +6,7 @@ import { infoCommand } from './info';
 import { listsCommand } from './lists';
 import { prefsCommand } from './prefs';
 import { sandboxCommand } from './sandbox';
+import { tasksCommand } from './tasks';
 
 /** Every command of `campaign-desk`, in `--help` order. Later issues add theirs here. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -16,4 +17,5 @@ export const COMMANDS: readonly CliCommand[] = [
   importCommand,
   listsCommand,
   exportCommand,
+  tasksCommand,
 ];

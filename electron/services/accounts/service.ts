@@ -97,6 +97,11 @@ export class AccountService {
     return this.changed();
   }
 
+  /** The active account's id (cheap: no keychain read), for data kept per account. */
+  activeId(): string {
+    return this.deps.profiles.activeId();
+  }
+
   /** A client for the account (default: the active one) with its credentials read just now. */
   async clientFor(
     id: string = this.deps.profiles.activeId(),

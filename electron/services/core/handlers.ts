@@ -6,12 +6,15 @@ import type { Broadcast, Handlers } from '../contract/dispatch';
 import type { ListsFeature } from '../lists/feature';
 import { listHandlers } from '../lists/handlers';
 import type { PrefsStore } from '../prefs/store';
+import { taskHandlers } from '../tasks/handlers';
+import type { TaskService } from '../tasks/service';
 
 export interface CoreServices {
   appInfo: AppInfo;
   prefs: PrefsStore;
   accounts: AccountService;
   lists: ListsFeature;
+  tasks: TaskService;
   broadcast: Broadcast;
 }
 
@@ -49,5 +52,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...appHandlers(services),
     ...accountHandlers(services.accounts),
     ...listHandlers(services.lists),
+    ...taskHandlers(services.tasks),
   };
 }

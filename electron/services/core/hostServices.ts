@@ -12,6 +12,9 @@ import { createJsonFilePrefs } from '../prefs/jsonFilePrefs';
 import type { PrefsStore } from '../prefs/store';
 import { createJsonSettingsFile } from '../settings/settingsFile';
 import { describeSobotError } from '../sobot/index';
+import type { MediaProxy } from '../media/proxy';
+import { createNodeTaskService } from '../tasks/create';
+import type { TaskService } from '../tasks/service';
 import { createKeyringVault } from '../vault/keyringVault';
 import type { SecretVault } from '../vault/vault';
 import { readAppVersion } from '../version';
@@ -32,6 +35,9 @@ export interface NodeHost {
   accounts: AccountService;
   sandbox: SandboxProvider;
   lists: ListsFeature;
+  tasks: TaskService;
+  /** Serves `/media/<id>` (with `serveMedia`) for the audio main fetched. */
+  media: MediaProxy;
   dispatch: Dispatch;
   /** Stops what the host started (the embedded sandbox). */
   close(): Promise<void>;
@@ -65,6 +71,7 @@ export function createNodeHost(options: NodeHostOptions): NodeHost {
     ...(options.vault ? { vault: options.vault } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
+  const { tasks, media } = createNodeTaskService(options.dataDir, accounts, { broadcast });
   const lists = new ListsFeature({
     dataDir: options.dataDir,
     services: openListServices(options.dataDir, { exclusive: true }),
@@ -80,6 +87,7 @@ export function createNodeHost(options: NodeHostOptions): NodeHost {
     prefs,
     accounts,
     lists,
+    tasks,
     broadcast,
   });
   const dispatch = createDispatcher({
@@ -94,6 +102,8 @@ export function createNodeHost(options: NodeHostOptions): NodeHost {
     accounts,
     sandbox,
     lists,
+    tasks,
+    media,
     dispatch,
     close: async () => {
       lists.close();

@@ -1,5 +1,8 @@
 import { listsEn, listsZh } from '../features/lists/messages';
 
+// tasks
+import { tasksEn, tasksZh } from '../features/tasks/messages';
+
 /** Every user-visible string of the renderer. zh-CN is the source; en must have the same keys. */
 export const zhCN = {
   ...listsZh,
@@ -73,6 +76,8 @@ export const zhCN = {
   'error.title': '出错了',
   'error.dismiss': '关闭',
   loading: '正在加载…',
+  // tasks
+  ...tasksZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -152,4 +157,6 @@ export const en: Messages = {
   'error.title': 'Something went wrong',
   'error.dismiss': 'Dismiss',
   loading: 'Loading…',
+  // tasks
+  ...tasksEn,
 };

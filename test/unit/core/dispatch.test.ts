@@ -12,6 +12,8 @@ import type { Logger } from '../../../electron/services/log';
 import { createAccountService } from '../../../electron/services/accounts/create';
 import { createLazySandbox } from '../../../electron/services/accounts/sandboxProvider';
 import { memorySettings, memoryVault } from '../../support/memory';
+import { createTaskService } from '../../../electron/services/tasks/create';
+import { createMediaProxy } from '../../../electron/services/media/proxy';
 import { ListsFeature } from '../../../electron/services/lists/feature';
 import { openListServices } from '../../../electron/services/lists/index';
 
@@ -43,18 +45,14 @@ function setup(overrides: Partial<Handlers> = {}, prefs = memoryPrefs()) {
   });
   const handlers = {
     ...createHandlers({
-      appInfo: {
-        version: '1.2.3',
-        dataDir: '/data',
-        platform: 'linux',
-        host: 'electron',
-      },
+      appInfo: { version: '1.2.3', dataDir: '/data', platform: 'linux', host: 'electron' },
       prefs,
       accounts,
-      lists: new ListsFeature({
-        dataDir,
-        services: openListServices(dataDir),
-        broadcast: () => undefined,
+      lists: new ListsFeature({ dataDir, services: openListServices(dataDir), broadcast: () => undefined }),
+      tasks: createTaskService({
+        settings: memorySettings(),
+        accounts,
+        media: createMediaProxy({ dir: join(tmpdir(), 'cd-dispatch-media') }),
       }),
       broadcast: (event, payload) => events.push([event, payload]),
     }),
@@ -74,27 +72,16 @@ describe('the contract dispatcher', () => {
     const { dispatch } = setup();
     await expect(dispatch('app:info', undefined, top)).resolves.toEqual({
       ok: true,
-      value: {
-        version: '1.2.3',
-        dataDir: '/data',
-        platform: 'linux',
-        host: 'electron',
-      },
+      value: { version: '1.2.3', dataDir: '/data', platform: 'linux', host: 'electron' },
     });
   });
 
   it('refuses a message from an iframe even on the app origin', async () => {
     const { dispatch, logged } = setup();
-    const result = await dispatch('app:info', undefined, {
-      url: `${APP}/index.html`,
-      isTopFrame: false,
-    });
+    const result = await dispatch('app:info', undefined, { url: `${APP}/index.html`, isTopFrame: false });
     expect(result).toEqual({
       ok: false,
-      error: {
-        code: 'ipc.forbidden_sender',
-        message: '拒绝来自非本应用页面的请求',
-      },
+      error: { code: 'ipc.forbidden_sender', message: '拒绝来自非本应用页面的请求' },
     });
     expect(logged.join()).toContain('foreign frame');
   });
@@ -109,10 +96,7 @@ describe('the contract dispatcher', () => {
   ])('refuses a top frame from a foreign or opaque origin: %s', async (url) => {
     const { dispatch } = setup();
     const result = await dispatch('prefs:set', { locale: 'en' }, { url, isTopFrame: true });
-    expect(result).toMatchObject({
-      ok: false,
-      error: { code: 'ipc.forbidden_sender' },
-    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'ipc.forbidden_sender' } });
   });
 
   it('does not run the handler for a refused sender', async () => {
@@ -146,10 +130,7 @@ describe('the contract dispatcher', () => {
   it('localises errors in the language the user chose', async () => {
     const { dispatch } = setup({}, memoryPrefs({ locale: 'en', theme: 'system' }));
     const result = await dispatch('prefs:set', { locale: 42 }, top);
-    expect(result).toMatchObject({
-      ok: false,
-      error: { message: 'The request was not valid' },
-    });
+    expect(result).toMatchObject({ ok: false, error: { message: 'The request was not valid' } });
   });
 
   it('turns an AppFailure into its code and localised message', async () => {
@@ -177,10 +158,7 @@ describe('the contract dispatcher', () => {
     const result = await dispatch('app:info', undefined, top);
     expect(result).toEqual({
       ok: false,
-      error: {
-        code: 'app.unexpected',
-        message: '发生了意外错误，已记录在日志中',
-      },
+      error: { code: 'app.unexpected', message: '发生了意外错误，已记录在日志中' },
     });
     expect(JSON.stringify(result)).not.toMatch(/secret-path|signature|boom/);
     expect(logged.join()).toContain('boom');
@@ -189,10 +167,7 @@ describe('the contract dispatcher', () => {
   it('prefs:set stores the change and broadcasts prefs:changed', async () => {
     const { dispatch, events } = setup();
     const result = await dispatch('prefs:set', { locale: 'en' }, top);
-    expect(result).toEqual({
-      ok: true,
-      value: { locale: 'en', theme: 'system' },
-    });
+    expect(result).toEqual({ ok: true, value: { locale: 'en', theme: 'system' } });
     expect(events).toEqual([['prefs:changed', { locale: 'en', theme: 'system' }]]);
     await expect(dispatch('prefs:get', undefined, top)).resolves.toEqual(result);
   });
@@ -212,8 +187,17 @@ describe('createApi', () => {
         return () => subscribed.splice(subscribed.indexOf(event), 1);
       },
     });
-    expect(Object.keys(api).sort()).toEqual(['accounts', 'app', 'import', 'lists', 'prefs']);
+    expect(Object.keys(api).sort()).toEqual([
+      'accounts',
+      'app',
+      'import',
+      'lists',
+      'prefs',
+      'tasks',
+      'templates',
+    ]);
     expect(Object.keys(api.import)).toEqual(['onProgress']);
+    expect(Object.keys(api.templates)).toEqual(['audio']);
     expect(Object.keys(api.accounts).sort()).toEqual(['list', 'onChanged', 'remove', 'save', 'test', 'use']);
     expect(Object.keys(api.prefs).sort()).toEqual(['get', 'onChanged', 'set']);
     await api.app.info();

@@ -1,0 +1,119 @@
+/**
+ * Downloads one audio file for the media proxy: http(s) only, a size cap checked on the
+ * declared length and again while reading, one timeout for the whole download (headers and
+ * body), and a content-type check before and after the bytes arrive.
+ */
+import { format } from '../../../shared/locale';
+import { MEDIA_ERRORS, type MediaErrorCode } from '../../../shared/codes/media';
+import { AppFailure } from '../contract/failure';
+import { acceptableDeclaredType, decideFormat, mediaTypeOf, type AudioFormat } from './audioType';
+
+/** A failure of the media proxy, with its localised text (`{max}` filled in). */
+export function mediaFailure(
+  code: MediaErrorCode,
+  detail?: string,
+  params?: Record<string, string | number>,
+): AppFailure {
+  const text = MEDIA_ERRORS[code];
+  return new AppFailure(
+    code,
+    { 'zh-CN': format(text['zh-CN'], params), en: format(text.en, params) },
+    detail,
+  );
+}
+
+/** Parses an http(s) URL; anything else (file:, data:, ftp:, garbage) is refused. */
+export function httpUrlOrThrow(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw mediaFailure('media.not_http');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw mediaFailure('media.not_http');
+  return url;
+}
+
+export interface FetchAudioOptions {
+  fetch: typeof globalThis.fetch;
+  maxBytes: number;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export interface FetchedAudio {
+  bytes: Uint8Array;
+  format: AudioFormat;
+}
+
+const megabytes = (bytes: number): string => (bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0);
+
+async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw mediaFailure('media.too_large', undefined, { max: megabytes(maxBytes) });
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+/**
+ * Fetches `raw` and answers its bytes and audio format.
+ * @throws AppFailure `media.not_http`, `media.too_large`, `media.bad_type`, `media.timeout`,
+ *   `media.fetch_failed` (detail: the HTTP status or the low-level reason, never the URL)
+ */
+export async function fetchAudio(raw: string, options: FetchAudioOptions): Promise<FetchedAudio> {
+  const url = httpUrlOrThrow(raw);
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs);
+  const onAbort = (): void => controller.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const response = await options.fetch(url, { signal: controller.signal, redirect: 'follow' });
+    if (response.url && !/^https?:/i.test(response.url)) throw mediaFailure('media.not_http');
+    if (response.status !== 200) {
+      await response.body?.cancel().catch(() => undefined);
+      throw mediaFailure('media.fetch_failed', `HTTP ${response.status}`);
+    }
+    const contentType = mediaTypeOf(response.headers.get('content-type'));
+    if (!acceptableDeclaredType(contentType)) {
+      await response.body?.cancel().catch(() => undefined);
+      throw mediaFailure('media.bad_type', contentType);
+    }
+    const declared = Number(response.headers.get('content-length') ?? NaN);
+    if (Number.isFinite(declared) && declared > options.maxBytes) {
+      await response.body?.cancel().catch(() => undefined);
+      throw mediaFailure('media.too_large', undefined, { max: megabytes(options.maxBytes) });
+    }
+    const bytes = response.body ? await readCapped(response.body, options.maxBytes) : new Uint8Array();
+    const format = decideFormat(contentType, bytes);
+    if (!format) throw mediaFailure('media.bad_type', contentType || undefined);
+    return { bytes, format };
+  } catch (error) {
+    if (error instanceof AppFailure) throw error;
+    if (timedOut) throw mediaFailure('media.timeout');
+    const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+    throw mediaFailure('media.fetch_failed', typeof cause === 'string' ? cause : undefined);
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}

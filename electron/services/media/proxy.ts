@@ -1,0 +1,123 @@
+/**
+ * The media proxy. The renderer may only load media from the app's own origin (CSP
+ * `media-src 'self'`), so main downloads remote audio — template clips now, call recordings
+ * next — caches it on disk, and hands the renderer an opaque local URL (`/media/<id>`) that
+ * every host serves with `serveMedia()`.
+ *
+ * Ids are an HMAC of the remote URL under a key made at start-up: they reveal nothing about the
+ * URL (which may carry a storage signature), cannot be guessed, and only name URLs main itself
+ * registered — the renderer can never make main fetch an address of its choosing.
+ */
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { silentLogger, type Logger } from '../log';
+import { MediaDiskCache, type CachedMedia } from './diskCache';
+import { fetchAudio, httpUrlOrThrow, mediaFailure } from './fetchAudio';
+
+export type { CachedMedia } from './diskCache';
+
+export interface MediaProxyOptions {
+  /** The cache folder (under the data folder). */
+  dir: string;
+  /** What local URLs start with: `/media/` (default, same origin) or `app://campaign-desk/media/`. */
+  publicPrefix?: string;
+  /** Largest file accepted (default 30 MB: about 30 minutes of 8 kHz 16-bit mono WAV). */
+  maxFileBytes?: number;
+  /** Total size of the cache folder (default 500 MB). */
+  maxCacheBytes?: number;
+  /** For one whole download (default 20 s). */
+  timeoutMs?: number;
+  fetch?: typeof globalThis.fetch;
+  log?: Logger;
+}
+
+export interface MediaProxy {
+  /**
+   * Downloads `remoteUrl` (or finds it in the cache) and answers the local URL to play it.
+   * @throws AppFailure with a `media.*` code
+   */
+  localUrl(remoteUrl: string, options?: { signal?: AbortSignal }): Promise<string>;
+  /** The cached file behind a local id, fetched again if it was evicted; null when unknown. */
+  open(id: string): Promise<CachedMedia | null>;
+}
+
+export const MEDIA_ROUTE = '/media/';
+const ID = /^[0-9a-f]{40}$/;
+/** Registered ids kept in memory; the oldest are dropped past this. */
+const MAX_IDS = 20_000;
+
+export const DEFAULT_MEDIA_LIMITS = {
+  maxFileBytes: 30 * 1024 * 1024,
+  maxCacheBytes: 500 * 1024 * 1024,
+  timeoutMs: 20_000,
+} as const;
+
+/** Creates a media proxy over a cache folder. Nothing is fetched until asked. */
+export function createMediaProxy(options: MediaProxyOptions): MediaProxy {
+  const prefix = options.publicPrefix ?? MEDIA_ROUTE;
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MEDIA_LIMITS.maxFileBytes;
+  const cache = new MediaDiskCache(options.dir, options.maxCacheBytes ?? DEFAULT_MEDIA_LIMITS.maxCacheBytes);
+  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_MEDIA_LIMITS.timeoutMs;
+  const log = options.log ?? silentLogger;
+  const secret = randomBytes(32);
+  const urls = new Map<string, string>();
+  const inFlight = new Map<string, Promise<CachedMedia>>();
+
+  const keyOf = (url: string): string => createHash('sha256').update(url).digest('hex');
+  const idOf = (url: string): string => createHmac('sha256', secret).update(url).digest('hex').slice(0, 40);
+
+  /** The cached file for `url`, downloading it once however many ask together. */
+  const ensure = (url: string, signal?: AbortSignal): Promise<CachedMedia> => {
+    const key = keyOf(url);
+    const hit = cache.find(key);
+    if (hit) {
+      cache.touch(hit);
+      return Promise.resolve(hit);
+    }
+    let pending = inFlight.get(key);
+    if (!pending) {
+      pending = fetchAudio(url, {
+        fetch: fetchImpl,
+        maxBytes: maxFileBytes,
+        timeoutMs,
+        ...(signal ? { signal } : {}),
+      })
+        .then(({ bytes, format }) => {
+          try {
+            return cache.put(key, bytes, format);
+          } catch (error) {
+            log.warn('media: could not write the cache', { error: String(error) });
+            throw mediaFailure('media.cache_failed');
+          }
+        })
+        .finally(() => inFlight.delete(key));
+      inFlight.set(key, pending);
+    }
+    return pending;
+  };
+
+  return {
+    async localUrl(remoteUrl, callOptions = {}) {
+      const url = httpUrlOrThrow(remoteUrl).toString();
+      await ensure(url, callOptions.signal);
+      const id = idOf(url);
+      urls.delete(id);
+      urls.set(id, url);
+      if (urls.size > MAX_IDS) urls.delete(urls.keys().next().value!);
+      return `${prefix}${id}`;
+    },
+    async open(id) {
+      if (!ID.test(id)) return null;
+      const url = urls.get(id);
+      if (url === undefined) return null;
+      try {
+        return await ensure(url);
+      } catch (error) {
+        log.warn('media: could not fetch an evicted file again', {
+          code: error instanceof Error && 'code' in error ? String(error.code) : 'unknown',
+        });
+        return null;
+      }
+    },
+  };
+}

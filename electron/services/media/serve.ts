@@ -1,0 +1,84 @@
+/**
+ * Answers a request for `/media/<id>` the same way in every host: the Electron `app://`
+ * protocol and the browser harness both call `serveMedia()` and only translate the reply into
+ * their own response type. HEAD and single byte ranges are supported, because audio elements
+ * ask for ranges to seek.
+ */
+import { readFile } from 'node:fs/promises';
+import { MEDIA_ROUTE, type MediaProxy } from './proxy';
+
+export interface MediaReply {
+  status: number;
+  headers: Record<string, string>;
+  /** Null for HEAD and for errors. */
+  body: Uint8Array<ArrayBuffer> | null;
+}
+
+const plain = (status: number, extra: Record<string, string> = {}): MediaReply => ({
+  status,
+  headers: { 'content-length': '0', ...extra },
+  body: null,
+});
+
+/** Parses a single `bytes=` range against a size; null when absent, 'invalid' when unsatisfiable. */
+export function parseByteRange(
+  header: string | null | undefined,
+  size: number,
+): [number, number] | null | 'invalid' {
+  if (!header) return null;
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return 'invalid';
+  let start: number;
+  let end: number;
+  if (m[1] === '') {
+    start = Math.max(0, size - Number(m[2]));
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(size - 1, Number(m[2]));
+  }
+  if (start > end || start >= size) return 'invalid';
+  return [start, end];
+}
+
+/** Whether a request path belongs to the media proxy. */
+export function isMediaPath(pathname: string): boolean {
+  return pathname.startsWith(MEDIA_ROUTE);
+}
+
+/**
+ * The reply for a media path. The id must be exactly what the proxy issued (no decoding, no
+ * separators), so no request can name a file of its own choosing.
+ */
+export async function serveMedia(
+  proxy: MediaProxy,
+  pathname: string,
+  request: { method: string; range?: string | null },
+): Promise<MediaReply> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, { allow: 'GET, HEAD' });
+  const id = pathname.slice(MEDIA_ROUTE.length);
+  const file = isMediaPath(pathname) ? await proxy.open(id) : null;
+  if (!file) return plain(404);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file.path);
+  } catch {
+    return plain(404);
+  }
+  const range = parseByteRange(request.range, bytes.length);
+  if (range === 'invalid') return plain(416, { 'content-range': `bytes */${bytes.length}` });
+  const [start, end] = range ?? [0, bytes.length - 1];
+  const headers: Record<string, string> = {
+    'content-type': file.format.contentType,
+    'content-length': String(end - start + 1),
+    'accept-ranges': 'bytes',
+    'cache-control': 'private, max-age=3600',
+    'x-content-type-options': 'nosniff',
+  };
+  if (range) headers['content-range'] = `bytes ${start}-${end}/${bytes.length}`;
+  return {
+    status: range ? 206 : 200,
+    headers,
+    body: request.method === 'HEAD' ? null : new Uint8Array(bytes.subarray(start, end + 1)),
+  };
+}

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { allowedActions } from '../../../../shared/taskLifecycle';
+import type { Task } from '../../../../shared/tasks';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useT } from '../../i18n/useT';
+import { useTasksStore, type RowAction } from './tasksStore';
+
+const ACTIONS: readonly RowAction[] = ['pause', 'resume', 'end', 'delete'];
+/** End and delete cannot be undone: they are confirmed first. */
+const CONFIRMED: ReadonlySet<RowAction> = new Set(['end', 'delete']);
+
+/** Pause / resume / end / delete, each enabled only where the task's life cycle allows it. */
+export function TaskActions({ task }: { task: Task }) {
+  const t = useT();
+  const pending = useTasksStore((store) => store.pending[task.id]);
+  const act = useTasksStore((store) => store.act);
+  const [confirming, setConfirming] = useState<RowAction | null>(null);
+  const allowed = allowedActions(task.status);
+
+  const run = (action: RowAction): void => {
+    if (CONFIRMED.has(action)) setConfirming(action);
+    else void act(task.id, action);
+  };
+
+  return (
+    <div className="row-actions" role="group" aria-label={t('tasks.actions.label', { name: task.name })}>
+      {ACTIONS.map((action) => (
+        <button
+          key={action}
+          type="button"
+          className={CONFIRMED.has(action) ? 'danger-outline' : undefined}
+          disabled={!allowed.has(action) || pending !== undefined}
+          aria-busy={pending === action ? true : undefined}
+          onClick={() => run(action)}
+        >
+          {t(`tasks.action.${action}`)}
+        </button>
+      ))}
+      {confirming && (
+        <ConfirmDialog
+          title={t(`tasks.confirm.${confirming as 'end' | 'delete'}.title`)}
+          message={t(`tasks.confirm.${confirming as 'end' | 'delete'}.body`, { name: task.name })}
+          confirmLabel={t(`tasks.action.${confirming}`)}
+          cancelLabel={t('tasks.cancel')}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            setConfirming(null);
+            void act(task.id, confirming);
+          }}
+        />
+      )}
+    </div>
+  );
+}

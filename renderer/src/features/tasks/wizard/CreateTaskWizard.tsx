@@ -1,0 +1,171 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { AppError } from '../../../../../shared/result';
+import { validateTaskDraft, type TaskField } from '../../../../../shared/taskRules';
+import { ErrorBanner } from '../../../components/ErrorBanner';
+import { Modal } from '../../../components/Modal';
+import { useT } from '../../../i18n/useT';
+import { useAccountsStore } from '../../accounts/accountsStore';
+import { useTasksStore } from '../tasksStore';
+import { CallerPicker } from './CallerPicker';
+import { FieldProblems } from './FieldProblems';
+import { HoursEditor } from './HoursEditor';
+import { ResultOptions } from './ResultOptions';
+import { RobotsField } from './RobotsField';
+import { issuesOf, newTaskForm, toDraft, type TaskForm } from './taskForm';
+import { TemplatePicker } from './TemplatePicker';
+import { ValidityField } from './ValidityField';
+
+const STEPS = ['template', 'calling', 'results'] as const;
+const STEP_FIELDS: Record<(typeof STEPS)[number], TaskField[]> = {
+  template: ['templateId', 'name'],
+  calling: ['callerNumbers', 'robots', 'callingHours', 'validity'],
+  results: ['push'],
+};
+
+/**
+ * The create-task wizard: template and name, then calling (caller numbers, robots, hours,
+ * validity), then results (push, number hiding, export). Each step is checked with the shared
+ * rules before the next; nothing is sent until every step passes.
+ */
+export function CreateTaskWizard({ onDone }: { onDone: () => void }) {
+  const t = useT();
+  const options = useTasksStore((store) => store.options);
+  const optionsError = useTasksStore((store) => store.optionsError);
+  const create = useTasksStore((store) => store.create);
+  const defaults = useAccountsStore(
+    (store) => store.state?.accounts.find((a) => a.id === store.state?.activeId)?.defaults,
+  );
+  const [form, setForm] = useState<TaskForm | null>(options ? newTaskForm(defaults ?? {}, options) : null);
+  const [step, setStep] = useState(0);
+  const [touched, setTouched] = useState<boolean[]>([false, false, false]);
+  const [busy, setBusy] = useState(false);
+  const [serverError, setServerError] = useState<AppError | null>(null);
+
+  useEffect(() => {
+    void useTasksStore.getState().loadOptions();
+  }, []);
+  useEffect(() => {
+    if (options && !form) setForm(newTaskForm(defaults ?? {}, options));
+  }, [options, form, defaults]);
+
+  const title = t('tasks.wizard.title');
+  if (!form || !options) {
+    return (
+      <Modal title={title} onClose={onDone}>
+        {optionsError ? (
+          <ErrorBanner error={optionsError} onDismiss={onDone} />
+        ) : (
+          <p className="loading">{t('loading')}</p>
+        )}
+      </Modal>
+    );
+  }
+
+  const issues = validateTaskDraft(toDraft(form), {
+    callerNumbers: options.callerLines.map((l) => l.number),
+    maxRobots: options.maxRobots,
+    now: Date.now(),
+  });
+  const shown = (fields: TaskField[], at: number) => (touched[at] ? issuesOf(issues, fields) : []);
+  const patch = (change: Partial<TaskForm>): void => setForm({ ...form, ...change });
+  const touch = (upTo: number): void => setTouched(touched.map((v, i) => v || i <= upTo));
+
+  const next = (): void => {
+    touch(step);
+    if (issuesOf(issues, STEP_FIELDS[STEPS[step]!]).length === 0) setStep(step + 1);
+  };
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (step < STEPS.length - 1) return next();
+    touch(STEPS.length - 1);
+    const firstBad = STEPS.findIndex((s) => issuesOf(issues, STEP_FIELDS[s]).length > 0);
+    if (firstBad >= 0) return setStep(firstBad);
+    setBusy(true);
+    const result = await create(toDraft(form));
+    setBusy(false);
+    if (result.ok) onDone();
+    else setServerError(result.error);
+  };
+
+  const current = STEPS[step]!;
+  return (
+    <Modal title={title} onClose={onDone} className="task-wizard">
+      <ol className="wizard-steps">
+        {STEPS.map((s, i) => (
+          <li key={s} aria-current={i === step ? 'step' : undefined}>
+            {t(`tasks.wizard.step.${s}`)}
+          </li>
+        ))}
+      </ol>
+      <form
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        aria-label={t(`tasks.wizard.step.${current}`)}
+      >
+        {serverError && <ErrorBanner error={serverError} onDismiss={() => setServerError(null)} />}
+        {current === 'template' && (
+          <>
+            <div className="form-field">
+              <label htmlFor="task-name">{t('tasks.field.name')}</label>
+              <input
+                id="task-name"
+                value={form.name}
+                autoFocus
+                aria-describedby="task-name-problem"
+                onChange={(event) => patch({ name: event.target.value })}
+              />
+              <FieldProblems id="task-name-problem" issues={shown(['name'], 0)} />
+            </div>
+            <TemplatePicker
+              templates={options.templates}
+              value={form.templateId}
+              onChange={(templateId) => patch({ templateId })}
+              issues={shown(['templateId'], 0)}
+            />
+          </>
+        )}
+        {current === 'calling' && (
+          <>
+            <CallerPicker
+              lines={options.callerLines}
+              value={form.callerNumbers}
+              onChange={(callerNumbers) => patch({ callerNumbers })}
+              issues={shown(['callerNumbers'], 1)}
+            />
+            <RobotsField
+              value={form.robots}
+              max={options.maxRobots}
+              onChange={(robots) => patch({ robots })}
+              issues={shown(['robots'], 1)}
+            />
+            <HoursEditor
+              value={form.hours}
+              onChange={(hours) => patch({ hours })}
+              issues={shown(['callingHours'], 1)}
+            />
+            <ValidityField
+              value={form.validity}
+              onChange={(validity) => patch({ validity })}
+              issues={shown(['validity'], 1)}
+            />
+          </>
+        )}
+        {current === 'results' && <ResultOptions form={form} onChange={patch} issues={shown(['push'], 2)} />}
+        <div className="form-actions">
+          {step > 0 && (
+            <button type="button" onClick={() => setStep(step - 1)} disabled={busy}>
+              {t('tasks.wizard.back')}
+            </button>
+          )}
+          <button type="submit" className="primary" disabled={busy}>
+            {step < STEPS.length - 1 ? t('tasks.wizard.next') : t('tasks.wizard.create')}
+          </button>
+          <button type="button" onClick={onDone} disabled={busy}>
+            {t('tasks.cancel')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

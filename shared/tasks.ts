@@ -1,0 +1,136 @@
+/**
+ * Outbound tasks in the operator's words. Provider fields (`taskid`, `call_time_slot`,
+ * `time_type`, `number_hide`…) stay in electron/services/sobot; the tasks service maps them here.
+ */
+
+/** Task status codes as the provider reports them (see shared/codes/sobot.ts TASK_STATUS). */
+export const TASK_STATUS_CODES = {
+  deleted: -1,
+  notStarted: 0,
+  running: 1,
+  finished: 2,
+  outsideHours: 3,
+  queued: 4,
+  paused: 5,
+} as const;
+
+/** When a task may dial: always, or only between two instants (epoch ms, UTC). */
+export type TaskValidity = { kind: 'permanent' } | { kind: 'range'; start: number; end: number };
+
+/** How far a task has got. */
+export interface TaskCounts {
+  /** Rows in the task. */
+  total: number;
+  /** Rows dialled so far. */
+  dialled: number;
+  connected: number;
+  /** Calls the robot marked as interested. */
+  intent: number;
+}
+
+/** One outbound task of the active account. */
+export interface Task {
+  id: string;
+  name: string;
+  /** -1 deleted, 0 not started, 1 running, 2 finished, 3 outside calling hours, 4 queued, 5 paused. */
+  status: number;
+  /** Caller numbers shown to the called person (外显号码). */
+  callerNumbers: string[];
+  robots: number;
+  /** Calling hours, normalised `HH:mm-HH:mm` ranges in local time. */
+  callingHours: string[];
+  validity: TaskValidity;
+  counts: TaskCounts;
+  /** Whether this app created it (it then stays listed after it finishes). */
+  createdHere: boolean;
+  /** When this app created it (epoch ms); null for tasks created elsewhere. */
+  createdAt: number | null;
+}
+
+/** What `tasks:list` answers: every task of `accountId`. */
+export interface TaskList {
+  accountId: string;
+  tasks: Task[];
+  /** When the list was read (epoch ms). */
+  fetchedAt: number;
+}
+
+/** Completed calls in one time bucket; `count` is null for a bucket still in the future. */
+export interface CallBucket {
+  /** Start of the bucket (epoch ms, local hour or local midnight). */
+  start: number;
+  /** End of the bucket (exclusive, epoch ms). */
+  end: number;
+  count: number | null;
+}
+
+/** Completed calls over time, for the task's chart. */
+export interface TaskStats {
+  taskId: string;
+  /** The 24 local hours of today. */
+  today: CallBucket[];
+  /** The 7 local days of this week, Monday first. */
+  week: CallBucket[];
+}
+
+/** A call script usable for new tasks. */
+export interface TaskTemplate {
+  id: string;
+  name: string;
+  /** The first node's script (may be empty). */
+  script: string;
+  /** How many first-node recordings it has (play each through `templates:audio`). */
+  audioCount: number;
+}
+
+/** A caller number configured on the account and the calls it carries at once. */
+export interface CallerLine {
+  number: string;
+  concurrency: number;
+}
+
+/** What the create-task wizard offers. */
+export interface TaskOptions {
+  templates: TaskTemplate[];
+  callerLines: CallerLine[];
+  /** Sum of the lines' concurrency, as the provider reports it. */
+  totalConcurrency: number;
+  /** Robots available: the upper bound of a task's robot count. */
+  maxRobots: number;
+}
+
+/** When results are pushed to `push.url`: after a transfer to an agent (1) or after every call (2). */
+export type PushType = 1 | 2;
+
+/** Hiding of the called number in results: 0 none, 1 last four digits, 2 middle four. */
+export type NumberHiding = 0 | 1 | 2;
+
+/** What the wizard sends to create a task. */
+export interface TaskDraft {
+  templateId: string;
+  name: string;
+  callerNumbers: string[];
+  robots: number;
+  /** `HH:mm-HH:mm` ranges (one-digit hours accepted; `24:00` allowed as an end). */
+  callingHours: string[];
+  validity: TaskValidity;
+  push?: { url: string; type: PushType };
+  numberHiding: NumberHiding;
+  exportAllowed: boolean;
+}
+
+/** The editable fields of a task; absent ones are left as they are. */
+export interface TaskEdit {
+  id: string;
+  name?: string;
+  callerNumbers?: string[];
+  robots?: number;
+  callingHours?: string[];
+  validity?: TaskValidity;
+}
+
+/** The answer of pause / resume / end / delete: the task's status after the action. */
+export interface TaskStatusChange {
+  id: string;
+  status: number;
+}

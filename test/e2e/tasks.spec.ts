@@ -1,0 +1,164 @@
+import { SANDBOX_APPID, SANDBOX_SIGNATURE } from '../../electron/services/sandbox/index';
+import { createSobotClient } from '../../electron/services/sobot/index';
+import { expect, test } from './fixtures';
+
+// The Tasks screen through the harness against the built-in sandbox account (the default
+// active account; the harness starts the sandbox on first use). Rows are pushed into the new
+// task straight through the iCall API until uploads land in the app.
+
+test('create a task in the wizard, watch it dial, pause, resume, end and delete it', async ({
+  page,
+  harness,
+}) => {
+  await page.goto(`${harness.url}#/tasks`);
+  await expect(page.getByRole('heading', { level: 1, name: '任务' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '还没有任务' })).toBeVisible();
+
+  await page.getByRole('button', { name: '新建任务' }).click();
+  const wizard = page.getByRole('dialog', { name: '新建外呼任务' });
+
+  // Step 1: what is missing is said before anything is sent.
+  await wizard.getByRole('button', { name: '下一步' }).click();
+  await expect(wizard.getByText('请填写任务名称')).toBeVisible();
+  await expect(wizard.getByText('请选择一个模板')).toBeVisible();
+  await wizard.getByLabel('任务名称').fill('e2e 回访');
+  await wizard.getByRole('radio', { name: '满意度回访' }).check();
+  await expect(wizard.getByText('请选择一个模板')).toHaveCount(0);
+
+  // The first-node recording plays from the app's own origin, through the media proxy.
+  const audio = page.waitForResponse((response) => new URL(response.url()).pathname.startsWith('/media/'));
+  await wizard.getByRole('button', { name: '播放“满意度回访”的录音 1' }).click();
+  const answer = await audio;
+  expect([200, 206]).toContain(answer.status());
+  expect(answer.headers()['content-type']).toBe('audio/wav');
+  expect(new URL(answer.url()).origin).toBe(harness.origin);
+  await wizard.getByRole('button', { name: '下一步' }).click();
+
+  // Step 2: overlapping calling hours are refused in the user's language.
+  await expect(wizard.getByRole('checkbox', { name: /02180344315/ })).toBeChecked();
+  await wizard.getByLabel('机器人数').fill('4');
+  await wizard.getByLabel('时间段 2 开始').fill('11:00');
+  await wizard.getByRole('button', { name: '下一步' }).click();
+  await expect(wizard.getByText('时间段 11:00-18:00 与 09:00-12:00 重叠')).toBeVisible();
+  await expect(wizard.getByRole('button', { name: '创建任务' })).toHaveCount(0);
+  await wizard.getByLabel('机器人数').fill('9');
+  await wizard.getByRole('button', { name: '删除时间段 2' }).click();
+  await wizard.getByLabel('时间段 1 开始').fill('00:00');
+  await wizard.getByLabel('时间段 1 结束').fill('00:00');
+  await wizard.getByRole('button', { name: '下一步' }).click();
+  await expect(wizard.getByText('机器人数须为 1 到 4 之间的整数')).toBeVisible();
+  await wizard.getByLabel('机器人数').fill('4');
+  await wizard.getByRole('button', { name: '下一步' }).click();
+
+  // Step 3: results options, then create.
+  await wizard.getByLabel('结果推送地址（可选）').fill('ftp://crm.example.com');
+  await wizard.getByRole('button', { name: '创建任务' }).click();
+  await expect(wizard.getByText('推送地址须以 http:// 或 https:// 开头')).toBeVisible();
+  await wizard.getByLabel('结果推送地址（可选）').fill('');
+  await wizard.getByRole('button', { name: '创建任务' }).click();
+  await expect(wizard).toHaveCount(0);
+
+  const row = page.locator('tr[data-task="e2e 回访"]');
+  await expect(row.locator('.status-badge')).toHaveText('未开始');
+  await expect(row.getByRole('button', { name: '暂停' })).toBeDisabled();
+  await expect(row.getByRole('button', { name: '完结' })).toBeDisabled();
+  const detail = page.getByRole('region', { name: 'e2e 回访' });
+  await expect(detail.getByText('00:00-24:00')).toBeVisible();
+
+  // Feed it rows; the sandbox starts dialling at 4 robots and the screen follows.
+  const taskid = (await row.locator('.task-id').textContent())!;
+  const client = createSobotClient({
+    baseUrl: await harness.sandboxUrl(),
+    appid: SANDBOX_APPID,
+    signature: SANDBOX_SIGNATURE,
+  });
+  const data = Array.from({ length: 2000 }, (_, i) => ({
+    telephone: `139${String(i).padStart(8, '0')}`,
+    outid: `e2e-${i}`,
+  }));
+  await client.addTaskData({ taskid, data });
+  await expect(row.locator('.status-badge')).toHaveText('进行中');
+  await expect(row.locator('.task-progress-text')).toHaveText(/^已拨打 [1-9]\d* \/ 2000$/);
+  await expect(row.locator('[data-count="connected"]')).not.toHaveText('0');
+  await expect(detail.locator('.calls-chart-bar[data-count]:not([data-count="0"])').first()).toBeAttached({
+    timeout: 20_000,
+  });
+
+  await row.getByRole('button', { name: '暂停' }).click();
+  await expect(row.locator('.status-badge')).toHaveText('暂停中');
+  await expect(row.getByRole('button', { name: '暂停' })).toBeDisabled();
+  await row.getByRole('button', { name: '继续' }).click();
+  await expect(row.locator('.status-badge')).toHaveText('进行中');
+
+  // End asks first; cancelling changes nothing.
+  await row.getByRole('button', { name: '完结' }).click();
+  const confirmEnd = page.getByRole('dialog', { name: '完结任务' });
+  await expect(confirmEnd).toContainText('确定完结任务“e2e 回访”吗？');
+  await confirmEnd.getByRole('button', { name: '取消' }).click();
+  await expect(row.locator('.status-badge')).toHaveText('进行中');
+  await row.getByRole('button', { name: '完结' }).click();
+  await page.getByRole('dialog', { name: '完结任务' }).getByRole('button', { name: '完结' }).click();
+  await expect(row.locator('.status-badge')).toHaveText('已完结');
+  for (const name of ['暂停', '继续', '完结']) await expect(row.getByRole('button', { name })).toBeDisabled();
+
+  // A finished task created here stays listed (query_task no longer lists it) until deleted.
+  await page.reload();
+  await expect(row.locator('.status-badge')).toHaveText('已完结');
+  await row.getByRole('button', { name: '删除' }).click();
+  await page.getByRole('dialog', { name: '删除任务' }).getByRole('button', { name: '删除' }).click();
+  await expect(row).toHaveCount(0);
+});
+
+test('a refused action rolls its optimistic status back and shows the mapped error', async ({
+  page,
+  harness,
+}) => {
+  // A running task created outside the app: query_task lists it.
+  const client = createSobotClient({
+    baseUrl: await harness.sandboxUrl(),
+    appid: SANDBOX_APPID,
+    signature: SANDBOX_SIGNATURE,
+  });
+  const { taskid } = await client.addTask({
+    templateid: '1bf61b127bbd4921b482eb35fde5d215',
+    task_name: '外部任务',
+    telephone: '02180344315',
+    robot_num: 1,
+    time_type: 2,
+    call_time_slot: '00:00-24:00',
+  });
+  const data = Array.from({ length: 500 }, (_, i) => ({
+    telephone: `137${String(i).padStart(8, '0')}`,
+    outid: `x${i}`,
+  }));
+  await client.addTaskData({ taskid, data });
+
+  // The page's timers are frozen, so no refresh hides the rollback.
+  await page.clock.install();
+  await page.goto(`${harness.url}#/tasks`);
+  const row = page.locator('tr[data-task="外部任务"]');
+  await expect(row.locator('.status-badge')).toHaveText('进行中');
+
+  await client.deleteTask({ taskid });
+  await row.getByRole('button', { name: '暂停' }).click();
+  await expect(page.getByRole('alert')).toContainText('找不到该任务，可能已被删除');
+  await expect(page.getByRole('alert')).toContainText('tasks.not_found');
+  await expect(row.locator('.status-badge')).toHaveText('进行中');
+  await expect(row.getByRole('button', { name: '暂停' })).toBeEnabled();
+
+  // The next refresh drops the deleted task.
+  await page.clock.runFor(5_000);
+  await expect(row).toHaveCount(0);
+});
+
+test('the Tasks screen speaks English too', async ({ page, harness }) => {
+  await page.goto(`${harness.url}#/settings`);
+  await page.getByLabel('界面语言').selectOption('en');
+  await page.goto(`${harness.url}#/tasks`);
+  await page.getByRole('button', { name: 'New task' }).click();
+  const wizard = page.getByRole('dialog', { name: 'New outbound task' });
+  await wizard.getByRole('button', { name: 'Next' }).click();
+  await expect(wizard.getByText('Enter a task name')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(wizard).toHaveCount(0);
+});

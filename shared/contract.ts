@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountCalls, accountEvents } from './contracts/accounts';
 import { appCalls, appEvents } from './contracts/app';
 import { listCalls, listEvents } from './contracts/lists';
+import { resultCalls, resultEvents } from './contracts/results';
 import { taskCalls, taskEvents } from './contracts/tasks';
 import type { Result } from './result';
 
@@ -21,6 +22,7 @@ export const contract = {
   ...accountCalls,
   ...listCalls,
   ...taskCalls,
+  ...resultCalls,
 } as const;
 
 /** Events main sends to the renderer. */
@@ -29,6 +31,7 @@ export const events = {
   ...accountEvents,
   ...listEvents,
   ...taskEvents,
+  ...resultEvents,
 } as const;
 
 export type Contract = typeof contract;

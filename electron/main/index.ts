@@ -11,6 +11,7 @@ import { TASKS_FILE_NAME } from '../services/tasks/knownTasks';
 import { createDataDirMediaProxy, createTaskService } from '../services/tasks/create';
 import { ListsFeature } from '../services/lists/feature';
 import { openListServices } from '../services/lists/index';
+import { ResultsFeature } from '../services/sync/feature';
 import { createKeyringVault } from '../services/vault/keyringVault';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './appProtocol';
 import { createElectronSettingsFile } from './electronSettingsFile';
@@ -58,23 +59,40 @@ void app.whenReady().then(async () => {
     media,
     broadcast,
   });
+  const chooseExportPath = async (suggestedName: string, format: 'xlsx' | 'csv') => {
+    const window = BrowserWindow.getFocusedWindow();
+    const options = {
+      defaultPath: suggestedName,
+      filters: [{ name: format.toUpperCase(), extensions: [format] }],
+    };
+    const choice = window
+      ? await dialog.showSaveDialog(window, options)
+      : await dialog.showSaveDialog(options);
+    return choice.canceled || !choice.filePath ? null : choice.filePath;
+  };
+  const listServices = openListServices(app.getPath('userData'), { exclusive: true });
   const lists = new ListsFeature({
     dataDir: app.getPath('userData'),
-    services: openListServices(app.getPath('userData'), { exclusive: true }),
+    services: listServices,
     broadcast,
-    chooseExportPath: async (suggestedName, format) => {
-      const window = BrowserWindow.getFocusedWindow();
-      const options = {
-        defaultPath: suggestedName,
-        filters: [{ name: format.toUpperCase(), extensions: [format] }],
-      };
-      const choice = window
-        ? await dialog.showSaveDialog(window, options)
-        : await dialog.showSaveDialog(options);
-      return choice.canceled || !choice.filePath ? null : choice.filePath;
-    },
+    chooseExportPath,
   });
-  app.on('will-quit', () => lists.close());
+  const results = new ResultsFeature({
+    db: listServices.db,
+    dataDir: app.getPath('userData'),
+    accounts,
+    lists: listServices.store,
+    media,
+    tasks,
+    broadcast,
+    locale: () => prefs.get().locale,
+    chooseExportPath,
+  });
+  void results.push.resume();
+  app.on('will-quit', () => {
+    void results.close();
+    lists.close();
+  });
   const handlers = createHandlers({
     appInfo: {
       version: app.getVersion(),
@@ -86,6 +104,7 @@ void app.whenReady().then(async () => {
     accounts,
     lists,
     tasks,
+    results,
     broadcast,
   });
   registerContract(

@@ -7,6 +7,7 @@ import { listsCommand } from './lists';
 import { prefsCommand } from './prefs';
 import { sandboxCommand } from './sandbox';
 import { tasksCommand } from './tasks';
+import { exportResultsCommand, resultsCommand, syncCommand } from './results';
 
 /** Every command of `campaign-desk`, in `--help` order. Later issues add theirs here. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -18,4 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
   listsCommand,
   exportCommand,
   tasksCommand,
+  syncCommand,
+  resultsCommand,
+  exportResultsCommand,
 ];

@@ -5,6 +5,8 @@ import type { AccountService } from '../accounts/service';
 import type { Broadcast, Handlers } from '../contract/dispatch';
 import type { ListsFeature } from '../lists/feature';
 import { listHandlers } from '../lists/handlers';
+import type { ResultsFeature } from '../sync/feature';
+import { resultHandlers } from '../sync/handlers';
 import type { PrefsStore } from '../prefs/store';
 import { taskHandlers } from '../tasks/handlers';
 import type { TaskService } from '../tasks/service';
@@ -15,6 +17,7 @@ export interface CoreServices {
   accounts: AccountService;
   lists: ListsFeature;
   tasks: TaskService;
+  results: ResultsFeature;
   broadcast: Broadcast;
 }
 
@@ -53,5 +56,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...accountHandlers(services.accounts),
     ...listHandlers(services.lists),
     ...taskHandlers(services.tasks),
+    ...resultHandlers(services.results),
   };
 }

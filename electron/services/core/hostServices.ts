@@ -11,6 +11,7 @@ import type { Logger } from '../log';
 import { createJsonFilePrefs } from '../prefs/jsonFilePrefs';
 import type { PrefsStore } from '../prefs/store';
 import { createJsonSettingsFile } from '../settings/settingsFile';
+import { ResultsFeature } from '../sync/feature';
 import { describeSobotError } from '../sobot/index';
 import type { MediaProxy } from '../media/proxy';
 import { createNodeTaskService } from '../tasks/create';
@@ -36,6 +37,7 @@ export interface NodeHost {
   sandbox: SandboxProvider;
   lists: ListsFeature;
   tasks: TaskService;
+  results: ResultsFeature;
   /** Serves `/media/<id>` (with `serveMedia`) for the audio main fetched. */
   media: MediaProxy;
   dispatch: Dispatch;
@@ -72,11 +74,20 @@ export function createNodeHost(options: NodeHostOptions): NodeHost {
     ...(options.log ? { log: options.log } : {}),
   });
   const { tasks, media } = createNodeTaskService(options.dataDir, accounts, { broadcast });
-  const lists = new ListsFeature({
+  const listServices = openListServices(options.dataDir, { exclusive: true });
+  const lists = new ListsFeature({ dataDir: options.dataDir, services: listServices, broadcast });
+  const results = new ResultsFeature({
+    db: listServices.db,
     dataDir: options.dataDir,
-    services: openListServices(options.dataDir, { exclusive: true }),
+    accounts,
+    lists: listServices.store,
+    media,
+    tasks,
     broadcast,
+    locale: () => prefs.get().locale,
+    ...(options.log ? { log: options.log } : {}),
   });
+  void results.push.resume();
   const handlers = createHandlers({
     appInfo: {
       version: readAppVersion(),
@@ -88,6 +99,7 @@ export function createNodeHost(options: NodeHostOptions): NodeHost {
     accounts,
     lists,
     tasks,
+    results,
     broadcast,
   });
   const dispatch = createDispatcher({
@@ -103,9 +115,11 @@ export function createNodeHost(options: NodeHostOptions): NodeHost {
     sandbox,
     lists,
     tasks,
+    results,
     media,
     dispatch,
     close: async () => {
+      await results.close();
       lists.close();
       await sandbox.close();
     },

@@ -1,9 +1,14 @@
 import { IMPORTER_MIGRATIONS } from '../importer/mappingMemory';
 import { LIST_MIGRATIONS } from '../lists/schema';
+import { RESULTS_MIGRATIONS } from '../sync/schema';
 import type { Migration } from './migrations';
 
 /**
  * Every feature's schema steps. A new feature adds its own `Migration[]` (numbered from 1 under
  * its own `feature` name) to this list; order between features does not matter, only within one.
  */
-export const APP_MIGRATIONS: readonly Migration[] = [...LIST_MIGRATIONS, ...IMPORTER_MIGRATIONS];
+export const APP_MIGRATIONS: readonly Migration[] = [
+  ...LIST_MIGRATIONS,
+  ...IMPORTER_MIGRATIONS,
+  ...RESULTS_MIGRATIONS,
+];

@@ -12,6 +12,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { silentLogger, type Logger } from '../log';
 import { MediaDiskCache, type CachedMedia } from './diskCache';
 import { fetchAudio, httpUrlOrThrow, mediaFailure } from './fetchAudio';
+import { playableAudio } from '../recordings/wav';
 
 export type { CachedMedia } from './diskCache';
 
@@ -84,7 +85,8 @@ export function createMediaProxy(options: MediaProxyOptions): MediaProxy {
       })
         .then(({ bytes, format }) => {
           try {
-            return cache.put(key, bytes, format);
+            // G.711 WAV is stored as PCM: browsers cannot decode A-law/μ-law (recordings/wav.ts).
+            return cache.put(key, format.ext === 'wav' ? playableAudio(bytes) : bytes, format);
           } catch (error) {
             log.warn('media: could not write the cache', { error: String(error) });
             throw mediaFailure('media.cache_failed');

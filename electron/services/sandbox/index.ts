@@ -129,6 +129,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       tasks: sandbox.store.order.length,
       storedRows: sandbox.store.storedRows,
     }),
+    taskOutids: (taskid) =>
+      (sandbox.store.get(taskid)?.rows ?? [])
+        .filter((row) => row.state !== 'removed')
+        .map((row) => row.outid),
     resetStats: () => counter.reset(),
     setFault: (endpoint, kind, mode) => faults.set(endpoint, kind, mode),
     clearFaults: () => faults.clear(),

@@ -54,6 +54,8 @@ export interface SandboxControl {
   /** Creates a running task with history; returns its taskid. */
   seedTask(input: SeedTaskInput): string;
   stats(): SandboxStats;
+  /** The outids a task holds (uploaded and not removed), in upload order; [] for an unknown task. */
+  taskOutids(taskid: string): string[];
   resetStats(): void;
   /** Arms (or with `null` disarms) a fault on an endpoint, `media`, or `*` for all. */
   setFault(endpoint: SandboxEndpoint | 'media' | '*', kind: FaultKind | null, mode?: FaultMode): void;

@@ -3,6 +3,9 @@ import { listsEn, listsZh } from '../features/lists/messages';
 // tasks
 import { tasksEn, tasksZh } from '../features/tasks/messages';
 
+// results
+import { resultsEn, resultsZh } from '../features/results/messages';
+
 /** Every user-visible string of the renderer. zh-CN is the source; en must have the same keys. */
 export const zhCN = {
   ...listsZh,
@@ -78,6 +81,8 @@ export const zhCN = {
   loading: '正在加载…',
   // tasks
   ...tasksZh,
+  // results
+  ...resultsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -159,4 +164,6 @@ export const en: Messages = {
   loading: 'Loading…',
   // tasks
   ...tasksEn,
+  // results
+  ...resultsEn,
 };

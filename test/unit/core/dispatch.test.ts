@@ -16,6 +16,7 @@ import { createTaskService } from '../../../electron/services/tasks/create';
 import { createMediaProxy } from '../../../electron/services/media/proxy';
 import { ListsFeature } from '../../../electron/services/lists/feature';
 import { openListServices } from '../../../electron/services/lists/index';
+import { ResultsFeature } from '../../../electron/services/sync/feature';
 
 const APP = 'app://campaign-desk';
 const top = { url: `${APP}/index.html#/lists`, isTopFrame: true };
@@ -43,16 +44,21 @@ function setup(overrides: Partial<Handlers> = {}, prefs = memoryPrefs()) {
     vault: memoryVault(),
     sandbox: createLazySandbox(),
   });
+  const listServices = openListServices(dataDir);
+  const media = createMediaProxy({ dir: join(tmpdir(), 'cd-dispatch-media') });
   const handlers = {
     ...createHandlers({
       appInfo: { version: '1.2.3', dataDir: '/data', platform: 'linux', host: 'electron' },
       prefs,
       accounts,
-      lists: new ListsFeature({ dataDir, services: openListServices(dataDir), broadcast: () => undefined }),
-      tasks: createTaskService({
-        settings: memorySettings(),
+      lists: new ListsFeature({ dataDir, services: listServices, broadcast: () => undefined }),
+      tasks: createTaskService({ settings: memorySettings(), accounts, media }),
+      results: new ResultsFeature({
+        db: listServices.db,
+        dataDir,
         accounts,
-        media: createMediaProxy({ dir: join(tmpdir(), 'cd-dispatch-media') }),
+        lists: listServices.store,
+        media,
       }),
       broadcast: (event, payload) => events.push([event, payload]),
     }),
@@ -193,6 +199,10 @@ describe('createApi', () => {
       'import',
       'lists',
       'prefs',
+      'push',
+      'recordings',
+      'results',
+      'sync',
       'tasks',
       'templates',
     ]);

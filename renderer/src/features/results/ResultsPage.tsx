@@ -1,6 +1,48 @@
-import { ScreenPlaceholder } from '../../components/ScreenPlaceholder';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { useT } from '../../i18n/useT';
+import { CallTable } from './CallTable';
+import { CountsBar } from './CountsBar';
+import { FiltersBar } from './FiltersBar';
+import { ResultsActions } from './ResultsActions';
+import { useResultsStore } from './resultsStore';
+import { ReviewPane } from './review/ReviewPane';
+import { SourcePicker } from './SourcePicker';
+import { SyncControl } from './SyncControl';
+import { useResultsLive } from './useResultsLive';
+import './results.css';
 
-/** The Results screen (its feature arrives in a later issue). */
+/**
+ * The Results screen: pick a task or a list, sync a task's calls, filter and count them, and
+ * review one — its recording as a waveform beside the transcript.
+ */
 export function ResultsPage() {
-  return <ScreenPlaceholder screen="results" />;
+  const t = useT();
+  useResultsLive();
+  const error = useResultsStore((store) => store.error);
+  const dismissError = useResultsStore((store) => store.dismissError);
+  const selectedId = useResultsStore((store) => store.selectedId);
+  const source = useResultsStore((store) => store.source);
+  return (
+    <div className="results-page">
+      <div className="page-head results-head">
+        <h1>{t('results.title')}</h1>
+        <SourcePicker />
+        <SyncControl />
+        <ResultsActions />
+      </div>
+      {error && <ErrorBanner error={error} onDismiss={dismissError} />}
+      {!source && <EmptyState title={t('results.empty.title')} body={t('results.empty.body')} />}
+      {source && <FiltersBar />}
+      <CountsBar />
+      <div className="results-split" hidden={!source}>
+        <CallTable />
+        {selectedId ? (
+          <ReviewPane key={selectedId} callId={selectedId} />
+        ) : (
+          <p className="muted review-empty">{t('results.review.pick')}</p>
+        )}
+      </div>
+    </div>
+  );
 }

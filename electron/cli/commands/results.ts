@@ -1,0 +1,161 @@
+import { resolve } from 'node:path';
+import { callStatusLabel } from '../../../shared/codes/sobot';
+import { format, type Localized } from '../../../shared/locale';
+import type { SyncProgress } from '../../../shared/results';
+import { createNodeAccounts } from '../../services/core/hostServices';
+import { openListServices } from '../../services/lists/index';
+import { describeSobotError } from '../../services/sobot/index';
+import { ResultsFeature } from '../../services/sync/feature';
+import { exportResults } from '../../services/sync/export';
+import { createDataDirMediaProxy } from '../../services/tasks/create';
+import { describeError } from '../../services/contract/failure';
+import { optionValue } from '../args';
+import type { CliCommand, CliContext } from '../command';
+import { emit, emitError } from '../output';
+import { positionals } from './import';
+
+const TEXT = {
+  syncUsage: { 'zh-CN': '用法：campaign-desk sync 任务ID', en: 'usage: campaign-desk sync TASK_ID' },
+  resultsUsage: { 'zh-CN': '用法：campaign-desk results 任务ID', en: 'usage: campaign-desk results TASK_ID' },
+  exportUsage: {
+    'zh-CN': '用法：campaign-desk export-results 任务ID --out 文件.xlsx|文件.csv',
+    en: 'usage: campaign-desk export-results TASK_ID --out FILE.xlsx|FILE.csv',
+  },
+  synced: {
+    'zh-CN': '任务 {task}：新增 {added} 通，更新 {updated} 通（{pages} 页）',
+    en: 'Task {task}: {added} new, {updated} updated ({pages} pages)',
+  },
+  cancelled: {
+    'zh-CN': '已中断：已保存 {added} 通，下次同步从中断处继续',
+    en: 'Interrupted: {added} calls saved; the next sync resumes from there',
+  },
+  progress: { 'zh-CN': '第 {page}/{pages} 页', en: 'page {page}/{pages}' },
+  none: { 'zh-CN': '该任务还没有已同步的通话', en: 'No synced calls for this task yet' },
+  exported: { 'zh-CN': '已导出 {rows} 通到 {file}', en: 'Exported {rows} calls to {file}' },
+} satisfies Record<string, Localized>;
+
+/** Opens the results feature over the data folder the way the app does; `close` releases it. */
+function openResults(ctx: CliContext) {
+  const { accounts, sandbox } = createNodeAccounts(ctx.dataDir);
+  const services = openListServices(ctx.dataDir);
+  const results = new ResultsFeature({
+    db: services.db,
+    dataDir: ctx.dataDir,
+    accounts,
+    lists: services.store,
+    media: createDataDirMediaProxy(ctx.dataDir),
+    locale: () => ctx.locale,
+  });
+  return {
+    results,
+    close: async () => {
+      await results.close();
+      services.close();
+      await sandbox.close();
+    },
+  };
+}
+
+function failed(ctx: CliContext, error: unknown): number {
+  return emitError(ctx, describeError(error, ctx.locale, [describeSobotError]));
+}
+
+/** A command taking one TASK_ID over the results feature. */
+function taskCommand(
+  name: string,
+  usage: string,
+  summary: Localized,
+  usageText: Localized,
+  run: (results: ResultsFeature, taskId: string, args: string[], ctx: CliContext) => Promise<number>,
+): CliCommand {
+  return {
+    name,
+    usage,
+    summary,
+    async run(args, ctx) {
+      const [taskId] = positionals(args, ['--out']);
+      if (!taskId) return emitError(ctx, { code: 'cli.invalid_option', message: usageText[ctx.locale] });
+      const opened = openResults(ctx);
+      try {
+        return await run(opened.results, taskId, args, ctx);
+      } catch (error) {
+        return failed(ctx, error);
+      } finally {
+        await opened.close();
+      }
+    },
+  };
+}
+
+/** `campaign-desk sync TASK_ID`: pulls the task's new results (Ctrl-C cancels; the next run resumes). */
+export const syncCommand = taskCommand(
+  'sync',
+  'sync TASK_ID',
+  { 'zh-CN': '同步任务的通话结果（增量）', en: 'pull a task’s call results (incremental)' },
+  TEXT.syncUsage,
+  async (results, taskId, _args, ctx) => {
+    void ctx.interrupted.then(() => results.cancel(taskId));
+    const report = await results.sync(taskId, {
+      onProgress: (p: SyncProgress) => {
+        if (!ctx.json && p.phase === 'running' && p.page > 0) {
+          ctx.stderr.write(`${format(TEXT.progress[ctx.locale], { page: p.page, pages: p.pageCount })}\r`);
+        }
+      },
+    });
+    const key = report.complete ? 'synced' : 'cancelled';
+    const { added, updated, pages } = report;
+    emit(ctx, report, format(TEXT[key][ctx.locale], { task: taskId, added, updated, pages }));
+    return report.complete ? 0 : 1;
+  },
+);
+
+/** `campaign-desk results TASK_ID`: the task's synced calls, newest first. */
+export const resultsCommand = taskCommand(
+  'results',
+  'results TASK_ID',
+  { 'zh-CN': '列出任务已同步的通话', en: 'list a task’s synced calls' },
+  TEXT.resultsUsage,
+  (results, taskId, _args, ctx) => {
+    const source = { kind: 'task', taskId } as const;
+    const counts = results.counts(source, {});
+    const calls = [...results.reader.each(results.accountId, source, {})].map((r) => ({
+      ...r.call,
+      utterances: r.utterances,
+    }));
+    const human = calls
+      .map((c) =>
+        [
+          c.id,
+          c.startedAt ? new Date(c.startedAt).toLocaleString() : '',
+          c.telephone,
+          callStatusLabel(c.status)[ctx.locale],
+          c.intentions.join('、'),
+          `${Math.round(c.talkMs / 1000)}s`,
+        ].join('\t'),
+      )
+      .join('\n');
+    emit(ctx, { taskId, counts, calls }, human || TEXT.none[ctx.locale]);
+    return Promise.resolve(0);
+  },
+);
+
+/** `campaign-desk export-results TASK_ID --out FILE`: the task's calls as .xlsx or .csv. */
+export const exportResultsCommand = taskCommand(
+  'export-results',
+  'export-results TASK_ID --out FILE',
+  { 'zh-CN': '把任务的通话结果导出为 .xlsx 或 .csv', en: 'export a task’s call results to .xlsx or .csv' },
+  TEXT.exportUsage,
+  async (results, taskId, args, ctx) => {
+    const out = optionValue(args, '--out');
+    if (!out) return emitError(ctx, { code: 'cli.invalid_option', message: TEXT.exportUsage[ctx.locale] });
+    const file = resolve(out);
+    const { rows } = await exportResults(results.reader, file, {
+      accountId: results.accountId,
+      source: { kind: 'task', taskId },
+      filter: {},
+      locale: ctx.locale,
+    });
+    emit(ctx, { taskId, file, rows }, format(TEXT.exported[ctx.locale], { rows, file }));
+    return 0;
+  },
+);

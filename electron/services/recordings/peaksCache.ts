@@ -1,0 +1,58 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Peaks kept for one recording. */
+export interface StoredPeaks {
+  peaks: Uint8Array;
+  peaksPerSecond: number;
+  durationMs: number;
+}
+
+const MAGIC = 0x4b504443; // "CDPK" little-endian
+const HEADER = 12;
+const KEY = /^[0-9a-f]{64}$/;
+
+/**
+ * Peaks files under the data folder, one per recording, named by the SHA-256 of its address
+ * (never a name from outside): a 12-byte header (magic, buckets per second, duration) then one
+ * byte per bucket. A damaged file reads as absent and is computed again.
+ */
+export class PeaksCache {
+  constructor(readonly dir: string) {}
+
+  read(key: string): StoredPeaks | null {
+    if (!KEY.test(key)) return null;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(this.dir, `${key}.peaks`));
+    } catch {
+      return null;
+    }
+    if (bytes.length < HEADER || bytes.readUInt32LE(0) !== MAGIC) return null;
+    return {
+      peaksPerSecond: bytes.readUInt32LE(4),
+      durationMs: bytes.readUInt32LE(8),
+      peaks: new Uint8Array(bytes.subarray(HEADER)),
+    };
+  }
+
+  write(key: string, stored: StoredPeaks): void {
+    if (!KEY.test(key)) throw new Error('peaks cache: bad key');
+    mkdirSync(this.dir, { recursive: true });
+    const bytes = Buffer.alloc(HEADER + stored.peaks.length);
+    bytes.writeUInt32LE(MAGIC, 0);
+    bytes.writeUInt32LE(stored.peaksPerSecond, 4);
+    bytes.writeUInt32LE(Math.round(stored.durationMs), 8);
+    bytes.set(stored.peaks, HEADER);
+    // Temp file then rename: a reader never sees half a file.
+    const path = join(this.dir, `${key}.peaks`);
+    const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+    try {
+      writeFileSync(temp, bytes);
+      renameSync(temp, path);
+    } catch (error) {
+      rmSync(temp, { force: true });
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,242 @@
+import type { Database } from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { RESULTS_ERRORS, type ResultsErrorCode } from '../../../shared/codes/results';
+import type { Locale } from '../../../shared/locale';
+import type {
+  CallReview,
+  RecordingInfo,
+  ResultsFilter,
+  ResultsSource,
+  ResultsSourceOption,
+  SyncReport,
+} from '../../../shared/results';
+import type { AccountService } from '../accounts/service';
+import type { Broadcast } from '../contract/dispatch';
+import { AppFailure } from '../contract/failure';
+import type { CallListStore } from '../lists/store';
+import type { Logger } from '../log';
+import type { MediaProxy } from '../media/proxy';
+import { PeaksCache } from '../recordings/peaksCache';
+import { RecordingService } from '../recordings/service';
+import type { CallData } from '../sobot/index';
+import type { TaskService } from '../tasks/service';
+import { CallStore } from './callStore';
+import { SyncCursorStore } from './cursors';
+import { exportResults } from './export';
+import { PushControl } from './pushControl';
+import { PushSettingsStore } from './pushSettings';
+import { createListOutidResolver, type OutidResolver } from './resolver';
+import { ResultsReader } from './resultsQuery';
+import { syncTask, type SyncWindowOptions } from './syncTask';
+
+export interface ResultsFeatureDeps {
+  db: Database;
+  dataDir: string;
+  accounts: Pick<AccountService, 'clientFor' | 'activeId'>;
+  lists: Pick<CallListStore, 'listLists'>;
+  media: MediaProxy;
+  /** For the task picker; optional so the CLI can run without it. */
+  tasks?: Pick<TaskService, 'list'>;
+  /** Default: look outids up in the call lists (the upload journal replaces it). */
+  resolver?: OutidResolver;
+  broadcast?: Broadcast;
+  locale?: () => Locale;
+  /** A save dialog in the app; elsewhere a file under `<dataDir>/exports`. Null: cancelled. */
+  chooseExportPath?: (suggestedName: string, format: 'xlsx' | 'csv') => Promise<string | null>;
+  now?: () => number;
+  window?: SyncWindowOptions;
+  /** The push receiver's bind address (default all interfaces; tests use loopback). */
+  pushHost?: string;
+  log?: Logger;
+}
+
+function failure(code: ResultsErrorCode, detail?: string): AppFailure {
+  return new AppFailure(code, RESULTS_ERRORS[code], detail);
+}
+
+/**
+ * Results as the contract sees them: syncing a task's calls into SQLite (progress, cancel,
+ * resume), pushes, the Results table's queries, one call's review and recording, export.
+ */
+export class ResultsFeature {
+  readonly calls: CallStore;
+  readonly reader: ResultsReader;
+  readonly cursors: SyncCursorStore;
+  readonly recordings: RecordingService;
+  readonly push: PushControl;
+  private readonly running = new Map<string, AbortController>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: ResultsFeatureDeps) {
+    this.now = deps.now ?? Date.now;
+    this.calls = new CallStore(deps.db, deps.resolver ?? createListOutidResolver(deps.db));
+    this.reader = new ResultsReader(deps.db);
+    this.cursors = new SyncCursorStore(deps.db);
+    this.recordings = new RecordingService({
+      media: deps.media,
+      peaks: new PeaksCache(join(deps.dataDir, 'cache', 'peaks')),
+    });
+    this.push = new PushControl(new PushSettingsStore(deps.db), (call) => this.ingestPush(call), {
+      ...(deps.pushHost ? { host: deps.pushHost } : {}),
+      ...(deps.log ? { log: deps.log } : {}),
+    });
+  }
+
+  /** The active account: every query and sync is about its tasks. */
+  get accountId(): string {
+    return this.deps.accounts.activeId();
+  }
+
+  /** Stores one pushed call on the task the resolver finds for its outid. */
+  ingestPush(call: CallData): string | null {
+    const accountId = this.accountId;
+    const { taskIds } = this.calls.ingest([call], { accountId, taskId: null, now: this.now() });
+    const taskId = taskIds[0] ?? null;
+    this.deps.broadcast?.('results:changed', { accountId, taskId });
+    return taskId;
+  }
+
+  /** Tasks of the active account (listed now or with stored results) and the call lists. */
+  async sources(): Promise<ResultsSourceOption[]> {
+    const accountId = this.accountId;
+    const counts = this.reader.taskCounts(accountId);
+    const synced = new Map(this.cursors.tasks(accountId).map((t) => [t.taskId, t.syncedAt]));
+    const named = new Map<string, string>();
+    try {
+      for (const task of (await this.deps.tasks?.list())?.tasks ?? []) named.set(task.id, task.name);
+    } catch (error) {
+      // Offline: the tasks with stored results are still shown.
+      this.deps.log?.warn('results: task list unavailable', { error: String(error) });
+    }
+    const taskIds = new Set([...named.keys(), ...counts.keys(), ...synced.keys()]);
+    const options: ResultsSourceOption[] = [...taskIds].map((taskId) => ({
+      source: { kind: 'task', taskId },
+      name: named.get(taskId) ?? taskId,
+      callCount: counts.get(taskId) ?? 0,
+      syncedAt: synced.get(taskId) ?? null,
+      linkedListId: this.calls.linkedList(accountId, taskId),
+    }));
+    const listCounts = this.reader.listCounts();
+    for (const list of this.deps.lists.listLists()) {
+      options.push({
+        source: { kind: 'list', listId: list.id },
+        name: list.name,
+        callCount: listCounts.get(list.id) ?? 0,
+        syncedAt: null,
+        linkedListId: null,
+      });
+    }
+    return options;
+  }
+
+  /** Pulls a task's new results (see syncTask.ts), broadcasting `sync:progress`. */
+  async sync(
+    taskId: string,
+    options: { onProgress?: Parameters<typeof syncTask>[2]['onProgress'] } = {},
+  ): Promise<SyncReport> {
+    const accountId = this.accountId;
+    const key = `${accountId}\u0000${taskId}`;
+    if (this.running.has(key)) throw failure('results.sync_running');
+    const controller = new AbortController();
+    this.running.set(key, controller);
+    try {
+      const client = await this.deps.accounts.clientFor(accountId);
+      const report = await syncTask(accountId, taskId, {
+        client,
+        calls: this.calls,
+        cursors: this.cursors,
+        now: this.now,
+        signal: controller.signal,
+        ...(this.deps.window ? { window: this.deps.window } : {}),
+        onProgress: (progress) => {
+          this.deps.broadcast?.('sync:progress', progress);
+          options.onProgress?.(progress);
+        },
+      });
+      if (report.added + report.updated > 0) this.deps.broadcast?.('results:changed', { accountId, taskId });
+      return report;
+    } finally {
+      this.running.delete(key);
+    }
+  }
+
+  cancel(taskId: string): { cancelled: boolean } {
+    const controller = this.running.get(`${this.accountId}\u0000${taskId}`);
+    controller?.abort();
+    return { cancelled: controller !== undefined };
+  }
+
+  /** One row's latest call (query_task_data), stored under the task; null when not called yet. */
+  async fetchCall(taskId: string, outid: string): Promise<CallReview | null> {
+    const accountId = this.accountId;
+    const client = await this.deps.accounts.clientFor(accountId);
+    const data = await client.queryTaskData({ taskid: taskId, outid });
+    if (!data || !data.detail.callid) return null;
+    // query_task_data does not echo the outid: we know it, so the call joins its row.
+    const call: CallData = { ...data, detail: { ...data.detail, outid: data.detail.outid ?? outid } };
+    this.calls.ingest([call], { accountId, taskId, now: this.now() });
+    this.deps.broadcast?.('results:changed', { accountId, taskId });
+    return this.reader.call(accountId, data.detail.callid);
+  }
+
+  query(source: ResultsSource, filter: ResultsFilter, offset: number, limit: number) {
+    return this.reader.page(this.accountId, source, filter, offset, limit);
+  }
+
+  counts(source: ResultsSource, filter: ResultsFilter) {
+    return this.reader.counts(this.accountId, source, filter);
+  }
+
+  call(callId: string): CallReview {
+    const review = this.reader.call(this.accountId, callId);
+    if (!review) throw failure('results.call_not_found');
+    return review;
+  }
+
+  linkList(taskId: string, listId: number | null): { joined: number } {
+    const joined = this.calls.linkList(this.accountId, taskId, listId);
+    this.deps.broadcast?.('results:changed', { accountId: this.accountId, taskId });
+    return { joined };
+  }
+
+  async openRecording(callId: string): Promise<RecordingInfo> {
+    const url = this.reader.voiceUrl(this.accountId, callId);
+    if (url === undefined) throw failure('results.call_not_found');
+    return this.recordings.open(url);
+  }
+
+  /** Writes matching calls to a file the user picks; null when cancelled. */
+  async export(
+    source: ResultsSource,
+    filter: ResultsFilter,
+    format: 'xlsx' | 'csv',
+  ): Promise<{ file: string; rows: number } | null> {
+    const name = source.kind === 'task' ? `results-${source.taskId}` : `results-list-${source.listId}`;
+    const choose = this.deps.chooseExportPath ?? ((n, f) => Promise.resolve(this.defaultExportPath(n, f)));
+    const file = await choose(`${name}.${format}`, format);
+    if (file === null) return null;
+    const { rows } = await exportResults(this.reader, file, {
+      accountId: this.accountId,
+      source,
+      filter,
+      locale: this.deps.locale?.() ?? 'zh-CN',
+    });
+    return { file, rows };
+  }
+
+  private defaultExportPath(suggested: string, format: 'xlsx' | 'csv'): string {
+    const folder = join(this.deps.dataDir, 'exports');
+    mkdirSync(folder, { recursive: true });
+    const stem = suggested.replace(/\.(xlsx|csv)$/i, '').replace(/[^\w.-]/g, '_');
+    let path = join(folder, `${stem}.${format}`);
+    for (let n = 2; existsSync(path); n++) path = join(folder, `${stem} (${n}).${format}`);
+    return path;
+  }
+
+  /** Stops the push receiver and cancels running syncs. */
+  async close(): Promise<void> {
+    for (const controller of this.running.values()) controller.abort();
+    await this.push.stop();
+  }
+}

@@ -1,0 +1,57 @@
+import type { Database } from 'better-sqlite3';
+
+/** The task, call list and row an outid was uploaded as. */
+export interface OutidTarget {
+  /** Null when the row is known but not which task it went to. */
+  taskId: string | null;
+  /** The account of that task, when the resolver knows it. */
+  accountId?: string;
+  listId: number;
+  rowId: number;
+}
+
+/**
+ * Maps an outid back to where it came from, for pushes (which carry an outid but no task id)
+ * and for joining calls to call-list rows. The upload journal (uploads/) will implement it
+ * exactly, per (account, task, list); until then {@link createListOutidResolver} looks the
+ * outid up in the call lists.
+ */
+export interface OutidResolver {
+  taskFor(outid: string): OutidTarget | null;
+}
+
+interface Hit {
+  row_id: number;
+  list_id: number;
+  task_id: string | null;
+  account_id: string | null;
+}
+
+/**
+ * The default resolver: the row with this outid in the call lists (an outid is unique inside a
+ * list), preferring a list linked to a task in the Results screen (`result_task_lists`), whose
+ * task and account it then reports; otherwise the newest list holding it, with no task.
+ */
+export function createListOutidResolver(db: Database): OutidResolver {
+  const find = db.prepare<[string], Hit>(
+    `SELECT r.id AS row_id, r.list_id AS list_id, t.task_id AS task_id, t.account_id AS account_id
+     FROM call_rows r
+     JOIN call_lists l ON l.id = r.list_id AND l.state = 'ready'
+     LEFT JOIN result_task_lists t ON t.list_id = r.list_id
+     WHERE r.outid = ?
+     ORDER BY (t.task_id IS NULL), l.id DESC
+     LIMIT 1`,
+  );
+  return {
+    taskFor(outid) {
+      const hit = find.get(outid);
+      if (!hit) return null;
+      return {
+        taskId: hit.task_id,
+        ...(hit.account_id ? { accountId: hit.account_id } : {}),
+        listId: hit.list_id,
+        rowId: hit.row_id,
+      };
+    },
+  };
+}

@@ -1,0 +1,247 @@
+import type { Database } from 'better-sqlite3';
+import type {
+  CallResult,
+  CallReview,
+  ResultsCounts,
+  ResultsFilter,
+  ResultsPage,
+  ResultsSource,
+  Utterance,
+} from '../../../shared/results';
+import { LABEL_SEPARATOR } from './callStore';
+
+/** A stored call joined with its call-list row and list, as the queries read it. */
+interface CallRecord {
+  callid: string;
+  task_id: string | null;
+  outid: string | null;
+  status: number;
+  intentions: string;
+  tel: string;
+  caller: string;
+  start_time: number | null;
+  answer_time: number | null;
+  end_time: number | null;
+  call_ms: number;
+  talk_ms: number;
+  utterance_count: number;
+  voice_url: string | null;
+  row_id: number | null;
+  list_id: number | null;
+  row_variables: string | null;
+  list_name: string | null;
+  list_columns: string | null;
+}
+
+const SELECT_CALL = `SELECT c.callid, c.task_id, c.outid, c.status, c.intentions, c.tel, c.caller,
+  c.start_time, c.answer_time, c.end_time, c.call_ms, c.talk_ms, c.utterance_count, c.voice_url,
+  r.id AS row_id, r.list_id AS list_id, r.variables AS row_variables, l.name AS list_name,
+  l.columns AS list_columns
+  FROM result_calls c
+  LEFT JOIN call_rows r ON r.id = c.row_id
+  LEFT JOIN call_lists l ON l.id = r.list_id AND l.state = 'ready'`;
+
+function toCallResult(record: CallRecord): CallResult {
+  let row: CallResult['row'] = null;
+  if (record.row_id !== null && record.list_id !== null && record.list_name !== null) {
+    const columns = JSON.parse(record.list_columns ?? '{}') as { variables?: string[] };
+    row = {
+      listId: record.list_id,
+      rowId: record.row_id,
+      listName: record.list_name,
+      variables: JSON.parse(record.row_variables ?? '[]') as string[],
+      variableNames: columns.variables ?? [],
+    };
+  }
+  return {
+    id: record.callid,
+    taskId: record.task_id,
+    outid: record.outid,
+    status: record.status,
+    intentions: record.intentions === '' ? [] : record.intentions.split(LABEL_SEPARATOR),
+    telephone: record.tel,
+    callerNumber: record.caller,
+    startedAt: record.start_time,
+    answeredAt: record.answer_time,
+    endedAt: record.end_time,
+    callMs: record.call_ms,
+    talkMs: record.talk_ms,
+    utteranceCount: record.utterance_count,
+    hasRecording: record.voice_url !== null,
+    row,
+  };
+}
+
+/** Escapes `%`, `_` and `\` for a LIKE pattern with `ESCAPE '\'`. */
+function likeText(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The WHERE clause and parameters for a source and filter (every value bound, never spliced). */
+export function whereOf(
+  accountId: string,
+  source: ResultsSource,
+  filter: ResultsFilter,
+): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (source.kind === 'task') {
+    parts.push('c.account_id = ? AND c.task_id = ?');
+    params.push(accountId, source.taskId);
+  } else {
+    parts.push('c.list_id = ?');
+    params.push(source.listId);
+  }
+  if (filter.statuses && filter.statuses.length > 0) {
+    parts.push(`c.status IN (${filter.statuses.map(() => '?').join(',')})`);
+    params.push(...filter.statuses);
+  }
+  if (filter.intentions && filter.intentions.length > 0) {
+    const labels = filter.intentions.filter((label) => label !== '');
+    const either: string[] = [];
+    if (labels.length > 0) {
+      either.push(
+        `EXISTS (SELECT 1 FROM result_intentions i WHERE i.account_id = c.account_id AND i.callid = c.callid
+         AND i.label IN (${labels.map(() => '?').join(',')}))`,
+      );
+      params.push(...labels);
+    }
+    if (filter.intentions.includes('')) either.push("c.intentions = ''");
+    parts.push(`(${either.join(' OR ')})`);
+  }
+  if (filter.minTalkSeconds !== undefined) {
+    parts.push('c.talk_ms >= ?');
+    params.push(Math.round(filter.minTalkSeconds * 1000));
+  }
+  if (filter.maxTalkSeconds !== undefined) {
+    parts.push('c.talk_ms <= ?');
+    params.push(Math.round(filter.maxTalkSeconds * 1000));
+  }
+  if (filter.from !== undefined) {
+    parts.push('c.start_time >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to !== undefined) {
+    parts.push('c.start_time < ?');
+    params.push(filter.to);
+  }
+  const text = filter.text?.trim();
+  if (text) {
+    parts.push("c.transcript LIKE ? ESCAPE '\\'");
+    params.push(likeText(text));
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+/** Read side of the results tables: the table's pages, counts and one call's review. */
+export class ResultsReader {
+  constructor(private readonly db: Database) {}
+
+  page(
+    accountId: string,
+    source: ResultsSource,
+    filter: ResultsFilter,
+    offset: number,
+    limit: number,
+  ): ResultsPage {
+    const where = whereOf(accountId, source, filter);
+    const total = this.db
+      .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM result_calls c WHERE ${where.sql}`)
+      .get(...where.params)!.n;
+    const calls = this.db
+      .prepare<unknown[], CallRecord>(
+        `${SELECT_CALL} WHERE ${where.sql} ORDER BY c.start_time DESC, c.callid LIMIT ? OFFSET ?`,
+      )
+      .all(...where.params, limit, offset)
+      .map(toCallResult);
+    return { total, offset, calls };
+  }
+
+  /** Every matching call, newest first, in chunks (for export). */
+  *each(
+    accountId: string,
+    source: ResultsSource,
+    filter: ResultsFilter,
+    chunk = 2000,
+  ): Generator<CallReview> {
+    for (let offset = 0; ; offset += chunk) {
+      const { calls } = this.page(accountId, source, filter, offset, chunk);
+      for (const call of calls) yield { call, utterances: this.utterances(accountId, call.id) };
+      if (calls.length < chunk) return;
+    }
+  }
+
+  counts(accountId: string, source: ResultsSource, filter: ResultsFilter): ResultsCounts {
+    const where = whereOf(accountId, source, filter);
+    const byStatus = this.db
+      .prepare<unknown[], { status: number; count: number }>(
+        `SELECT c.status AS status, count(*) AS count FROM result_calls c WHERE ${where.sql}
+         GROUP BY c.status ORDER BY c.status`,
+      )
+      .all(...where.params);
+    const byIntention = this.db
+      .prepare<unknown[], { label: string; count: number }>(
+        `SELECT coalesce(i.label, '') AS label, count(*) AS count FROM result_calls c
+         LEFT JOIN result_intentions i ON i.account_id = c.account_id AND i.callid = c.callid
+         WHERE ${where.sql} GROUP BY label ORDER BY count DESC, label`,
+      )
+      .all(...where.params);
+    const total = byStatus.reduce((sum, s) => sum + s.count, 0);
+    return { total, byStatus, byIntention };
+  }
+
+  /** One call of the account, or null. */
+  call(accountId: string, callId: string): CallReview | null {
+    const record = this.db
+      .prepare<[string, string], CallRecord>(`${SELECT_CALL} WHERE c.account_id = ? AND c.callid = ?`)
+      .get(accountId, callId);
+    return record ? { call: toCallResult(record), utterances: this.utterances(accountId, callId) } : null;
+  }
+
+  /** The recording address of a call (kept in main: it may carry a storage signature). */
+  voiceUrl(accountId: string, callId: string): string | null | undefined {
+    return this.db
+      .prepare<[string, string], { voice_url: string | null }>(
+        'SELECT voice_url FROM result_calls WHERE account_id = ? AND callid = ?',
+      )
+      .get(accountId, callId)?.voice_url;
+  }
+
+  utterances(accountId: string, callId: string): Utterance[] {
+    return this.db
+      .prepare<
+        [string, string],
+        { idx: number; sender: number; text: string; at: number; remark: string | null }
+      >(
+        'SELECT idx, sender, text, at, remark FROM result_utterances WHERE account_id = ? AND callid = ? ORDER BY idx',
+      )
+      .all(accountId, callId)
+      .map((line) => ({
+        index: line.idx,
+        speaker: line.sender === 1 ? 'robot' : 'customer',
+        text: line.text,
+        at: line.at,
+        remark: line.remark,
+      }));
+  }
+
+  /** Calls stored per task of the account. */
+  taskCounts(accountId: string): Map<string, number> {
+    const rows = this.db
+      .prepare<[string], { task_id: string; n: number }>(
+        'SELECT task_id, count(*) AS n FROM result_calls WHERE account_id = ? AND task_id IS NOT NULL GROUP BY task_id',
+      )
+      .all(accountId);
+    return new Map(rows.map((row) => [row.task_id, row.n]));
+  }
+
+  /** Calls joined per call list. */
+  listCounts(): Map<number, number> {
+    const rows = this.db
+      .prepare<[], { list_id: number; n: number }>(
+        'SELECT list_id, count(*) AS n FROM result_calls WHERE list_id IS NOT NULL GROUP BY list_id',
+      )
+      .all();
+    return new Map(rows.map((row) => [row.list_id, row.n]));
+  }
+}

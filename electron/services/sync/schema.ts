@@ -1,0 +1,94 @@
+import type { Migration } from '../db/migrations';
+
+/**
+ * The results tables.
+ *
+ * - `result_calls` is keyed by (account, callid): the provider's call id is the deduplication
+ *   key, so a sync window that overlaps the previous one (it must, see syncTask.ts) rewrites the
+ *   same rows instead of adding copies. `task_id` is null for a pushed call whose task is not
+ *   known yet. `transcript` holds every line joined by newlines so the text filter is one scan
+ *   in SQLite; `intentions` keeps the labels joined by U+0001, as on the wire, and
+ *   `result_intentions` holds one row per label for the intention filter and counts.
+ * - `list_id`/`row_id` join a call to its call-list row. No foreign key: a list may be deleted
+ *   while its results are kept; readers join and simply find nothing.
+ * - `sync_cursors`: per account and task, where the next sync window begins.
+ * - `result_task_lists`: which call list a task's rows came from, so calls that carry no outid
+ *   (query_time_task_data does not send it) can be joined by telephone.
+ */
+export const RESULTS_MIGRATIONS: readonly Migration[] = [
+  {
+    feature: 'results',
+    version: 1,
+    name: 'calls, utterances, sync cursors',
+    up(db) {
+      db.exec(`
+        CREATE TABLE result_calls (
+          account_id TEXT NOT NULL,
+          callid TEXT NOT NULL,
+          task_id TEXT,
+          outid TEXT,
+          status INTEGER NOT NULL,
+          intentions TEXT NOT NULL,
+          tel TEXT NOT NULL,
+          caller TEXT NOT NULL,
+          start_time INTEGER,
+          answer_time INTEGER,
+          end_time INTEGER,
+          call_ms INTEGER NOT NULL,
+          talk_ms INTEGER NOT NULL,
+          user_msg_count INTEGER NOT NULL,
+          voice_url TEXT,
+          deleted INTEGER NOT NULL DEFAULT 0,
+          list_id INTEGER,
+          row_id INTEGER,
+          transcript TEXT NOT NULL,
+          utterance_count INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          PRIMARY KEY (account_id, callid)
+        ) STRICT;
+        CREATE INDEX result_calls_task ON result_calls (account_id, task_id, start_time);
+        CREATE INDEX result_calls_list ON result_calls (list_id, row_id);
+        CREATE INDEX result_calls_outid ON result_calls (account_id, outid) WHERE outid IS NOT NULL;
+        CREATE TABLE result_intentions (
+          account_id TEXT NOT NULL,
+          callid TEXT NOT NULL,
+          label TEXT NOT NULL,
+          PRIMARY KEY (account_id, callid, label),
+          FOREIGN KEY (account_id, callid) REFERENCES result_calls (account_id, callid) ON DELETE CASCADE
+        ) STRICT;
+        CREATE INDEX result_intentions_label ON result_intentions (label);
+        CREATE TABLE result_utterances (
+          account_id TEXT NOT NULL,
+          callid TEXT NOT NULL,
+          idx INTEGER NOT NULL,
+          sender INTEGER NOT NULL,
+          text TEXT NOT NULL,
+          at INTEGER NOT NULL,
+          remark TEXT,
+          PRIMARY KEY (account_id, callid, idx),
+          FOREIGN KEY (account_id, callid) REFERENCES result_calls (account_id, callid) ON DELETE CASCADE
+        ) STRICT;
+        CREATE TABLE sync_cursors (
+          account_id TEXT NOT NULL,
+          task_id TEXT NOT NULL,
+          cursor INTEGER NOT NULL,
+          synced_at INTEGER,
+          complete INTEGER NOT NULL,
+          PRIMARY KEY (account_id, task_id)
+        ) STRICT;
+        CREATE TABLE result_task_lists (
+          account_id TEXT NOT NULL,
+          task_id TEXT NOT NULL,
+          list_id INTEGER NOT NULL,
+          PRIMARY KEY (account_id, task_id)
+        ) STRICT;
+        CREATE TABLE push_receiver (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          enabled INTEGER NOT NULL,
+          port INTEGER NOT NULL,
+          path_secret TEXT NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
+];

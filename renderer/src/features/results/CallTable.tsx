@@ -1,0 +1,113 @@
+import { useEffect, useRef, useState } from 'react';
+import { callStatusLabel } from '../../../../shared/codes/sobot';
+import type { CallResult } from '../../../../shared/results';
+import { useT } from '../../i18n/useT';
+import { useLocalized } from '../tasks/useLocale';
+import { clock, localTime } from './format';
+import { useResultsStore } from './resultsStore';
+
+export const CALL_ROW_HEIGHT = 34;
+const OVERSCAN = 10;
+
+/** The row's name: the call-list row's first variable (usually the name), else its outid. */
+function rowName(call: CallResult): string {
+  return call.row?.variables[0] ?? call.outid ?? '';
+}
+
+/**
+ * The calls of the source, newest first: only the rows in view are in the DOM and rows are
+ * read from main by page as they scroll in, so a task of 100,000 calls scrolls like 100.
+ */
+export function CallTable() {
+  const t = useT();
+  const label = useLocalized();
+  const total = useResultsStore((store) => store.total);
+  const rows = useResultsStore((store) => store.rows);
+  const selectedId = useResultsStore((store) => store.selectedId);
+  const { ensureRows, select } = useResultsStore.getState();
+  const viewport = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(400);
+  const first = Math.max(0, Math.floor(scrollTop / CALL_ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(total, Math.ceil((scrollTop + height) / CALL_ROW_HEIGHT) + OVERSCAN);
+
+  useEffect(() => {
+    void ensureRows(first, last);
+  }, [first, last, rows, ensureRows]);
+  useEffect(() => {
+    const element = viewport.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  // Keep the selected call in view when the next/previous keys move the selection.
+  useEffect(() => {
+    const element = viewport.current;
+    if (!element || !selectedId) return;
+    for (const [index, call] of rows) {
+      if (call.id !== selectedId) continue;
+      const top = index * CALL_ROW_HEIGHT;
+      if (top < element.scrollTop) element.scrollTop = top;
+      else if (top + CALL_ROW_HEIGHT > element.scrollTop + element.clientHeight)
+        element.scrollTop = top + CALL_ROW_HEIGHT - element.clientHeight;
+    }
+  }, [selectedId, rows]);
+
+  if (total === 0) return <p className="muted results-none">{t('results.none')}</p>;
+  const visible: number[] = [];
+  for (let i = first; i < last; i++) visible.push(i);
+  return (
+    <div className="call-table" role="table" aria-label={t('results.table.label')} aria-rowcount={total + 1}>
+      <div className="call-row head" role="row">
+        {(['time', 'telephone', 'name', 'status', 'intention', 'talk', 'lines'] as const).map((key) => (
+          <span key={key} role="columnheader">
+            {t(`results.col.${key}`)}
+          </span>
+        ))}
+      </div>
+      <div
+        className="call-viewport"
+        ref={viewport}
+        role="rowgroup"
+        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      >
+        <div style={{ height: total * CALL_ROW_HEIGHT }} className="call-spacer">
+          {visible.map((index) => {
+            const call = rows.get(index);
+            return (
+              <div
+                key={call?.id ?? `pending-${index}`}
+                role="row"
+                aria-rowindex={index + 2}
+                aria-selected={call !== undefined && call.id === selectedId}
+                data-callid={call?.id}
+                className={`call-row${call && call.id === selectedId ? ' selected' : ''}`}
+                style={{ top: index * CALL_ROW_HEIGHT }}
+                onClick={() => call && select(call.id)}
+              >
+                {call ? (
+                  <>
+                    <span role="cell">{localTime(call.startedAt)}</span>
+                    <span role="cell">{call.telephone}</span>
+                    <span role="cell">{rowName(call)}</span>
+                    <span role="cell" className={`call-status call-status-${call.status}`}>
+                      {label(callStatusLabel(call.status))}
+                    </span>
+                    <span role="cell">{call.intentions.join('、')}</span>
+                    <span role="cell">{clock(call.talkMs)}</span>
+                    <span role="cell">{call.utteranceCount}</span>
+                  </>
+                ) : (
+                  <span role="cell" className="muted">
+                    …
+                  </span>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+import { useEffect, useState } from 'react';
+import { CALL_STATUS } from '../../../../shared/codes/sobot';
+import { useT } from '../../i18n/useT';
+import { useLocalized } from '../tasks/useLocale';
+import { useResultsStore } from './resultsStore';
+
+/** Local midnight of a `yyyy-mm-dd` date input (epoch ms), or undefined. */
+function dayStart(value: string, plusDays = 0): number | undefined {
+  if (!value) return undefined;
+  const [y, m, d] = value.split('-').map(Number);
+  return new Date(y!, m! - 1, d! + plusDays).getTime();
+}
+
+const secondsOf = (value: string): number | undefined =>
+  value === '' ? undefined : Math.max(0, Number(value));
+
+/**
+ * Filters by status, intention, talk time, date and transcript text. Every filter runs in
+ * SQLite in main; the text filter waits for a pause in typing so each key is not a query.
+ */
+export function FiltersBar() {
+  const t = useT();
+  const label = useLocalized();
+  const counts = useResultsStore((store) => store.counts);
+  const filter = useResultsStore((store) => store.filter);
+  const { setFilter, clearFilter } = useResultsStore.getState();
+  const [text, setText] = useState(filter.text ?? '');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  useEffect(() => {
+    if ((filter.text ?? '') === text) return;
+    const timer = window.setTimeout(() => setFilter({ text }), 300);
+    return () => window.clearTimeout(timer);
+  }, [text, filter.text, setFilter]);
+  const intentions = counts?.byIntention.map((i) => i.label) ?? [];
+  const status = filter.statuses?.[0];
+  const intention = filter.intentions?.[0];
+
+  return (
+    <fieldset className="results-filters">
+      <legend>{t('results.filter.label')}</legend>
+      <label>
+        {t('results.filter.status')}
+        <select
+          value={status ?? ''}
+          onChange={(e) => setFilter({ statuses: e.target.value === '' ? [] : [Number(e.target.value)] })}
+        >
+          <option value="">{t('results.filter.any')}</option>
+          {Object.entries(CALL_STATUS).map(([code, text]) => (
+            <option key={code} value={code}>
+              {label(text)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('results.filter.intention')}
+        <select
+          value={intention === undefined ? '-' : intention}
+          onChange={(e) => setFilter({ intentions: e.target.value === '-' ? [] : [e.target.value] })}
+        >
+          <option value="-">{t('results.filter.any')}</option>
+          {[...new Set([...intentions, ...(intention !== undefined ? [intention] : [])])].map((name) => (
+            <option key={name} value={name}>
+              {name === '' ? t('results.filter.noIntention') : name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('results.filter.minTalk')}
+        <input
+          type="number"
+          min={0}
+          value={filter.minTalkSeconds ?? ''}
+          onChange={(e) => setFilter({ minTalkSeconds: secondsOf(e.target.value) })}
+        />
+      </label>
+      <label>
+        {t('results.filter.maxTalk')}
+        <input
+          type="number"
+          min={0}
+          value={filter.maxTalkSeconds ?? ''}
+          onChange={(e) => setFilter({ maxTalkSeconds: secondsOf(e.target.value) })}
+        />
+      </label>
+      <label>
+        {t('results.filter.from')}
+        <input
+          type="date"
+          value={from}
+          onChange={(e) => {
+            setFrom(e.target.value);
+            setFilter({ from: dayStart(e.target.value) });
+          }}
+        />
+      </label>
+      <label>
+        {t('results.filter.to')}
+        <input
+          type="date"
+          value={to}
+          onChange={(e) => {
+            setTo(e.target.value);
+            setFilter({ to: dayStart(e.target.value, 1) });
+          }}
+        />
+      </label>
+      <label>
+        {t('results.filter.text')}
+        <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      <button
+        type="button"
+        onClick={() => {
+          setText('');
+          setFrom('');
+          setTo('');
+          clearFilter();
+        }}
+      >
+        {t('results.filter.clear')}
+      </button>
+    </fieldset>
+  );
+}

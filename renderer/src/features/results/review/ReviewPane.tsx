@@ -1,0 +1,149 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { callStatusLabel } from '../../../../../shared/codes/sobot';
+import type { AppError } from '../../../../../shared/result';
+import type { CallReview, RecordingInfo } from '../../../../../shared/results';
+import { currentLineAt, placeUtterances } from '../../../../../shared/transcriptPlacement';
+import { ErrorBanner } from '../../../components/ErrorBanner';
+import { useT } from '../../../i18n/useT';
+import { useLocalized } from '../../tasks/useLocale';
+import { clock, localTime } from '../format';
+import { useResultsStore } from '../resultsStore';
+import { PlaybackBar } from './PlaybackBar';
+import { RecordingProblem } from './RecordingProblem';
+import { Transcript } from './Transcript';
+import { useReviewKeys } from './useReviewKeys';
+import { useWaveform } from './useWaveform';
+
+/**
+ * One call under review: the recording drawn as a waveform with each transcript line as a
+ * region, the transcript beside it following playback, and the playback keys.
+ */
+export function ReviewPane({ callId }: { callId: string }) {
+  const t = useT();
+  const label = useLocalized();
+  const step = useResultsStore((store) => store.step);
+  const [review, setReview] = useState<CallReview | null>(null);
+  const [recording, setRecording] = useState<RecordingInfo | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [speed, setSpeed] = useState(1);
+  const container = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    setRecording(null);
+    void window.api.results.call({ callId }).then((r) => {
+      if (!live) return;
+      if (r.ok) setReview(r.value);
+      else setError(r.error);
+    });
+    void window.api.recordings.open({ callId }).then((r) => {
+      if (!live) return;
+      if (r.ok) setRecording(r.value);
+      else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [callId, attempt]);
+
+  const playable = recording?.ok ? recording : null;
+  const place = useCallback(
+    (durationMs: number) => {
+      const lines = review?.utterances ?? [];
+      const call = review?.call;
+      const timing = {
+        startedAt: call?.startedAt ?? null,
+        answeredAt: call?.answeredAt ?? null,
+        callMs: call?.callMs ?? 0,
+        talkMs: call?.talkMs ?? 0,
+      };
+      return { placed: placeUtterances(timing, lines, durationMs), speakers: lines.map((l) => l.speaker) };
+    },
+    [review],
+  );
+  const wave = useWaveform(container, review ? playable : null, place);
+  const current = useMemo(() => currentLineAt(wave.placed, wave.time), [wave.placed, wave.time]);
+  const ready = wave.state === 'ready';
+
+  const actions = {
+    toggle: () => void wave.player.current?.playPause(),
+    skip: (seconds: number) => wave.player.current?.skip(seconds),
+    step,
+  };
+  useReviewKeys(actions);
+  const seek = (index: number): void => {
+    const line = wave.placed[index];
+    // Just inside the region, so the line counts as current at once.
+    if (line) wave.player.current?.setTime(Math.min(line.end, line.start + 0.01));
+  };
+  const changeSpeed = (rate: number): void => {
+    setSpeed(rate);
+    wave.player.current?.setPlaybackRate(rate, true);
+  };
+
+  const call = review?.call;
+  return (
+    <section
+      className="review-pane"
+      aria-label={t('results.review.label')}
+      data-current-time={wave.time.toFixed(3)}
+    >
+      {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      {call && (
+        <header className="review-head">
+          <strong>{call.telephone}</strong>
+          <span className={`call-status call-status-${call.status}`}>
+            {label(callStatusLabel(call.status))}
+          </span>
+          <span>{call.intentions.join('、')}</span>
+          <span className="muted">{localTime(call.startedAt)}</span>
+          <span className="muted">
+            {t('results.review.talk', { talk: clock(call.talkMs), call: clock(call.callMs) })}
+          </span>
+          {call.row && (
+            <span className="muted">
+              {t('results.review.row', { list: call.row.listName })}{' '}
+              {call.row.variableNames
+                .map((name, i) => `${name}：${call.row?.variables[i] ?? ''}`)
+                .join(' · ')}
+            </span>
+          )}
+        </header>
+      )}
+      <PlaybackBar
+        playing={wave.playing}
+        disabled={!ready}
+        time={wave.time}
+        duration={wave.duration}
+        speed={speed}
+        onToggle={actions.toggle}
+        onSkip={actions.skip}
+        onSpeed={changeSpeed}
+        onStep={step}
+      />
+      {recording && !recording.ok && (
+        <RecordingProblem
+          problem={recording.problem}
+          detail={recording.detail}
+          onRetry={() => setAttempt((n) => n + 1)}
+        />
+      )}
+      {playable && wave.state === 'undecodable' && (
+        <RecordingProblem problem="undecodable" onRetry={() => setAttempt((n) => n + 1)} />
+      )}
+      {!recording && <p className="loading">{t('results.review.loading')}</p>}
+      <div
+        ref={container}
+        className="waveform"
+        data-state={playable ? wave.state : 'none'}
+        role="img"
+        aria-label={t('results.review.waveform')}
+        hidden={!playable || wave.state === 'undecodable'}
+      />
+      {review && (
+        <Transcript lines={review.utterances} placed={wave.placed} current={current} onSeek={seek} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import WaveSurfer from 'wavesurfer.js';
+import RegionsPlugin from 'wavesurfer.js/plugins/regions';
+import type { RecordingInfo } from '../../../../../shared/results';
+import type { PlacedLine } from '../../../../../shared/transcriptPlacement';
+import { adoptWaveformStyles } from './waveformStyles';
+
+/** Region colours: robot and customer told apart on the waveform as in the transcript. */
+const ROBOT = 'rgba(37, 99, 235, 0.16)';
+const CUSTOMER = 'rgba(22, 163, 74, 0.24)';
+
+export type WaveformState = 'loading' | 'ready' | 'undecodable';
+
+export interface Waveform {
+  state: WaveformState;
+  /** Seconds; null until known. */
+  duration: number | null;
+  time: number;
+  playing: boolean;
+  player: RefObject<WaveSurfer | null>;
+}
+
+type Playable = Extract<RecordingInfo, { ok: true }>;
+
+/**
+ * Draws a recording with wavesurfer.js and plays it. With peaks from main it draws at once
+ * without downloading or decoding the audio; otherwise wavesurfer decodes it and the peaks it
+ * computed are handed to main to keep, so the next open is instant too. `place` turns the
+ * decoded length into the transcript's regions (spec/README's rule needs that length).
+ */
+export function useWaveform(
+  container: RefObject<HTMLDivElement | null>,
+  recording: Playable | null,
+  place: (durationMs: number) => { placed: PlacedLine[]; speakers: ('robot' | 'customer')[] },
+): Waveform & { placed: PlacedLine[] } {
+  const player = useRef<WaveSurfer | null>(null);
+  const [state, setState] = useState<WaveformState>('loading');
+  const [duration, setDuration] = useState<number | null>(null);
+  const [time, setTime] = useState(0);
+  const [playing, setPlaying] = useState(false);
+  const [placed, setPlaced] = useState<PlacedLine[]>([]);
+  const placeRef = useRef(place);
+  placeRef.current = place;
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element || !recording) return;
+    setState('loading');
+    setTime(0);
+    setPlaying(false);
+    const regions = RegionsPlugin.create();
+    const peaks = recording.peaks ? Float32Array.from(recording.peaks, (p) => p / 255) : null;
+    const ws = WaveSurfer.create({
+      container: element,
+      height: 96,
+      waveColor: '#94a3b8',
+      progressColor: '#334155',
+      cursorColor: '#dc2626',
+      cursorWidth: 2,
+      normalize: true,
+      interact: true,
+      plugins: [regions],
+    });
+    adoptWaveformStyles(ws.getWrapper());
+    player.current = ws;
+    const media = ws.getMediaElement();
+    media.preservesPitch = true;
+
+    const addRegions = (seconds: number): void => {
+      const { placed: lines, speakers } = placeRef.current(Math.round(seconds * 1000));
+      setPlaced(lines);
+      regions.clearRegions();
+      lines.forEach((line, i) =>
+        regions.addRegion({
+          id: `line-${i}`,
+          start: line.start,
+          end: line.end,
+          color: speakers[i] === 'robot' ? ROBOT : CUSTOMER,
+          drag: false,
+          resize: false,
+        }),
+      );
+    };
+    let shown = false;
+    const subscriptions = [
+      ws.on('ready', (seconds) => {
+        setDuration(seconds);
+        addRegions(seconds);
+      }),
+      ws.on('redrawcomplete', () => {
+        if (ws.getDuration() > 0 && !shown) {
+          shown = true;
+          setState('ready');
+        }
+      }),
+      ws.on('decode', (seconds) => {
+        if (peaks || seconds <= 0) return;
+        // Decoded here (main could not): keep the peaks so the next open draws at once.
+        const perSecond = 100;
+        const [channel] = ws.exportPeaks({ maxLength: Math.ceil(seconds * perSecond), precision: 1000 });
+        if (!channel) return;
+        void window.api.recordings.storePeaks({
+          key: recording.key,
+          peaks: Uint8Array.from(channel, (v) => Math.min(255, Math.ceil(Math.abs(v) * 255))),
+          peaksPerSecond: perSecond,
+          durationMs: Math.round(seconds * 1000),
+        });
+      }),
+      ws.on('timeupdate', (seconds) => setTime(seconds)),
+      ws.on('play', () => setPlaying(true)),
+      ws.on('pause', () => setPlaying(false)),
+      ws.on('finish', () => setPlaying(false)),
+      ws.on('error', () => setState((s) => (s === 'ready' ? s : 'undecodable'))),
+    ];
+    const seconds = recording.durationMs === null ? undefined : recording.durationMs / 1000;
+    void ws.load(recording.url, peaks ? [peaks] : undefined, peaks ? seconds : undefined).catch(() => {
+      setState((s) => (s === 'ready' ? s : 'undecodable'));
+    });
+    return () => {
+      subscriptions.forEach((unsubscribe) => unsubscribe());
+      player.current = null;
+      ws.destroy();
+    };
+  }, [container, recording]);
+
+  return { state, duration, time, playing, player, placed };
+}

@@ -1,0 +1,174 @@
+/**
+ * Call results in the operator's words: a call, its transcript lines (utterances), the filters
+ * of the Results screen, sync progress and the review pane's recording. Provider fields
+ * (`callid`, `voice_url`, `sender_type`…) stay in electron/services/sobot; sync maps them here.
+ */
+
+/** Who spoke a transcript line. */
+export type Speaker = 'robot' | 'customer';
+
+/** One line of a call's transcript. */
+export interface Utterance {
+  /** 0-based order in the call. */
+  index: number;
+  speaker: Speaker;
+  text: string;
+  /** When the provider stamped the line (epoch ms). */
+  at: number;
+  /** The matching note the robot kept (e.g. `匹配到:【开场白#肯定】`), or null. */
+  remark: string | null;
+}
+
+/** The call-list row a call was made for (joined through its outid or telephone). */
+export interface CallRowRef {
+  listId: number;
+  rowId: number;
+  listName: string;
+  /** Values in the order of `variableNames`. */
+  variables: string[];
+  variableNames: string[];
+}
+
+/** One call as the Results table shows it. */
+export interface CallResult {
+  /** The provider's call id (unique). */
+  id: string;
+  /** The task the call belongs to; null for a pushed call whose task is not known yet. */
+  taskId: string | null;
+  outid: string | null;
+  /** Call status code (shared/codes/sobot.ts CALL_STATUS). */
+  status: number;
+  intentions: string[];
+  telephone: string;
+  callerNumber: string;
+  /** Epoch ms; null when not dialled. */
+  startedAt: number | null;
+  /** Epoch ms; null when not answered. */
+  answeredAt: number | null;
+  endedAt: number | null;
+  /** From dialling to hang-up, ms. */
+  callMs: number;
+  /** From pick-up to hang-up, ms. */
+  talkMs: number;
+  utteranceCount: number;
+  /** Whether the provider gave a recording address. */
+  hasRecording: boolean;
+  row: CallRowRef | null;
+}
+
+/** A call with its transcript, for the review pane. */
+export interface CallReview {
+  call: CallResult;
+  utterances: Utterance[];
+}
+
+/** Where the Results screen reads calls from: one task of an account, or one call list. */
+export type ResultsSource = { kind: 'task'; taskId: string } | { kind: 'list'; listId: number };
+
+/** The Results screen's filters; every one is optional. */
+export interface ResultsFilter {
+  statuses?: number[];
+  /** Calls with any of these intention labels; `''` means calls with none. */
+  intentions?: string[];
+  /** Talk time bounds in seconds (inclusive). */
+  minTalkSeconds?: number;
+  maxTalkSeconds?: number;
+  /** Start time bounds (epoch ms, inclusive from, exclusive to). */
+  from?: number;
+  to?: number;
+  /** Text that must appear in some transcript line. */
+  text?: string;
+}
+
+/** `results:query` input. */
+export interface ResultsQuery {
+  source: ResultsSource;
+  filter: ResultsFilter;
+  offset: number;
+  limit: number;
+}
+
+/** One page of matching calls, newest first, with the total. */
+export interface ResultsPage {
+  total: number;
+  offset: number;
+  calls: CallResult[];
+}
+
+/** Calls per status and per intention label for the current source and filter. */
+export interface ResultsCounts {
+  total: number;
+  byStatus: { status: number; count: number }[];
+  /** Label `''` counts calls without an intention. */
+  byIntention: { label: string; count: number }[];
+}
+
+/** A task or list the Results screen can show. */
+export interface ResultsSourceOption {
+  source: ResultsSource;
+  name: string;
+  /** Calls stored for it. */
+  callCount: number;
+  /** When its results were last pulled completely (tasks only; epoch ms). */
+  syncedAt: number | null;
+  /** Tasks only: the call list linked for joins, or null. */
+  linkedListId: number | null;
+}
+
+/** `sync:progress`: how far a running sync has got. */
+export interface SyncProgress {
+  accountId: string;
+  taskId: string;
+  phase: 'running' | 'done' | 'cancelled' | 'failed';
+  page: number;
+  pageCount: number;
+  /** Calls in the window (the provider's total). */
+  totalCalls: number;
+  /** Calls stored that were not stored before. */
+  added: number;
+  /** Calls stored again with newer facts (or unchanged: the overlap). */
+  updated: number;
+}
+
+/** What a finished sync did. */
+export interface SyncReport {
+  taskId: string;
+  /** The window read (epoch ms). */
+  from: number;
+  to: number;
+  added: number;
+  updated: number;
+  pages: number;
+  /** False when cancelled: the next sync resumes from the saved cursor. */
+  complete: boolean;
+}
+
+/** The optional result-push receiver. */
+export interface PushReceiverState {
+  enabled: boolean;
+  port: number | null;
+  /** The full address to give the provider as push_url (secret path included), when on. */
+  url: string | null;
+  /** Pushes stored since it was started. */
+  received: number;
+}
+
+/** Why a recording cannot be shown. */
+export type RecordingProblem = 'none' | 'expired' | 'undecodable' | 'unavailable';
+
+/** A call's recording as the review pane loads it. */
+export type RecordingInfo =
+  | {
+      ok: true;
+      /** Local URL on the app's own origin (`/media/<id>`). */
+      url: string;
+      /** Decoded length, ms; null when main could not decode it (the renderer then decodes). */
+      durationMs: number | null;
+      /** Cached waveform peaks (0–255 per bucket), or null when not computed yet. */
+      peaks: Uint8Array | null;
+      /** Peak buckets per second of audio. */
+      peaksPerSecond: number;
+      /** Key to store renderer-computed peaks under (`recordings:storePeaks`). */
+      key: string;
+    }
+  | { ok: false; problem: RecordingProblem; detail?: string };

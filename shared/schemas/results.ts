@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { ResultsFilter, ResultsSource } from '../results';
+
+/** Shapes of the results calls' inputs: types and sizes only; main does the rest. */
+
+const taskId = z.string().trim().min(1).max(128);
+const listId = z.number().int().positive();
+const epoch = z.number().int().min(0).max(9_999_999_999_999);
+
+export const resultsSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('task'), taskId }).strict(),
+  z.object({ kind: z.literal('list'), listId }).strict(),
+]) satisfies z.ZodType<ResultsSource>;
+
+export const resultsFilterSchema = z
+  .object({
+    statuses: z.array(z.number().int().min(-1).max(99)).max(20).optional(),
+    intentions: z.array(z.string().max(200)).max(100).optional(),
+    minTalkSeconds: z.number().min(0).max(86_400).optional(),
+    maxTalkSeconds: z.number().min(0).max(86_400).optional(),
+    from: epoch.optional(),
+    to: epoch.optional(),
+    text: z.string().max(200).optional(),
+  })
+  .strict() satisfies z.ZodType<ResultsFilter>;
+
+export const resultsQuerySchema = z
+  .object({
+    source: resultsSourceSchema,
+    filter: resultsFilterSchema,
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(1).max(500),
+  })
+  .strict();
+
+export const resultsCountsSchema = z
+  .object({ source: resultsSourceSchema, filter: resultsFilterSchema })
+  .strict();
+
+export const taskIdInputSchema = z.object({ taskId }).strict();
+
+export const callIdSchema = z.object({ callId: z.string().trim().min(1).max(128) }).strict();
+
+export const fetchCallSchema = z.object({ taskId, outid: z.string().trim().min(1).max(128) }).strict();
+
+export const linkListSchema = z.object({ taskId, listId: listId.nullable() }).strict();
+
+export const exportResultsSchema = z
+  .object({ source: resultsSourceSchema, filter: resultsFilterSchema, format: z.enum(['xlsx', 'csv']) })
+  .strict();
+
+export const pushReceiverSchema = z
+  .object({ enabled: z.boolean(), port: z.number().int().min(1024).max(65_535).optional() })
+  .strict();
+
+export const storePeaksSchema = z
+  .object({
+    key: z.string().regex(/^[0-9a-f]{64}$/),
+    peaks: z.instanceof(Uint8Array).refine((p) => p.byteLength <= 4 * 1024 * 1024),
+    peaksPerSecond: z.number().int().min(1).max(1000),
+    durationMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 3_600_000),
+  })
+  .strict();

@@ -1,0 +1,156 @@
+/**
+ * Review benchmark: in Chromium (Debian's /usr/bin/chromium, through the browser harness), the
+ * time from clicking a call to its waveform drawn, for a 10-minute 8 kHz recording — first open
+ * (main downloads it, decodes it and computes peaks) and reopen (peaks from the disk cache, so
+ * the renderer draws without fetching or decoding audio) — and the cached peaks' size. A-law
+ * is used, the worst case: main decodes it to PCM first.
+ *
+ *   npx tsx test/bench/review.ts
+ *
+ * Last line: `reopen_ms <n> first_ms <n>` (target: reopen ≤ 150 ms).
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { SANDBOX_ACCOUNT_ID } from '../../shared/accounts';
+import { openListServices } from '../../electron/services/lists/index';
+import { encodeWav, synthesize, type AudioSegment } from '../../electron/services/sandbox/wav';
+import { CallStore } from '../../electron/services/sync/callStore';
+import { createListOutidResolver } from '../../electron/services/sync/resolver';
+import type { CallData } from '../../electron/services/sobot/index';
+import { startHarness } from '../harness/server';
+
+/** Debian's Chromium, as the e2e tests use it (never a downloaded browser). */
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const MINUTES = 10;
+const REOPENS = 7;
+const TASK = 'bench-review-task';
+
+/** A 10-minute conversation: alternating robot and customer turns with pauses. */
+function recording(totalMs: number): { wav: Buffer; lines: { at: number; sender: number }[] } {
+  const segments: AudioSegment[] = [];
+  const lines: { at: number; sender: number }[] = [];
+  for (let at = 500, i = 0; at < totalMs - 6000; i++) {
+    const durationMs = 2500 + ((i * 1337) % 4000);
+    segments.push({ offsetMs: at, durationMs, kind: i % 2 ? 'customer' : 'robot' });
+    lines.push({ at, sender: i % 2 ? 0 : 1 });
+    at += durationMs + 700;
+  }
+  return { wav: encodeWav(synthesize(totalMs, segments, 42), 'alaw'), lines };
+}
+
+function call(
+  callid: string,
+  origin: string,
+  path: string,
+  totalMs: number,
+  lines: { at: number; sender: number }[],
+): CallData {
+  const answer = Date.now() - 3_600_000;
+  return {
+    detail: {
+      callid,
+      start_time: answer - 8000,
+      answer_time: answer,
+      end_time: answer + totalMs,
+      call_duration: totalMs + 8000,
+      fee_duration: totalMs,
+      intention_name: [],
+      status: 2,
+      tel: '13800000000',
+      caller: '02180344315',
+      user_msg_count: lines.length,
+      voice_url: `${origin}${path}`,
+      del_flag: 1,
+      outid: null,
+    },
+    msg: lines.map((line, i) => ({
+      callid,
+      msg: line.sender ? `机器人第 ${i} 句话术` : `客户第 ${i} 句回答`,
+      date_time: answer + line.at,
+      sender_type: line.sender,
+      remark: null,
+    })),
+  };
+}
+
+/**
+ * Clicks a call's row and answers the ms until its waveform is drawn, measured in the page. The
+ * script is a string: tsx would otherwise wrap inner functions in a helper the page lacks.
+ */
+async function open(page: Page, callid: string): Promise<number> {
+  const script = `new Promise((resolve, reject) => {
+    const row = document.querySelector('[data-callid="${callid}"]');
+    if (!row) return reject(new Error('no row ${callid}'));
+    const started = performance.now();
+    const check = () => {
+      const selected = document.querySelector('[data-callid="${callid}"][aria-selected="true"]');
+      const drawn = document.querySelector('.review-pane .waveform[data-state="ready"]');
+      if (selected && drawn) resolve(performance.now() - started);
+      else requestAnimationFrame(check);
+    };
+    row.click();
+    requestAnimationFrame(check);
+  })`;
+  return (await page.evaluate(script)) as number;
+}
+
+const totalMs = MINUTES * 60_000;
+const long = recording(totalMs);
+const short = recording(20_000);
+const server = createServer((req, res) => {
+  const body = req.url === '/long.wav' ? long.wav : short.wav;
+  res.writeHead(200, { 'content-type': 'audio/wav', 'content-length': body.length }).end(body);
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+const dataDir = mkdtempSync(join(tmpdir(), 'cd-bench-review-'));
+const services = openListServices(dataDir);
+new CallStore(services.db, createListOutidResolver(services.db)).ingest(
+  [
+    call('benchlong', origin, '/long.wav', totalMs, long.lines),
+    call('benchshort', origin, '/short.wav', 20_000, short.lines),
+  ],
+  { accountId: SANDBOX_ACCOUNT_ID, taskId: TASK, now: Date.now() },
+);
+services.close();
+
+const harness = await startHarness({ dataDir });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM_PATH,
+  args: ['--no-sandbox', '--disable-gpu'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  await page.goto(`${harness.url}#/results`);
+  await page.getByLabel(/查看|Show/).selectOption(`task:${TASK}`);
+  await page.locator('[data-callid="benchlong"]').waitFor();
+
+  const first = await open(page, 'benchlong');
+  const reopens: number[] = [];
+  for (let i = 0; i < REOPENS; i++) {
+    await open(page, 'benchshort');
+    reopens.push(await open(page, 'benchlong'));
+  }
+  reopens.sort((a, b) => a - b);
+  const reopen = reopens[Math.floor(reopens.length / 2)]!;
+  const peaksDir = join(dataDir, 'cache', 'peaks');
+  const peakFiles = readdirSync(peaksDir).map((name) => statSync(join(peaksDir, name)).size);
+  const longPeaks = Math.max(...peakFiles);
+  const lines = long.lines.length;
+  process.stdout.write(
+    `recording: ${MINUTES} min, 8 kHz A-law WAV, ${(long.wav.length / 1024 / 1024).toFixed(1)} MB, ${lines} transcript lines\n` +
+      `first open (download, A-law→PCM, peaks in main, draw): ${first.toFixed(0)} ms\n` +
+      `reopen with cached peaks (median of ${REOPENS}: ${reopens.map((n) => n.toFixed(0)).join(', ')}): ${reopen.toFixed(0)} ms\n` +
+      `cached peaks: ${longPeaks} bytes (${(longPeaks / 1024).toFixed(1)} KiB, 100 buckets/s)\n` +
+      `reopen_ms ${Math.round(reopen)} first_ms ${Math.round(first)}\n`,
+  );
+} finally {
+  await browser.close();
+  await harness.close();
+  server.close();
+}

@@ -1,0 +1,127 @@
+import { SANDBOX_APPID, SANDBOX_SIGNATURE } from '../../electron/services/sandbox/index';
+import { createSobotClient } from '../../electron/services/sobot/index';
+import type { CallResult } from '../../shared/results';
+import { CHROMIUM_PATH } from '../../playwright.config';
+import { expect, test } from './fixtures';
+
+// Review a call through the harness against the built-in sandbox account: a task created in
+// the app dials rows pushed straight through the iCall API, its results sync, and one call is
+// reviewed — waveform, transcript regions, seeking by line, Space, the highlight following.
+
+// Headless Chromium: let the audio element play without waiting for a gesture it may not count.
+test.use({
+  launchOptions: {
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
+  },
+});
+
+test('sync a task’s results, open a call, seek by transcript line, play, and follow the highlight', async ({
+  page,
+  harness,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(`${harness.url}#/results`);
+  await expect(page.getByRole('heading', { level: 1, name: '结果' })).toBeVisible();
+
+  // A task of the active (sandbox) account, created through the app so it stays listed.
+  const taskId = await page.evaluate(async () => {
+    const options = await window.api.tasks.options();
+    if (!options.ok) throw new Error(options.error.message);
+    const created = await window.api.tasks.create({
+      templateId: options.value.templates[0]!.id,
+      name: 'e2e 复盘',
+      callerNumbers: [options.value.callerLines[0]!.number],
+      robots: 4,
+      callingHours: ['00:00-24:00'],
+      validity: { kind: 'permanent' },
+      numberHiding: 0,
+      exportAllowed: true,
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    return created.value.id;
+  });
+  const client = createSobotClient({
+    baseUrl: await harness.sandboxUrl(),
+    appid: SANDBOX_APPID,
+    signature: SANDBOX_SIGNATURE,
+  });
+  const rows = 24;
+  await client.addTaskData({
+    taskid: taskId,
+    data: Array.from({ length: rows }, (_, i) => ({
+      telephone: `137${String(i).padStart(8, '0')}`,
+      outid: `rv-${i}`,
+    })),
+  });
+  // The sandbox dials at 60× speed: wait until every row has been called.
+  await expect
+    .poll(async () => (await client.queryTaskInfo({ taskid: taskId }))[0]?.call_times ?? 0, {
+      timeout: 60_000,
+    })
+    .toBe(rows);
+
+  await page.reload();
+  await page.getByLabel('查看').selectOption(`task:${taskId}`);
+  await page.getByRole('button', { name: '同步结果' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '同步完成' })).toContainText(`新增 ${rows} 通`);
+  await expect(page.getByRole('region', { name: '统计' })).toContainText(`共 ${rows} 通`);
+
+  // A connected call with at least four lines (so there is a line after the third).
+  const call = await page.evaluate(async (id) => {
+    const result = await window.api.results.query({
+      source: { kind: 'task', taskId: id },
+      filter: { statuses: [2] },
+      offset: 0,
+      limit: 100,
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value.calls.find((c: CallResult) => c.utteranceCount >= 4) ?? null;
+  }, taskId);
+  expect(call).not.toBeNull();
+  await page.getByLabel('拨打状态').selectOption('2');
+  await page.locator(`[data-callid="${call!.id}"]`).click();
+
+  const pane = page.getByRole('region', { name: '通话详情' });
+  const waveform = pane.locator('.waveform');
+  await expect(waveform).toHaveAttribute('data-state', 'ready');
+  await expect(waveform.locator('canvas').first()).toBeVisible();
+  const lines = pane.locator('.transcript-lines > li');
+  await expect(lines).toHaveCount(call!.utteranceCount);
+  await expect(waveform.locator('[part~="region"]')).toHaveCount(call!.utteranceCount);
+  await expect(pane.locator('.line.robot').first()).toContainText('机器人');
+  await expect(pane.locator('.line.customer').first()).toContainText('客户');
+
+  // Clicking the third line moves playback into that line's region.
+  const third = lines.nth(2);
+  const start = Number(await third.getAttribute('data-start'));
+  const end = Number(await third.getAttribute('data-end'));
+  expect(end).toBeGreaterThan(start);
+  await third.getByRole('button').click();
+  const time = async (): Promise<number> => Number(await pane.getAttribute('data-current-time'));
+  await expect.poll(time).toBeGreaterThanOrEqual(start);
+  expect(await time()).toBeLessThan(end);
+  await expect(third).toHaveAttribute('aria-current', 'true');
+
+  // Space plays (from the line) and pauses; faster playback keeps the pitch.
+  await page.getByLabel('倍速').selectOption('2');
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  const play = pane.getByRole('button', { name: '暂停' });
+  await page.keyboard.press('Space');
+  await expect(play).toBeVisible();
+  await expect.poll(time).toBeGreaterThan(start + 0.3);
+
+  // The highlight follows playback onto the fourth line.
+  const fourth = lines.nth(3);
+  const fourthStart = Number(await fourth.getAttribute('data-start'));
+  await expect(fourth).toHaveAttribute('aria-current', 'true', {
+    timeout: 10_000 + (fourthStart - start) * 1000,
+  });
+  await expect(third).not.toHaveAttribute('aria-current', 'true');
+
+  await page.keyboard.press('Space');
+  await expect(pane.getByRole('button', { name: '播放', exact: true })).toBeVisible();
+  const paused = await time();
+  await page.waitForTimeout(400);
+  expect(await time()).toBeCloseTo(paused, 1);
+});

@@ -1,0 +1,71 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMediaProxy, MEDIA_ROUTE } from '../../../electron/services/media/proxy';
+import { PeaksCache } from '../../../electron/services/recordings/peaksCache';
+import { RecordingService } from '../../../electron/services/recordings/service';
+import { readWavInfo, WAVE_FORMAT } from '../../../electron/services/recordings/wav';
+import { encodeWav, synthesize } from '../../../electron/services/sandbox/wav';
+
+// A stand-in for object storage: an A-law WAV, a WAV in a codec nobody decodes, and 403s.
+const alaw = encodeWav(synthesize(4000, [{ offsetMs: 1000, durationMs: 2000, kind: 'customer' }], 2), 'alaw');
+const gsm = Buffer.from(alaw);
+gsm.writeUInt16LE(0x31, 20); // WAVE_FORMAT_GSM610
+const server = createServer((req, res) => {
+  if (req.url === '/a.wav') res.writeHead(200, { 'content-type': 'audio/wav' }).end(alaw);
+  else if (req.url === '/gsm.wav') res.writeHead(200, { 'content-type': 'audio/wav' }).end(gsm);
+  else if (req.url === '/expired.wav')
+    res.writeHead(403, { 'content-type': 'application/xml' }).end('<Error/>');
+  else res.writeHead(404).end();
+});
+let origin = '';
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+function setup() {
+  const dir = mkdtempSync(join(tmpdir(), 'cd-rec-'));
+  const media = createMediaProxy({ dir: join(dir, 'media') });
+  return { media, service: new RecordingService({ media, peaks: new PeaksCache(join(dir, 'peaks')) }) };
+}
+
+describe('recordings', () => {
+  it('serves an A-law recording as PCM from the app’s origin with peaks, then reopens from the cache', async () => {
+    const { media, service } = setup();
+    const first = await service.open(`${origin}/a.wav`);
+    if (!first.ok) throw new Error(first.problem);
+    expect(first.url.startsWith(MEDIA_ROUTE)).toBe(true);
+    expect(first.durationMs).toBe(4000);
+    expect(first.peaksPerSecond).toBe(100);
+    expect(first.peaks!.length).toBe(400);
+    // Loud where the customer speaks (1–3 s), near silent elsewhere.
+    expect(Math.max(...first.peaks!.slice(120, 280))).toBeGreaterThan(30);
+    expect(Math.max(...first.peaks!.slice(0, 90))).toBeLessThan(5);
+    const file = await media.open(first.url.slice(MEDIA_ROUTE.length));
+    expect(readWavInfo(new Uint8Array(readFileSync(file!.path))).format).toBe(WAVE_FORMAT.pcm);
+
+    const again = await service.open(`${origin}/a.wav`);
+    expect(again).toEqual(first);
+  });
+
+  it('says clearly when there is no recording, the address expired, or the audio cannot be decoded', async () => {
+    const { service } = setup();
+    expect(await service.open(null)).toEqual({ ok: false, problem: 'none' });
+    expect(await service.open(`${origin}/expired.wav`)).toMatchObject({
+      ok: false,
+      problem: 'expired',
+      detail: 'HTTP 403',
+    });
+    expect(await service.open(`${origin}/gone.wav`)).toMatchObject({
+      ok: false,
+      problem: 'expired',
+      detail: 'HTTP 404',
+    });
+    expect(await service.open(`${origin}/gsm.wav`)).toMatchObject({ ok: false, problem: 'undecodable' });
+  });
+});

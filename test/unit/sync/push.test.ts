@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ACCOUNT, addList, setupResults } from './support';
+
+type Setup = Awaited<ReturnType<typeof setupResults>>;
+let current: Setup | null = null;
+afterEach(async () => {
+  await current?.close();
+  current = null;
+});
+
+// The document's own push example, byte for byte: invalid JSON (bare 02180344315, 000000…).
+const EXAMPLE = readFileSync(new URL('../../fixtures/sobot/push.example.txt', import.meta.url));
+const CALLID = 'soboticallbcf37279feb441ee99f33a9814d26b00';
+
+async function receiver(s: Setup) {
+  const state = await s.results.push.configure({ enabled: true, port: 0 });
+  expect(state.enabled).toBe(true);
+  return state.url!;
+}
+
+describe('the push receiver', () => {
+  it('is off by default', async () => {
+    const s = (current = await setupResults());
+    expect(s.results.push.state()).toMatchObject({ enabled: false, url: null });
+  });
+
+  it('stores the document’s push example on the right task with every digit string intact', async () => {
+    const s = (current = await setupResults());
+    const list = addList(s.services, '十一月回访', [
+      { phone: '13800000001', outid: 'other-1', name: '李四' },
+      { phone: '18207736077', outid: '1234554321123666', name: '张三' },
+    ]);
+    s.results.linkList('task-42', list.id);
+    const url = await receiver(s);
+    const response = await fetch(url, {
+      method: 'POST',
+      body: EXAMPLE,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.status).toBe(200);
+    expect(s.results.push.state().received).toBe(1);
+
+    const review = s.results.call(CALLID);
+    expect(review.call).toMatchObject({
+      taskId: 'task-42',
+      outid: '1234554321123666',
+      telephone: '18207736077',
+      callerNumber: '02180344315',
+      status: 2,
+      intentions: ['有意向购买', '满意'],
+      startedAt: 1576551749868,
+      answeredAt: 1576551759848,
+      callMs: 39440,
+      talkMs: 29460,
+    });
+    expect(review.call.row).toMatchObject({ listId: list.id, listName: '十一月回访', variables: ['张三'] });
+    expect(review.utterances.map((u) => u.speaker)).toEqual(['robot', 'customer', 'robot']);
+    expect(review.utterances[1]).toMatchObject({ text: '挺好的', remark: '匹配到:【开场白#肯定】' });
+    const row = s.services.db
+      .prepare('SELECT voice_url, tel, caller, outid FROM result_calls WHERE account_id = ? AND callid = ?')
+      .get(ACCOUNT, CALLID);
+    expect(row).toEqual({
+      voice_url:
+        'http://sobot-test.oss-cn-beijing.com/call/ai/123456/20191217/20191217110230_soboticallbcf37279feb441ee99f33a9814d26b00.wav',
+      tel: '18207736077',
+      caller: '02180344315',
+      outid: '1234554321123666',
+    });
+    expect(s.events).toContainEqual(['results:changed', { accountId: ACCOUNT, taskId: 'task-42' }]);
+
+    // The provider retries: the same push again is the same call, not a second one.
+    expect((await fetch(url, { method: 'POST', body: EXAMPLE })).status).toBe(200);
+    expect(s.results.query({ kind: 'task', taskId: 'task-42' }, {}, 0, 10).total).toBe(1);
+    expect(s.results.query({ kind: 'list', listId: list.id }, {}, 0, 10).total).toBe(1);
+  });
+
+  it('keeps a push whose row is in no linked list, joined to its row but without a task', async () => {
+    const s = (current = await setupResults());
+    const list = addList(s.services, '未关联', [
+      { phone: '18207736077', outid: '1234554321123666', name: '张三' },
+    ]);
+    const url = await receiver(s);
+    expect((await fetch(url, { method: 'POST', body: EXAMPLE })).status).toBe(200);
+    expect(s.results.call(CALLID).call).toMatchObject({ taskId: null, row: { listId: list.id } });
+  });
+
+  it('answers 404 under a wrong secret path, 405 to GET, 400 to garbage, and stores nothing', async () => {
+    const s = (current = await setupResults());
+    const url = await receiver(s);
+    const wrong = url.replace(/\/push\/.+$/, '/push/not-the-secret');
+    expect((await fetch(wrong, { method: 'POST', body: EXAMPLE })).status).toBe(404);
+    expect((await fetch(url.replace(/\/push\/.+$/, '/'), { method: 'POST', body: EXAMPLE })).status).toBe(
+      404,
+    );
+    expect((await fetch(url)).status).toBe(405);
+    expect((await fetch(url, { method: 'POST', body: '{"result":' })).status).toBe(400);
+    expect(s.results.push.state().received).toBe(0);
+    expect(() => s.results.call(CALLID)).toThrow(/call_not_found/);
+  });
+
+  it('keeps its secret path across restarts and stops when turned off', async () => {
+    const s = (current = await setupResults());
+    const first = await receiver(s);
+    const off = await s.results.push.configure({ enabled: false });
+    expect(off).toMatchObject({ enabled: false, url: null });
+    await expect(fetch(first, { method: 'POST', body: EXAMPLE })).rejects.toThrow();
+    const again = await s.results.push.configure({ enabled: true, port: 0 });
+    expect(again.url!.split('/push/')[1]).toBe(first.split('/push/')[1]);
+  });
+});

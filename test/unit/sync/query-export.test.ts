@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addList, setupResults } from './support';
+
+type Setup = Awaited<ReturnType<typeof setupResults>>;
+let current: Setup | null = null;
+afterEach(async () => {
+  await current?.close();
+  current = null;
+});
+
+async function synced(seed: number) {
+  const s = (current = await setupResults({ sandbox: { seed, autoRun: false } }));
+  const taskId = s.sandbox!.control.seedTask({ name: '筛选', rows: 80, completed: 80 });
+  await s.results.sync(taskId);
+  return { s, taskId, source: { kind: 'task', taskId } as const };
+}
+
+describe('results queries', () => {
+  it('filters by status, intention, talk time, date and transcript text in SQLite, with counts', async () => {
+    const { s, source } = await synced(21);
+    const all = s.results.query(source, {}, 0, 500).calls;
+    const counts = s.results.counts(source, {});
+    expect(counts.total).toBe(80);
+    expect(counts.byStatus.reduce((n, c) => n + c.count, 0)).toBe(80);
+    for (const { status, count } of counts.byStatus) {
+      expect(s.results.query(source, { statuses: [status] }, 0, 500).total).toBe(count);
+      expect(all.filter((c) => c.status === status)).toHaveLength(count);
+    }
+    const labelled = counts.byIntention.find((i) => i.label !== '')!;
+    expect(
+      s.results
+        .query(source, { intentions: [labelled.label] }, 0, 500)
+        .calls.every((c) => c.intentions.includes(labelled.label)),
+    ).toBe(true);
+    const none = counts.byIntention.find((i) => i.label === '')?.count ?? 0;
+    expect(s.results.query(source, { intentions: [''] }, 0, 500).total).toBe(none);
+
+    const long = s.results.query(source, { minTalkSeconds: 20 }, 0, 500).calls;
+    expect(long.every((c) => c.talkMs >= 20_000)).toBe(true);
+    expect(long.length).toBe(all.filter((c) => c.talkMs >= 20_000).length);
+
+    const connected = all.find((c) => c.utteranceCount > 2)!;
+    const review = s.results.call(connected.id);
+    const phrase = review.utterances[1]!.text.slice(0, 4);
+    const byText = s.results.query(source, { text: phrase }, 0, 500).calls;
+    expect(byText.map((c) => c.id)).toContain(connected.id);
+    expect(s.results.query(source, { text: '%' }, 0, 500).total).toBe(0); // LIKE wildcards are literal
+
+    const mid = all[40]!.startedAt!;
+    expect(s.results.query(source, { from: mid }, 0, 500).total).toBe(
+      all.filter((c) => c.startedAt! >= mid).length,
+    );
+    // Newest first, paged.
+    const page = s.results.query(source, {}, 10, 5);
+    expect(page.calls.map((c) => c.id)).toEqual(all.slice(10, 15).map((c) => c.id));
+  });
+
+  it('joins synced calls to a linked list’s rows by telephone', async () => {
+    const { s, taskId, source } = await synced(23);
+    const all = s.results.query(source, {}, 0, 500).calls;
+    const list = addList(
+      s.services,
+      '关联名单',
+      all.slice(0, 3).map((c, i) => ({ phone: c.telephone, outid: `x${i}`, name: `客户${i}` })),
+    );
+    expect(s.results.linkList(taskId, list.id).joined).toBe(3);
+    const joined = s.results.query({ kind: 'list', listId: list.id }, {}, 0, 10).calls;
+    expect(joined.map((c) => c.row?.variables[0]).sort()).toEqual(['客户0', '客户1', '客户2']);
+  });
+
+  it('exports .csv with a BOM and .xlsx, one row per call with labels in the user’s language', async () => {
+    const { s, source } = await synced(25);
+    const csv = await s.results.export(source, { statuses: [2] }, 'csv');
+    const text = readFileSync(csv!.file, 'utf8');
+    expect(text.startsWith('\uFEFF通话ID,任务ID,数据ID,电话号码')).toBe(true);
+    expect(text.split('\r\n').filter((l) => l.startsWith('soboticall'))).toHaveLength(csv!.rows);
+    expect(text).toContain('已接通');
+    expect(text).toContain('机器人：');
+    expect(text).toContain('/sandbox-media/call/');
+
+    const xlsx = await s.results.export(source, {}, 'xlsx');
+    expect(xlsx!.rows).toBe(80);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx!.file);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount).toBe(81);
+    expect(sheet.getRow(1).getCell(1).value).toBe('通话ID');
+    expect(join(s.dataDir, 'exports')).toBe(join(xlsx!.file, '..'));
+  });
+});

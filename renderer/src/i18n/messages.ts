@@ -1,4 +1,5 @@
 import { listsEn, listsZh } from '../features/lists/messages';
+import { settingsEn, settingsZh } from '../features/settings/messages';
 
 // tasks
 import { tasksEn, tasksZh } from '../features/tasks/messages';
@@ -9,6 +10,7 @@ import { resultsEn, resultsZh } from '../features/results/messages';
 /** Every user-visible string of the renderer. zh-CN is the source; en must have the same keys. */
 export const zhCN = {
   ...listsZh,
+  ...settingsZh,
   'app.title': 'Campaign Desk 外呼任务台',
   'app.skipToContent': '跳到主要内容',
   'nav.label': '主导航',
@@ -90,6 +92,7 @@ export type Messages = Record<MessageKey, string>;
 
 export const en: Messages = {
   ...listsEn,
+  ...settingsEn,
   'app.title': 'Campaign Desk',
   'app.skipToContent': 'Skip to main content',
   'nav.label': 'Main navigation',

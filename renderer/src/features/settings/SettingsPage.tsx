@@ -4,6 +4,7 @@ import { LOCALES } from '../../../../shared/locale';
 import { THEMES, type Prefs } from '../../../../shared/prefs';
 import { usePrefsStore } from '../../app/prefsStore';
 import { AccountsSection } from '../accounts/AccountsSection';
+import { PushReceiverSection } from './PushReceiverSection';
 import { LANGUAGE_NAMES, useT } from '../../i18n/useT';
 
 /** Settings: language, appearance, (soon) accounts, and facts about this installation. */
@@ -53,6 +54,7 @@ export function SettingsPage() {
         </select>
       </section>
       <AccountsSection />
+      <PushReceiverSection />
       <section className="settings-group" aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.about')}</h2>
         <dl>

@@ -8,6 +8,7 @@ import { prefsCommand } from './prefs';
 import { sandboxCommand } from './sandbox';
 import { tasksCommand } from './tasks';
 import { exportResultsCommand, resultsCommand, syncCommand } from './results';
+import { uploadCommand } from './upload';
 
 /** Every command of `campaign-desk`, in `--help` order. Later issues add theirs here. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -19,6 +20,7 @@ export const COMMANDS: readonly CliCommand[] = [
   listsCommand,
   exportCommand,
   tasksCommand,
+  uploadCommand,
   syncCommand,
   resultsCommand,
   exportResultsCommand,

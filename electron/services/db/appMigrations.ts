@@ -1,6 +1,7 @@
 import { IMPORTER_MIGRATIONS } from '../importer/mappingMemory';
 import { LIST_MIGRATIONS } from '../lists/schema';
 import { RESULTS_MIGRATIONS } from '../sync/schema';
+import { UPLOAD_MIGRATIONS } from '../uploads/schema';
 import type { Migration } from './migrations';
 
 /**
@@ -11,4 +12,5 @@ export const APP_MIGRATIONS: readonly Migration[] = [
   ...LIST_MIGRATIONS,
   ...IMPORTER_MIGRATIONS,
   ...RESULTS_MIGRATIONS,
+  ...UPLOAD_MIGRATIONS,
 ];

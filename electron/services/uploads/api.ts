@@ -1,0 +1,95 @@
+/**
+ * The upload service's public contract: what the host passes in, the handle of a running upload
+ * and the method table. Kept apart from service.ts so readers see the API without the wiring.
+ */
+import type { Database } from 'better-sqlite3';
+import type {
+  RemoveRowsRequest,
+  RemoveRowsResult,
+  UploadPlan,
+  UploadProgress,
+  UploadRequest,
+  UploadRowEntry,
+  UploadRowState,
+  UploadSummary,
+  UploadVia,
+} from '../../../shared/uploads';
+import type { CallListStore } from '../lists/store';
+import type { Logger } from '../log';
+import type { SobotClient } from '../sobot/index';
+
+/** What the host provides. */
+export interface UploadServiceDeps {
+  /** The app database, migrated with APP_MIGRATIONS (which include the upload journal). */
+  db: Database;
+  lists: CallListStore;
+  /** A provider client for the account (default: the active one), credentials read now. */
+  clientFor: (accountId?: string) => Promise<SobotClient>;
+  /** The active account's id. */
+  activeId: () => string;
+  now?: () => number;
+  log?: Logger;
+  /** Every progress of every upload (the host broadcasts it as `uploads:progress`). */
+  onProgress?: (progress: UploadProgress) => void;
+  /** Rows per add_task_data request; default 500 (ADD_TASK_DATA_BATCH_ROWS, see batching.ts). */
+  batchRows?: number;
+  /** query_task_data calls in flight while reconciling or verifying; default 8. */
+  concurrency?: number;
+  /** Accepted rows looked up afterwards to find filtered ones: `suspect` (default), `all`, `none`. */
+  verify?: 'suspect' | 'all' | 'none';
+}
+
+/** Per-run options. */
+export interface RunOptions {
+  /** This run's progress only (in addition to the service-wide listener). */
+  onProgress?: (progress: UploadProgress) => void;
+}
+
+/** A running upload. */
+export interface UploadHandle {
+  readonly uploadId: number;
+  /** Resolves when this run ends (done, paused, cancelled or failed: see `summary.state`); never rejects. */
+  readonly done: Promise<UploadSummary>;
+  /** Finishes the request in flight, then stops in state `paused`. */
+  pause(): void;
+  /** Finishes the request in flight, then stops in state `cancelled` (accepted rows stay on the task). */
+  cancel(): void;
+}
+
+/** See {@link createUploadService}. */
+export interface UploadService {
+  /** What `start` would do: rows to send, rows excluded (per problem), repeats, requests. */
+  plan(request: UploadRequest): UploadPlan;
+  /**
+   * Journals the rows and starts sending; resolves once the journal exists.
+   * @throws AppFailure `uploads.unfinished` (resume that one), `uploads.nothing_to_send`,
+   *   `uploads.file_too_many_rows`, `uploads.bad_variables`, `uploads.bad_request`, `lists.not_found`
+   */
+  start(request: UploadRequest, options?: RunOptions): Promise<UploadHandle>;
+  /**
+   * Continues a paused or failed upload, or one a crashed process left `running`: rows whose
+   * answer was never recorded are looked up on the task first. `via` switches the way.
+   * @throws AppFailure `uploads.not_found`, `uploads.not_resumable`, `uploads.busy`
+   */
+  resume(uploadId: number, options?: RunOptions & { via?: UploadVia }): Promise<UploadHandle>;
+  /** Asks the upload to stop after its request in flight (also when another process runs it). */
+  pause(uploadId: number): UploadSummary;
+  /** Stops the upload for good (after the request in flight); accepted rows stay on the task. */
+  cancel(uploadId: number): UploadSummary;
+  status(uploadId: number): UploadSummary;
+  /** Journal rows of an upload, in sending order, optionally only some states. */
+  rows(
+    uploadId: number,
+    query?: { states?: UploadRowState[]; offset?: number; limit?: number },
+  ): UploadRowEntry[];
+  /** Uploads of a list, newest first. */
+  forList(listId: number): UploadSummary[];
+  /** Uploads into a task (default: of the active account), newest first. */
+  forTask(taskId: string, accountId?: string): UploadSummary[];
+  /** Deletes list rows the journal shows accepted on the task (delete_task_data, 100 per call). */
+  removeRows(request: RemoveRowsRequest): Promise<RemoveRowsResult>;
+  /** Ids of uploads this service is running now. */
+  running(): number[];
+  /** Pauses every upload this service runs and waits for them to stop. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,14 @@
+/**
+ * Pushing call lists into provider tasks, journaled in SQLite so an interrupted upload resumes
+ * without sending a row twice or skipping one. Import from here.
+ */
+export {
+  createUploadService,
+  type UploadService,
+  type UploadServiceDeps,
+  type UploadHandle,
+  type RunOptions,
+} from './service';
+export { UPLOAD_MIGRATIONS } from './schema';
+export { writeUploadWorkbook, MAX_FILE_ROWS, MAX_FILE_BYTES, FIRST_DATA_ROW } from './workbook';
+export { mayBeFiltered } from './selection';

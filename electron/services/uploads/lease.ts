@@ -1,0 +1,39 @@
+import type { UploadRecord } from './journal';
+
+/**
+ * How long a running upload may stay silent before another process takes it over even though
+ * its process id is still alive (the id may have been reused after a crash). Ten minutes: a
+ * 5 MB workbook on a slow line can take minutes, and a batch refreshes the heartbeat.
+ */
+export const STALE_HEARTBEAT_MS = 10 * 60_000;
+
+/** Whether a process with this id exists on this machine. */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Whether `owner` may run this upload now: it is not running, or this very service runs it, or
+ * its runner died (process gone, or silent for {@link STALE_HEARTBEAT_MS}).
+ */
+export function mayTakeOver(
+  record: UploadRecord,
+  owner: { pid: number; token: string },
+  now: number,
+  alive: (pid: number) => boolean = processAlive,
+): boolean {
+  if (record.state !== 'running') return true;
+  if (record.owner_token === owner.token) return true;
+  if (record.owner_pid === null || record.heartbeat_at === null) return true;
+  if (now - record.heartbeat_at > STALE_HEARTBEAT_MS) return true;
+  // The same process with another service instance (a test, a second window's host) is alive
+  // by definition, so only the heartbeat can free it.
+  if (record.owner_pid === process.pid) return false;
+  return !alive(record.owner_pid);
+}

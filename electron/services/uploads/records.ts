@@ -1,0 +1,75 @@
+import type { UploadRowCounts, UploadRowState, UploadState, UploadVia } from '../../../shared/uploads';
+
+/** `uploads` as stored. */
+export interface UploadRecord {
+  id: number;
+  account_id: string;
+  task_id: string;
+  list_id: number;
+  list_name: string;
+  via: UploadVia;
+  state: UploadState;
+  batch_rows: number;
+  batches_done: number;
+  excluded: string;
+  variables: string;
+  server_repeated: number;
+  server_filtered: number;
+  verified: number;
+  error_code: string | null;
+  error_detail: string | null;
+  error_text: string | null;
+  requested: 'pause' | 'cancel' | null;
+  owner_pid: number | null;
+  owner_token: string | null;
+  heartbeat_at: number | null;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+}
+
+/** One row to journal: what will be sent, as a snapshot. */
+export interface NewJournalRow {
+  rowId: number;
+  outid: string;
+  telephone: string;
+  /** Encoded `name^value|name^value` (already mapped to template names). */
+  variable: string;
+}
+
+/** A journal row as stored. */
+export interface JournalRow {
+  outid: string;
+  row_id: number;
+  seq: number;
+  telephone: string;
+  variable: string;
+  state: UploadRowState;
+  code: string | null;
+  reason: string | null;
+}
+
+/** A row's new fate. */
+export interface RowOutcome {
+  outid: string;
+  state: UploadRowState;
+  code?: string | null;
+  reason?: string | null;
+}
+
+/** Every row state, in life-cycle order. */
+export const ROW_STATES: readonly UploadRowState[] = [
+  'pending',
+  'sending',
+  'uncertain',
+  'accepted',
+  'filtered',
+  'rejected',
+  'repeated',
+  'removed',
+];
+
+/** Zero counts for every row state. */
+export function emptyCounts(): UploadRowCounts {
+  return Object.fromEntries([...ROW_STATES.map((s) => [s, 0]), ['total', 0]]) as UploadRowCounts;
+}

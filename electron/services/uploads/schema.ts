@@ -1,0 +1,75 @@
+import type { Migration } from '../db/migrations';
+
+/**
+ * The upload journal.
+ *
+ * - `uploads`: one record per push of a list into a task, keyed by account, task and list.
+ *   `list_id` has no foreign key on purpose: deleting a list must not erase the record of what
+ *   is on the provider's task (removal and "already on the task" checks work by outid).
+ * - `upload_rows`: one entry per row sent or to send, keyed by (upload, outid). The telephone
+ *   and encoded variables are a snapshot taken at start, so a resumed upload sends exactly what
+ *   the plan showed even if the list was edited meanwhile.
+ * - `owner_pid`/`owner_token`/`heartbeat_at`: which process (and which service in it) runs the
+ *   upload. A `running` record whose process is gone (or silent for minutes) was cut off by a
+ *   crash and may be taken over.
+ * - `requested`: a pause or cancel asked by another process (the CLI while the app runs the
+ *   upload, or the reverse); the owner reads it between batches.
+ * - `error_text`: the stopping error's message in every language (JSON), so any host can show it.
+ * - `server_*`: counts only the provider knows (file uploads report repeats and filtered rows
+ *   as numbers without row numbers).
+ */
+export const UPLOAD_MIGRATIONS: readonly Migration[] = [
+  {
+    feature: 'uploads',
+    version: 1,
+    name: 'upload journal',
+    up(db) {
+      db.exec(`
+        CREATE TABLE uploads (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          account_id TEXT NOT NULL,
+          task_id TEXT NOT NULL,
+          list_id INTEGER NOT NULL,
+          list_name TEXT NOT NULL,
+          via TEXT NOT NULL CHECK (via IN ('data', 'file')),
+          state TEXT NOT NULL CHECK (state IN ('running', 'paused', 'cancelled', 'done', 'failed')),
+          batch_rows INTEGER NOT NULL,
+          batches_done INTEGER NOT NULL DEFAULT 0,
+          excluded TEXT NOT NULL,
+          variables TEXT NOT NULL,
+          server_repeated INTEGER NOT NULL DEFAULT 0,
+          server_filtered INTEGER NOT NULL DEFAULT 0,
+          verified INTEGER NOT NULL DEFAULT 0,
+          error_code TEXT,
+          error_detail TEXT,
+          error_text TEXT,
+          requested TEXT CHECK (requested IN ('pause', 'cancel')),
+          owner_pid INTEGER,
+          owner_token TEXT,
+          heartbeat_at INTEGER,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          finished_at INTEGER
+        ) STRICT;
+        CREATE INDEX uploads_task ON uploads (account_id, task_id, list_id);
+        CREATE INDEX uploads_list ON uploads (list_id);
+        CREATE TABLE upload_rows (
+          upload_id INTEGER NOT NULL REFERENCES uploads(id) ON DELETE CASCADE,
+          outid TEXT NOT NULL,
+          row_id INTEGER NOT NULL,
+          seq INTEGER NOT NULL,
+          telephone TEXT NOT NULL,
+          variable TEXT NOT NULL,
+          state TEXT NOT NULL CHECK (state IN
+            ('pending', 'sending', 'uncertain', 'accepted', 'filtered', 'rejected', 'repeated', 'removed')),
+          code TEXT,
+          reason TEXT,
+          updated_at INTEGER NOT NULL,
+          PRIMARY KEY (upload_id, outid)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX upload_rows_state ON upload_rows (upload_id, state, seq);
+        CREATE INDEX upload_rows_row ON upload_rows (row_id);
+      `);
+    },
+  },
+];

@@ -1,0 +1,167 @@
+/**
+ * Which list rows an upload sends, and how their variables are named: the rules behind the plan.
+ *
+ * - Rows with a blocking problem are never sent; they are counted per problem so the operator
+ *   sees how many and why. One exception: an unencodable value (`^`/`|`) in a variable the
+ *   mapping drops does not block the row, since that value is not sent.
+ * - Rows whose outid the journal shows accepted on the task already are skipped as repeats:
+ *   outid is the task's unique key, and re-sending it at best does nothing.
+ * - Empty variable values are left out (`name^` carries nothing, and the file way cannot tell
+ *   an empty cell from a missing one): the template then uses its own default.
+ */
+import { BLOCKING_PROBLEMS, type CallList, type CallRow } from '../../../shared/callList';
+import { normalizePhone } from '../../../shared/phone';
+import type { ExcludedRows, VariableMapping } from '../../../shared/uploads';
+import type { CallListStore } from '../lists/store';
+import { encodeVariables } from '../sobot/index';
+import { uploadFailure } from './errors';
+import type { NewJournalRow } from './journal';
+
+/** Rows read from the store per query, so a 100,000-row list is not one huge array of objects. */
+const READ_CHUNK = 10_000;
+
+/** The variable columns as sent: list variable (by index) → template name. */
+export interface ResolvedVariables {
+  columns: { list: string; template: string | null }[];
+  /** Index in the row's `variables` and the template name, for the columns that are sent. */
+  sent: { index: number; template: string }[];
+}
+
+/** Checks a mapping against the list's variables. */
+export function resolveVariables(list: CallList, mapping: VariableMapping = {}): ResolvedVariables {
+  const names = list.columns.variables;
+  for (const key of Object.keys(mapping)) {
+    if (!names.includes(key))
+      throw uploadFailure('uploads.bad_variables', key, { reason: `“${key}” ∉ list` });
+  }
+  const columns = names.map((name) => {
+    const target = mapping[name] === undefined ? name : mapping[name];
+    return { list: name, template: target === null ? null : target.trim() };
+  });
+  const seen = new Set<string>();
+  const sent: ResolvedVariables['sent'] = [];
+  columns.forEach(({ template }, index) => {
+    if (template === null) return;
+    if (template === '' || /[\^|]/.test(template))
+      throw uploadFailure('uploads.bad_variables', template, { reason: `“${template}”` });
+    if (seen.has(template))
+      throw uploadFailure('uploads.bad_variables', template, { reason: `“${template}” ×2` });
+    seen.add(template);
+    sent.push({ index, template });
+  });
+  return { columns, sent };
+}
+
+/** Encodes a row's mapped variables as `name^value|…` (values with `^`/`|` never get here). */
+export function encodeRowVariables(row: CallRow, variables: ResolvedVariables): string {
+  const map: Record<string, string> = {};
+  for (const { index, template } of variables.sent) {
+    const value = (row.variables[index] ?? '').trim();
+    if (value !== '') map[template] = value;
+  }
+  return encodeVariables(map);
+}
+
+/** What the plan and the journal need to know about the rows. */
+export interface SelectedRows {
+  considered: number;
+  missingRowIds: number;
+  excluded: ExcludedRows;
+  send: NewJournalRow[];
+  repeated: NewJournalRow[];
+  /** Rows of `send` whose number the provider may silently drop. */
+  mayBeFiltered: number;
+}
+
+/**
+ * Whether the provider might drop this (app-valid) number. The document only says rows "not
+ * in a phone format" are filtered; mobiles and landlines with their area code are the formats
+ * its own examples use, 400/800 service numbers are the doubtful case.
+ */
+export function mayBeFiltered(telephone: string): boolean {
+  const check = normalizePhone(telephone);
+  return !check.ok || check.kind === 'service';
+}
+
+/** Blocking problems that really block with this mapping (see the file comment). */
+function blockingCodes(row: CallRow, variables: ResolvedVariables): Set<string> {
+  const codes = new Set<string>();
+  for (const problem of row.problems) {
+    if (!BLOCKING_PROBLEMS.includes(problem.code)) continue;
+    if (problem.code === 'variable.unencodable') {
+      const column = variables.columns.find((c) => c.list === problem.column);
+      if (column && column.template === null) continue;
+    }
+    codes.add(problem.code);
+  }
+  // Belt and braces: a row without a number to dial is never sent, whatever its bits say.
+  if (row.telephone === null && !codes.has('phone.invalid')) codes.add('phone.missing');
+  return codes;
+}
+
+/** Yields the rows to consider: the explicit ids (in list order) or the whole list, in chunks. */
+function* candidateRows(
+  store: CallListStore,
+  list: CallList,
+  rowIds?: readonly number[],
+): Generator<CallRow[]> {
+  if (rowIds) {
+    const unique = [...new Set(rowIds)];
+    for (let i = 0; i < unique.length; i += READ_CHUNK) {
+      const rows = store.getRowsByIds(list.id, unique.slice(i, i + READ_CHUNK));
+      yield rows.sort((a, b) => a.position - b.position);
+    }
+    return;
+  }
+  for (let offset = 0; offset < list.rowCount; offset += READ_CHUNK)
+    yield store.getRows(list.id, offset, READ_CHUNK);
+}
+
+/**
+ * Picks the rows to send.
+ * @param onTask outids the journal shows accepted on the task already
+ */
+export function selectRows(
+  store: CallListStore,
+  list: CallList,
+  variables: ResolvedVariables,
+  onTask: ReadonlySet<string>,
+  rowIds?: readonly number[],
+): SelectedRows {
+  const out: SelectedRows = {
+    considered: 0,
+    missingRowIds: 0,
+    excluded: { rows: 0, byProblem: {} },
+    send: [],
+    repeated: [],
+    mayBeFiltered: 0,
+  };
+  for (const chunk of candidateRows(store, list, rowIds)) {
+    for (const row of chunk) {
+      out.considered++;
+      const blocking = blockingCodes(row, variables);
+      if (blocking.size > 0) {
+        out.excluded.rows++;
+        for (const code of blocking) {
+          const key = code as keyof ExcludedRows['byProblem'];
+          out.excluded.byProblem[key] = (out.excluded.byProblem[key] ?? 0) + 1;
+        }
+        continue;
+      }
+      const entry: NewJournalRow = {
+        rowId: row.id,
+        outid: row.outid,
+        telephone: row.telephone as string,
+        variable: encodeRowVariables(row, variables),
+      };
+      if (onTask.has(row.outid)) {
+        out.repeated.push(entry);
+        continue;
+      }
+      out.send.push(entry);
+      if (mayBeFiltered(entry.telephone)) out.mayBeFiltered++;
+    }
+  }
+  if (rowIds) out.missingRowIds = new Set(rowIds).size - out.considered;
+  return out;
+}

@@ -1,0 +1,234 @@
+/**
+ * The upload service: plans, starts, pauses, resumes and cancels pushes of call lists into
+ * tasks, and removes uploaded rows, all recorded in the upload journal (see runner.ts for the
+ * crash rule). Plain Node: the host passes in the database, the list store and a way to get a
+ * provider client for an account.
+ */
+import { randomUUID } from 'node:crypto';
+import type { RemoveRowsResult, UploadRequest, UploadSummary, UploadVia } from '../../../shared/uploads';
+import { silentLogger } from '../log';
+import { ADD_TASK_DATA_BATCH_ROWS, MAX_OUTIDS_PER_CALL, type SobotClient } from '../sobot/index';
+import type { RunOptions, UploadHandle, UploadService, UploadServiceDeps } from './api';
+import { uploadFailure } from './errors';
+import { UploadJournal } from './journal';
+import { mayTakeOver } from './lease';
+import { ROW_STATES } from './records';
+import { UploadRunner } from './runner';
+import { resolveVariables, selectRows } from './selection';
+import { toSummary } from './summary';
+import { MAX_FILE_ROWS } from './workbook';
+
+export type { RunOptions, UploadHandle, UploadService, UploadServiceDeps } from './api';
+
+function checkRequest(request: UploadRequest): void {
+  const ok =
+    Number.isInteger(request.listId) &&
+    typeof request.taskId === 'string' &&
+    request.taskId.trim() !== '' &&
+    (request.via === undefined || request.via === 'data' || request.via === 'file') &&
+    (request.rowIds === undefined || request.rowIds.every((id) => Number.isInteger(id)));
+  if (!ok) throw uploadFailure('uploads.bad_request');
+}
+
+/** Creates the upload service over a database and a list store. */
+export function createUploadService(deps: UploadServiceDeps): UploadService {
+  const now = deps.now ?? Date.now;
+  const log = deps.log ?? silentLogger;
+  const journal = new UploadJournal(deps.db, now);
+  const owner = { pid: process.pid, token: randomUUID() };
+  const batchRows = deps.batchRows ?? ADD_TASK_DATA_BATCH_ROWS;
+  const runners = new Map<number, { runner: UploadRunner; handle: UploadHandle }>();
+
+  const summary = (id: number): UploadSummary => toSummary(deps.db, journal, journal.get(id));
+
+  const prepare = (request: UploadRequest) => {
+    checkRequest(request);
+    const accountId = request.accountId ?? deps.activeId();
+    const taskId = request.taskId.trim();
+    const list = deps.lists.getList(request.listId);
+    const variables = resolveVariables(list, request.variables);
+    const selected = selectRows(
+      deps.lists,
+      list,
+      variables,
+      journal.outidsOnTask(accountId, taskId),
+      request.rowIds,
+    );
+    return { accountId, taskId, list, variables, selected, via: request.via ?? 'data' };
+  };
+
+  const launch = (id: number, client: SobotClient, options: RunOptions): UploadHandle => {
+    const runner = new UploadRunner({
+      journal,
+      client,
+      uploadId: id,
+      now,
+      log,
+      concurrency: deps.concurrency ?? 8,
+      verify: deps.verify ?? 'suspect',
+      emit: (progress) => {
+        deps.onProgress?.(progress);
+        options.onProgress?.(progress);
+      },
+    });
+    const done = runner.run().then(() => {
+      runners.delete(id);
+      return summary(id);
+    });
+    const handle: UploadHandle = {
+      uploadId: id,
+      done,
+      pause: () => runner.requestStop('pause'),
+      cancel: () => runner.requestStop('cancel'),
+    };
+    runners.set(id, { runner, handle });
+    return handle;
+  };
+
+  /** Takes the upload over for this service, in one transaction so two processes cannot both win. */
+  const claim = (id: number, via: UploadVia | undefined): void => {
+    deps.db
+      .transaction(() => {
+        const record = journal.get(id);
+        if (record.state === 'done' || record.state === 'cancelled')
+          throw uploadFailure('uploads.not_resumable', String(id));
+        if (!mayTakeOver(record, owner, now())) throw uploadFailure('uploads.busy', String(id));
+        journal.update(id, {
+          state: 'running',
+          requested: null,
+          owner_pid: owner.pid,
+          owner_token: owner.token,
+          heartbeat_at: now(),
+          ...(via ? { via } : {}),
+        });
+      })
+      .immediate();
+  };
+
+  return {
+    plan(request) {
+      const { accountId, taskId, list, variables, selected, via } = prepare(request);
+      const toSend = selected.send.length;
+      return {
+        accountId,
+        taskId,
+        listId: list.id,
+        listName: list.name,
+        via,
+        consideredRows: selected.considered,
+        missingRowIds: selected.missingRowIds,
+        excluded: selected.excluded,
+        alreadyOnTask: selected.repeated.length,
+        toSend,
+        mayBeFiltered: selected.mayBeFiltered,
+        variables: variables.columns,
+        batchRows,
+        requests: via === 'data' ? Math.ceil(toSend / batchRows) : Math.ceil(toSend / MAX_FILE_ROWS),
+        fileAllowed: toSend <= MAX_FILE_ROWS,
+        unfinishedUploadId: journal.unfinished(accountId, taskId, list.id)?.id ?? null,
+      };
+    },
+
+    async start(request, options = {}) {
+      const { accountId, taskId, list, variables, selected, via } = prepare(request);
+      const unfinished = journal.unfinished(accountId, taskId, list.id);
+      if (unfinished) throw uploadFailure('uploads.unfinished', String(unfinished.id), { id: unfinished.id });
+      if (selected.send.length === 0) throw uploadFailure('uploads.nothing_to_send');
+      if (via === 'file' && selected.send.length > MAX_FILE_ROWS)
+        throw uploadFailure('uploads.file_too_many_rows', String(selected.send.length));
+      // Credentials first: a missing keychain entry should not leave a journal behind.
+      const client = await deps.clientFor(accountId);
+      const id = journal.create({
+        accountId,
+        taskId,
+        listId: list.id,
+        listName: list.name,
+        via,
+        batchRows,
+        excluded: selected.excluded,
+        variables: variables.columns,
+        rows: selected.send,
+        repeated: selected.repeated,
+        owner,
+      });
+      log.info('upload started', { uploadId: id, taskId, listId: list.id, rows: selected.send.length, via });
+      return launch(id, client, options);
+    },
+
+    async resume(uploadId, options = {}) {
+      const local = runners.get(uploadId);
+      if (local) return local.handle;
+      const record = journal.get(uploadId);
+      const client = await deps.clientFor(record.account_id);
+      claim(uploadId, options.via);
+      log.info('upload resumed', { uploadId });
+      return launch(uploadId, client, options);
+    },
+
+    pause(uploadId) {
+      const local = runners.get(uploadId);
+      if (local) local.runner.requestStop('pause');
+      else if (journal.get(uploadId).state === 'running') {
+        // Another process runs it (or ran it and died: then resume() takes it over anyway).
+        journal.update(uploadId, { requested: 'pause' });
+      }
+      return summary(uploadId);
+    },
+
+    cancel(uploadId) {
+      const local = runners.get(uploadId);
+      const record = journal.get(uploadId);
+      if (local) local.runner.requestStop('cancel');
+      else if (record.state === 'running' && !mayTakeOver(record, owner, now()))
+        journal.update(uploadId, { requested: 'cancel' });
+      else if (record.state !== 'done' && record.state !== 'cancelled')
+        journal.update(uploadId, { state: 'cancelled', requested: null, finished_at: now() });
+      return summary(uploadId);
+    },
+
+    status: summary,
+
+    rows(uploadId, query = {}) {
+      journal.get(uploadId);
+      return journal.entries(uploadId, query.states ?? ROW_STATES, query.limit ?? 1000, query.offset ?? 0);
+    },
+
+    forList: (listId) => journal.forList(listId).map((r) => toSummary(deps.db, journal, r)),
+    forTask: (taskId, accountId = deps.activeId()) =>
+      journal.forTask(accountId, taskId).map((r) => toSummary(deps.db, journal, r)),
+
+    async removeRows(request) {
+      const accountId = request.accountId ?? deps.activeId();
+      const rowIds = [...new Set(request.rowIds)];
+      const entries = journal.acceptedRows(accountId, request.taskId, request.listId, rowIds);
+      const result: RemoveRowsResult = {
+        requested: rowIds.length,
+        removed: 0,
+        notOnTask: rowIds.length - new Set(entries.map((e) => e.rowId)).size,
+        providerDeleted: 0,
+      };
+      if (entries.length === 0) return result;
+      const client = await deps.clientFor(accountId);
+      // Our own batches of 100 (not the client's), so each answered batch is journaled at once.
+      for (let i = 0; i < entries.length; i += MAX_OUTIDS_PER_CALL) {
+        const batch = entries.slice(i, i + MAX_OUTIDS_PER_CALL);
+        const answer = await client.deleteTaskData({
+          taskid: request.taskId,
+          outid: [...new Set(batch.map((e) => e.outid))],
+        });
+        journal.markRemoved(batch);
+        result.removed += batch.length;
+        result.providerDeleted += answer.del_counts;
+      }
+      return result;
+    },
+
+    running: () => [...runners.keys()],
+
+    async close() {
+      const all = [...runners.values()];
+      for (const { runner } of all) runner.requestStop('pause');
+      await Promise.all(all.map(({ handle }) => handle.done));
+    },
+  };
+}

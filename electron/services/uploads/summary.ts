@@ -1,0 +1,93 @@
+import type { Database } from 'better-sqlite3';
+import type { Localized } from '../../../shared/locale';
+import type {
+  ExcludedRows,
+  UploadOutcome,
+  UploadProgress,
+  UploadRowCounts,
+  UploadSummary,
+} from '../../../shared/uploads';
+import type { UploadJournal, UploadRecord } from './journal';
+import { MAX_FILE_ROWS } from './workbook';
+
+/**
+ * The end-of-upload figures. Rows the client refused before sending (`sobot.row_rejected`) are
+ * failed but not sent. File uploads also carry the provider's own repeat and filter counts,
+ * which come without row numbers: those rows stay `accepted` in the journal, so they are moved
+ * from `accepted` to `repeated`/`filtered` here.
+ */
+export function outcomeOf(
+  record: UploadRecord,
+  counts: UploadRowCounts,
+  refusedLocally: number,
+): UploadOutcome {
+  const providerOnly = record.server_repeated + record.server_filtered;
+  return {
+    sent: counts.accepted + counts.removed + counts.filtered + counts.rejected - refusedLocally,
+    accepted: Math.max(0, counts.accepted + counts.removed - providerOnly),
+    repeated: counts.repeated + record.server_repeated,
+    filtered: counts.filtered + record.server_filtered,
+    failed: counts.rejected,
+  };
+}
+
+/** One upload as the UI shows it. */
+export function toSummary(db: Database, journal: UploadJournal, record: UploadRecord): UploadSummary {
+  const counts = journal.counts(record.id);
+  const refusedLocally =
+    db
+      .prepare<[number], { n: number }>(
+        "SELECT count(*) AS n FROM upload_rows WHERE upload_id = ? AND state = 'rejected' AND code = 'sobot.row_rejected'",
+      )
+      .get(record.id)?.n ?? 0;
+  return {
+    id: record.id,
+    accountId: record.account_id,
+    taskId: record.task_id,
+    listId: record.list_id,
+    listName: record.list_name,
+    via: record.via,
+    state: record.state,
+    createdAt: record.created_at,
+    updatedAt: record.updated_at,
+    finishedAt: record.finished_at,
+    batchesDone: record.batches_done,
+    excluded: JSON.parse(record.excluded) as ExcludedRows,
+    rows: counts,
+    outcome: outcomeOf(record, counts, refusedLocally),
+    error:
+      record.error_code === null
+        ? null
+        : {
+            code: record.error_code,
+            message: JSON.parse(record.error_text ?? '{"zh-CN":"","en":""}') as Localized,
+            ...(record.error_detail ? { detail: record.error_detail } : {}),
+          },
+  };
+}
+
+/** Progress of a running upload from its record and the runner's row counts. */
+export function progressOf(
+  record: UploadRecord,
+  c: UploadRowCounts,
+  phase: UploadProgress['phase'],
+  elapsedMs: number,
+  answeredThisRun: number,
+): UploadProgress {
+  const open = c.pending + c.sending + c.uncertain;
+  return {
+    uploadId: record.id,
+    state: record.state,
+    via: record.via,
+    total: c.total,
+    done: c.accepted + c.filtered + c.rejected + c.repeated + c.removed,
+    accepted: c.accepted + c.removed,
+    rejected: c.rejected,
+    pending: open,
+    batchesDone: record.batches_done,
+    batchesLeft: Math.ceil(open / (record.via === 'data' ? record.batch_rows : MAX_FILE_ROWS)),
+    rowsPerSecond: elapsedMs > 0 ? Math.round((answeredThisRun * 1000) / elapsedMs) : 0,
+    elapsedMs,
+    phase,
+  };
+}

@@ -1,0 +1,47 @@
+import type { Localized } from '../locale';
+
+/**
+ * The upload feature's own codes. Provider and network failures keep their own codes
+ * (`sobot.*`, `net.*`); these are the app's decisions about an upload. `{name}` placeholders are
+ * filled with `format()`.
+ */
+export const UPLOAD_ERRORS = {
+  'uploads.not_found': {
+    'zh-CN': '找不到这次上传记录',
+    en: 'This upload is not in the journal',
+  },
+  'uploads.unfinished': {
+    'zh-CN': '这个名单向该任务的上传尚未完成，请继续那次上传（编号 {id}）',
+    en: 'An upload of this list to this task is not finished: resume it (upload {id})',
+  },
+  'uploads.busy': {
+    'zh-CN': '这次上传正在另一个窗口或命令行中进行',
+    en: 'This upload is running in another window or command line',
+  },
+  'uploads.not_resumable': {
+    'zh-CN': '这次上传已完成或已取消，不能继续',
+    en: 'This upload is finished or cancelled and cannot be resumed',
+  },
+  'uploads.nothing_to_send': {
+    'zh-CN': '没有可上传的行：所选行都有问题或已在任务中',
+    en: 'Nothing to upload: the chosen rows all have problems or are already in the task',
+  },
+  'uploads.file_too_many_rows': {
+    'zh-CN': '文件上传最多 100,000 行，请改用分批上传',
+    en: 'A file upload takes at most 100,000 rows: upload in batches instead',
+  },
+  'uploads.file_too_large': {
+    'zh-CN': '生成的文件超过 5 MB，请改用分批上传',
+    en: 'The workbook is larger than 5 MB: upload in batches instead',
+  },
+  'uploads.bad_variables': {
+    'zh-CN': '变量对应关系不正确：{reason}',
+    en: 'The variable mapping is not valid: {reason}',
+  },
+  'uploads.bad_request': {
+    'zh-CN': '上传参数不正确',
+    en: 'The upload request is not valid',
+  },
+} satisfies Record<string, Localized>;
+
+export type UploadErrorCode = keyof typeof UPLOAD_ERRORS;

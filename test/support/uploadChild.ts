@@ -1,0 +1,25 @@
+/**
+ * The process the upload fault test kills: uploads a list into a task of a sandbox through the
+ * upload service, as the CLI does (start, or resume the unfinished upload of that list into that
+ * task), printing `batch N` after every answered request and `done STATE` at the end.
+ * Usage: uploadChild.ts DATA_DIR SANDBOX_URL LIST_ID TASK_ID
+ */
+import { openUploads, sandboxClient } from './uploads';
+
+const [dataDir, url, listArg, taskId] = process.argv.slice(2) as [string, string, string, string];
+const listId = Number(listArg);
+const { services, uploads } = openUploads(dataDir, sandboxClient(url), { batchRows: 100 });
+const plan = uploads.plan({ listId, taskId });
+let last = -1;
+const onProgress = (p: { batchesDone: number }): void => {
+  if (p.batchesDone === last) return;
+  last = p.batchesDone;
+  process.stdout.write(`batch ${p.batchesDone}\n`);
+};
+const handle =
+  plan.unfinishedUploadId === null
+    ? await uploads.start({ listId, taskId }, { onProgress })
+    : await uploads.resume(plan.unfinishedUploadId, { onProgress });
+const summary = await handle.done;
+process.stdout.write(`done ${summary.state} ${JSON.stringify(summary.outcome)}\n`);
+services.close();

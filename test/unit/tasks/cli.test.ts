@@ -1,31 +1,13 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../../electron/cli/command';
 import { runTasks } from '../../../electron/cli/commands/tasks';
 import { runCli } from '../../../electron/cli/main';
 import { rows, tasksOverSandbox } from './setup';
+import { capturedCliContext } from '../../support/cliContext';
 
-function context(json: boolean) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out = { stdout: '', stderr: '' };
-  stdout.on('data', (chunk) => (out.stdout += String(chunk)));
-  stderr.on('data', (chunk) => (out.stderr += String(chunk)));
-  const ctx: CliContext = {
-    dataDir: '/unused',
-    json,
-    locale: 'en',
-    version: '0.0.0',
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
-    interrupted: new Promise(() => undefined),
-  };
-  return { ctx, out };
-}
+const context = capturedCliContext;
 
 async function cli(argv: string[]) {
   const { ctx, out } = context(false);

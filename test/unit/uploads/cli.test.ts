@@ -1,30 +1,12 @@
 /** `campaign-desk upload`: plan on stderr, the outcome on stdout, and a second run resumes. */
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CliContext } from '../../../electron/cli/command';
 import { COMMANDS } from '../../../electron/cli/commands/index';
 import { runUpload } from '../../../electron/cli/commands/upload';
 import { makeList, mobiles } from '../../support/uploads';
 import { mixedRows, uploadFixture } from './setup';
+import { capturedCliContext } from '../../support/cliContext';
 
-function context(json: boolean, interrupted: Promise<void> = new Promise(() => undefined)) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out = { stdout: '', stderr: '' };
-  stdout.on('data', (chunk) => (out.stdout += String(chunk)));
-  stderr.on('data', (chunk) => (out.stderr += String(chunk)));
-  const ctx: CliContext = {
-    dataDir: '/unused',
-    json,
-    locale: 'en',
-    version: '0.0.0',
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
-    interrupted,
-  };
-  return { ctx, out };
-}
+const context = capturedCliContext;
 
 let fixture: Awaited<ReturnType<typeof uploadFixture>>;
 afterEach(async () => fixture?.close());

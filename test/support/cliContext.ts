@@ -1,0 +1,28 @@
+import { PassThrough } from 'node:stream';
+import type { CliContext } from '../../electron/cli/command';
+
+/**
+ * A CLI context whose stdout and stderr are captured into `out`, for tests that call a command's
+ * `run` directly. `interrupted` never resolves unless the test passes its own.
+ */
+export function capturedCliContext(
+  json: boolean,
+  interrupted: Promise<void> = new Promise(() => undefined),
+): { ctx: CliContext; out: { stdout: string; stderr: string } } {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out = { stdout: '', stderr: '' };
+  stdout.on('data', (chunk) => (out.stdout += String(chunk)));
+  stderr.on('data', (chunk) => (out.stderr += String(chunk)));
+  const ctx: CliContext = {
+    dataDir: '/unused',
+    json,
+    locale: 'en',
+    version: '0.0.0',
+    stdin: new PassThrough(),
+    stdout,
+    stderr,
+    interrupted,
+  };
+  return { ctx, out };
+}

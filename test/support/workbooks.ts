@@ -1,10 +1,6 @@
 /** Source files for the importer tests, generated at run time (no big fixtures in git). */
 import { writeFileSync } from 'node:fs';
-
-/** A CSV field, quoted when needed. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+import { csvField } from '../../electron/services/tableFile';
 
 export function writeCsv(path: string, rows: readonly (readonly string[])[]): void {
   writeFileSync(path, `${rows.map((row) => row.map(csvField).join(',')).join('\n')}\n`);

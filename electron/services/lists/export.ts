@@ -1,9 +1,7 @@
-import ExcelJS from 'exceljs';
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { extname } from 'node:path';
-import { once } from 'node:events';
 import type { CallListColumns } from '../../../shared/callList';
 import { AppFailure } from '../contract/failure';
+import { writeTableFile } from '../tableFile';
 import { listFailure } from './errors';
 import { parseColumns, ROW_COLUMNS, type RowRecord } from './records';
 import type { CallListStore } from './store';
@@ -44,17 +42,9 @@ function layout(columns: CallListColumns): {
   return { headers, cells };
 }
 
-/** Quotes a CSV field when it holds a comma, quote or line break (RFC 4180). */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /**
- * Writes a list to .xlsx or .csv (by extension) through a temporary file renamed into place,
- * so a failed or cancelled export never leaves a half file under the operator's name.
- * CSV is UTF-8 with a BOM and CRLF lines: without the BOM Excel reads UTF-8 Chinese as GBK
- * mojibake. XLSX is streamed (exceljs WorkbookWriter) and every cell is text, so telephones
- * keep their leading zeros and never turn into 1.38E+10.
+ * Writes a list to .xlsx or .csv (by extension) in the file's own column order, through
+ * `writeTableFile` (atomic, BOM for CSV, text cells for XLSX), a page of rows at a time.
  */
 export async function exportList(
   store: CallListStore,
@@ -68,7 +58,6 @@ export async function exportList(
   const record = store.record(listId);
   const { headers, cells } = layout(parseColumns(record));
   const normalised = options.telephone === 'normalised';
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
   const select = store.db.prepare<[number, number, number], RowRecord>(
     `SELECT ${ROW_COLUMNS} FROM call_rows WHERE list_id = ? AND position >= ? AND position < ? ORDER BY position`,
   );
@@ -88,39 +77,9 @@ export async function exportList(
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  let rows = 0;
   try {
-    if (format === 'csv') {
-      const out = createWriteStream(temp, { flush: true });
-      const write = async (text: string): Promise<void> => {
-        if (!out.write(text)) await once(out, 'drain');
-      };
-      await write(`\uFEFF${headers.map(csvField).join(',')}\r\n`);
-      for await (const page of pages()) {
-        rows += page.length;
-        await write(page.map((line) => `${line.map(csvField).join(',')}\r\n`).join(''));
-      }
-      out.end();
-      await once(out, 'finish');
-    } else {
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-        filename: temp,
-        useSharedStrings: true,
-        useStyles: false,
-      });
-      const sheet = workbook.addWorksheet(record.name.slice(0, 31).replace(/[\\/?*[\]:]/g, '_') || 'Sheet1');
-      sheet.addRow(headers).commit();
-      for await (const page of pages()) {
-        rows += page.length;
-        for (const line of page) sheet.addRow(line).commit();
-      }
-      sheet.commit();
-      await workbook.commit();
-    }
-    renameSync(temp, file);
-    return { rows };
+    return await writeTableFile(file, format, { sheet: record.name, headers, pages: pages() });
   } catch (error) {
-    rmSync(temp, { force: true });
     if (error instanceof AppFailure || options.signal?.aborted) throw error;
     throw listFailure('lists.export_failed', (error as NodeJS.ErrnoException).code);
   }

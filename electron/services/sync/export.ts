@@ -1,13 +1,10 @@
-import ExcelJS from 'exceljs';
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
 import { extname } from 'node:path';
 import { RESULTS_ERRORS } from '../../../shared/codes/results';
 import { callStatusLabel } from '../../../shared/codes/sobot';
 import type { Locale } from '../../../shared/locale';
 import type { CallReview, ResultsFilter, ResultsSource } from '../../../shared/results';
 import { AppFailure } from '../contract/failure';
-import { csvField } from '../lists/export';
+import { writeTableFile } from '../tableFile';
 import type { ResultsReader } from './resultsQuery';
 
 const HEADERS: Record<Locale, Record<string, string>> = {
@@ -136,42 +133,12 @@ export async function exportResults(
     ];
   };
   const urlOf = (callId: string): string => reader.voiceUrl(input.accountId, callId) ?? '';
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  let rows = 0;
-  try {
-    if (format === 'csv') {
-      const out = createWriteStream(temp, { flush: true });
-      const write = async (text: string): Promise<void> => {
-        if (!out.write(text)) await once(out, 'drain');
-      };
-      await write(`\uFEFF${headers.map(csvField).join(',')}\r\n`);
-      for (const review of each()) {
-        input.signal?.throwIfAborted();
-        rows++;
-        await write(`${line(review, urlOf(review.call.id)).map(csvField).join(',')}\r\n`);
-      }
-      out.end();
-      await once(out, 'finish');
-    } else {
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-        filename: temp,
-        useSharedStrings: true,
-        useStyles: false,
-      });
-      const sheet = workbook.addWorksheet('Results');
-      sheet.addRow(headers).commit();
-      for (const review of each()) {
-        input.signal?.throwIfAborted();
-        rows++;
-        sheet.addRow(line(review, urlOf(review.call.id))).commit();
-      }
-      sheet.commit();
-      await workbook.commit();
+  /** One row per call; the signal is checked between calls. */
+  function* pages(): Generator<string[][]> {
+    for (const review of each()) {
+      input.signal?.throwIfAborted();
+      yield [line(review, urlOf(review.call.id))];
     }
-    renameSync(temp, file);
-    return { rows };
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
   }
+  return writeTableFile(file, format, { sheet: 'Results', headers, pages: pages() });
 }

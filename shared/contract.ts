@@ -4,6 +4,7 @@ import { appCalls, appEvents } from './contracts/app';
 import { listCalls, listEvents } from './contracts/lists';
 import { resultCalls, resultEvents } from './contracts/results';
 import { taskCalls, taskEvents } from './contracts/tasks';
+import { uploadCalls, uploadEvents } from './contracts/uploads';
 import type { Result } from './result';
 
 export type { AppInfo } from './contracts/app';
@@ -23,6 +24,7 @@ export const contract = {
   ...listCalls,
   ...taskCalls,
   ...resultCalls,
+  ...uploadCalls,
 } as const;
 
 /** Events main sends to the renderer. */
@@ -32,6 +34,7 @@ export const events = {
   ...listEvents,
   ...taskEvents,
   ...resultEvents,
+  ...uploadEvents,
 } as const;
 
 export type Contract = typeof contract;

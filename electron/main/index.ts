@@ -12,6 +12,7 @@ import { createDataDirMediaProxy, createTaskService } from '../services/tasks/cr
 import { ListsFeature } from '../services/lists/feature';
 import { openListServices } from '../services/lists/index';
 import { ResultsFeature } from '../services/sync/feature';
+import { createJournalOutidResolver, createUploadService } from '../services/uploads/index';
 import { createKeyringVault } from '../services/vault/keyringVault';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './appProtocol';
 import { createElectronSettingsFile } from './electronSettingsFile';
@@ -77,8 +78,16 @@ void app.whenReady().then(async () => {
     broadcast,
     chooseExportPath,
   });
+  const uploads = createUploadService({
+    db: listServices.db,
+    lists: listServices.store,
+    clientFor: (accountId) => accounts.clientFor(accountId),
+    activeId: () => accounts.activeId(),
+    onProgress: (progress) => broadcast('uploads:progress', progress),
+  });
   const results = new ResultsFeature({
     db: listServices.db,
+    resolver: createJournalOutidResolver(listServices.db),
     dataDir: app.getPath('userData'),
     accounts,
     lists: listServices.store,
@@ -90,6 +99,8 @@ void app.whenReady().then(async () => {
   });
   void results.push.resume();
   app.on('will-quit', () => {
+    // Pausing lets the request in flight finish; a quit that does not wait is a crash the journal survives.
+    void uploads.close();
     void results.close();
     lists.close();
   });
@@ -105,6 +116,7 @@ void app.whenReady().then(async () => {
     lists,
     tasks,
     results,
+    uploads,
     broadcast,
   });
   registerContract(

@@ -10,6 +10,8 @@ import { resultHandlers } from '../sync/handlers';
 import type { PrefsStore } from '../prefs/store';
 import { taskHandlers } from '../tasks/handlers';
 import type { TaskService } from '../tasks/service';
+import type { UploadService } from '../uploads/api';
+import { uploadHandlers } from '../uploads/handlers';
 
 export interface CoreServices {
   appInfo: AppInfo;
@@ -18,6 +20,7 @@ export interface CoreServices {
   lists: ListsFeature;
   tasks: TaskService;
   results: ResultsFeature;
+  uploads: UploadService;
   broadcast: Broadcast;
 }
 
@@ -57,5 +60,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...listHandlers(services.lists),
     ...taskHandlers(services.tasks),
     ...resultHandlers(services.results),
+    ...uploadHandlers(services.uploads),
   };
 }

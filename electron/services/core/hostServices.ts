@@ -16,6 +16,7 @@ import { describeSobotError } from '../sobot/index';
 import type { MediaProxy } from '../media/proxy';
 import { createNodeTaskService } from '../tasks/create';
 import type { TaskService } from '../tasks/service';
+import { createJournalOutidResolver, createUploadService, type UploadService } from '../uploads/index';
 import { createKeyringVault } from '../vault/keyringVault';
 import type { SecretVault } from '../vault/vault';
 import { readAppVersion } from '../version';
@@ -38,6 +39,7 @@ export interface NodeHost {
   lists: ListsFeature;
   tasks: TaskService;
   results: ResultsFeature;
+  uploads: UploadService;
   /** Serves `/media/<id>` (with `serveMedia`) for the audio main fetched. */
   media: MediaProxy;
   dispatch: Dispatch;
@@ -76,8 +78,17 @@ export function createNodeHost(options: NodeHostOptions): NodeHost {
   const { tasks, media } = createNodeTaskService(options.dataDir, accounts, { broadcast });
   const listServices = openListServices(options.dataDir, { exclusive: true });
   const lists = new ListsFeature({ dataDir: options.dataDir, services: listServices, broadcast });
+  const uploads = createUploadService({
+    db: listServices.db,
+    lists: listServices.store,
+    clientFor: (accountId) => accounts.clientFor(accountId),
+    activeId: () => accounts.activeId(),
+    onProgress: (progress) => broadcast('uploads:progress', progress),
+    ...(options.log ? { log: options.log } : {}),
+  });
   const results = new ResultsFeature({
     db: listServices.db,
+    resolver: createJournalOutidResolver(listServices.db),
     dataDir: options.dataDir,
     accounts,
     lists: listServices.store,
@@ -100,6 +111,7 @@ export function createNodeHost(options: NodeHostOptions): NodeHost {
     lists,
     tasks,
     results,
+    uploads,
     broadcast,
   });
   const dispatch = createDispatcher({
@@ -116,9 +128,11 @@ export function createNodeHost(options: NodeHostOptions): NodeHost {
     lists,
     tasks,
     results,
+    uploads,
     media,
     dispatch,
     close: async () => {
+      await uploads.close();
       await results.close();
       lists.close();
       await sandbox.close();

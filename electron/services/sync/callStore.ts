@@ -76,7 +76,8 @@ export class CallStore {
   private ingestOne(call: CallData, context: IngestContext, counts: IngestCounts): string | null {
     const { detail } = call;
     if (!detail.callid) return context.taskId;
-    const target = detail.outid ? this.resolver.taskFor(detail.outid) : null;
+    const on = context.taskId === null ? undefined : { accountId: context.accountId, taskId: context.taskId };
+    const target = detail.outid ? this.resolver.taskFor(detail.outid, on) : null;
     const accountId = context.taskId === null ? (target?.accountId ?? context.accountId) : context.accountId;
     const taskId = context.taskId ?? target?.taskId ?? null;
     const before = this.exists.get(accountId, detail.callid);

@@ -10,14 +10,21 @@ export interface OutidTarget {
   rowId: number;
 }
 
+/** The task a synced call is known to belong to. */
+export interface TaskRef {
+  accountId: string;
+  taskId: string;
+}
+
 /**
  * Maps an outid back to where it came from, for pushes (which carry an outid but no task id)
- * and for joining calls to call-list rows. The upload journal (uploads/) will implement it
- * exactly, per (account, task, list); until then {@link createListOutidResolver} looks the
- * outid up in the call lists.
+ * and for joining calls to call-list rows. The upload journal implements it exactly, per
+ * (account, task, list) (uploads/resolver.ts); {@link createListOutidResolver} is its fallback,
+ * looking the outid up in the call lists.
  */
 export interface OutidResolver {
-  taskFor(outid: string): OutidTarget | null;
+  /** `on`: the task the call is known to belong to (a sync), preferred when the outid went to several. */
+  taskFor(outid: string, on?: TaskRef): OutidTarget | null;
 }
 
 interface Hit {

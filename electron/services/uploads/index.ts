@@ -12,3 +12,4 @@ export {
 export { UPLOAD_MIGRATIONS } from './schema';
 export { writeUploadWorkbook, MAX_FILE_ROWS, MAX_FILE_BYTES, FIRST_DATA_ROW } from './workbook';
 export { mayBeFiltered } from './selection';
+export { createJournalOutidResolver } from './resolver';

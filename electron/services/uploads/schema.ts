@@ -72,4 +72,13 @@ export const UPLOAD_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    feature: 'uploads',
+    version: 2,
+    name: 'upload rows by outid',
+    up(db) {
+      // Pushes carry only an outid: the results resolver finds its upload (and task) through this.
+      db.exec('CREATE INDEX upload_rows_outid ON upload_rows (outid)');
+    },
+  },
 ];

@@ -17,6 +17,7 @@ import { createMediaProxy } from '../../../electron/services/media/proxy';
 import { ListsFeature } from '../../../electron/services/lists/feature';
 import { openListServices } from '../../../electron/services/lists/index';
 import { ResultsFeature } from '../../../electron/services/sync/feature';
+import { createUploadService } from '../../../electron/services/uploads/index';
 
 const APP = 'app://campaign-desk';
 const top = { url: `${APP}/index.html#/lists`, isTopFrame: true };
@@ -59,6 +60,12 @@ function setup(overrides: Partial<Handlers> = {}, prefs = memoryPrefs()) {
         accounts,
         lists: listServices.store,
         media,
+      }),
+      uploads: createUploadService({
+        db: listServices.db,
+        lists: listServices.store,
+        clientFor: (id) => accounts.clientFor(id),
+        activeId: () => accounts.activeId(),
       }),
       broadcast: (event, payload) => events.push([event, payload]),
     }),
@@ -205,6 +212,7 @@ describe('createApi', () => {
       'sync',
       'tasks',
       'templates',
+      'uploads',
     ]);
     expect(Object.keys(api.import)).toEqual(['onProgress']);
     expect(Object.keys(api.templates)).toEqual(['audio']);

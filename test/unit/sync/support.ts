@@ -19,7 +19,12 @@ export const ACCOUNT = 'acc-1';
 
 /** A results feature over a fresh data folder and (optionally) a sandbox. */
 export async function setupResults(
-  options: { sandbox?: SandboxOptions; deps?: Partial<ResultsFeatureDeps> } = {},
+  options: {
+    sandbox?: SandboxOptions;
+    deps?: Partial<ResultsFeatureDeps>;
+    /** Deps that need the database (e.g. a resolver over it). */
+    depsFor?: (services: ListServices) => Partial<ResultsFeatureDeps>;
+  } = {},
 ): Promise<{
   dataDir: string;
   services: ListServices;
@@ -47,6 +52,7 @@ export async function setupResults(
     broadcast: (event, payload) => events.push([event, payload]),
     pushHost: '127.0.0.1',
     ...options.deps,
+    ...options.depsFor?.(services),
   });
   return {
     dataDir,

@@ -1,0 +1,28 @@
+import type { uploadCalls } from '../../../shared/contracts/uploads';
+import type { FeatureHandlers } from '../core/handlers';
+import type { UploadService } from './api';
+
+/**
+ * The handlers of `contracts/uploads.ts`, joined in createHandlers. Uploads run in the
+ * background: start and resume answer once the journal says `running`; progress and the end
+ * arrive as `uploads:progress` (the host wires the service's onProgress to the broadcast).
+ */
+export function uploadHandlers(uploads: UploadService): FeatureHandlers<typeof uploadCalls> {
+  return {
+    'uploads:plan': (request) => uploads.plan(request),
+    'uploads:start': async (request) => uploads.status((await uploads.start(request)).uploadId),
+    'uploads:resume': async ({ uploadId, via }) =>
+      uploads.status((await uploads.resume(uploadId, via ? { via } : {})).uploadId),
+    'uploads:pause': ({ uploadId }) => uploads.pause(uploadId),
+    'uploads:cancel': ({ uploadId }) => uploads.cancel(uploadId),
+    'uploads:status': ({ uploadId }) => uploads.status(uploadId),
+    'uploads:forList': ({ listId }) => uploads.forList(listId),
+    'uploads:rows': ({ uploadId, states, offset, limit }) =>
+      uploads.rows(uploadId, {
+        ...(states ? { states } : {}),
+        ...(offset !== undefined ? { offset } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+      }),
+    'uploads:removeRows': (request) => uploads.removeRows(request),
+  };
+}

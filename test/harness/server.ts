@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName, EventPayload } from '../../shared/contract';
 import { createNodeHost } from '../../electron/services/core/hostServices';
+import type { SandboxOptions } from '../../electron/services/sandbox/index';
 import { APP_CSP_HEADER } from '../../electron/services/security/csp';
 import { contentTypeOf, resolveAsset } from '../../electron/services/security/assets';
 import { isMediaPath, serveMedia } from '../../electron/services/media/serve';
@@ -20,6 +21,8 @@ export interface HarnessOptions {
   port?: number;
   /** Fixed only in tests that need to; otherwise random per run. */
   token?: string;
+  /** How the embedded sandbox runs (e.g. `latencyMs` to watch slow uploads). */
+  sandbox?: SandboxOptions;
 }
 
 export interface Harness {
@@ -79,6 +82,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     host: 'harness',
     allowedOrigins,
     broadcast,
+    ...(options.sandbox ? { sandbox: options.sandbox } : {}),
   });
 
   const serveFile = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {

@@ -4,6 +4,7 @@ import { ACCOUNTS_FILE_NAME } from '../accounts/profiles';
 import { createAccountService } from '../accounts/create';
 import type { AccountService } from '../accounts/service';
 import { createLazySandbox, type SandboxProvider } from '../accounts/sandboxProvider';
+import type { SandboxOptions } from '../sandbox/index';
 import { createDispatcher, type Broadcast, type Dispatch } from '../contract/dispatch';
 import { ListsFeature } from '../lists/feature';
 import { openListServices } from '../lists/index';
@@ -30,6 +31,8 @@ export interface NodeHostOptions {
   /** Default: the OS keychain. */
   vault?: SecretVault;
   log?: Logger;
+  /** How the embedded sandbox runs (tests slow it down with `latencyMs`). */
+  sandbox?: SandboxOptions;
 }
 
 export interface NodeHost {
@@ -50,9 +53,9 @@ export interface NodeHost {
 /** The accounts of a data folder, as the CLI and the harness keep them (`accounts.json`). */
 export function createNodeAccounts(
   dataDir: string,
-  options: { vault?: SecretVault; broadcast?: Broadcast; log?: Logger } = {},
+  options: { vault?: SecretVault; broadcast?: Broadcast; log?: Logger; sandbox?: SandboxOptions } = {},
 ): { accounts: AccountService; sandbox: SandboxProvider } {
-  const sandbox = createLazySandbox(options.log ? { log: options.log } : {});
+  const sandbox = createLazySandbox({ ...options.sandbox, ...(options.log ? { log: options.log } : {}) });
   const accounts = createAccountService({
     settings: createJsonSettingsFile(join(dataDir, `${ACCOUNTS_FILE_NAME}.json`)),
     vault: options.vault ?? createKeyringVault(),
@@ -74,6 +77,7 @@ export function createNodeHost(options: NodeHostOptions): NodeHost {
     broadcast,
     ...(options.vault ? { vault: options.vault } : {}),
     ...(options.log ? { log: options.log } : {}),
+    ...(options.sandbox ? { sandbox: options.sandbox } : {}),
   });
   const { tasks, media } = createNodeTaskService(options.dataDir, accounts, { broadcast });
   const listServices = openListServices(options.dataDir, { exclusive: true });

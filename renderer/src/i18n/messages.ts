@@ -7,6 +7,9 @@ import { tasksEn, tasksZh } from '../features/tasks/messages';
 // results
 import { resultsEn, resultsZh } from '../features/results/messages';
 
+// uploads
+import { uploadsEn, uploadsZh } from '../features/uploads/messages';
+
 /** Every user-visible string of the renderer. zh-CN is the source; en must have the same keys. */
 export const zhCN = {
   ...listsZh,
@@ -85,6 +88,7 @@ export const zhCN = {
   ...tasksZh,
   // results
   ...resultsZh,
+  ...uploadsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -169,4 +173,5 @@ export const en: Messages = {
   ...tasksEn,
   // results
   ...resultsEn,
+  ...uploadsEn,
 };

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ROW_PROBLEMS, type RowProblemCode } from '../../../../shared/callList';
 import { usePrefsStore } from '../../app/prefsStore';
 import { useT } from '../../i18n/useT';
+import { useUploadsStore } from '../uploads/uploadsStore';
 import { useGridStore } from './gridStore';
 
 const PROBLEM_CODES = Object.keys(ROW_PROBLEMS) as RowProblemCode[];
@@ -154,6 +155,20 @@ export function ListToolbar() {
         aria-keyshortcuts="Control+Y"
       >
         {t('toolbar.redo')}
+      </button>
+      <button
+        type="button"
+        className="primary"
+        onClick={() => useUploadsStore.getState().openDialog({ kind: 'upload', uploadId: null })}
+      >
+        {t('uploads.open')}
+      </button>
+      <button
+        type="button"
+        onClick={() => useUploadsStore.getState().openDialog({ kind: 'remove' })}
+        disabled={checked.size === 0}
+      >
+        {t('uploads.remove.open', { count: checked.size })}
       </button>
       <button type="button" onClick={rename}>
         {t('toolbar.rename')}

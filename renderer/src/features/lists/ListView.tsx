@@ -1,10 +1,14 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useT } from '../../i18n/useT';
 import { CallGrid } from './CallGrid';
 import { useGridStore } from './gridStore';
 import { ListToolbar } from './ListToolbar';
 import { ProblemsPanel } from './ProblemsPanel';
+import { RemoveRowsDialog } from '../uploads/RemoveRowsDialog';
+import { UploadDialog } from '../uploads/UploadDialog';
+import { UploadsStrip } from '../uploads/UploadsStrip';
+import { useUploadsStore } from '../uploads/uploadsStore';
 
 /** One open list: its toolbar, the grid and the problems panel. */
 export function ListView({ listId }: { listId: number }) {
@@ -14,9 +18,14 @@ export function ListView({ listId }: { listId: number }) {
   const error = useGridStore((state) => state.error);
   const dismissError = useGridStore((state) => state.dismissError);
   const open = useGridStore((state) => state.open);
+  const checked = useGridStore((state) => state.checked);
+  const checkedIds = useMemo(() => [...checked], [checked]);
+  const dialog = useUploadsStore((state) => state.dialog);
+  const closeDialog = (): void => useUploadsStore.getState().openDialog(null);
 
   useEffect(() => {
     void open(listId);
+    return () => useUploadsStore.getState().openDialog(null);
   }, [listId, open]);
 
   return (
@@ -32,11 +41,23 @@ export function ListView({ listId }: { listId: number }) {
       </div>
       {error && <ErrorBanner error={error} onDismiss={dismissError} />}
       <ListToolbar />
+      <UploadsStrip listId={listId} />
       <p className="muted grid-hint">{t('grid.editHint')}</p>
       <div className="list-body">
         <CallGrid />
         <ProblemsPanel />
       </div>
+      {list?.id === listId && dialog?.kind === 'upload' && (
+        <UploadDialog
+          list={list}
+          checkedRowIds={checkedIds}
+          uploadId={dialog.uploadId}
+          onClose={closeDialog}
+        />
+      )}
+      {list?.id === listId && dialog?.kind === 'remove' && (
+        <RemoveRowsDialog list={list} rowIds={checkedIds} onClose={closeDialog} />
+      )}
     </div>
   );
 }

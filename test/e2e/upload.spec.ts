@@ -1,0 +1,159 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { importFile } from '../../electron/services/importer/importFile';
+import { inspectFile } from '../../electron/services/importer/inspect';
+import { openListServices } from '../../electron/services/lists/index';
+import { writeCsv } from '../support/workbooks';
+import { expect, test } from './fixtures';
+
+// Pushing a call list into a task through the harness against the built-in sandbox account.
+// Every sandbox request takes 700 ms here, so the 4 batches of 500 rows take long enough to
+// pause the upload by hand and to watch it move.
+test.use({ sandboxOptions: { latencyMs: 700 } });
+
+const VALID = 2_000;
+
+/** 2,000 dialable rows plus three with problems, imported into the test's data folder. */
+async function seedList(dataDir: string): Promise<number> {
+  const file = join(mkdtempSync(join(tmpdir(), 'cd-e2e-upload-')), '十一月推送.csv');
+  const rows = [['客户姓名', '手机号码', '公司']];
+  for (let i = 0; i < VALID; i++) rows.push([`客户${i}`, `139${String(i).padStart(8, '0')}`, `公司${i % 9}`]);
+  rows.push(['坏号', '12345', '']);
+  rows.push(['无号', '', '']);
+  rows.push(['重号', '13900000000', '']);
+  writeCsv(file, rows);
+  const services = openListServices(dataDir);
+  try {
+    const inspection = await inspectFile(file, { memory: services.memory });
+    const result = await importFile(
+      file,
+      { sheet: inspection.sheet, headerRow: inspection.headerRow, mapping: inspection.suggestedMapping },
+      { store: services.store, memory: services.memory },
+    );
+    return result.list.id;
+  } finally {
+    services.close();
+  }
+}
+
+/** Creates a permanent all-day task with 4 robots through the wizard. */
+async function createTask(page: Page, url: string, name: string): Promise<void> {
+  await page.goto(`${url}#/tasks`);
+  await page.getByRole('button', { name: '新建任务' }).click();
+  const wizard = page.getByRole('dialog', { name: '新建外呼任务' });
+  await wizard.getByLabel('任务名称').fill(name);
+  await wizard.getByRole('radio', { name: '满意度回访' }).check();
+  await wizard.getByRole('button', { name: '下一步' }).click();
+  await wizard.getByLabel('机器人数').fill('4');
+  if ((await wizard.getByRole('button', { name: '删除时间段 2' }).count()) > 0)
+    await wizard.getByRole('button', { name: '删除时间段 2' }).click();
+  await wizard.getByLabel('时间段 1 开始').fill('00:00');
+  await wizard.getByLabel('时间段 1 结束').fill('00:00');
+  await wizard.getByRole('button', { name: '下一步' }).click();
+  await wizard.getByRole('button', { name: '创建任务' }).click();
+  await expect(wizard).toHaveCount(0);
+  await expect(page.locator(`tr[data-task="${name}"] .status-badge`)).toHaveText('未开始');
+}
+
+test('push a 2,000-row list into a new task, pause and resume, watch it dial, end it', async ({
+  page,
+  harness,
+  dataDir,
+}) => {
+  test.setTimeout(150_000);
+  const listId = await seedList(dataDir);
+  await createTask(page, harness.url, 'e2e 推送');
+
+  await page.goto(`${harness.url}#/lists/${listId}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('十一月推送');
+  await page.getByRole('button', { name: '推送到任务…' }).click();
+  const dialog = page.getByRole('dialog', { name: '把“十一月推送”推送到任务' });
+  await dialog.getByLabel('目标任务').selectOption({ label: 'e2e 推送（未开始）' });
+
+  // The plan: what goes, what stays out and why, before anything is sent.
+  const plan = dialog.locator('.upload-plan');
+  await expect(plan).toContainText('将上传 2000 行，共 4 次请求。');
+  await expect(plan).toContainText('3 行有问题，不会上传：');
+  await expect(plan.locator('[data-problem="phone.invalid"]')).toHaveText('电话号码无效：1 行');
+  await expect(plan.locator('[data-problem="phone.missing"]')).toHaveText('缺少电话号码：1 行');
+  await expect(plan.locator('[data-problem="phone.duplicate"]')).toHaveText('电话号码重复：1 行');
+
+  // Variables: rename one to the template's name, leave one out; a clash is refused in words.
+  await dialog.getByLabel('“客户姓名”对应的模板变量').fill('公司');
+  await expect(dialog.getByRole('alert')).toContainText('变量对应关系不正确');
+  await expect(dialog.getByRole('button', { name: '开始上传' })).toBeDisabled();
+  await dialog.getByLabel('“客户姓名”对应的模板变量').fill('姓名');
+  await dialog.getByLabel('发送“公司”').uncheck();
+  await expect(plan).toContainText('将上传 2000 行');
+  await dialog.getByRole('button', { name: '开始上传' }).click();
+
+  // Progress moves; pause after the first answered batch: it stops after the request in flight.
+  const progressText = dialog.locator('.upload-progress-text');
+  await expect(progressText).toHaveText(/^已处理 (500|1000) \/ 2000 行/);
+  await dialog.getByRole('button', { name: '暂停' }).click();
+  await expect(dialog.locator('.upload-badge')).toHaveText('已暂停');
+  const pausedAt = Number((await progressText.textContent())!.match(/已处理 (\d+)/)![1]);
+  expect(pausedAt).toBeGreaterThanOrEqual(500);
+  expect(pausedAt).toBeLessThan(VALID);
+  await expect(dialog.locator('[data-figure="accepted"] dd')).toHaveText(String(pausedAt));
+
+  // Resume: the rest goes, nothing twice.
+  await dialog.getByRole('button', { name: '继续' }).click();
+  await expect(dialog.locator('.upload-badge')).toHaveText('已完成', { timeout: 30_000 });
+  await expect(progressText).toHaveText('已处理 2000 / 2000 行：成功 2000，失败 0');
+  for (const [figure, value] of [
+    ['sent', '2000'],
+    ['accepted', '2000'],
+    ['repeated', '0'],
+    ['filtered', '0'],
+    ['failed', '0'],
+  ] as const)
+    await expect(dialog.locator(`[data-figure="${figure}"] dd`)).toHaveText(value);
+  await expect(dialog.getByText('另有 3 行因问题未上传。')).toBeVisible();
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('list', { name: '这个名单的上传记录' })).toContainText(
+    '→ 任务 e2e 推送 · 已完成 · 2000/2000',
+  );
+
+  // Pushing again sends nothing: every row is already in the task.
+  await page.getByRole('button', { name: '推送到任务…' }).click();
+  const again = page.getByRole('dialog', { name: '把“十一月推送”推送到任务' });
+  await again.getByLabel('目标任务').selectOption({ index: 1 });
+  await expect(again.locator('.upload-plan')).toContainText('2000 行此前已上传到该任务，将跳过');
+  await expect(again.getByRole('button', { name: '开始上传' })).toBeDisabled();
+  await page.keyboard.press('Escape');
+
+  // Remove two uploaded rows from the task (delete_task_data).
+  const grid = page.getByRole('grid');
+  await grid.getByRole('checkbox', { name: '选择此行' }).nth(0).check();
+  await grid.getByRole('checkbox', { name: '选择此行' }).nth(1).check();
+  await page.getByRole('button', { name: '从任务中移除所选（2）…' }).click();
+  const remove = page.getByRole('dialog', { name: '从任务中移除所选行' });
+  await expect(remove.getByLabel('目标任务')).toHaveValue(/.+/);
+  await remove.getByRole('button', { name: '移除 2 行' }).click();
+  await expect(remove.getByRole('status')).toHaveText('已从任务中移除 2 行；0 行不在该任务中。');
+  await remove.getByRole('button', { name: '关闭' }).click();
+
+  // The Tasks screen: the sandbox dials; connected and intent counts grow.
+  await page.goto(`${harness.url}#/tasks`);
+  const row = page.locator('tr[data-task="e2e 推送"]');
+  await expect(row.locator('.status-badge')).toHaveText('进行中', { timeout: 20_000 });
+  await expect(row.locator('.task-progress-text')).toHaveText(/^已拨打 [1-9]\d* \/ \d+$/, {
+    timeout: 20_000,
+  });
+  const connected = row.locator('[data-count="connected"]');
+  await expect(connected).not.toHaveText('0', { timeout: 20_000 });
+  const firstConnected = Number(await connected.textContent());
+  await expect(row.locator('[data-count="intent"]')).not.toHaveText('0', { timeout: 40_000 });
+  await expect
+    .poll(async () => Number(await connected.textContent()), { timeout: 30_000 })
+    .toBeGreaterThan(firstConnected);
+
+  // End it.
+  await row.getByRole('button', { name: '完结' }).click();
+  await page.getByRole('dialog', { name: '完结任务' }).getByRole('button', { name: '完结' }).click();
+  await expect(row.locator('.status-badge')).toHaveText('已完结');
+});

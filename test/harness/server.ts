@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName, EventPayload } from '../../shared/contract';
 import { createNodeHost } from '../../electron/services/core/hostServices';
-import type { SandboxOptions } from '../../electron/services/sandbox/index';
+import type { SandboxControl, SandboxOptions } from '../../electron/services/sandbox/index';
 import { APP_CSP_HEADER } from '../../electron/services/security/csp';
 import { contentTypeOf, resolveAsset } from '../../electron/services/security/assets';
 import { isMediaPath, serveMedia } from '../../electron/services/media/serve';
@@ -32,6 +32,8 @@ export interface Harness {
   token: string;
   /** The embedded sandbox's base URL (started on first use), for tests that feed it rows. */
   sandboxUrl(): Promise<string>;
+  /** The embedded sandbox's test controls (faults, clock). */
+  sandboxControl(): Promise<SandboxControl>;
   close(): Promise<void>;
 }
 
@@ -183,6 +185,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     origin,
     token,
     sandboxUrl: () => host.sandbox.url(),
+    sandboxControl: () => host.sandbox.control(),
     async close() {
       for (const socket of sockets) socket.terminate();
       wss.close();

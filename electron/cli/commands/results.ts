@@ -60,26 +60,55 @@ function failed(ctx: CliContext, error: unknown): number {
   return emitError(ctx, describeError(error, ctx.locale, [describeSobotError]));
 }
 
-/** A command taking one TASK_ID over the results feature. */
+/** What a results command does for one TASK_ID over an open results feature. */
+type TaskRun = (
+  results: ResultsFeature,
+  taskId: string,
+  args: readonly string[],
+  ctx: CliContext,
+) => Promise<number>;
+
+/** A results command over an open results feature (the CLI opens the data folder's; tests pass theirs). */
+export type ResultsRunner = (
+  results: ResultsFeature,
+  args: readonly string[],
+  ctx: CliContext,
+) => Promise<number>;
+
+const taskIdOf = (args: readonly string[]): string | undefined => positionals(args, ['--out'])[0];
+
+/** Checks the TASK_ID, runs `body` and reports its failure in the user's language. */
+function onTask(usageText: Localized, body: TaskRun): ResultsRunner {
+  return async (results, args, ctx) => {
+    const taskId = taskIdOf(args);
+    if (!taskId) return emitError(ctx, { code: 'cli.invalid_option', message: usageText[ctx.locale] });
+    try {
+      return await body(results, taskId, args, ctx);
+    } catch (error) {
+      return failed(ctx, error);
+    }
+  };
+}
+
+/** A command taking one TASK_ID over the data folder's results feature. */
 function taskCommand(
   name: string,
   usage: string,
   summary: Localized,
   usageText: Localized,
-  run: (results: ResultsFeature, taskId: string, args: string[], ctx: CliContext) => Promise<number>,
+  run: ResultsRunner,
 ): CliCommand {
   return {
     name,
     usage,
     summary,
     async run(args, ctx) {
-      const [taskId] = positionals(args, ['--out']);
-      if (!taskId) return emitError(ctx, { code: 'cli.invalid_option', message: usageText[ctx.locale] });
+      // A wrong command line opens nothing.
+      if (!taskIdOf(args))
+        return emitError(ctx, { code: 'cli.invalid_option', message: usageText[ctx.locale] });
       const opened = openResults(ctx);
       try {
-        return await run(opened.results, taskId, args, ctx);
-      } catch (error) {
-        return failed(ctx, error);
+        return await run(opened.results, args, ctx);
       } finally {
         await opened.close();
       }
@@ -87,27 +116,54 @@ function taskCommand(
   };
 }
 
+/** `sync TASK_ID` over a results feature (exported for tests); Ctrl-C cancels, the next run resumes. */
+export const runSync: ResultsRunner = onTask(TEXT.syncUsage, async (results, taskId, _args, ctx) => {
+  void ctx.interrupted.then(() => results.cancel(taskId));
+  const report = await results.sync(taskId, {
+    onProgress: (p: SyncProgress) => {
+      if (!ctx.json && p.phase === 'running' && p.page > 0) {
+        ctx.stderr.write(`${format(TEXT.progress[ctx.locale], { page: p.page, pages: p.pageCount })}\r`);
+      }
+    },
+  });
+  const key = report.complete ? 'synced' : 'cancelled';
+  const { added, updated, pages } = report;
+  emit(ctx, report, format(TEXT[key][ctx.locale], { task: taskId, added, updated, pages }));
+  return report.complete ? 0 : 1;
+});
+
 /** `campaign-desk sync TASK_ID`: pulls the task's new results (Ctrl-C cancels; the next run resumes). */
 export const syncCommand = taskCommand(
   'sync',
   'sync TASK_ID',
   { 'zh-CN': '同步任务的通话结果（增量）', en: 'pull a task’s call results (incremental)' },
   TEXT.syncUsage,
-  async (results, taskId, _args, ctx) => {
-    void ctx.interrupted.then(() => results.cancel(taskId));
-    const report = await results.sync(taskId, {
-      onProgress: (p: SyncProgress) => {
-        if (!ctx.json && p.phase === 'running' && p.page > 0) {
-          ctx.stderr.write(`${format(TEXT.progress[ctx.locale], { page: p.page, pages: p.pageCount })}\r`);
-        }
-      },
-    });
-    const key = report.complete ? 'synced' : 'cancelled';
-    const { added, updated, pages } = report;
-    emit(ctx, report, format(TEXT[key][ctx.locale], { task: taskId, added, updated, pages }));
-    return report.complete ? 0 : 1;
-  },
+  runSync,
 );
+
+/** `results TASK_ID` over a results feature (exported for tests): the synced calls, newest first. */
+export const runResults: ResultsRunner = onTask(TEXT.resultsUsage, (results, taskId, _args, ctx) => {
+  const source = { kind: 'task', taskId } as const;
+  const counts = results.counts(source, {});
+  const calls = [...results.reader.each(results.accountId, source, {})].map((r) => ({
+    ...r.call,
+    utterances: r.utterances,
+  }));
+  const human = calls
+    .map((c) =>
+      [
+        c.id,
+        c.startedAt ? new Date(c.startedAt).toLocaleString() : '',
+        c.telephone,
+        callStatusLabel(c.status)[ctx.locale],
+        c.intentions.join('、'),
+        `${Math.round(c.talkMs / 1000)}s`,
+      ].join('\t'),
+    )
+    .join('\n');
+  emit(ctx, { taskId, counts, calls }, human || TEXT.none[ctx.locale]);
+  return Promise.resolve(0);
+});
 
 /** `campaign-desk results TASK_ID`: the task's synced calls, newest first. */
 export const resultsCommand = taskCommand(
@@ -115,35 +171,11 @@ export const resultsCommand = taskCommand(
   'results TASK_ID',
   { 'zh-CN': '列出任务已同步的通话', en: 'list a task’s synced calls' },
   TEXT.resultsUsage,
-  (results, taskId, _args, ctx) => {
-    const source = { kind: 'task', taskId } as const;
-    const counts = results.counts(source, {});
-    const calls = [...results.reader.each(results.accountId, source, {})].map((r) => ({
-      ...r.call,
-      utterances: r.utterances,
-    }));
-    const human = calls
-      .map((c) =>
-        [
-          c.id,
-          c.startedAt ? new Date(c.startedAt).toLocaleString() : '',
-          c.telephone,
-          callStatusLabel(c.status)[ctx.locale],
-          c.intentions.join('、'),
-          `${Math.round(c.talkMs / 1000)}s`,
-        ].join('\t'),
-      )
-      .join('\n');
-    emit(ctx, { taskId, counts, calls }, human || TEXT.none[ctx.locale]);
-    return Promise.resolve(0);
-  },
+  runResults,
 );
 
-/** `campaign-desk export-results TASK_ID --out FILE`: the task's calls as .xlsx or .csv. */
-export const exportResultsCommand = taskCommand(
-  'export-results',
-  'export-results TASK_ID --out FILE',
-  { 'zh-CN': '把任务的通话结果导出为 .xlsx 或 .csv', en: 'export a task’s call results to .xlsx or .csv' },
+/** `export-results TASK_ID --out FILE` over a results feature (exported for tests). */
+export const runExportResults: ResultsRunner = onTask(
   TEXT.exportUsage,
   async (results, taskId, args, ctx) => {
     const out = optionValue(args, '--out');
@@ -158,4 +190,13 @@ export const exportResultsCommand = taskCommand(
     emit(ctx, { taskId, file, rows }, format(TEXT.exported[ctx.locale], { rows, file }));
     return 0;
   },
+);
+
+/** `campaign-desk export-results TASK_ID --out FILE`: the task's calls as .xlsx or .csv. */
+export const exportResultsCommand = taskCommand(
+  'export-results',
+  'export-results TASK_ID --out FILE',
+  { 'zh-CN': '把任务的通话结果导出为 .xlsx 或 .csv', en: 'export a task’s call results to .xlsx or .csv' },
+  TEXT.exportUsage,
+  runExportResults,
 );

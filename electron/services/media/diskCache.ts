@@ -4,9 +4,10 @@
  * under a total size by removing the least recently used files (by modification time, which
  * a read refreshes).
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { CacheBudget } from '../cacheBudget';
 import { AUDIO_EXTENSIONS, formatOfExt, type AudioFormat } from './audioType';
 
 /** A file in the cache. */
@@ -18,12 +19,17 @@ export interface CachedMedia {
 
 const KEY = /^[0-9a-f]{64}$/;
 const FILE = /^([0-9a-f]{64})\.([a-z0-9]+)$/;
+const TEMP = /^\.tmp-[0-9a-f]{16}$/;
 
 export class MediaDiskCache {
+  private readonly budget: CacheBudget;
+
   constructor(
     readonly dir: string,
-    private readonly maxTotalBytes: number,
-  ) {}
+    maxTotalBytes: number,
+  ) {
+    this.budget = new CacheBudget(dir, { maxBytes: maxTotalBytes, entry: FILE, temp: TEMP });
+  }
 
   /** The cached file for `key`, or null. */
   find(key: string): CachedMedia | null {
@@ -42,12 +48,7 @@ export class MediaDiskCache {
 
   /** Marks a file as just used, so eviction keeps it longer. */
   touch(file: CachedMedia): void {
-    const now = new Date();
-    try {
-      utimesSync(file.path, now, now);
-    } catch {
-      // evicted meanwhile: the next read fetches it again
-    }
+    this.budget.touch(file.path);
   }
 
   /** Stores bytes atomically (temp file then rename), then trims the folder to its budget. */
@@ -63,31 +64,7 @@ export class MediaDiskCache {
       rmSync(temp, { force: true });
       throw error;
     }
-    this.evict(path);
+    this.budget.added(path, bytes.byteLength);
     return { path, format, size: bytes.byteLength };
-  }
-
-  /** Removes the oldest files until the total fits, never the one just written. */
-  private evict(keep: string): void {
-    let entries: { path: string; size: number; mtime: number }[];
-    try {
-      entries = readdirSync(this.dir)
-        .filter((name) => FILE.test(name))
-        .map((name) => {
-          const path = join(this.dir, name);
-          const stat = statSync(path);
-          return { path, size: stat.size, mtime: stat.mtimeMs };
-        });
-    } catch {
-      return;
-    }
-    let total = entries.reduce((sum, e) => sum + e.size, 0);
-    entries.sort((a, b) => a.mtime - b.mtime);
-    for (const entry of entries) {
-      if (total <= this.maxTotalBytes) break;
-      if (entry.path === keep) continue;
-      rmSync(entry.path, { force: true });
-      total -= entry.size;
-    }
   }
 }

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CacheBudget } from '../cacheBudget';
 
 /** Peaks kept for one recording. */
 export interface StoredPeaks {
@@ -11,24 +12,46 @@ export interface StoredPeaks {
 const MAGIC = 0x4b504443; // "CDPK" little-endian
 const HEADER = 12;
 const KEY = /^[0-9a-f]{64}$/;
+const ENTRY = /^[0-9a-f]{64}\.peaks$/;
+const TEMP = /^[0-9a-f]{64}\.peaks\.\d+\.\d+\.tmp$/;
+
+/** Default total size of the peaks folder: about a thousand 10-minute recordings. */
+export const DEFAULT_PEAKS_CACHE_BYTES = 64 * 1024 * 1024;
+
+export interface PeaksCacheOptions {
+  /** Total size of the folder (default DEFAULT_PEAKS_CACHE_BYTES). */
+  maxTotalBytes?: number;
+}
 
 /**
  * Peaks files under the data folder, one per recording, named by the SHA-256 of its address
  * (never a name from outside): a 12-byte header (magic, buckets per second, duration) then one
- * byte per bucket. A damaged file reads as absent and is computed again.
+ * byte per bucket. A damaged file reads as absent and is computed again. The folder is kept
+ * under a total size: a read marks a file as used, a write evicts the least recently used ones,
+ * and an evicted recording's peaks are simply computed again when it is next opened.
  */
 export class PeaksCache {
-  constructor(readonly dir: string) {}
+  private readonly budget: CacheBudget;
+
+  constructor(
+    readonly dir: string,
+    options: PeaksCacheOptions = {},
+  ) {
+    const maxBytes = options.maxTotalBytes ?? DEFAULT_PEAKS_CACHE_BYTES;
+    this.budget = new CacheBudget(dir, { maxBytes, entry: ENTRY, temp: TEMP });
+  }
 
   read(key: string): StoredPeaks | null {
     if (!KEY.test(key)) return null;
+    const path = join(this.dir, `${key}.peaks`);
     let bytes: Buffer;
     try {
-      bytes = readFileSync(join(this.dir, `${key}.peaks`));
+      bytes = readFileSync(path);
     } catch {
       return null;
     }
     if (bytes.length < HEADER || bytes.readUInt32LE(0) !== MAGIC) return null;
+    this.budget.touch(path);
     return {
       peaksPerSecond: bytes.readUInt32LE(4),
       durationMs: bytes.readUInt32LE(8),
@@ -54,5 +77,6 @@ export class PeaksCache {
       rmSync(temp, { force: true });
       throw error;
     }
+    this.budget.added(path, bytes.length);
   }
 }

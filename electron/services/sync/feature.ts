@@ -48,6 +48,8 @@ export interface ResultsFeatureDeps {
   window?: SyncWindowOptions;
   /** The push receiver's bind address (default all interfaces; tests use loopback). */
   pushHost?: string;
+  /** Total size of the waveform peaks cache (default DEFAULT_PEAKS_CACHE_BYTES, 64 MB). */
+  peaksCacheBytes?: number;
   log?: Logger;
 }
 
@@ -75,7 +77,7 @@ export class ResultsFeature {
     this.cursors = new SyncCursorStore(deps.db);
     this.recordings = new RecordingService({
       media: deps.media,
-      peaks: new PeaksCache(join(deps.dataDir, 'cache', 'peaks')),
+      peaks: new PeaksCache(join(deps.dataDir, 'cache', 'peaks'), { maxTotalBytes: deps.peaksCacheBytes }),
     });
     this.push = new PushControl(new PushSettingsStore(deps.db), (call) => this.ingestPush(call), {
       ...(deps.pushHost ? { host: deps.pushHost } : {}),

@@ -1,21 +1,25 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMediaProxy, MEDIA_ROUTE } from '../../../electron/services/media/proxy';
 import { PeaksCache } from '../../../electron/services/recordings/peaksCache';
-import { RecordingService } from '../../../electron/services/recordings/service';
+import { recordingKey, RecordingService } from '../../../electron/services/recordings/service';
 import { readWavInfo, WAVE_FORMAT } from '../../../electron/services/recordings/wav';
 import { encodeWav, synthesize } from '../../../electron/services/sandbox/wav';
 
 // A stand-in for object storage: an A-law WAV, a WAV in a codec nobody decodes, and 403s.
 const alaw = encodeWav(synthesize(4000, [{ offsetMs: 1000, durationMs: 2000, kind: 'customer' }], 2), 'alaw');
+const shorter = encodeWav(synthesize(3000, [{ offsetMs: 500, durationMs: 1000, kind: 'robot' }], 3), 'pcm16');
 const gsm = Buffer.from(alaw);
 gsm.writeUInt16LE(0x31, 20); // WAVE_FORMAT_GSM610
+const hits: Record<string, number> = {};
 const server = createServer((req, res) => {
+  hits[req.url ?? ''] = (hits[req.url ?? ''] ?? 0) + 1;
   if (req.url === '/a.wav') res.writeHead(200, { 'content-type': 'audio/wav' }).end(alaw);
+  else if (req.url === '/b.wav') res.writeHead(200, { 'content-type': 'audio/wav' }).end(shorter);
   else if (req.url === '/gsm.wav') res.writeHead(200, { 'content-type': 'audio/wav' }).end(gsm);
   else if (req.url === '/expired.wav')
     res.writeHead(403, { 'content-type': 'application/xml' }).end('<Error/>');
@@ -28,10 +32,11 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-function setup() {
+function setup(caps: { mediaBytes?: number; peaksBytes?: number } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'cd-rec-'));
-  const media = createMediaProxy({ dir: join(dir, 'media') });
-  return { media, service: new RecordingService({ media, peaks: new PeaksCache(join(dir, 'peaks')) }) };
+  const media = createMediaProxy({ dir: join(dir, 'media'), maxCacheBytes: caps.mediaBytes });
+  const peaks = new PeaksCache(join(dir, 'peaks'), { maxTotalBytes: caps.peaksBytes });
+  return { dir, media, service: new RecordingService({ media, peaks }) };
 }
 
 describe('recordings', () => {
@@ -67,5 +72,26 @@ describe('recordings', () => {
       detail: 'HTTP 404',
     });
     expect(await service.open(`${origin}/gsm.wav`)).toMatchObject({ ok: false, problem: 'undecodable' });
+  });
+});
+
+describe('recordings under small caches', () => {
+  it('fetches the audio and computes the peaks again for a recording the caches evicted', async () => {
+    // Room for one recording only: a is 4 s (64 kB as PCM, 412 B of peaks), b 3 s (48 kB, 312 B).
+    const { dir, service } = setup({ mediaBytes: 70_000, peaksBytes: 500 });
+    const [a, b] = [`${origin}/a.wav`, `${origin}/b.wav`];
+    const fetched = hits['/a.wav'] ?? 0;
+    const first = await service.open(a);
+    if (!first.ok) throw new Error(first.problem);
+    expect(hits['/a.wav']).toBe(fetched + 1);
+    expect(await service.open(b)).toMatchObject({ ok: true, durationMs: 3000 });
+    expect(readdirSync(join(dir, 'peaks'))).toEqual([`${recordingKey(b)}.peaks`]);
+    expect(readdirSync(join(dir, 'media'))).toEqual([`${recordingKey(b)}.wav`]);
+
+    const again = await service.open(a);
+    expect(again).toEqual(first);
+    expect(hits['/a.wav']).toBe(fetched + 2);
+    expect(existsSync(join(dir, 'peaks', `${recordingKey(a)}.peaks`))).toBe(true);
+    expect(existsSync(join(dir, 'peaks', `${recordingKey(b)}.peaks`))).toBe(false);
   });
 });

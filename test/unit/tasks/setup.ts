@@ -23,7 +23,11 @@ export const SIM_START = new Date(2025, 2, 12, 15, 30).getTime();
  */
 export async function tasksOverSandbox() {
   const sandbox: SandboxHandle = await startSandbox({ now: () => SIM_START, autoRun: false, speed: 60 });
-  const provider: SandboxProvider = { url: async () => sandbox.url, close: async () => undefined };
+  const provider: SandboxProvider = {
+    url: async () => sandbox.url,
+    control: async () => sandbox.control,
+    close: async () => undefined,
+  };
   const accounts = createAccountService({
     settings: memorySettings(),
     vault: memoryVault(),

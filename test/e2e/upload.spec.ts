@@ -5,6 +5,8 @@ import type { Page } from '@playwright/test';
 import { importFile } from '../../electron/services/importer/importFile';
 import { inspectFile } from '../../electron/services/importer/inspect';
 import { openListServices } from '../../electron/services/lists/index';
+import { SANDBOX_APPID, SANDBOX_SIGNATURE } from '../../electron/services/sandbox/index';
+import { createSobotClient } from '../../electron/services/sobot/index';
 import { writeCsv } from '../support/workbooks';
 import { expect, test } from './fixtures';
 
@@ -156,4 +158,60 @@ test('push a 2,000-row list into a new task, pause and resume, watch it dial, en
   await row.getByRole('button', { name: '完结' }).click();
   await page.getByRole('dialog', { name: '完结任务' }).getByRole('button', { name: '完结' }).click();
   await expect(row.locator('.status-badge')).toHaveText('已完结');
+});
+
+test('a refused upload says why in Chinese, keeps its place, and resumes to the end once fixed', async ({
+  page,
+  harness,
+  dataDir,
+}) => {
+  test.setTimeout(90_000);
+  const listId = await seedList(dataDir);
+  // A task made outside the app: query_task lists it while it is unfinished.
+  const client = createSobotClient({
+    baseUrl: await harness.sandboxUrl(),
+    appid: SANDBOX_APPID,
+    signature: SANDBOX_SIGNATURE,
+  });
+  const { taskid } = await client.addTask({
+    templateid: '1bf61b127bbd4921b482eb35fde5d215',
+    task_name: '外部任务',
+    telephone: '02180344315',
+    robot_num: 1,
+    time_type: 2,
+    call_time_slot: '00:00-24:00',
+  });
+  const control = await harness.sandboxControl();
+
+  await page.goto(`${harness.url}#/lists/${listId}`);
+  await page.getByRole('button', { name: '推送到任务…' }).click();
+  const dialog = page.getByRole('dialog', { name: '把“十一月推送”推送到任务' });
+  await dialog.getByLabel('目标任务').selectOption({ label: '外部任务（未开始）' });
+  await expect(dialog.locator('.upload-plan')).toContainText('将上传 2000 行');
+
+  // The provider refuses every add_task_data: the upload stops with the reason, nothing is lost.
+  control.setFault('add_task_data', 'code:320020', 'persistent');
+  await dialog.getByRole('button', { name: '开始上传' }).click();
+  await expect(dialog.locator('.upload-badge')).toHaveText('已中断', { timeout: 20_000 });
+  const alert = dialog.getByRole('alert');
+  await expect(alert).toContainText('任务已经被删除');
+  await expect(alert).toContainText('sobot.320020');
+  await expect(alert).toContainText('不会重复发送');
+  await expect(dialog.locator('[data-figure="accepted"] dd')).toHaveText('0');
+  expect(control.taskOutids(taskid)).toHaveLength(0);
+
+  // Closing and reopening the list shows the stopped upload; resuming it finishes the job.
+  await dialog.getByRole('button', { name: '关闭' }).click();
+  await page.reload();
+  const strip = page.getByRole('list', { name: '这个名单的上传记录' });
+  await expect(strip).toContainText('→ 任务 外部任务 · 已中断 · 0/2000');
+  control.clearFaults();
+  await strip.getByRole('button', { name: '查看' }).click();
+  const watch = page.getByRole('dialog', { name: '把“十一月推送”推送到任务' });
+  await watch.getByRole('button', { name: '继续' }).click();
+  await expect(watch.locator('.upload-badge')).toHaveText('已完成', { timeout: 30_000 });
+  await expect(watch.locator('[data-figure="accepted"] dd')).toHaveText('2000');
+  const outids = control.taskOutids(taskid);
+  expect(outids).toHaveLength(VALID);
+  expect(new Set(outids).size).toBe(VALID);
 });

@@ -17,3 +17,9 @@ export function emitError(ctx: CliContext, error: AppError): number {
   else ctx.stderr.write(`${error.message}${error.detail ? ` (${error.detail})` : ''} [${error.code}]\n`);
   return 1;
 }
+
+/** Reports a wrong command line (`cli.invalid_option`) like {@link emitError}; returns the exit code 2. */
+export function emitUsage(ctx: CliContext, message: string): number {
+  emitError(ctx, { code: 'cli.invalid_option', message });
+  return 2;
+}

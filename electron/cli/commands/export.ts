@@ -3,7 +3,7 @@ import { format } from '../../../shared/locale';
 import { exportList, openListServices } from '../../services/lists';
 import { optionValue } from '../args';
 import type { CliCommand } from '../command';
-import { emit, emitError } from '../output';
+import { emit, emitUsage } from '../output';
 import { fail, positionals } from './import';
 
 const TEXT = {
@@ -23,8 +23,7 @@ export const exportCommand: CliCommand = {
     const [idText] = positionals(args, ['--out']);
     const out = optionValue(args, '--out');
     const id = Number(idText);
-    if (!out || !Number.isSafeInteger(id) || id <= 0)
-      return emitError(ctx, { code: 'cli.invalid_option', message: TEXT.usage[ctx.locale] });
+    if (!out || !Number.isSafeInteger(id) || id <= 0) return emitUsage(ctx, TEXT.usage[ctx.locale]);
     let services;
     try {
       services = openListServices(ctx.dataDir);

@@ -7,7 +7,7 @@ import { inspectFile } from '../../services/importer/inspect';
 import { openListServices } from '../../services/lists';
 import { optionValue } from '../args';
 import type { CliCommand, CliContext } from '../command';
-import { emit, emitError } from '../output';
+import { emit, emitError, emitUsage } from '../output';
 
 const TEXT = {
   usage: {
@@ -51,7 +51,7 @@ export const importCommand: CliCommand = {
   },
   async run(args, ctx) {
     const [file] = positionals(args, ['--name', '--sheet']);
-    if (!file) return emitError(ctx, { code: 'cli.invalid_option', message: TEXT.usage[ctx.locale] });
+    if (!file) return emitUsage(ctx, TEXT.usage[ctx.locale]);
     const path = resolve(file);
     const services = openListServices(ctx.dataDir);
     const abort = new AbortController();

@@ -6,12 +6,12 @@ import { createNodeAccounts } from '../../services/core/hostServices';
 import { openListServices } from '../../services/lists/index';
 import { describeSobotError } from '../../services/sobot/index';
 import { ResultsFeature } from '../../services/sync/feature';
-import { exportResults } from '../../services/sync/export';
+import { exportResults, localTime } from '../../services/sync/export';
 import { createDataDirMediaProxy } from '../../services/tasks/create';
 import { describeError } from '../../services/contract/failure';
 import { optionValue } from '../args';
 import type { CliCommand, CliContext } from '../command';
-import { emit, emitError } from '../output';
+import { emit, emitError, emitUsage } from '../output';
 import { positionals } from './import';
 
 const TEXT = {
@@ -81,7 +81,7 @@ const taskIdOf = (args: readonly string[]): string | undefined => positionals(ar
 function onTask(usageText: Localized, body: TaskRun): ResultsRunner {
   return async (results, args, ctx) => {
     const taskId = taskIdOf(args);
-    if (!taskId) return emitError(ctx, { code: 'cli.invalid_option', message: usageText[ctx.locale] });
+    if (!taskId) return emitUsage(ctx, usageText[ctx.locale]);
     try {
       return await body(results, taskId, args, ctx);
     } catch (error) {
@@ -104,8 +104,7 @@ function taskCommand(
     summary,
     async run(args, ctx) {
       // A wrong command line opens nothing.
-      if (!taskIdOf(args))
-        return emitError(ctx, { code: 'cli.invalid_option', message: usageText[ctx.locale] });
+      if (!taskIdOf(args)) return emitUsage(ctx, usageText[ctx.locale]);
       const opened = openResults(ctx);
       try {
         return await run(opened.results, args, ctx);
@@ -153,10 +152,10 @@ export const runResults: ResultsRunner = onTask(TEXT.resultsUsage, (results, tas
     .map((c) =>
       [
         c.id,
-        c.startedAt ? new Date(c.startedAt).toLocaleString() : '',
+        localTime(c.startedAt),
         c.telephone,
         callStatusLabel(c.status)[ctx.locale],
-        c.intentions.join('、'),
+        c.intentions.join(ctx.locale === 'zh-CN' ? '、' : ', '),
         `${Math.round(c.talkMs / 1000)}s`,
       ].join('\t'),
     )
@@ -179,7 +178,7 @@ export const runExportResults: ResultsRunner = onTask(
   TEXT.exportUsage,
   async (results, taskId, args, ctx) => {
     const out = optionValue(args, '--out');
-    if (!out) return emitError(ctx, { code: 'cli.invalid_option', message: TEXT.exportUsage[ctx.locale] });
+    if (!out) return emitUsage(ctx, TEXT.exportUsage[ctx.locale]);
     const file = resolve(out);
     const { rows } = await exportResults(results.reader, file, {
       accountId: results.accountId,

@@ -3,7 +3,7 @@ import type { Logger } from '../../services/log';
 import { SANDBOX_APPID, SANDBOX_EMAIL, SANDBOX_SIGNATURE, startSandbox } from '../../services/sandbox';
 import type { CliCommand, CliContext } from '../command';
 import { optionValue } from '../args';
-import { emit, emitError } from '../output';
+import { emit, emitError, emitUsage } from '../output';
 
 const TEXT = {
   started: {
@@ -43,18 +43,12 @@ export const sandboxCommand: CliCommand = {
     const portText = optionValue(args, '--port');
     const port = portText === undefined ? 0 : Number(portText);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      return emitError(ctx, {
-        code: 'cli.invalid_option',
-        message: format(TEXT.badPort[ctx.locale], { value: portText ?? '' }),
-      });
+      return emitUsage(ctx, format(TEXT.badPort[ctx.locale], { value: portText ?? '' }));
     }
     const speedText = optionValue(args, '--speed');
     const speed = speedText === undefined ? 60 : Number(speedText);
     if (!Number.isFinite(speed) || speed <= 0) {
-      return emitError(ctx, {
-        code: 'cli.invalid_option',
-        message: format(TEXT.badSpeed[ctx.locale], { value: speedText ?? '' }),
-      });
+      return emitUsage(ctx, format(TEXT.badSpeed[ctx.locale], { value: speedText ?? '' }));
     }
     let sandbox;
     try {

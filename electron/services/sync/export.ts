@@ -49,7 +49,7 @@ const HEADERS: Record<Locale, Record<string, string>> = {
 };
 
 /** `2025-11-03 14:05:09` in the local time zone (the operator's), or empty. */
-function localTime(ms: number | null): string {
+export function localTime(ms: number | null): string {
   if (!ms) return '';
   const d = new Date(ms);
   const p = (n: number): string => String(n).padStart(2, '0');

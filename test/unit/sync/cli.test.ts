@@ -206,18 +206,18 @@ describe('campaign-desk export-results', () => {
 });
 
 describe('wrong command lines and unknown tasks', () => {
-  it('explain the usage in the user’s language, exit 1 and open nothing', async () => {
+  it('explain the usage in the user’s language, exit 2 and open nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cd-cli-results-'));
     const en = await cli(['--data-dir', dir, 'sync']);
-    expect(en).toMatchObject({ code: 1, stdout: '' });
+    expect(en).toMatchObject({ code: 2, stdout: '' });
     expect(en.stderr).toBe('usage: campaign-desk sync TASK_ID [cli.invalid_option]\n');
     const zh = await cli(['--data-dir', dir, '--lang', 'zh-CN', 'results']);
     expect(zh).toMatchObject({
-      code: 1,
+      code: 2,
       stderr: '用法：campaign-desk results 任务ID [cli.invalid_option]\n',
     });
     const noOut = await cli(['--data-dir', dir, '--json', 'export-results']);
-    expect(noOut.code).toBe(1);
+    expect(noOut.code).toBe(2);
     expect(JSON.parse(noOut.stdout)).toEqual({
       error: {
         code: 'cli.invalid_option',
@@ -229,7 +229,7 @@ describe('wrong command lines and unknown tasks', () => {
     const { ctx, out } = capturedCliContext(false);
     ctx.locale = 'zh-CN';
     current = await setupResults();
-    expect(await runExportResults(current.results, ['42'], ctx)).toBe(1);
+    expect(await runExportResults(current.results, ['42'], ctx)).toBe(2);
     expect(out.stderr).toContain('用法：campaign-desk export-results 任务ID --out 文件.xlsx|文件.csv');
   });
 

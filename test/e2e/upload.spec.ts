@@ -215,3 +215,38 @@ test('a refused upload says why in Chinese, keeps its place, and resumes to the 
   expect(outids).toHaveLength(VALID);
   expect(new Set(outids).size).toBe(VALID);
 });
+
+test('the push dialog speaks English and works from the keyboard', async ({ page, harness, dataDir }) => {
+  const listId = await seedList(dataDir);
+  const client = createSobotClient({
+    baseUrl: await harness.sandboxUrl(),
+    appid: SANDBOX_APPID,
+    signature: SANDBOX_SIGNATURE,
+  });
+  await client.addTask({
+    templateid: '1bf61b127bbd4921b482eb35fde5d215',
+    task_name: 'Renewals',
+    telephone: '02180344315',
+    robot_num: 1,
+    time_type: 2,
+    call_time_slot: '09:00-18:00',
+  });
+  await page.goto(`${harness.url}#/settings`);
+  await page.getByLabel('界面语言').selectOption('en');
+  await page.goto(`${harness.url}#/lists/${listId}`);
+  await page.getByRole('button', { name: 'Push to task…' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Push “十一月推送” into a task' });
+  // The task picker has the focus: choose with the arrow keys.
+  await expect(dialog.getByLabel('Task')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(dialog.getByLabel('Task')).toHaveValue(/^10001/);
+  const plan = dialog.locator('.upload-plan');
+  await expect(plan).toContainText('2000 rows will be uploaded in 4 requests.');
+  await expect(plan).toContainText('3 rows have problems and will not be uploaded:');
+  await expect(plan.locator('[data-problem="phone.invalid"]')).toHaveText('Invalid telephone number: 1');
+  await expect(dialog.getByRole('button', { name: 'Start upload' })).toBeEnabled();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Push to task…' })).toBeFocused();
+});

@@ -97,7 +97,7 @@ export const uploadsEn: Record<keyof typeof uploadsZh, string> = {
   'uploads.plan.loading': 'Checking the list…',
   'uploads.plan.send': '{count} rows will be uploaded in {requests} requests.',
   'uploads.plan.excluded': '{count} rows have problems and will not be uploaded:',
-  'uploads.plan.problem': '{label}: {count} rows',
+  'uploads.plan.problem': '{label}: {count}',
   'uploads.plan.already':
     '{count} rows were already uploaded into this task and will be skipped (counted as repeated).',
   'uploads.plan.missing': '{count} selected rows are no longer in the list.',

@@ -6,6 +6,7 @@ import {
   uploadRequestSchema,
   uploadRowsSchema,
   uploadsForListSchema,
+  uploadsForTaskSchema,
 } from '../schemas/uploads';
 import { shape } from './shape';
 
@@ -27,6 +28,8 @@ export const uploadCalls = {
   'uploads:status': { input: uploadIdSchema, output: shape<UploadSummary>() },
   /** Uploads of a list, newest first. */
   'uploads:forList': { input: uploadsForListSchema, output: shape<UploadSummary[]>() },
+  /** Uploads into a task of the active account, newest first. */
+  'uploads:forTask': { input: uploadsForTaskSchema, output: shape<UploadSummary[]>() },
   /** Journal rows of an upload (e.g. the refused ones, with code and reason). */
   'uploads:rows': { input: uploadRowsSchema, output: shape<UploadRowEntry[]>() },
   /** Deletes list rows this app uploaded from the task (delete_task_data, 100 per request). */

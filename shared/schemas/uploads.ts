@@ -27,6 +27,8 @@ export const resumeUploadSchema = z.object({ uploadId, via: via.optional() }).st
 
 export const uploadsForListSchema = z.object({ listId }).strict();
 
+export const uploadsForTaskSchema = z.object({ taskId }).strict();
+
 const rowStates = [
   'pending',
   'sending',

@@ -154,6 +154,14 @@ test('push a 2,000-row list into a new task, pause and resume, watch it dial, en
     .poll(async () => Number(await connected.textContent()), { timeout: 30_000 })
     .toBeGreaterThan(firstConnected);
 
+  // The task's detail lists what this app pushed into it, linked to the list.
+  const nameButton = row.getByRole('button', { name: 'e2e 推送' });
+  if ((await nameButton.getAttribute('aria-pressed')) !== 'true') await nameButton.click();
+  const pushed = page.getByRole('region', { name: '推送到此任务的名单' });
+  await expect(pushed.getByRole('row')).toHaveCount(2);
+  await expect(pushed.getByRole('row').nth(1)).toContainText(/十一月推送\s*已完成\s*2000\s*0/);
+  await expect(pushed.getByRole('link', { name: '十一月推送' })).toHaveAttribute('href', `#/lists/${listId}`);
+
   // End it.
   await row.getByRole('button', { name: '完结' }).click();
   await page.getByRole('dialog', { name: '完结任务' }).getByRole('button', { name: '完结' }).click();

@@ -17,6 +17,7 @@ export function uploadHandlers(uploads: UploadService): FeatureHandlers<typeof u
     'uploads:cancel': ({ uploadId }) => uploads.cancel(uploadId),
     'uploads:status': ({ uploadId }) => uploads.status(uploadId),
     'uploads:forList': ({ listId }) => uploads.forList(listId),
+    'uploads:forTask': ({ taskId }) => uploads.forTask(taskId),
     'uploads:rows': ({ uploadId, states, offset, limit }) =>
       uploads.rows(uploadId, {
         ...(states ? { states } : {}),

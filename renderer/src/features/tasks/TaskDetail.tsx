@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { isActionAllowed } from '../../../../shared/taskLifecycle';
 import type { CallBucket, Task, TaskValidity } from '../../../../shared/tasks';
 import { useT, type Translate } from '../../i18n/useT';
+import { TaskUploads } from '../uploads/TaskUploads';
 import { CallsChart } from './CallsChart';
 import { EditTaskDialog } from './EditTaskDialog';
 import { useTasksStore } from './tasksStore';
@@ -72,6 +73,7 @@ export function TaskDetail({ task }: { task: Task }) {
       ) : (
         <p className="loading">{t('loading')}</p>
       )}
+      <TaskUploads taskId={task.id} />
       {editing && <EditTaskDialog task={task} onDone={() => setEditing(false)} />}
     </section>
   );

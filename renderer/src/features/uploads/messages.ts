@@ -71,6 +71,13 @@ export const uploadsZh = {
   'uploads.remove.confirm': '移除 {count} 行',
   'uploads.remove.done': '已从任务中移除 {removed} 行；{notOnTask} 行不在该任务中。',
   'uploads.remove.working': '正在移除…',
+  'uploads.task.title': '推送到此任务的名单',
+  'uploads.task.empty': '还没有从本应用推送名单到这个任务。',
+  'uploads.task.col.list': '名单',
+  'uploads.task.col.state': '状态',
+  'uploads.task.col.accepted': '成功',
+  'uploads.task.col.failed': '失败',
+  'uploads.task.col.when': '开始时间',
 } as const;
 
 export const uploadsEn: Record<keyof typeof uploadsZh, string> = {
@@ -152,4 +159,11 @@ export const uploadsEn: Record<keyof typeof uploadsZh, string> = {
   'uploads.remove.confirm': 'Remove {count} rows',
   'uploads.remove.done': '{removed} rows removed from the task; {notOnTask} rows were not in it.',
   'uploads.remove.working': 'Removing…',
+  'uploads.task.title': 'Lists pushed into this task',
+  'uploads.task.empty': 'No list has been pushed into this task from this app yet.',
+  'uploads.task.col.list': 'List',
+  'uploads.task.col.state': 'State',
+  'uploads.task.col.accepted': 'Accepted',
+  'uploads.task.col.failed': 'Failed',
+  'uploads.task.col.when': 'Started',
 };

@@ -24,8 +24,19 @@ export type UploadState = 'running' | 'paused' | 'cancelled' | 'done' | 'failed'
  * - `rejected`: refused, with a code and a reason. `repeated`: the task already holds its outid.
  * - `removed`: accepted, then deleted from the task.
  */
-export type UploadRowState =
-  'pending' | 'sending' | 'uncertain' | 'accepted' | 'filtered' | 'rejected' | 'repeated' | 'removed';
+export type UploadRowState = (typeof UPLOAD_ROW_STATES)[number];
+
+/** Every row state, in life-cycle order. */
+export const UPLOAD_ROW_STATES = [
+  'pending',
+  'sending',
+  'uncertain',
+  'accepted',
+  'filtered',
+  'rejected',
+  'repeated',
+  'removed',
+] as const;
 
 /** List variable → template variable (`null`: not sent). Unlisted list variables keep their name. */
 export type VariableMapping = Record<string, string | null>;

@@ -1,4 +1,5 @@
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createAccountService } from '../services/accounts/create';
 import { ACCOUNTS_FILE_NAME } from '../services/accounts/profiles';
@@ -6,13 +7,14 @@ import { createLazySandbox } from '../services/accounts/sandboxProvider';
 import { createDispatcher } from '../services/contract/dispatch';
 import { createHandlers } from '../services/core/handlers';
 import { createPrefsStore, PREFS_FILE_NAME } from '../services/prefs/store';
+import { SANDBOX_STATE_FILE_NAME } from '../services/sandbox/index';
 import { describeSobotError } from '../services/sobot/index';
 import { TASKS_FILE_NAME } from '../services/tasks/knownTasks';
 import { createDataDirMediaProxy, createTaskService } from '../services/tasks/create';
 import { ListsFeature } from '../services/lists/feature';
 import { openListServices } from '../services/lists/index';
 import { ResultsFeature } from '../services/sync/feature';
-import { createJournalOutidResolver, createUploadService } from '../services/uploads/index';
+import { createHostUploads, createJournalOutidResolver } from '../services/uploads/index';
 import { createKeyringVault } from '../services/vault/keyringVault';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './appProtocol';
 import { createElectronSettingsFile } from './electronSettingsFile';
@@ -33,7 +35,8 @@ app.on('web-contents-created', (_event, contents) => {
   hardenContents(contents, { appOrigins: appOrigins(), openExternal: (url) => shell.openExternal(url) });
 });
 
-const sandbox = createLazySandbox();
+// Its tasks and results outlive a restart, as on a real server (userData is known before ready).
+const sandbox = createLazySandbox({ stateFile: join(app.getPath('userData'), SANDBOX_STATE_FILE_NAME) });
 
 void app.whenReady().then(async () => {
   const media = createDataDirMediaProxy(app.getPath('userData'), { publicPrefix: `${APP_ORIGIN}/media/` });
@@ -78,13 +81,7 @@ void app.whenReady().then(async () => {
     broadcast,
     chooseExportPath,
   });
-  const uploads = createUploadService({
-    db: listServices.db,
-    lists: listServices.store,
-    clientFor: (accountId) => accounts.clientFor(accountId),
-    activeId: () => accounts.activeId(),
-    onProgress: (progress) => broadcast('uploads:progress', progress),
-  });
+  const uploads = createHostUploads(listServices, accounts, broadcast);
   const results = new ResultsFeature({
     db: listServices.db,
     resolver: createJournalOutidResolver(listServices.db),

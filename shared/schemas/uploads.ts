@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RemoveRowsRequest, UploadRequest, UploadRowState } from '../uploads';
+import { UPLOAD_ROW_STATES, type RemoveRowsRequest, type UploadRequest } from '../uploads';
 
 /** Shapes of the upload calls' inputs: types and sizes only; the upload service checks the rest. */
 
@@ -29,21 +29,10 @@ export const uploadsForListSchema = z.object({ listId }).strict();
 
 export const uploadsForTaskSchema = z.object({ taskId }).strict();
 
-const rowStates = [
-  'pending',
-  'sending',
-  'uncertain',
-  'accepted',
-  'filtered',
-  'rejected',
-  'repeated',
-  'removed',
-] as const satisfies readonly UploadRowState[];
-
 export const uploadRowsSchema = z
   .object({
     uploadId,
-    states: z.array(z.enum(rowStates)).max(rowStates.length).optional(),
+    states: z.array(z.enum(UPLOAD_ROW_STATES)).max(UPLOAD_ROW_STATES.length).optional(),
     offset: z.number().int().min(0).optional(),
     limit: z.number().int().min(1).max(1000).optional(),
   })

@@ -2,7 +2,8 @@ import { test as base, expect } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SandboxOptions } from '../../electron/services/sandbox/index';
+import { SANDBOX_APPID, SANDBOX_SIGNATURE, type SandboxOptions } from '../../electron/services/sandbox/index';
+import { createSobotClient, type SobotClient } from '../../electron/services/sobot/index';
 import { startHarness, type Harness } from '../harness/server';
 
 interface HarnessOptions {
@@ -33,3 +34,27 @@ export const test = base.extend<HarnessFixtures & HarnessOptions>({
 });
 
 export { expect };
+
+/**
+ * A task created straight through the iCall API, as another tool would (all day, one robot):
+ * `query_task` lists it while unfinished. Answers the client too, to feed it rows.
+ */
+export async function outsideTask(
+  harness: Harness,
+  name: string,
+): Promise<{ client: SobotClient; taskid: string }> {
+  const client = createSobotClient({
+    baseUrl: await harness.sandboxUrl(),
+    appid: SANDBOX_APPID,
+    signature: SANDBOX_SIGNATURE,
+  });
+  const { taskid } = await client.addTask({
+    templateid: '1bf61b127bbd4921b482eb35fde5d215',
+    task_name: name,
+    telephone: '02180344315',
+    robot_num: 1,
+    time_type: 2,
+    call_time_slot: '00:00-24:00',
+  });
+  return { client, taskid };
+}

@@ -1,9 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importFile } from '../../electron/services/importer/importFile';
-import { inspectFile } from '../../electron/services/importer/inspect';
-import { openListServices } from '../../electron/services/lists/index';
+import { importInto } from '../support/seedList';
 import { chineseRows, writeCsv } from '../support/workbooks';
 import { expect, test } from './fixtures';
 
@@ -11,18 +9,7 @@ import { expect, test } from './fixtures';
 async function seedList(dataDir: string, rows: number): Promise<number> {
   const file = join(mkdtempSync(join(tmpdir(), 'cd-e2e-grid-')), `回访${rows}.csv`);
   writeCsv(file, chineseRows(rows));
-  const services = openListServices(dataDir);
-  try {
-    const inspection = await inspectFile(file, { memory: services.memory });
-    const result = await importFile(
-      file,
-      { sheet: inspection.sheet, headerRow: inspection.headerRow, mapping: inspection.suggestedMapping },
-      { store: services.store, memory: services.memory },
-    );
-    return result.list.id;
-  } finally {
-    services.close();
-  }
+  return importInto(dataDir, file);
 }
 
 test.describe('the call-list grid', () => {

@@ -1,10 +1,10 @@
 import { SANDBOX_APPID, SANDBOX_SIGNATURE } from '../../electron/services/sandbox/index';
 import { createSobotClient } from '../../electron/services/sobot/index';
-import { expect, test } from './fixtures';
+import { expect, outsideTask, test } from './fixtures';
 
 // The Tasks screen through the harness against the built-in sandbox account (the default
-// active account; the harness starts the sandbox on first use). Rows are pushed into the new
-// task straight through the iCall API until uploads land in the app.
+// active account; the harness starts the sandbox on first use). Rows go into the new task
+// straight through the iCall API here; upload.spec.ts pushes them through the app.
 
 test('create a task in the wizard, watch it dial, pause, resume, end and delete it', async ({
   page,
@@ -114,19 +114,7 @@ test('a refused action rolls its optimistic status back and shows the mapped err
   harness,
 }) => {
   // A running task created outside the app: query_task lists it.
-  const client = createSobotClient({
-    baseUrl: await harness.sandboxUrl(),
-    appid: SANDBOX_APPID,
-    signature: SANDBOX_SIGNATURE,
-  });
-  const { taskid } = await client.addTask({
-    templateid: '1bf61b127bbd4921b482eb35fde5d215',
-    task_name: '外部任务',
-    telephone: '02180344315',
-    robot_num: 1,
-    time_type: 2,
-    call_time_slot: '00:00-24:00',
-  });
+  const { client, taskid } = await outsideTask(harness, '外部任务');
   const data = Array.from({ length: 500 }, (_, i) => ({
     telephone: `137${String(i).padStart(8, '0')}`,
     outid: `x${i}`,

@@ -2,13 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { importFile } from '../../electron/services/importer/importFile';
-import { inspectFile } from '../../electron/services/importer/inspect';
-import { openListServices } from '../../electron/services/lists/index';
-import { SANDBOX_APPID, SANDBOX_SIGNATURE } from '../../electron/services/sandbox/index';
-import { createSobotClient } from '../../electron/services/sobot/index';
+import { importInto } from '../support/seedList';
 import { writeCsv } from '../support/workbooks';
-import { expect, test } from './fixtures';
+import { expect, outsideTask, test } from './fixtures';
 
 // Pushing a call list into a task through the harness against the built-in sandbox account.
 // Every sandbox request takes 700 ms here, so the 4 batches of 500 rows take long enough to
@@ -26,18 +22,7 @@ async function seedList(dataDir: string): Promise<number> {
   rows.push(['无号', '', '']);
   rows.push(['重号', '13900000000', '']);
   writeCsv(file, rows);
-  const services = openListServices(dataDir);
-  try {
-    const inspection = await inspectFile(file, { memory: services.memory });
-    const result = await importFile(
-      file,
-      { sheet: inspection.sheet, headerRow: inspection.headerRow, mapping: inspection.suggestedMapping },
-      { store: services.store, memory: services.memory },
-    );
-    return result.list.id;
-  } finally {
-    services.close();
-  }
+  return importInto(dataDir, file);
 }
 
 /** Creates a permanent all-day task with 4 robots through the wizard. */
@@ -176,19 +161,7 @@ test('a refused upload says why in Chinese, keeps its place, and resumes to the 
   test.setTimeout(90_000);
   const listId = await seedList(dataDir);
   // A task made outside the app: query_task lists it while it is unfinished.
-  const client = createSobotClient({
-    baseUrl: await harness.sandboxUrl(),
-    appid: SANDBOX_APPID,
-    signature: SANDBOX_SIGNATURE,
-  });
-  const { taskid } = await client.addTask({
-    templateid: '1bf61b127bbd4921b482eb35fde5d215',
-    task_name: '外部任务',
-    telephone: '02180344315',
-    robot_num: 1,
-    time_type: 2,
-    call_time_slot: '00:00-24:00',
-  });
+  const { taskid } = await outsideTask(harness, '外部任务');
   const control = await harness.sandboxControl();
 
   await page.goto(`${harness.url}#/lists/${listId}`);
@@ -226,19 +199,7 @@ test('a refused upload says why in Chinese, keeps its place, and resumes to the 
 
 test('the push dialog speaks English and works from the keyboard', async ({ page, harness, dataDir }) => {
   const listId = await seedList(dataDir);
-  const client = createSobotClient({
-    baseUrl: await harness.sandboxUrl(),
-    appid: SANDBOX_APPID,
-    signature: SANDBOX_SIGNATURE,
-  });
-  await client.addTask({
-    templateid: '1bf61b127bbd4921b482eb35fde5d215',
-    task_name: 'Renewals',
-    telephone: '02180344315',
-    robot_num: 1,
-    time_type: 2,
-    call_time_slot: '09:00-18:00',
-  });
+  await outsideTask(harness, 'Renewals');
   await page.goto(`${harness.url}#/settings`);
   await page.getByLabel('界面语言').selectOption('en');
   await page.goto(`${harness.url}#/lists/${listId}`);

@@ -4,7 +4,7 @@ import { ACCOUNTS_FILE_NAME } from '../accounts/profiles';
 import { createAccountService } from '../accounts/create';
 import type { AccountService } from '../accounts/service';
 import { createLazySandbox, type SandboxProvider } from '../accounts/sandboxProvider';
-import type { SandboxOptions } from '../sandbox/index';
+import { SANDBOX_STATE_FILE_NAME, type SandboxOptions } from '../sandbox/index';
 import { createDispatcher, type Broadcast, type Dispatch } from '../contract/dispatch';
 import { ListsFeature } from '../lists/feature';
 import { openListServices } from '../lists/index';
@@ -17,7 +17,7 @@ import { describeSobotError } from '../sobot/index';
 import type { MediaProxy } from '../media/proxy';
 import { createNodeTaskService } from '../tasks/create';
 import type { TaskService } from '../tasks/service';
-import { createJournalOutidResolver, createUploadService, type UploadService } from '../uploads/index';
+import { createHostUploads, createJournalOutidResolver, type UploadService } from '../uploads/index';
 import { createKeyringVault } from '../vault/keyringVault';
 import type { SecretVault } from '../vault/vault';
 import { readAppVersion } from '../version';
@@ -50,12 +50,21 @@ export interface NodeHost {
   close(): Promise<void>;
 }
 
-/** The accounts of a data folder, as the CLI and the harness keep them (`accounts.json`). */
+/**
+ * The accounts of a data folder, as the CLI and the harness keep them (`accounts.json`). The
+ * built-in sandbox keeps its state in the folder too (`sandbox-state.json`), so a task created
+ * by one CLI command is still there for the next, unless `sandbox.stateFile` says otherwise
+ * (given as undefined: in memory only).
+ */
 export function createNodeAccounts(
   dataDir: string,
   options: { vault?: SecretVault; broadcast?: Broadcast; log?: Logger; sandbox?: SandboxOptions } = {},
 ): { accounts: AccountService; sandbox: SandboxProvider } {
-  const sandbox = createLazySandbox({ ...options.sandbox, ...(options.log ? { log: options.log } : {}) });
+  const sandbox = createLazySandbox({
+    stateFile: join(dataDir, SANDBOX_STATE_FILE_NAME),
+    ...options.sandbox,
+    ...(options.log ? { log: options.log } : {}),
+  });
   const accounts = createAccountService({
     settings: createJsonSettingsFile(join(dataDir, `${ACCOUNTS_FILE_NAME}.json`)),
     vault: options.vault ?? createKeyringVault(),
@@ -82,14 +91,7 @@ export function createNodeHost(options: NodeHostOptions): NodeHost {
   const { tasks, media } = createNodeTaskService(options.dataDir, accounts, { broadcast });
   const listServices = openListServices(options.dataDir, { exclusive: true });
   const lists = new ListsFeature({ dataDir: options.dataDir, services: listServices, broadcast });
-  const uploads = createUploadService({
-    db: listServices.db,
-    lists: listServices.store,
-    clientFor: (accountId) => accounts.clientFor(accountId),
-    activeId: () => accounts.activeId(),
-    onProgress: (progress) => broadcast('uploads:progress', progress),
-    ...(options.log ? { log: options.log } : {}),
-  });
+  const uploads = createHostUploads(listServices, accounts, broadcast, options.log);
   const results = new ResultsFeature({
     db: listServices.db,
     resolver: createJournalOutidResolver(listServices.db),

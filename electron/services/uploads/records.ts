@@ -1,4 +1,10 @@
-import type { UploadRowCounts, UploadRowState, UploadState, UploadVia } from '../../../shared/uploads';
+import {
+  UPLOAD_ROW_STATES,
+  type UploadRowCounts,
+  type UploadRowState,
+  type UploadState,
+  type UploadVia,
+} from '../../../shared/uploads';
 
 /** `uploads` as stored. */
 export interface UploadRecord {
@@ -58,16 +64,7 @@ export interface RowOutcome {
 }
 
 /** Every row state, in life-cycle order. */
-export const ROW_STATES: readonly UploadRowState[] = [
-  'pending',
-  'sending',
-  'uncertain',
-  'accepted',
-  'filtered',
-  'rejected',
-  'repeated',
-  'removed',
-];
+export const ROW_STATES: readonly UploadRowState[] = UPLOAD_ROW_STATES;
 
 /** Zero counts for every row state. */
 export function emptyCounts(): UploadRowCounts {

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACCOUNT, addList, setupResults } from './support';
+import { ACCOUNT, addList, PUSH_CALLID as CALLID, PUSH_EXAMPLE as EXAMPLE, setupResults } from './support';
 
 type Setup = Awaited<ReturnType<typeof setupResults>>;
 let current: Setup | null = null;
@@ -8,10 +7,6 @@ afterEach(async () => {
   await current?.close();
   current = null;
 });
-
-// The document's own push example, byte for byte: invalid JSON (bare 02180344315, 000000…).
-const EXAMPLE = readFileSync(new URL('../../fixtures/sobot/push.example.txt', import.meta.url));
-const CALLID = 'soboticallbcf37279feb441ee99f33a9814d26b00';
 
 async function receiver(s: Setup) {
   const state = await s.results.push.configure({ enabled: true, port: 0 });

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallListColumns } from '../../../shared/callList';
@@ -16,6 +16,11 @@ import { createSobotClient } from '../../../electron/services/sobot/index';
 import { ResultsFeature, type ResultsFeatureDeps } from '../../../electron/services/sync/feature';
 
 export const ACCOUNT = 'acc-1';
+
+/** The document's own push example, byte for byte: invalid JSON (bare 02180344315, 000000…). */
+export const PUSH_EXAMPLE = readFileSync(new URL('../../fixtures/sobot/push.example.txt', import.meta.url));
+/** The call id in {@link PUSH_EXAMPLE}. */
+export const PUSH_CALLID = 'soboticallbcf37279feb441ee99f33a9814d26b00';
 
 /** A results feature over a fresh data folder and (optionally) a sandbox. */
 export async function setupResults(

@@ -2,12 +2,17 @@
  * The upload journal as the results' outid resolver: a push (outid, no task) lands on the task
  * the row was uploaded into, with no list linked on the Results screen.
  */
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SANDBOX_APPID, SANDBOX_SIGNATURE } from '../../../electron/services/sandbox/index';
 import { createSobotClient } from '../../../electron/services/sobot/index';
 import { createJournalOutidResolver, createUploadService } from '../../../electron/services/uploads';
-import { ACCOUNT, addList, setupResults } from '../sync/support';
+import {
+  ACCOUNT,
+  addList,
+  PUSH_CALLID as CALLID,
+  PUSH_EXAMPLE as EXAMPLE,
+  setupResults,
+} from '../sync/support';
 import { createTask } from '../../support/uploads';
 
 type Setup = Awaited<ReturnType<typeof setupResults>>;
@@ -17,8 +22,6 @@ afterEach(async () => {
   current = null;
 });
 
-const EXAMPLE = readFileSync(new URL('../../fixtures/sobot/push.example.txt', import.meta.url));
-const CALLID = 'soboticallbcf37279feb441ee99f33a9814d26b00';
 const OUTID = '1234554321123666';
 
 async function setup() {

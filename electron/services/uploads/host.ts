@@ -1,0 +1,27 @@
+import type { AccountService } from '../accounts/service';
+import type { Broadcast } from '../contract/dispatch';
+import type { ListServices } from '../lists/index';
+import type { Logger } from '../log';
+import type { UploadService } from './api';
+import { createUploadService } from './service';
+
+/**
+ * The upload service as an app host runs it (Electron main, the browser harness): over the
+ * app database and list store, with the accounts' clients, every progress broadcast to the
+ * windows as `uploads:progress`.
+ */
+export function createHostUploads(
+  lists: ListServices,
+  accounts: Pick<AccountService, 'clientFor' | 'activeId'>,
+  broadcast: Broadcast,
+  log?: Logger,
+): UploadService {
+  return createUploadService({
+    db: lists.db,
+    lists: lists.store,
+    clientFor: (accountId) => accounts.clientFor(accountId),
+    activeId: () => accounts.activeId(),
+    onProgress: (progress) => broadcast('uploads:progress', progress),
+    ...(log ? { log } : {}),
+  });
+}

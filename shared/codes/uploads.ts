@@ -38,6 +38,11 @@ export const UPLOAD_ERRORS = {
     'zh-CN': '变量对应关系不正确：{reason}',
     en: 'The variable mapping is not valid: {reason}',
   },
+  'uploads.interrupted': {
+    'zh-CN':
+      '上传进行中时应用退出或崩溃，上传被中断。已发出的行都有记录：点击“继续”会先向外呼平台核对，再接着上传',
+    en: 'The app quit or crashed while uploading. Every row sent is recorded: Resume checks with the provider first, then goes on',
+  },
   'uploads.bad_request': {
     'zh-CN': '上传参数不正确',
     en: 'The upload request is not valid',

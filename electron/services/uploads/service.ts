@@ -10,7 +10,7 @@ import { silentLogger } from '../log';
 import { ADD_TASK_DATA_BATCH_ROWS, MAX_OUTIDS_PER_CALL, type SobotClient } from '../sobot/index';
 import type { RunOptions, UploadHandle, UploadService, UploadServiceDeps } from './api';
 import { uploadFailure } from './errors';
-import { UploadJournal } from './journal';
+import { UploadJournal, type UploadRecord } from './journal';
 import { mayTakeOver } from './lease';
 import { ROW_STATES } from './records';
 import { UploadRunner } from './runner';
@@ -39,7 +39,32 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
   const batchRows = deps.batchRows ?? ADD_TASK_DATA_BATCH_ROWS;
   const runners = new Map<number, { runner: UploadRunner; handle: UploadHandle }>();
 
-  const summary = (id: number): UploadSummary => toSummary(deps.db, journal, journal.get(id));
+  /**
+   * A `running` upload whose runner is gone (its process quit or crashed) is stopped in fact:
+   * it is journaled as failed with `uploads.interrupted`, so every window shows Resume rather
+   * than a progress that never moves. Checked and changed in one transaction, so a process
+   * taking the upload over at the same moment wins.
+   */
+  const settle = (record: UploadRecord): UploadRecord => {
+    if (record.state !== 'running' || runners.has(record.id)) return record;
+    return deps.db
+      .transaction(() => {
+        const fresh = journal.get(record.id);
+        if (fresh.state !== 'running' || !mayTakeOver(fresh, owner, now())) return fresh;
+        const failure = uploadFailure('uploads.interrupted');
+        journal.update(record.id, {
+          state: 'failed',
+          requested: null,
+          error_code: failure.code,
+          error_detail: null,
+          error_text: JSON.stringify(failure.text),
+        });
+        return journal.get(record.id);
+      })
+      .immediate();
+  };
+  const toSummaryOf = (record: UploadRecord): UploadSummary => toSummary(deps.db, journal, settle(record));
+  const summary = (id: number): UploadSummary => toSummaryOf(journal.get(id));
 
   const prepare = (request: UploadRequest) => {
     checkRequest(request);
@@ -166,6 +191,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     },
 
     pause(uploadId) {
+      settle(journal.get(uploadId));
       const local = runners.get(uploadId);
       if (local) local.runner.requestStop('pause');
       else if (journal.get(uploadId).state === 'running') {
@@ -193,9 +219,8 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       return journal.entries(uploadId, query.states ?? ROW_STATES, query.limit ?? 1000, query.offset ?? 0);
     },
 
-    forList: (listId) => journal.forList(listId).map((r) => toSummary(deps.db, journal, r)),
-    forTask: (taskId, accountId = deps.activeId()) =>
-      journal.forTask(accountId, taskId).map((r) => toSummary(deps.db, journal, r)),
+    forList: (listId) => journal.forList(listId).map(toSummaryOf),
+    forTask: (taskId, accountId = deps.activeId()) => journal.forTask(accountId, taskId).map(toSummaryOf),
 
     async removeRows(request) {
       const accountId = request.accountId ?? deps.activeId();

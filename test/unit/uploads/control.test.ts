@@ -55,6 +55,56 @@ describe('pause, resume and cancel', () => {
     expect(sandbox.control.taskOutids(taskId)).toHaveLength(500);
   });
 
+  it('shows an upload whose process died as interrupted, and resumes it to exactly once', async () => {
+    fixture = await uploadFixture({ batchRows: 100 });
+    const { uploads, services, taskId, sandbox, proxy, client } = fixture;
+    const listId = makeList(services, mobiles(400));
+    const handle = await uploads.start(
+      { listId, taskId },
+      { onProgress: (p) => (p.batchesDone === 2 ? handle.pause() : undefined) },
+    );
+    await handle.done;
+    // What a quit or crash mid-batch leaves: `running`, a dead owner, a batch without its answer.
+    const deadPid = 2 ** 22 + 4321;
+    services.db
+      .prepare(
+        "UPDATE uploads SET state = 'running', owner_pid = ?, owner_token = 'gone', heartbeat_at = ? WHERE id = ?",
+      )
+      .run(deadPid, Date.now(), handle.uploadId);
+    services.db
+      .prepare(
+        "UPDATE upload_rows SET state = 'sending' WHERE upload_id = ? AND seq IN (SELECT seq FROM upload_rows WHERE upload_id = ? AND state = 'pending' ORDER BY seq LIMIT 100)",
+      )
+      .run(handle.uploadId, handle.uploadId);
+    // The batch did reach the provider before the crash.
+    const sending = services.db
+      .prepare("SELECT outid, telephone FROM upload_rows WHERE upload_id = ? AND state = 'sending'")
+      .all(handle.uploadId) as { outid: string; telephone: string }[];
+    await client.addTaskData({ taskid: taskId, data: sending });
+
+    const restarted = createUploadService({
+      db: services.db,
+      lists: services.store,
+      clientFor: async () => client,
+      activeId: () => 'sandbox',
+    });
+    const seen = restarted.forList(listId)[0]!;
+    expect(seen).toMatchObject({
+      id: handle.uploadId,
+      state: 'failed',
+      error: { code: 'uploads.interrupted' },
+    });
+    expect(seen.error!.message['zh-CN']).toContain('点击“继续”');
+    expect(restarted.pause(handle.uploadId).state).toBe('failed');
+    const done = await (await restarted.resume(handle.uploadId)).done;
+    expect(done).toMatchObject({ state: 'done', error: null, outcome: { accepted: 400, failed: 0 } });
+    expect(sandbox.control.taskOutids(taskId)).toHaveLength(400);
+    expect(new Set(sandbox.control.taskOutids(taskId)).size).toBe(400);
+    // The crashed batch was found on the task, not sent again by the app.
+    expect(sentTwice(proxy.received)).toEqual([]);
+    await restarted.close();
+  });
+
   it('takes a pause asked by another service on the same journal (another process)', async () => {
     fixture = await uploadFixture({ batchRows: 50, latencyMs: 5 });
     const { uploads, services, taskId, client } = fixture;

@@ -95,9 +95,18 @@ void app.whenReady().then(async () => {
     chooseExportPath,
   });
   void results.push.resume();
+  // A running upload is paused before quitting: the request in flight gets its answer and the
+  // journal says `paused`. The wait is bounded; a quit that cannot wait is a crash, which the
+  // journal survives too (the upload then shows as interrupted and resumes).
+  let uploadsStopped = false;
+  app.on('before-quit', (event) => {
+    if (uploadsStopped || uploads.running().length === 0) return;
+    event.preventDefault();
+    uploadsStopped = true;
+    const timeout = new Promise((resolve) => setTimeout(resolve, 10_000));
+    void Promise.race([uploads.close(), timeout]).finally(() => app.quit());
+  });
   app.on('will-quit', () => {
-    // Pausing lets the request in flight finish; a quit that does not wait is a crash the journal survives.
-    void uploads.close();
     void results.close();
     lists.close();
   });

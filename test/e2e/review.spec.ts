@@ -65,7 +65,26 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
   await page.getByLabel('查看').selectOption(`task:${taskId}`);
   await page.getByRole('button', { name: '同步结果' }).click();
   await expect(page.getByRole('status').filter({ hasText: '同步完成' })).toContainText(`新增 ${rows} 通`);
-  await expect(page.getByRole('region', { name: '统计' })).toContainText(`共 ${rows} 通`);
+  const countsBar = page.getByRole('region', { name: '统计' });
+  await expect(countsBar).toContainText(`共 ${rows} 通`);
+
+  // Status chips toggle: two chosen together, each count still shown, the total theirs.
+  const chips = countsBar.locator('.chip:not(.intention)');
+  expect(await chips.count()).toBeGreaterThanOrEqual(2);
+  const countOf = async (index: number): Promise<number> =>
+    Number((await chips.nth(index).textContent())!.match(/(\d+)$/)![1]);
+  const [first, second] = [await countOf(0), await countOf(1)];
+  await chips.nth(0).click();
+  await expect(chips.nth(0)).toHaveAttribute('aria-pressed', 'true');
+  await expect(countsBar).toContainText(`共 ${first} 通`);
+  await chips.nth(1).click();
+  await expect(countsBar).toContainText(`共 ${first + second} 通`);
+  await expect(page.getByLabel('拨打状态')).toHaveValue('many');
+  await expect(page.getByLabel('拨打状态').locator('option:checked')).toHaveText('已选 2 项');
+  await chips.nth(0).click();
+  await chips.nth(1).click();
+  await expect(countsBar).toContainText(`共 ${rows} 通`);
+  await expect(page.getByLabel('拨打状态')).toHaveValue('');
 
   // A connected call with at least four lines (so there is a line after the third).
   const call = await page.evaluate(async (id) => {

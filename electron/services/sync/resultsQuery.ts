@@ -171,8 +171,16 @@ export class ResultsReader {
     }
   }
 
+  /**
+   * Calls per status and per intention, faceted: the status counts apply every filter but the
+   * status one, the intention counts every filter but the intention one, so the operator sees
+   * what adding another status or intention would bring. `total` applies the whole filter.
+   */
   counts(accountId: string, source: ResultsSource, filter: ResultsFilter): ResultsCounts {
-    const where = whereOf(accountId, source, filter);
+    const { statuses: _statuses, ...withoutStatus } = filter;
+    const { intentions: _intentions, ...withoutIntention } = filter;
+    const where = whereOf(accountId, source, withoutStatus);
+    const whereIntention = whereOf(accountId, source, withoutIntention);
     const byStatus = this.db
       .prepare<unknown[], { status: number; count: number }>(
         `SELECT c.status AS status, count(*) AS count FROM result_calls c WHERE ${where.sql}
@@ -183,10 +191,11 @@ export class ResultsReader {
       .prepare<unknown[], { label: string; count: number }>(
         `SELECT coalesce(i.label, '') AS label, count(*) AS count FROM result_calls c
          LEFT JOIN result_intentions i ON i.account_id = c.account_id AND i.callid = c.callid
-         WHERE ${where.sql} GROUP BY label ORDER BY count DESC, label`,
+         WHERE ${whereIntention.sql} GROUP BY label ORDER BY count DESC, label`,
       )
-      .all(...where.params);
-    const total = byStatus.reduce((sum, s) => sum + s.count, 0);
+      .all(...whereIntention.params);
+    const chosen = filter.statuses?.length ? new Set(filter.statuses) : null;
+    const total = byStatus.reduce((sum, s) => (chosen && !chosen.has(s.status) ? sum : sum + s.count), 0);
     return { total, byStatus, byIntention };
   }
 

@@ -35,6 +35,18 @@ describe('results queries', () => {
         .query(source, { intentions: [labelled.label] }, 0, 500)
         .calls.every((c) => c.intentions.includes(labelled.label)),
     ).toBe(true);
+    // Faceted: choosing statuses keeps every status's count (to add another) and totals the chosen.
+    const [first, second] = counts.byStatus;
+    const chosen = s.results.counts(source, { statuses: [first!.status, second!.status] });
+    expect(chosen.byStatus).toEqual(counts.byStatus);
+    expect(chosen.total).toBe(first!.count + second!.count);
+    expect(s.results.query(source, { statuses: [first!.status, second!.status] }, 0, 500).total).toBe(
+      chosen.total,
+    );
+    const byLabel = s.results.counts(source, { intentions: [labelled.label] });
+    expect(byLabel.byIntention).toEqual(counts.byIntention);
+    expect(byLabel.byStatus.reduce((n, c) => n + c.count, 0)).toBe(byLabel.total);
+    expect(byLabel.total).toBe(s.results.query(source, { intentions: [labelled.label] }, 0, 500).total);
     const none = counts.byIntention.find((i) => i.label === '')?.count ?? 0;
     expect(s.results.query(source, { intentions: [''] }, 0, 500).total).toBe(none);
 

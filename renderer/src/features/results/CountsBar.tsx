@@ -3,11 +3,22 @@ import { useT } from '../../i18n/useT';
 import { useLocalized } from '../tasks/useLocale';
 import { useResultsStore } from './resultsStore';
 
-/** Calls per status and per intention for the current source and filters; a click filters. */
+/** `list` with `item` added, or removed when it is there. */
+function toggled<T>(list: readonly T[] | undefined, item: T): T[] {
+  const current = list ?? [];
+  return current.includes(item) ? current.filter((x) => x !== item) : [...current, item];
+}
+
+/**
+ * Calls per status and per intention for the current source and filters (each group counted
+ * without its own filter, so every choice stays visible). A chip toggles its status or
+ * intention in the filter: several statuses or intentions can be chosen together.
+ */
 export function CountsBar() {
   const t = useT();
   const label = useLocalized();
   const counts = useResultsStore((store) => store.counts);
+  const filter = useResultsStore((store) => store.filter);
   const setFilter = useResultsStore((store) => store.setFilter);
   if (!counts) return null;
   return (
@@ -16,7 +27,12 @@ export function CountsBar() {
       <ul>
         {counts.byStatus.map((s) => (
           <li key={`s${s.status}`}>
-            <button type="button" className="chip" onClick={() => setFilter({ statuses: [s.status] })}>
+            <button
+              type="button"
+              className="chip"
+              aria-pressed={filter.statuses?.includes(s.status) ?? false}
+              onClick={() => setFilter({ statuses: toggled(filter.statuses, s.status) })}
+            >
               {t('results.counts.item', { label: label(callStatusLabel(s.status)), count: s.count })}
             </button>
           </li>
@@ -28,7 +44,8 @@ export function CountsBar() {
             <button
               type="button"
               className="chip intention"
-              onClick={() => setFilter({ intentions: [i.label] })}
+              aria-pressed={filter.intentions?.includes(i.label) ?? false}
+              onClick={() => setFilter({ intentions: toggled(filter.intentions, i.label) })}
             >
               {t('results.counts.item', {
                 label: i.label === '' ? t('results.filter.noIntention') : i.label,

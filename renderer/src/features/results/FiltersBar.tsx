@@ -33,8 +33,11 @@ export function FiltersBar() {
     return () => window.clearTimeout(timer);
   }, [text, filter.text, setFilter]);
   const intentions = counts?.byIntention.map((i) => i.label) ?? [];
-  const status = filter.statuses?.[0];
-  const intention = filter.intentions?.[0];
+  // The selects pick one; the count chips can pick several, which the selects then say.
+  const statuses = filter.statuses ?? [];
+  const chosenIntentions = filter.intentions ?? [];
+  const status = statuses.length > 1 ? 'many' : statuses[0];
+  const intention = chosenIntentions.length > 1 ? '\u0000many' : chosenIntentions[0];
 
   return (
     <fieldset className="results-filters">
@@ -46,6 +49,11 @@ export function FiltersBar() {
           onChange={(e) => setFilter({ statuses: e.target.value === '' ? [] : [Number(e.target.value)] })}
         >
           <option value="">{t('results.filter.any')}</option>
+          {status === 'many' && (
+            <option value="many" disabled>
+              {t('results.filter.several', { count: statuses.length })}
+            </option>
+          )}
           {Object.entries(CALL_STATUS).map(([code, text]) => (
             <option key={code} value={code}>
               {label(text)}
@@ -60,7 +68,12 @@ export function FiltersBar() {
           onChange={(e) => setFilter({ intentions: e.target.value === '-' ? [] : [e.target.value] })}
         >
           <option value="-">{t('results.filter.any')}</option>
-          {[...new Set([...intentions, ...(intention !== undefined ? [intention] : [])])].map((name) => (
+          {chosenIntentions.length > 1 && (
+            <option value={'\u0000many'} disabled>
+              {t('results.filter.several', { count: chosenIntentions.length })}
+            </option>
+          )}
+          {[...new Set([...intentions, ...chosenIntentions])].map((name) => (
             <option key={name} value={name}>
               {name === '' ? t('results.filter.noIntention') : name}
             </option>

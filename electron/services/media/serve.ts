@@ -5,6 +5,7 @@
  * ask for ranges to seek.
  */
 import { readFile } from 'node:fs/promises';
+import { parseByteRange } from '../http/byteRange';
 import { MEDIA_ROUTE, type MediaProxy } from './proxy';
 
 export interface MediaReply {
@@ -19,27 +20,6 @@ const plain = (status: number, extra: Record<string, string> = {}): MediaReply =
   headers: { 'content-length': '0', ...extra },
   body: null,
 });
-
-/** Parses a single `bytes=` range against a size; null when absent, 'invalid' when unsatisfiable. */
-export function parseByteRange(
-  header: string | null | undefined,
-  size: number,
-): [number, number] | null | 'invalid' {
-  if (!header) return null;
-  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!m || (m[1] === '' && m[2] === '')) return 'invalid';
-  let start: number;
-  let end: number;
-  if (m[1] === '') {
-    start = Math.max(0, size - Number(m[2]));
-    end = size - 1;
-  } else {
-    start = Number(m[1]);
-    end = m[2] === '' ? size - 1 : Math.min(size - 1, Number(m[2]));
-  }
-  if (start > end || start >= size) return 'invalid';
-  return [start, end];
-}
 
 /** Whether a request path belongs to the media proxy. */
 export function isMediaPath(pathname: string): boolean {

@@ -5,6 +5,7 @@
  */
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parseByteRange } from '../http/byteRange';
 import { planOfCall } from './dialer';
 import { MEDIA_PREFIX, renderCallRecording, renderTemplateClip, type RecordingCache } from './recording';
 import type { SandboxState } from './state';
@@ -37,24 +38,6 @@ function lookup(path: string, sandbox: SandboxState, cache: RecordingCache): Buf
   return null;
 }
 
-/** Parses a single `bytes=` range; null when absent, 'invalid' when unsatisfiable. */
-function parseRange(header: string | undefined, size: number): [number, number] | null | 'invalid' {
-  if (!header) return null;
-  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!m || (m[1] === '' && m[2] === '')) return 'invalid';
-  let start: number;
-  let end: number;
-  if (m[1] === '') {
-    start = Math.max(0, size - Number(m[2]));
-    end = size - 1;
-  } else {
-    start = Number(m[1]);
-    end = m[2] === '' ? size - 1 : Math.min(size - 1, Number(m[2]));
-  }
-  if (start > end || start >= size) return 'invalid';
-  return [start, end];
-}
-
 /** Answers a GET or HEAD for a media path. */
 export function serveMedia(
   req: IncomingMessage,
@@ -70,7 +53,7 @@ export function serveMedia(
   }
   const bytes = lookup(path, sandbox, cache);
   if (!bytes) return notFound(res);
-  const range = parseRange(req.headers.range, bytes.length);
+  const range = parseByteRange(req.headers.range, bytes.length);
   if (range === 'invalid') {
     res.writeHead(416, { 'content-range': `bytes */${bytes.length}`, 'content-length': 0 });
     res.end();

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { format } from '../../../shared/locale';
 import type { Logger } from '../../services/log';
 import { SANDBOX_APPID, SANDBOX_EMAIL, SANDBOX_SIGNATURE, startSandbox } from '../../services/sandbox';
@@ -17,6 +18,7 @@ const TEXT = {
     en: '--port must be an integer from 0 to 65535: {value}',
   },
   badSpeed: { 'zh-CN': '--speed 应为正数：{value}', en: '--speed must be a positive number: {value}' },
+  badState: { 'zh-CN': '--state 需要一个文件路径', en: '--state needs a file path' },
   listenFailed: { 'zh-CN': '沙箱无法启动：{reason}', en: 'The sandbox could not start: {reason}' },
 } as const;
 
@@ -29,12 +31,13 @@ function stderrLogger(ctx: CliContext): Logger {
 }
 
 /**
- * `campaign-desk sandbox [--port N] [--speed X]`: runs the embedded iCall simulator on loopback
- * until Ctrl-C, so the app (or curl) can be pointed at its base URL with the demo credentials.
+ * `campaign-desk sandbox [--port N] [--speed X] [--state FILE]`: runs the embedded iCall
+ * simulator on loopback until Ctrl-C, so the app (or curl) can be pointed at its base URL with
+ * the demo credentials. In memory unless `--state` names a file to keep its tasks in between runs.
  */
 export const sandboxCommand: CliCommand = {
   name: 'sandbox',
-  usage: 'sandbox [--port N] [--speed X]',
+  usage: 'sandbox [--port N] [--speed X] [--state FILE]',
   summary: {
     'zh-CN': '在本机启动智能外呼模拟服务器（演示账号）',
     en: 'run the iCall simulator (demo account) on this machine',
@@ -50,9 +53,16 @@ export const sandboxCommand: CliCommand = {
     if (!Number.isFinite(speed) || speed <= 0) {
       return emitUsage(ctx, format(TEXT.badSpeed[ctx.locale], { value: speedText ?? '' }));
     }
+    const stateText = optionValue(args, '--state');
+    const stateMissing =
+      stateText === undefined ? args.includes('--state') : stateText === '' || stateText.startsWith('-');
+    if (stateMissing) {
+      return emitUsage(ctx, TEXT.badState[ctx.locale]);
+    }
+    const stateFile = stateText === undefined ? undefined : resolve(stateText);
     let sandbox;
     try {
-      sandbox = await startSandbox({ port, speed, log: stderrLogger(ctx) });
+      sandbox = await startSandbox({ port, speed, stateFile, log: stderrLogger(ctx) });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return emitError(ctx, {

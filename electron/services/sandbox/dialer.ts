@@ -21,6 +21,8 @@ import { findTemplate, parseVariables, TEMPLATES } from './templates';
 export interface DialerHooks {
   /** A call has ended and was filed (push it, count it). */
   onCallCompleted(task: Task, call: CallRecord): void;
+  /** A call started or ended: the state worth saving changed. */
+  onChange(): void;
 }
 
 interface ActiveCall {
@@ -125,6 +127,18 @@ export class Dialer {
     }
   }
 
+  /**
+   * Moves the clock to `time` without dialing in between: for the time a restored sandbox was
+   * not running beyond what it catches up (see persist.ts). Calls that ended meanwhile are filed
+   * at once; robots are then handed out at `time`.
+   */
+  jumpTo(time: number): void {
+    if (!(time > this.now)) return;
+    this.now = time;
+    this.completeDueCalls();
+    this.dispatch();
+  }
+
   /** Drops a deleted task's calls in progress, freeing their robots. */
   abortTask(task: Task): void {
     for (const a of this.active.filter((x) => x.task === task)) {
@@ -142,6 +156,7 @@ export class Dialer {
     task.pendingRows--;
     task.activeCalls++;
     this.active.push({ task, call });
+    this.hooks.onChange();
     this.peakAccount = Math.max(this.peakAccount, this.active.length);
     this.peakByTask.set(task.id, Math.max(this.peakByTask.get(task.id) ?? 0, task.activeCalls));
   }
@@ -157,6 +172,7 @@ export class Dialer {
       this.store.fileCall(task, call);
       this.hooks.onCallCompleted(task, call);
     }
+    this.hooks.onChange();
   }
 
   /**

@@ -10,6 +10,7 @@
 import type { AddressInfo } from 'node:net';
 import { silentLogger } from '../log';
 import { FaultTable } from './faults';
+import { loadState, resumeClock, StateSaver } from './persist';
 import { RecordingCache } from './recording';
 import { API_PREFIX } from './router';
 import { seedTask } from './seed';
@@ -24,6 +25,7 @@ export type { FaultKind, FaultMode } from './faults';
 export type { SeedTaskInput } from './seed';
 export type { PushStyle } from './call-render';
 export type { SandboxControl, SandboxHandle, SandboxOptions, SandboxStats } from './types';
+export { SANDBOX_STATE_FILE_NAME, MAX_CATCH_UP_MS } from './persist';
 
 /** How often the real-time timer moves the simulated clock. */
 const TICK_MS = 100;
@@ -36,7 +38,8 @@ function urlHost(host: string): string {
 /**
  * Starts a sandbox server. The simulated clock starts at `now()`; with `autoRun` (default) it
  * then runs `speed` times faster than the real clock while some task has work to do, and at the
- * real pace otherwise (see dialer.ts).
+ * real pace otherwise (see dialer.ts). With `stateFile` it starts from the state saved there,
+ * its clock caught up with the time it was not running, and keeps saving it (see persist.ts).
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
   const now = options.now ?? Date.now;
@@ -47,13 +50,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const autoRun = options.autoRun ?? true;
   const log = options.log ?? silentLogger;
   const host = options.host ?? '127.0.0.1';
-  const sandbox = new SandboxState({
-    seed,
-    startTime: now(),
-    log,
-    pushStyle: options.pushStyle ?? 'json',
-    ...(options.pushRetryDelaysMs ? { pushRetryDelaysMs: options.pushRetryDelaysMs } : {}),
-  });
+  const fresh = (): SandboxState =>
+    new SandboxState({
+      seed,
+      startTime: now(),
+      log,
+      pushStyle: options.pushStyle ?? 'json',
+      ...(options.pushRetryDelaysMs ? { pushRetryDelaysMs: options.pushRetryDelaysMs } : {}),
+    });
+  const stateFile = options.stateFile;
+  const { sandbox, savedAt } = stateFile
+    ? loadState(stateFile, fresh, now(), log)
+    : { sandbox: fresh(), savedAt: null };
 
   let lastReal = now();
   const catchUp = (): void => {
@@ -105,6 +113,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   sandbox.origin = origin;
   log.info('sandbox listening', { origin, speed, autoRun });
 
+  const saver = stateFile ? new StateSaver(stateFile, sandbox, () => lastReal, log) : null;
+  if (saver) sandbox.onChange = () => saver.schedule();
+  if (savedAt !== null) {
+    // Once listening: calls finished while catching up are pushed with this origin in voice_url.
+    const real = now();
+    resumeClock(sandbox.dialer, { realElapsed: real - savedAt, realNow: real, speed, run: autoRun });
+    lastReal = real;
+  }
+
   const ticker = autoRun
     ? setInterval(() => {
         try {
@@ -119,7 +136,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const control: SandboxControl = {
     advance: (simMs) => sandbox.dialer.advance(simMs),
     now: () => sandbox.now,
-    seedTask: (input) => seedTask(sandbox, seed, input),
+    seedTask: (input) => {
+      const taskid = seedTask(sandbox, seed, input);
+      sandbox.touch();
+      return taskid;
+    },
     stats: () => ({
       ...counter.snapshot(),
       push: sandbox.push.snapshot(),
@@ -143,6 +164,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const close = (): Promise<void> => {
     closing ??= new Promise<void>((resolve) => {
       if (ticker) clearInterval(ticker);
+      // First and synchronously: a host may exit without waiting for the promise.
+      saver?.close();
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       pendingDelays.clear();

@@ -8,15 +8,42 @@
 /** A generator of floats in [0, 1). */
 export type Rng = () => number;
 
+const MULBERRY_STEP = 0x6d2b79f5;
+
+/** mulberry32's output for the generator state `a` (already stepped). */
+function mulberryOutput(a: number): number {
+  let t = a;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
 /** mulberry32: tiny, fast and good enough for simulation (not for secrets). */
 export function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    a = (a + MULBERRY_STEP) >>> 0;
+    return mulberryOutput(a);
+  };
+}
+
+/**
+ * mulberry32 whose position can be read and set: the generator of task and call ids, so a
+ * sandbox restored from its state file goes on with the ids it would have made next instead of
+ * starting the sequence again (which would only produce ids that already exist).
+ */
+export class SavableRng {
+  /** The generator's whole state: one unsigned 32-bit integer. */
+  state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** The next float in [0, 1); bound, so it can be passed where an `Rng` is expected. */
+  readonly next: Rng = () => {
+    this.state = (this.state + MULBERRY_STEP) >>> 0;
+    return mulberryOutput(this.state);
   };
 }
 

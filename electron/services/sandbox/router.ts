@@ -29,6 +29,8 @@ export const API_PREFIX = '/api/icall/5/task/';
 export interface Route {
   method: 'GET' | 'POST';
   handler: Handler;
+  /** The endpoint may change tasks or rows (what a state file keeps); queries do not. */
+  changes?: true;
 }
 
 /** Methods per the document and spec README (editor_task is GET; three POSTs are form-encoded). */
@@ -37,18 +39,18 @@ export const ROUTES = {
   query_template: { method: 'GET', handler: queryTemplate },
   query_robot_num: { method: 'GET', handler: queryRobotNum },
   query_number: { method: 'GET', handler: queryNumber },
-  add_task: { method: 'POST', handler: addTask },
-  add_task_data: { method: 'POST', handler: addTaskData },
-  add_task_file_data: { method: 'POST', handler: addTaskFileData },
+  add_task: { method: 'POST', handler: addTask, changes: true },
+  add_task_data: { method: 'POST', handler: addTaskData, changes: true },
+  add_task_file_data: { method: 'POST', handler: addTaskFileData, changes: true },
   query_task_data: { method: 'GET', handler: queryTaskData },
   query_task: { method: 'GET', handler: queryTask },
-  editor_task: { method: 'GET', handler: editorTask },
-  pause_task: { method: 'GET', handler: pauseTask },
-  resume_task: { method: 'GET', handler: resumeTask },
-  end_task: { method: 'GET', handler: endTask },
+  editor_task: { method: 'GET', handler: editorTask, changes: true },
+  pause_task: { method: 'GET', handler: pauseTask, changes: true },
+  resume_task: { method: 'GET', handler: resumeTask, changes: true },
+  end_task: { method: 'GET', handler: endTask, changes: true },
   query_task_info: { method: 'GET', handler: queryTaskInfo },
-  delete_task: { method: 'GET', handler: deleteTask },
-  delete_task_data: { method: 'POST', handler: deleteTaskData },
+  delete_task: { method: 'GET', handler: deleteTask, changes: true },
+  delete_task_data: { method: 'POST', handler: deleteTaskData, changes: true },
   calls_count: { method: 'GET', handler: callsCount },
   query_time_task_data: { method: 'GET', handler: queryTimeTaskData },
 } as const satisfies Record<string, Route>;
@@ -69,7 +71,14 @@ export async function runEndpoint(
 ): Promise<Reply> {
   try {
     if (!credentialsMatch(params.text('appid'), params.text('signature'))) return failure('320001');
-    return await ROUTES[endpoint].handler({ params, sandbox });
+    const route: Route = ROUTES[endpoint];
+    try {
+      return await route.handler({ params, sandbox });
+    } finally {
+      // After the handler (the file upload awaits before it stores rows), refused or not: a
+      // refused request costs at most one needless save.
+      if (route.changes) sandbox.touch();
+    }
   } catch (error) {
     if (error instanceof SandboxError) return failure(error.code, error.message);
     sandbox.log.error('sandbox handler failed', { endpoint, error: String(error) });

@@ -8,7 +8,7 @@ import { CALL_CONNECTED } from './call-plan';
 import { pushBody, type PushStyle } from './call-render';
 import { Dialer } from './dialer';
 import { PushSender } from './push';
-import { mulberry32 } from './random';
+import { SavableRng } from './random';
 import { TaskStore, type CallRecord, type Task } from './task-store';
 
 export interface SandboxStateOptions {
@@ -25,21 +25,38 @@ export class SandboxState {
   readonly dialer: Dialer;
   readonly push: PushSender;
   readonly log: Logger;
+  /** The seed of every invented value; call seeds derive from it and the callid. */
+  readonly seed: number;
+  /** The generator of task and call ids; its position is part of the saved state. */
+  readonly ids: SavableRng;
   /** `http://host:port`, known once the server listens; used in voice_url and record. */
   origin = '';
+  /** Counts changes of what a state file holds (tasks, rows, calls), so a saver knows it is behind. */
+  revision = 0;
+  /** Called on every change, e.g. to schedule a save. */
+  onChange: (() => void) | null = null;
   private readonly pushStyle: PushStyle;
 
   constructor(options: SandboxStateOptions) {
     this.log = options.log;
     this.pushStyle = options.pushStyle;
-    this.store = new TaskStore(mulberry32(options.seed ^ 0x5eed));
+    this.seed = options.seed;
+    this.ids = new SavableRng(options.seed ^ 0x5eed);
+    this.store = new TaskStore(this.ids.next);
     this.dialer = new Dialer(this.store, options.seed, options.startTime, {
       onCallCompleted: (task, call) => this.onCallCompleted(task, call),
+      onChange: () => this.touch(),
     });
     this.push = new PushSender({
       log: options.log,
       ...(options.pushRetryDelaysMs ? { retryDelaysMs: options.pushRetryDelaysMs } : {}),
     });
+  }
+
+  /** Records that the state changed: a request altered a task or the dialer started or filed a call. */
+  touch(): void {
+    this.revision++;
+    this.onChange?.();
   }
 
   /** The simulated "now". */

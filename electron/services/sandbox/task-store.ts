@@ -98,11 +98,21 @@ export class TaskStore {
     let id: string;
     do id = `10001${hexDigits(this.rng, 32)}`;
     while (this.byId.has(id));
+    return this.register(id, now, settings, 'active');
+  }
+
+  /** Puts back a task read from the state file, still without rows (see persist-format.ts). */
+  restoreTask(id: string, createdAt: number, settings: TaskSettings, mode: TaskMode): Task {
+    if (this.byId.has(id)) throw new Error(`task ${id} appears twice`);
+    return this.register(id, createdAt, settings, mode);
+  }
+
+  private register(id: string, createdAt: number, settings: TaskSettings, mode: TaskMode): Task {
     const task: Task = {
       id,
-      createdAt: now,
+      createdAt,
       settings,
-      mode: 'active',
+      mode,
       rows: [],
       rowsByOutid: new Map(),
       cursor: 0,
@@ -155,6 +165,29 @@ export class TaskStore {
     task.pendingRows++;
     this.storedRows++;
     return true;
+  }
+
+  /**
+   * Puts back a row read from the state file. Its counters follow its state as if it had been
+   * uploaded and then dialled or removed; a removed row stays in `rows` (it still counts
+   * against the stored-row cap) but not in `rowsByOutid`, so its outid may be uploaded again.
+   */
+  restoreRow(
+    task: Task,
+    saved: Pick<CallRow, 'outid' | 'telephone' | 'variable' | 'deleted'> & {
+      state: Exclude<RowState, 'dialling'>;
+    },
+  ): CallRow {
+    const row: CallRow = { ...saved, lastCall: null };
+    if (row.state !== 'removed') {
+      if (task.rowsByOutid.has(row.outid)) throw new Error(`outid ${row.outid} appears twice in ${task.id}`);
+      task.rowsByOutid.set(row.outid, row);
+      task.liveRows++;
+    }
+    if (row.state === 'pending') task.pendingRows++;
+    task.rows.push(row);
+    this.storedRows++;
+    return row;
   }
 
   /** Files a completed call: keeps `task.calls` sorted by start time and indexes the callid. */

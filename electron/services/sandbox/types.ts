@@ -31,6 +31,12 @@ export interface SandboxOptions {
   pushStyle?: PushStyle;
   /** Delays before push retries (default 500 ms then 2 s); tests shorten them. */
   pushRetryDelaysMs?: readonly number[];
+  /**
+   * Where the state (tasks, rows, finished calls, clock) is kept between runs, as a real server
+   * keeps it: loaded at start when the file exists, saved after changes and on close(). Unset
+   * (default): in memory only. See persist.ts.
+   */
+  stateFile?: string;
 }
 
 export interface SandboxStats extends RequestStats {

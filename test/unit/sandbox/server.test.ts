@@ -167,10 +167,10 @@ describe('campaign-desk sandbox', () => {
     await expect(fetch(`${info.url}query_robot_num`)).rejects.toThrow();
   });
 
-  it('refuses a bad --speed with exit code 1', async () => {
+  it('refuses a bad --speed or --port as a wrong command line (exit code 2)', async () => {
     const { ctx, stop } = context(false);
-    expect(await sandboxCommand.run(['--speed', '0'], ctx)).toBe(1);
-    expect(await sandboxCommand.run(['--port', 'abc'], ctx)).toBe(1);
+    expect(await sandboxCommand.run(['--speed', '0'], ctx)).toBe(2);
+    expect(await sandboxCommand.run(['--port', 'abc'], ctx)).toBe(2);
     stop();
   });
 });

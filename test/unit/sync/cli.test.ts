@@ -1,7 +1,6 @@
 /**
- * `campaign-desk sync / results / export-results`. The built-in sandbox account starts a fresh
- * simulator for every invocation, so a task with calls cannot outlive one command there: the
- * commands' runners are driven over a results feature whose sandbox this test seeds, the wrong
+ * `campaign-desk sync / results / export-results`. The commands' runners are driven over a
+ * results feature whose sandbox this test seeds (a seeded task with a known history), the wrong
  * command lines and an unknown task go through `runCli` on the built-in account, and (where a
  * keychain answers) one account of the data folder points every invocation at one sandbox.
  */

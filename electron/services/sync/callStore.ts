@@ -77,7 +77,11 @@ export class CallStore {
     const { detail } = call;
     if (!detail.callid) return context.taskId;
     const on = context.taskId === null ? undefined : { accountId: context.accountId, taskId: context.taskId };
-    const target = detail.outid ? this.resolver.taskFor(detail.outid, on) : null;
+    const target = detail.outid
+      ? this.resolver.taskFor(detail.outid, on)
+      : on && detail.tel
+        ? (this.resolver.rowForTelephone?.(detail.tel, on) ?? null)
+        : null;
     const accountId = context.taskId === null ? (target?.accountId ?? context.accountId) : context.accountId;
     const taskId = context.taskId ?? target?.taskId ?? null;
     const before = this.exists.get(accountId, detail.callid);
@@ -87,7 +91,7 @@ export class CallStore {
       account_id: accountId,
       callid: detail.callid,
       task_id: taskId,
-      outid: detail.outid,
+      outid: detail.outid || target?.outid || null,
       status: detail.status,
       intentions: detail.intention_name.join(LABEL_SEPARATOR),
       tel: detail.tel,

@@ -8,6 +8,8 @@ export interface OutidTarget {
   accountId?: string;
   listId: number;
   rowId: number;
+  /** The row's outid, when known (a synced call does not carry it). */
+  outid?: string;
 }
 
 /** The task a synced call is known to belong to. */
@@ -25,6 +27,11 @@ export interface TaskRef {
 export interface OutidResolver {
   /** `on`: the task the call is known to belong to (a sync), preferred when the outid went to several. */
   taskFor(outid: string, on?: TaskRef): OutidTarget | null;
+  /**
+   * The row a synced call dialled, by its telephone among the rows uploaded into the task:
+   * `query_time_task_data` answers calls without their outid.
+   */
+  rowForTelephone?(telephone: string, on: TaskRef): OutidTarget | null;
 }
 
 interface Hit {

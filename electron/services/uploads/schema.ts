@@ -81,4 +81,13 @@ export const UPLOAD_MIGRATIONS: readonly Migration[] = [
       db.exec('CREATE INDEX upload_rows_outid ON upload_rows (outid)');
     },
   },
+  {
+    feature: 'uploads',
+    version: 3,
+    name: 'upload rows by telephone',
+    up(db) {
+      // Synced calls carry a telephone but no outid: the resolver finds their row through this.
+      db.exec('CREATE INDEX upload_rows_telephone ON upload_rows (telephone)');
+    },
+  },
 ];

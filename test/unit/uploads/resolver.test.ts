@@ -95,6 +95,36 @@ describe('the upload journal as outid resolver', () => {
     expect(resolver.taskFor('unknown')).toBeNull();
   });
 
+  it('joins synced calls (which carry no outid) to the uploaded row by telephone, outid filled', async () => {
+    const { s, client, upload } = await setup();
+    const rows = Array.from({ length: 12 }, (_, i) => ({
+      phone: `1391234${String(i).padStart(4, '0')}`,
+      outid: `sync-${i}`,
+      name: `客户${i}`,
+    }));
+    const list = addList(s.services, '同步名单', rows);
+    // Another list with the same numbers, uploaded elsewhere, must not capture these calls.
+    const other = addList(
+      s.services,
+      '别的名单',
+      rows.map((r) => ({ ...r, outid: `other-${r.outid}` })),
+    );
+    const taskId = await createTask(client, '同步归属');
+    await upload(list.id, taskId);
+    await upload(other.id, await createTask(client, '别的任务'));
+    s.sandbox!.control.advance(6 * 3_600_000);
+    const report = await s.results.sync(taskId);
+    expect(report.added).toBeGreaterThan(0);
+
+    const calls = s.results.query({ kind: 'task', taskId }, {}, 0, 100).calls;
+    expect(calls.length).toBe(report.added);
+    for (const call of calls) {
+      const index = rows.findIndex((r) => r.phone === call.telephone);
+      expect(call.outid).toBe(`sync-${index}`);
+      expect(call.row).toMatchObject({ listId: list.id, listName: '同步名单', variables: [`客户${index}`] });
+    }
+  });
+
   it('ignores rows the provider refused', async () => {
     const { s } = await setup();
     const list = addList(s.services, '名单', [{ phone: '18207736077', outid: OUTID, name: '丁' }]);

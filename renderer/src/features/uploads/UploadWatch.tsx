@@ -62,7 +62,7 @@ export function UploadWatch({ uploadId, onClose }: { uploadId: number; onClose: 
   return (
     <div className="upload-watch" data-state={state}>
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-      <p className="upload-state">
+      <p className="upload-state" role="status" aria-live="polite">
         <span className={`upload-badge upload-${state}`}>{t(`uploads.state.${summary.state}`)}</span>
       </p>
       <progress aria-label={t('uploads.progress.label')} value={done} max={Math.max(total, 1)} />

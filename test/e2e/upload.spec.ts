@@ -219,3 +219,27 @@ test('the push dialog speaks English and works from the keyboard', async ({ page
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Push to task…' })).toBeFocused();
 });
+
+test('from a task, “push a list” opens the list with the dialog pointed at that task', async ({
+  page,
+  harness,
+  dataDir,
+}) => {
+  await seedList(dataDir);
+  await outsideTask(harness, '外部任务');
+  await page.goto(`${harness.url}#/tasks`);
+  const row = page.locator('tr[data-task="外部任务"]');
+  await row.getByRole('button', { name: '外部任务' }).click();
+  await page.getByRole('region', { name: '外部任务' }).getByRole('button', { name: '推送名单…' }).click();
+  const chooser = page.getByRole('dialog', { name: '选择要推送到此任务的名单' });
+  await expect(chooser.getByLabel('名单')).toHaveValue(/\d+/);
+  await expect(chooser.getByLabel('名单').locator('option:checked')).toHaveText(
+    '十一月推送（可拨打 2000 行）',
+  );
+  await chooser.getByRole('button', { name: '下一步' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('十一月推送');
+  const dialog = page.getByRole('dialog', { name: '把“十一月推送”推送到任务' });
+  await expect(dialog.getByLabel('目标任务').locator('option:checked')).toHaveText('外部任务（未开始）');
+  await expect(dialog.locator('.upload-plan')).toContainText('将上传 2000 行，共 4 次请求。');
+});

@@ -52,6 +52,7 @@ export function ListView({ listId }: { listId: number }) {
           list={list}
           checkedRowIds={checkedIds}
           uploadId={dialog.uploadId}
+          {...(dialog.taskId ? { taskId: dialog.taskId } : {})}
           onClose={closeDialog}
         />
       )}

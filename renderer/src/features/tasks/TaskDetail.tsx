@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { isActionAllowed } from '../../../../shared/taskLifecycle';
 import type { CallBucket, Task, TaskValidity } from '../../../../shared/tasks';
 import { useT, type Translate } from '../../i18n/useT';
+import { PushListButton } from '../uploads/PushListButton';
 import { TaskUploads } from '../uploads/TaskUploads';
 import { CallsChart } from './CallsChart';
 import { EditTaskDialog } from './EditTaskDialog';
@@ -41,6 +42,7 @@ export function TaskDetail({ task }: { task: Task }) {
         >
           {t('tasks.edit')}
         </button>
+        <PushListButton taskId={task.id} disabled={task.status === 2 || task.status < 0} />
       </div>
       <dl className="task-settings">
         <dt>{t('tasks.field.callers')}</dt>

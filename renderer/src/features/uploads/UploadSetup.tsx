@@ -27,6 +27,8 @@ interface UploadSetupProps {
   list: CallList;
   /** Rows ticked in the grid (may be empty). */
   checkedRowIds: readonly number[];
+  /** The task chosen at first ('' for none). */
+  initialTaskId: string;
   onStarted: (uploadId: number) => void;
   onClose: () => void;
 }
@@ -36,12 +38,12 @@ interface UploadSetupProps {
  * problem), the variable mapping and the way. Main's plan is asked again on every change, so
  * the operator sees how many rows go and how many stay out, and why, before anything is sent.
  */
-export function UploadSetup({ list, checkedRowIds, onStarted, onClose }: UploadSetupProps) {
+export function UploadSetup({ list, checkedRowIds, initialTaskId, onStarted, onClose }: UploadSetupProps) {
   const t = useT();
   const locale = usePrefsStore((state) => state.prefs.locale);
   const tasks = useUploadsStore((state) => state.tasks);
   const tasksError = useUploadsStore((state) => state.tasksError);
-  const [taskId, setTaskId] = useState('');
+  const [taskId, setTaskId] = useState(initialTaskId);
   const [rows, setRows] = useState<'all' | 'checked'>(checkedRowIds.length > 0 ? 'checked' : 'all');
   const [choices, setChoices] = useState<Record<string, ColumnChoice>>(() =>
     Object.fromEntries(list.columns.variables.map((name) => [name, { send: true, target: name }])),

@@ -20,7 +20,7 @@ interface UploadsState {
   tasks: Task[] | null;
   tasksError: AppError | null;
   /** The upload dialog of the open list: a new upload (`uploadId` null) or watching one. */
-  dialog: { kind: 'upload'; uploadId: number | null } | { kind: 'remove' } | null;
+  dialog: { kind: 'upload'; uploadId: number | null; taskId?: string } | { kind: 'remove' } | null;
   openDialog(dialog: UploadsState['dialog']): void;
   loadForList(listId: number): Promise<void>;
   loadTasks(): Promise<void>;

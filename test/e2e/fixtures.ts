@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,4 +57,23 @@ export async function outsideTask(
     call_time_slot: '00:00-24:00',
   });
   return { client, taskid };
+}
+
+/** Creates a permanent all-day task with 4 robots through the wizard. */
+export async function createTaskInWizard(page: Page, url: string, name: string): Promise<void> {
+  await page.goto(`${url}#/tasks`);
+  await page.getByRole('button', { name: '新建任务' }).click();
+  const wizard = page.getByRole('dialog', { name: '新建外呼任务' });
+  await wizard.getByLabel('任务名称').fill(name);
+  await wizard.getByRole('radio', { name: '满意度回访' }).check();
+  await wizard.getByRole('button', { name: '下一步' }).click();
+  await wizard.getByLabel('机器人数').fill('4');
+  if ((await wizard.getByRole('button', { name: '删除时间段 2' }).count()) > 0)
+    await wizard.getByRole('button', { name: '删除时间段 2' }).click();
+  await wizard.getByLabel('时间段 1 开始').fill('00:00');
+  await wizard.getByLabel('时间段 1 结束').fill('00:00');
+  await wizard.getByRole('button', { name: '下一步' }).click();
+  await wizard.getByRole('button', { name: '创建任务' }).click();
+  await expect(wizard).toHaveCount(0);
+  await expect(page.locator(`tr[data-task="${name}"] .status-badge`)).toHaveText('未开始');
 }

@@ -1,10 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { importInto } from '../support/seedList';
 import { writeCsv } from '../support/workbooks';
-import { expect, outsideTask, test } from './fixtures';
+import { createTaskInWizard, expect, outsideTask, test } from './fixtures';
 
 // Pushing a call list into a task through the harness against the built-in sandbox account.
 // Every sandbox request takes 700 ms here, so the 4 batches of 500 rows take long enough to
@@ -25,25 +24,6 @@ async function seedList(dataDir: string): Promise<number> {
   return importInto(dataDir, file);
 }
 
-/** Creates a permanent all-day task with 4 robots through the wizard. */
-async function createTask(page: Page, url: string, name: string): Promise<void> {
-  await page.goto(`${url}#/tasks`);
-  await page.getByRole('button', { name: '新建任务' }).click();
-  const wizard = page.getByRole('dialog', { name: '新建外呼任务' });
-  await wizard.getByLabel('任务名称').fill(name);
-  await wizard.getByRole('radio', { name: '满意度回访' }).check();
-  await wizard.getByRole('button', { name: '下一步' }).click();
-  await wizard.getByLabel('机器人数').fill('4');
-  if ((await wizard.getByRole('button', { name: '删除时间段 2' }).count()) > 0)
-    await wizard.getByRole('button', { name: '删除时间段 2' }).click();
-  await wizard.getByLabel('时间段 1 开始').fill('00:00');
-  await wizard.getByLabel('时间段 1 结束').fill('00:00');
-  await wizard.getByRole('button', { name: '下一步' }).click();
-  await wizard.getByRole('button', { name: '创建任务' }).click();
-  await expect(wizard).toHaveCount(0);
-  await expect(page.locator(`tr[data-task="${name}"] .status-badge`)).toHaveText('未开始');
-}
-
 test('push a 2,000-row list into a new task, pause and resume, watch it dial, end it', async ({
   page,
   harness,
@@ -51,7 +31,7 @@ test('push a 2,000-row list into a new task, pause and resume, watch it dial, en
 }) => {
   test.setTimeout(150_000);
   const listId = await seedList(dataDir);
-  await createTask(page, harness.url, 'e2e 推送');
+  await createTaskInWizard(page, harness.url, 'e2e 推送');
 
   await page.goto(`${harness.url}#/lists/${listId}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('十一月推送');

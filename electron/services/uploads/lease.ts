@@ -1,3 +1,4 @@
+import { processAlive } from '../processes';
 import type { UploadRecord } from './journal';
 
 /**
@@ -6,17 +7,6 @@ import type { UploadRecord } from './journal';
  * 5 MB workbook on a slow line can take minutes, and a batch refreshes the heartbeat.
  */
 export const STALE_HEARTBEAT_MS = 10 * 60_000;
-
-/** Whether a process with this id exists on this machine. */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Whether `owner` may run this upload now: it is not running, or this very service runs it, or

@@ -9,7 +9,7 @@ import { openUploads, sandboxClient } from './uploads';
 const [dataDir, url, listArg, taskId] = process.argv.slice(2) as [string, string, string, string];
 const listId = Number(listArg);
 const { services, uploads } = openUploads(dataDir, sandboxClient(url), { batchRows: 100 });
-const plan = uploads.plan({ listId, taskId });
+const plan = await uploads.plan({ listId, taskId });
 let last = -1;
 const onProgress = (p: { batchesDone: number }): void => {
   if (p.batchesDone === last) return;

@@ -103,7 +103,7 @@ export async function runUpload(
     ctx.stderr.write(`${say(ctx.locale, 'usage')}\n`);
     return 2;
   }
-  const plan = uploads.plan({ listId, taskId, via: via as UploadVia });
+  const plan = await uploads.plan({ listId, taskId, via: via as UploadVia });
   if (!ctx.json) ctx.stderr.write(`${planLines(plan, ctx.locale).join('\n')}\n`);
   const onProgress = ctx.json ? undefined : progressPrinter(ctx);
   const options = onProgress ? { onProgress } : {};

@@ -58,8 +58,11 @@ export interface UploadHandle {
 
 /** See {@link createUploadService}. */
 export interface UploadService {
-  /** What `start` would do: rows to send, rows excluded (per problem), repeats, requests. */
-  plan(request: UploadRequest): UploadPlan;
+  /**
+   * What `start` would do: rows to send, rows excluded (per problem), repeats, requests. Gives
+   * the event loop back while it reads a large list.
+   */
+  plan(request: UploadRequest): Promise<UploadPlan>;
   /**
    * Journals the rows and starts sending; resolves once the journal exists.
    * @throws AppFailure `uploads.unfinished` (resume that one), `uploads.nothing_to_send`,

@@ -105,10 +105,10 @@ function* candidateRows(
   list: CallList,
   rowIds?: readonly number[],
 ): Generator<CallRow[]> {
-  if (rowIds) {
-    const unique = [...new Set(rowIds)];
-    for (let i = 0; i < unique.length; i += READ_CHUNK) {
-      const rows = store.getRowsByIds(list.id, unique.slice(i, i + READ_CHUNK));
+  const ids = rowIds ? [...new Set(rowIds)] : null;
+  if (ids) {
+    for (let i = 0; i < ids.length; i += READ_CHUNK) {
+      const rows = store.getRowsByIds(list.id, ids.slice(i, i + READ_CHUNK));
       yield rows.sort((a, b) => a.position - b.position);
     }
     return;
@@ -117,8 +117,59 @@ function* candidateRows(
     yield store.getRows(list.id, offset, READ_CHUNK);
 }
 
+/** Sorts rows into sent, repeated and excluded, one at a time (see {@link selectRows}). */
+class RowSelection {
+  readonly out: SelectedRows = {
+    considered: 0,
+    missingRowIds: 0,
+    excluded: { rows: 0, byProblem: {} },
+    send: [],
+    repeated: [],
+    mayBeFiltered: 0,
+  };
+
+  constructor(
+    private readonly variables: ResolvedVariables,
+    private readonly onTask: ReadonlySet<string>,
+    /** Whether to encode the variables (the journal needs them; a plan only counts). */
+    private readonly encode: boolean,
+  ) {}
+
+  add(row: CallRow): void {
+    const out = this.out;
+    out.considered++;
+    const blocking = blockingCodes(row, this.variables);
+    if (blocking.size > 0) {
+      out.excluded.rows++;
+      for (const code of blocking) {
+        const key = code as keyof ExcludedRows['byProblem'];
+        out.excluded.byProblem[key] = (out.excluded.byProblem[key] ?? 0) + 1;
+      }
+      return;
+    }
+    const entry: NewJournalRow = {
+      rowId: row.id,
+      outid: row.outid,
+      telephone: row.telephone as string,
+      variable: this.encode ? encodeRowVariables(row, this.variables) : '',
+    };
+    if (this.onTask.has(row.outid)) {
+      out.repeated.push(entry);
+      return;
+    }
+    out.send.push(entry);
+    if (mayBeFiltered(entry.telephone)) out.mayBeFiltered++;
+  }
+
+  finish(rowIds?: readonly number[]): SelectedRows {
+    if (rowIds) this.out.missingRowIds = new Set(rowIds).size - this.out.considered;
+    return this.out;
+  }
+}
+
 /**
- * Picks the rows to send.
+ * Picks the rows to send, in one synchronous pass: the journal is written from exactly this
+ * snapshot of the list.
  * @param onTask outids the journal shows accepted on the task already
  */
 export function selectRows(
@@ -128,40 +179,28 @@ export function selectRows(
   onTask: ReadonlySet<string>,
   rowIds?: readonly number[],
 ): SelectedRows {
-  const out: SelectedRows = {
-    considered: 0,
-    missingRowIds: 0,
-    excluded: { rows: 0, byProblem: {} },
-    send: [],
-    repeated: [],
-    mayBeFiltered: 0,
-  };
-  for (const chunk of candidateRows(store, list, rowIds)) {
-    for (const row of chunk) {
-      out.considered++;
-      const blocking = blockingCodes(row, variables);
-      if (blocking.size > 0) {
-        out.excluded.rows++;
-        for (const code of blocking) {
-          const key = code as keyof ExcludedRows['byProblem'];
-          out.excluded.byProblem[key] = (out.excluded.byProblem[key] ?? 0) + 1;
-        }
-        continue;
-      }
-      const entry: NewJournalRow = {
-        rowId: row.id,
-        outid: row.outid,
-        telephone: row.telephone as string,
-        variable: encodeRowVariables(row, variables),
-      };
-      if (onTask.has(row.outid)) {
-        out.repeated.push(entry);
-        continue;
-      }
-      out.send.push(entry);
-      if (mayBeFiltered(entry.telephone)) out.mayBeFiltered++;
-    }
+  const selection = new RowSelection(variables, onTask, true);
+  for (const chunk of candidateRows(store, list, rowIds)) for (const row of chunk) selection.add(row);
+  return selection.finish(rowIds);
+}
+
+/**
+ * The same counts for a plan, giving the event loop back between chunks so other windows' calls
+ * are answered while a 100,000-row list is planned. The row ids are fixed first, so an edit
+ * made meanwhile cannot make a row count twice or not at all; variables are not encoded.
+ */
+export async function countRows(
+  store: CallListStore,
+  list: CallList,
+  variables: ResolvedVariables,
+  onTask: ReadonlySet<string>,
+  rowIds?: readonly number[],
+): Promise<SelectedRows> {
+  const selection = new RowSelection(variables, onTask, false);
+  const ids = rowIds ?? store.queryRowIds(list.id);
+  for (const chunk of candidateRows(store, list, ids)) {
+    for (const row of chunk) selection.add(row);
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  if (rowIds) out.missingRowIds = new Set(rowIds).size - out.considered;
-  return out;
+  return selection.finish(rowIds);
 }

@@ -14,7 +14,7 @@ import { UploadJournal, type UploadRecord } from './journal';
 import { mayTakeOver } from './lease';
 import { ROW_STATES } from './records';
 import { UploadRunner } from './runner';
-import { resolveVariables, selectRows } from './selection';
+import { countRows, resolveVariables, selectRows } from './selection';
 import { toSummary } from './summary';
 import { MAX_FILE_ROWS } from './workbook';
 
@@ -66,20 +66,22 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
   const toSummaryOf = (record: UploadRecord): UploadSummary => toSummary(deps.db, journal, settle(record));
   const summary = (id: number): UploadSummary => toSummaryOf(journal.get(id));
 
-  const prepare = (request: UploadRequest) => {
+  /** The request's account, task, list and variable mapping, checked. */
+  const resolve = (request: UploadRequest) => {
     checkRequest(request);
     const accountId = request.accountId ?? deps.activeId();
     const taskId = request.taskId.trim();
     const list = deps.lists.getList(request.listId);
     const variables = resolveVariables(list, request.variables);
-    const selected = selectRows(
-      deps.lists,
-      list,
-      variables,
-      journal.outidsOnTask(accountId, taskId),
-      request.rowIds,
-    );
-    return { accountId, taskId, list, variables, selected, via: request.via ?? 'data' };
+    return { accountId, taskId, list, variables, via: request.via ?? 'data' };
+  };
+
+  /** Also the rows, in one synchronous pass (the journal is written from this snapshot). */
+  const prepare = (request: UploadRequest) => {
+    const resolved = resolve(request);
+    const { accountId, taskId, list, variables } = resolved;
+    const onTask = journal.outidsOnTask(accountId, taskId);
+    return { ...resolved, selected: selectRows(deps.lists, list, variables, onTask, request.rowIds) };
   };
 
   const launch = (id: number, client: SobotClient, options: RunOptions): UploadHandle => {
@@ -131,8 +133,10 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
   };
 
   return {
-    plan(request) {
-      const { accountId, taskId, list, variables, selected, via } = prepare(request);
+    async plan(request) {
+      const { accountId, taskId, list, variables, via } = resolve(request);
+      const onTask = journal.outidsOnTask(accountId, taskId);
+      const selected = await countRows(deps.lists, list, variables, onTask, request.rowIds);
       const toSend = selected.send.length;
       return {
         accountId,

@@ -25,7 +25,7 @@ describe('pause, resume and cancel', () => {
     expect(paused.rows.accepted).toBe(300);
     expect(paused.rows.pending).toBe(700);
     expect(sandbox.control.taskOutids(taskId)).toHaveLength(300);
-    expect(uploads.plan({ listId, taskId }).unfinishedUploadId).toBe(handle.uploadId);
+    expect((await uploads.plan({ listId, taskId })).unfinishedUploadId).toBe(handle.uploadId);
 
     const resumed = await (await uploads.resume(handle.uploadId)).done;
     expect(resumed.state).toBe('done');

@@ -33,7 +33,7 @@ describe('remove uploaded rows', () => {
     expect(sandbox.control.stats().requests['delete_task_data']).toBeUndefined();
 
     // Removed rows are no longer on the task: a new upload sends them again.
-    expect(uploads.plan({ listId, taskId }).toSend).toBe(160);
+    expect((await uploads.plan({ listId, taskId })).toSend).toBe(160);
     const back = await (await uploads.start({ listId, taskId, rowIds: ids.slice(100, 150) })).done;
     expect(back.outcome.accepted).toBe(50);
     expect(sandbox.control.taskOutids(taskId)).toHaveLength(150);

@@ -16,7 +16,7 @@ describe('upload plan', () => {
     fixture = await uploadFixture();
     const { uploads, services, taskId } = fixture;
     const listId = makeList(services, mixedRows());
-    const plan = uploads.plan({ listId, taskId });
+    const plan = await uploads.plan({ listId, taskId });
     expect(plan.consideredRows).toBe(25);
     expect(plan.excluded).toEqual({
       rows: 4,
@@ -28,14 +28,26 @@ describe('upload plan', () => {
     expect(plan.unfinishedUploadId).toBeNull();
 
     // Dropping the variable that holds the '^' un-blocks that row.
-    const dropped = uploads.plan({ listId, taskId, variables: { 姓名: null } });
+    const dropped = await uploads.plan({ listId, taskId, variables: { 姓名: null } });
     expect(dropped.toSend).toBe(22);
     expect(dropped.variables).toEqual([
       { list: '姓名', template: null },
       { list: '公司', template: '公司' },
     ]);
-    expect(() => uploads.plan({ listId, taskId, variables: { 不存在: 'x' } })).toThrow(/variable/);
-    expect(() => uploads.plan({ listId, taskId, variables: { 姓名: '公司' } })).toThrow(/variable/);
+    await expect(uploads.plan({ listId, taskId, variables: { 不存在: 'x' } })).rejects.toThrow(/variable/);
+    await expect(uploads.plan({ listId, taskId, variables: { 姓名: '公司' } })).rejects.toThrow(/variable/);
+  });
+
+  it('answers other work while it plans a large list (it yields between chunks)', async () => {
+    fixture = await uploadFixture();
+    const { uploads, services, taskId } = fixture;
+    const listId = makeList(services, mobiles(30_000));
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const plan = await uploads.plan({ listId, taskId });
+    clearInterval(timer);
+    expect(plan.toSend).toBe(30_000);
+    expect(ticks).toBeGreaterThan(1);
   });
 
   it('takes only the explicit rows, still without invalid ones', async () => {
@@ -43,7 +55,7 @@ describe('upload plan', () => {
     const { uploads, services, taskId } = fixture;
     const listId = makeList(services, mixedRows());
     const ids = services.store.queryRowIds(listId);
-    const plan = uploads.plan({ listId, taskId, rowIds: [ids[0]!, ids[1]!, ids[20]!, 999_999] });
+    const plan = await uploads.plan({ listId, taskId, rowIds: [ids[0]!, ids[1]!, ids[20]!, 999_999] });
     expect(plan).toMatchObject({ consideredRows: 3, missingRowIds: 1, toSend: 2, excluded: { rows: 1 } });
   });
 });
@@ -74,7 +86,7 @@ describe('upload via add_task_data', () => {
     expect(filtered[0]!.code).toBe('provider.filtered');
 
     // Uploading the same list again sends nothing: every row is already on the task.
-    const again = uploads.plan({ listId, taskId });
+    const again = await uploads.plan({ listId, taskId });
     expect(again.alreadyOnTask).toBe(20);
     expect(again.toSend).toBe(1); // the filtered row is not on the task, so it may be tried again
   });
@@ -131,7 +143,7 @@ describe('upload via add_task_file_data', () => {
     fixture = await uploadFixture();
     const { uploads, services, taskId } = fixture;
     const listId = makeList(services, mobiles(100_001));
-    const plan = uploads.plan({ listId, taskId, via: 'file' });
+    const plan = await uploads.plan({ listId, taskId, via: 'file' });
     expect(plan.fileAllowed).toBe(false);
     await expect(uploads.start({ listId, taskId, via: 'file' })).rejects.toMatchObject({
       code: 'uploads.file_too_many_rows',

@@ -200,7 +200,7 @@ test('the push dialog speaks English and works from the keyboard', async ({ page
   await expect(page.getByRole('button', { name: 'Push to task…' })).toBeFocused();
 });
 
-test('from a task, “push a list” opens the list with the dialog pointed at that task', async ({
+test('from a task, “push a list” opens the list with the dialog pointed at that task; upload as a workbook', async ({
   page,
   harness,
   dataDir,
@@ -222,4 +222,12 @@ test('from a task, “push a list” opens the list with the dialog pointed at t
   const dialog = page.getByRole('dialog', { name: '把“十一月推送”推送到任务' });
   await expect(dialog.getByLabel('目标任务').locator('option:checked')).toHaveText('外部任务（未开始）');
   await expect(dialog.locator('.upload-plan')).toContainText('将上传 2000 行，共 4 次请求。');
+
+  // As one workbook the app writes (add_task_file_data): one request.
+  await dialog.getByRole('radio', { name: /生成一个工作簿上传/ }).check();
+  await expect(dialog.locator('.upload-plan')).toContainText('将上传 2000 行，共 1 次请求。');
+  await dialog.getByRole('button', { name: '开始上传' }).click();
+  await expect(dialog.locator('.upload-badge')).toHaveText('已完成', { timeout: 30_000 });
+  await expect(dialog.locator('[data-figure="accepted"] dd')).toHaveText('2000');
+  await expect(dialog.locator('[data-figure="failed"] dd')).toHaveText('0');
 });

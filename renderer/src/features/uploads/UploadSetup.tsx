@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { ROW_PROBLEMS, type CallList, type RowProblemCode } from '../../../../shared/callList';
+import type { CallList } from '../../../../shared/callList';
 import { taskStatusLabel } from '../../../../shared/codes/sobot';
 import type { AppError, Result } from '../../../../shared/result';
 import type { UploadPlan, UploadSummary, UploadVia, VariableMapping } from '../../../../shared/uploads';
 import { usePrefsStore } from '../../app/prefsStore';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useT } from '../../i18n/useT';
+import { PlanSummary } from './PlanSummary';
 import { openTasks, useUploadsStore } from './uploadsStore';
 
 interface ColumnChoice {
@@ -236,56 +237,5 @@ export function UploadSetup({ list, checkedRowIds, initialTaskId, onStarted, onC
         </button>
       </div>
     </form>
-  );
-}
-
-/** What the plan says, in words: rows to send, rows left out per problem, repeats. */
-function PlanSummary({
-  taskId,
-  plan,
-  planError,
-}: {
-  taskId: string;
-  plan: UploadPlan | null;
-  planError: AppError | null;
-}) {
-  const t = useT();
-  const locale = usePrefsStore((state) => state.prefs.locale);
-  if (!taskId) return null;
-  if (planError)
-    return (
-      <p className="field-problem" role="alert">
-        {planError.message}
-      </p>
-    );
-  if (!plan) return <p className="muted">{t('uploads.plan.loading')}</p>;
-  const problems = Object.entries(plan.excluded.byProblem) as [RowProblemCode, number][];
-  return (
-    <div className="upload-plan" role="status" aria-live="polite">
-      <p>
-        <strong>
-          {plan.toSend > 0
-            ? t('uploads.plan.send', { count: plan.toSend, requests: plan.requests })
-            : t('uploads.plan.nothing')}
-        </strong>
-      </p>
-      {plan.excluded.rows > 0 && (
-        <>
-          <p>{t('uploads.plan.excluded', { count: plan.excluded.rows })}</p>
-          <ul className="upload-excluded">
-            {problems.map(([code, count]) => (
-              <li key={code} data-problem={code}>
-                {t('uploads.plan.problem', { label: ROW_PROBLEMS[code][locale], count })}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {plan.alreadyOnTask > 0 && <p>{t('uploads.plan.already', { count: plan.alreadyOnTask })}</p>}
-      {plan.missingRowIds > 0 && <p>{t('uploads.plan.missing', { count: plan.missingRowIds })}</p>}
-      {plan.mayBeFiltered > 0 && (
-        <p className="muted">{t('uploads.plan.mayBeFiltered', { count: plan.mayBeFiltered })}</p>
-      )}
-    </div>
   );
 }

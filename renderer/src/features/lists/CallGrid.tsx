@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useVirtualRows } from '../../components/useVirtualRows';
 import { usePrefsStore } from '../../app/prefsStore';
 import { useT } from '../../i18n/useT';
 import { CellEditor } from './CellEditor';
@@ -20,37 +21,23 @@ export function CallGrid() {
   const locale = usePrefsStore((state) => state.prefs.locale);
   const { list, viewIds, rows, selected, checked } = useGridStore();
   const { ensureRows, select, apply, undo, redo, toggleChecked, setChecked } = useGridStore.getState();
-  const viewport = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(600);
   const [editing, setEditing] = useState<{ initial: string } | null>(null);
   const columns = useMemo(() => (list ? gridColumns(list, t) : []), [list, t]);
-
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(viewIds.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const { ref, viewport, first, last, pageRows, onScroll, reveal } = useVirtualRows(
+    ROW_HEIGHT,
+    viewIds.length,
+    OVERSCAN,
+    600,
+  );
 
   useEffect(() => {
     void ensureRows(first, last);
   }, [first, last, viewIds, rows, ensureRows]);
 
+  // Keep the selected cell in view (keyboard moves, problems panel jumps), with a row to spare.
   useEffect(() => {
-    const element = viewport.current;
-    if (!element) return;
-    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-
-  // Keep the selected cell in view (keyboard moves, problems panel jumps).
-  useEffect(() => {
-    const element = viewport.current;
-    if (!element || !selected) return;
-    const top = selected.index * ROW_HEIGHT;
-    if (top < element.scrollTop) element.scrollTop = top;
-    else if (top + ROW_HEIGHT * 2 > element.scrollTop + element.clientHeight) {
-      element.scrollTop = top + ROW_HEIGHT * 2 - element.clientHeight;
-    }
-  }, [selected]);
+    if (selected) reveal(selected.index, 2);
+  }, [selected, reveal]);
 
   if (!list) return null;
   const columnIndex = selected ? columns.findIndex((column) => column.key === selected.column) : -1;
@@ -87,8 +74,8 @@ export function CallGrid() {
       ArrowRight: () => move(0, 1),
       ArrowLeft: () => move(0, -1),
       Tab: () => move(0, event.shiftKey ? -1 : 1),
-      PageDown: () => move(Math.floor(height / ROW_HEIGHT), 0),
-      PageUp: () => move(-Math.floor(height / ROW_HEIGHT), 0),
+      PageDown: () => move(pageRows, 0),
+      PageUp: () => move(-pageRows, 0),
     };
     if (mod && event.key.toLowerCase() === 'z') {
       event.preventDefault();
@@ -131,14 +118,14 @@ export function CallGrid() {
 
   return (
     <div
-      ref={viewport}
+      ref={ref}
       className="grid-viewport"
       role="grid"
       aria-label={t('grid.label', { name: list.name })}
       aria-rowcount={viewIds.length + 1}
       aria-colcount={columns.length + 1}
       tabIndex={0}
-      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      onScroll={onScroll}
       onKeyDown={onKeyDown}
       onPaste={onPaste}
       onCopy={onCopy}

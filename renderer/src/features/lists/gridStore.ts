@@ -47,6 +47,32 @@ const inflight = new Set<number>();
  */
 let fresh = new Set<number>();
 
+/** The store's state with no list open. */
+const emptyList = (): Pick<
+  GridStore,
+  | 'list'
+  | 'viewIds'
+  | 'rows'
+  | 'query'
+  | 'selected'
+  | 'checked'
+  | 'undoStack'
+  | 'redoStack'
+  | 'problems'
+  | 'error'
+> => ({
+  list: null,
+  viewIds: [],
+  rows: new Map(),
+  query: {},
+  selected: null,
+  checked: new Set(),
+  undoStack: [],
+  redoStack: [],
+  problems: null,
+  error: null,
+});
+
 export const useGridStore = create<GridStore>()((set, get) => {
   const fail = (error: AppError): void => set({ error, busy: false });
 
@@ -78,31 +104,11 @@ export const useGridStore = create<GridStore>()((set, get) => {
   };
 
   return {
-    list: null,
-    viewIds: [],
-    rows: new Map(),
-    query: {},
-    selected: null,
-    checked: new Set(),
-    undoStack: [],
-    redoStack: [],
-    problems: null,
+    ...emptyList(),
     busy: false,
-    error: null,
     async open(listId) {
       fresh = new Set();
-      set({
-        list: null,
-        viewIds: [],
-        rows: new Map(),
-        query: {},
-        selected: null,
-        checked: new Set(),
-        undoStack: [],
-        redoStack: [],
-        problems: null,
-        error: null,
-      });
+      set(emptyList());
       const list = await window.api.lists.get({ listId });
       if (!list.ok) return fail(list.error);
       set({ list: list.value });

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
+import { useVirtualRows } from '../../components/useVirtualRows';
 import { callStatusLabel } from '../../../../shared/codes/sobot';
 import type { CallResult } from '../../../../shared/results';
 import { useT } from '../../i18n/useT';
@@ -25,34 +26,16 @@ export function CallTable() {
   const rows = useResultsStore((store) => store.rows);
   const selectedId = useResultsStore((store) => store.selectedId);
   const { ensureRows, select } = useResultsStore.getState();
-  const viewport = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(400);
-  const first = Math.max(0, Math.floor(scrollTop / CALL_ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(total, Math.ceil((scrollTop + height) / CALL_ROW_HEIGHT) + OVERSCAN);
+  const { ref, first, last, onScroll, reveal } = useVirtualRows(CALL_ROW_HEIGHT, total, OVERSCAN, 400);
 
   useEffect(() => {
     void ensureRows(first, last);
   }, [first, last, rows, ensureRows]);
-  useEffect(() => {
-    const element = viewport.current;
-    if (!element) return;
-    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
   // Keep the selected call in view when the next/previous keys move the selection.
   useEffect(() => {
-    const element = viewport.current;
-    if (!element || !selectedId) return;
-    for (const [index, call] of rows) {
-      if (call.id !== selectedId) continue;
-      const top = index * CALL_ROW_HEIGHT;
-      if (top < element.scrollTop) element.scrollTop = top;
-      else if (top + CALL_ROW_HEIGHT > element.scrollTop + element.clientHeight)
-        element.scrollTop = top + CALL_ROW_HEIGHT - element.clientHeight;
-    }
-  }, [selectedId, rows]);
+    if (!selectedId) return;
+    for (const [index, call] of rows) if (call.id === selectedId) reveal(index);
+  }, [selectedId, rows, reveal]);
 
   if (total === 0) return <p className="muted results-none">{t('results.none')}</p>;
   const visible: number[] = [];
@@ -66,12 +49,7 @@ export function CallTable() {
           </span>
         ))}
       </div>
-      <div
-        className="call-viewport"
-        ref={viewport}
-        role="rowgroup"
-        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
-      >
+      <div className="call-viewport" ref={ref} role="rowgroup" onScroll={onScroll}>
         <div style={{ height: total * CALL_ROW_HEIGHT }} className="call-spacer">
           {visible.map((index) => {
             const call = rows.get(index);

@@ -46,6 +46,19 @@ interface TasksState {
 
 let loadSeq = 0;
 
+/** What the store holds before the first load, and again after an account switch. */
+const emptyState = () => ({
+  accountId: null,
+  tasks: [] as Task[],
+  loaded: false,
+  error: null,
+  pending: {} as Record<string, RowAction>,
+  stats: {} as Record<string, TaskStats>,
+  selectedId: null,
+  options: null,
+  optionsError: null,
+});
+
 const call = { pause: 'pause', resume: 'resume', end: 'end', delete: 'delete' } as const;
 
 export const useTasksStore = create<TasksState>()((set, get) => {
@@ -65,15 +78,7 @@ export const useTasksStore = create<TasksState>()((set, get) => {
   };
 
   return {
-    accountId: null,
-    tasks: [],
-    loaded: false,
-    error: null,
-    pending: {},
-    stats: {},
-    selectedId: null,
-    options: null,
-    optionsError: null,
+    ...emptyState(),
 
     async load() {
       const seq = ++loadSeq;
@@ -150,16 +155,7 @@ export const useTasksStore = create<TasksState>()((set, get) => {
     select: (id) => set({ selectedId: id }),
     reset: () => {
       loadSeq++;
-      set({
-        accountId: null,
-        tasks: [],
-        loaded: false,
-        error: null,
-        pending: {},
-        stats: {},
-        selectedId: null,
-        options: null,
-      });
+      set(emptyState());
     },
     dismissError: () => set({ error: null }),
   };

@@ -4,10 +4,10 @@
  * under a total size by removing the least recently used files (by modification time, which
  * a read refreshes).
  */
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { CacheBudget } from '../cacheBudget';
+import { writeFileAtomic } from '../fsAtomic';
 import { AUDIO_EXTENSIONS, formatOfExt, type AudioFormat } from './audioType';
 
 /** A file in the cache. */
@@ -19,7 +19,7 @@ export interface CachedMedia {
 
 const KEY = /^[0-9a-f]{64}$/;
 const FILE = /^([0-9a-f]{64})\.([a-z0-9]+)$/;
-const TEMP = /^\.tmp-[0-9a-f]{16}$/;
+const TEMP = /^[0-9a-f]{64}\.[a-z0-9]+\.\d+\.\d+\.tmp$/;
 
 export class MediaDiskCache {
   private readonly budget: CacheBudget;
@@ -54,16 +54,8 @@ export class MediaDiskCache {
   /** Stores bytes atomically (temp file then rename), then trims the folder to its budget. */
   put(key: string, bytes: Uint8Array, format: AudioFormat): CachedMedia {
     if (!KEY.test(key)) throw new Error('media cache: bad key');
-    mkdirSync(this.dir, { recursive: true });
     const path = join(this.dir, `${key}.${format.ext}`);
-    const temp = join(this.dir, `.tmp-${randomBytes(8).toString('hex')}`);
-    try {
-      writeFileSync(temp, bytes);
-      renameSync(temp, path);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw error;
-    }
+    writeFileAtomic(path, bytes);
     this.budget.added(path, bytes.byteLength);
     return { path, format, size: bytes.byteLength };
   }

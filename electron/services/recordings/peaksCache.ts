@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CacheBudget } from '../cacheBudget';
+import { writeFileAtomic } from '../fsAtomic';
 
 /** Peaks kept for one recording. */
 export interface StoredPeaks {
@@ -69,14 +70,7 @@ export class PeaksCache {
     bytes.set(stored.peaks, HEADER);
     // Temp file then rename: a reader never sees half a file.
     const path = join(this.dir, `${key}.peaks`);
-    const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
-    try {
-      writeFileSync(temp, bytes);
-      renameSync(temp, path);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw error;
-    }
+    writeFileAtomic(path, bytes);
     this.budget.added(path, bytes.length);
   }
 }

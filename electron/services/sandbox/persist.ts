@@ -14,17 +14,8 @@
  * - The clock: see resumeClock.
  */
 
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, renameSync } from 'node:fs';
+import { writeFileAtomic } from '../fsAtomic';
 import type { Logger } from '../log';
 import type { Dialer } from './dialer';
 import { decodeState, encodeState } from './persist-format';
@@ -132,30 +123,6 @@ export function resumeClock(
   if (dialer.now < options.realNow) dialer.jumpTo(options.realNow);
 }
 
-/** Writes `text` to `file` so that a crash leaves either the old or the new content. */
-function writeAtomically(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temp, 'w');
-  try {
-    writeSync(fd, text);
-    // Without this a power cut right after the rename can leave an empty file on some systems.
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
-    renameSync(temp, file);
-  } catch (error) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Nothing more to tidy.
-    }
-    throw error;
-  }
-}
-
 /** Saves a sandbox's state to its file after changes (see the module comment). */
 export class StateSaver {
   private timer: NodeJS.Timeout | null = null;
@@ -190,7 +157,7 @@ export class StateSaver {
     const started = performance.now();
     const revision = this.sandbox.revision;
     try {
-      writeAtomically(this.file, JSON.stringify(encodeState(this.sandbox, this.savedAt())));
+      writeFileAtomic(this.file, JSON.stringify(encodeState(this.sandbox, this.savedAt())));
     } catch (error) {
       // Kept dirty: the next change tries again, and close() does.
       this.log.warn('sandbox state could not be saved', { file: this.file, error: errorText(error) });

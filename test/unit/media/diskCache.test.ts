@@ -32,8 +32,8 @@ describe('the media disk cache', () => {
   it('sweeps temp files a crash mid-write left, once they are an hour old', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cd-media-cache-'));
     mkdirSync(dir, { recursive: true });
-    const stale = join(dir, '.tmp-0123456789abcdef');
-    const fresh = join(dir, '.tmp-fedcba9876543210');
+    const stale = join(dir, `${key('e')}.wav.123.456.tmp`);
+    const fresh = join(dir, `${key('f')}.wav.123.789.tmp`);
     writeFileSync(stale, new Uint8Array(4000));
     writeFileSync(fresh, new Uint8Array(4000));
     ago(stale, 2 * 3600);

@@ -50,3 +50,26 @@ export const UPLOAD_ERRORS = {
 } satisfies Record<string, Localized>;
 
 export type UploadErrorCode = keyof typeof UPLOAD_ERRORS;
+
+/**
+ * Why a row was refused or dropped, by the journal's row code, for the refused-rows table. The
+ * journal's own `reason` is a technical detail (English, or the provider's words).
+ */
+export const UPLOAD_ROW_REASONS: Record<string, Localized> = {
+  'sobot.row_rejected': {
+    'zh-CN': '号码或编号不能使用（为空、含逗号或重复），未发送',
+    en: 'Not sent: the telephone or outid cannot be used (empty, has a comma, or repeated)',
+  },
+  'sobot.320018': {
+    'zh-CN': '外呼平台认为这一行格式错误',
+    en: 'The provider refused this row as malformed',
+  },
+  'provider.file_row': {
+    'zh-CN': '外呼平台拒收了文件中的这一行（号码或编号不被接受）',
+    en: 'The provider refused this row of the file (telephone or outid not accepted)',
+  },
+  'provider.filtered': {
+    'zh-CN': '外呼平台接收后过滤了这个号码',
+    en: 'The provider accepted the row, then filtered its number',
+  },
+};

@@ -3,6 +3,7 @@
  * ends with every valid outid exactly once, and the journal says what happened to each row.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { UPLOAD_ROW_REASONS } from '../../../shared/codes/uploads';
 import { createUploadService } from '../../../electron/services/uploads';
 import { makeList, mobiles } from '../../support/uploads';
 import { sentTwice, uploadFixture } from './setup';
@@ -209,6 +210,7 @@ describe('provider failures', () => {
     expect(uploads.rows(handle.uploadId, { states: ['rejected'] })).toEqual([
       expect.objectContaining({ outid: poison, rowId: rows[37]!.id, code: 'sobot.320018' }),
     ]);
+    expect(UPLOAD_ROW_REASONS['sobot.320018']?.en).toContain('malformed');
     expect(sandbox.control.taskOutids(taskId)).toHaveLength(127);
   });
 });

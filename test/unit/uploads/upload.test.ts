@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { UPLOAD_ROW_REASONS } from '../../../shared/codes/uploads';
 import { writeUploadWorkbook } from '../../../electron/services/uploads';
 import { makeList, mobiles } from '../../support/uploads';
 import { mixedRows, uploadFixture } from './setup';
@@ -136,6 +137,10 @@ describe('upload via add_task_file_data', () => {
     // The 400 number was the 21st data row (worksheet row 22) — mapped back to its list row.
     expect(rejected.map((r) => r.rowId)).toEqual([rows[24]!.id]);
     expect(rejected[0]!.code).toBe('provider.file_row');
+    // The refused-rows table says why in both languages (the journal's reason is technical).
+    expect(UPLOAD_ROW_REASONS[rejected[0]!.code!]).toMatchObject({
+      'zh-CN': expect.stringContaining('拒收'),
+    });
     expect(sandbox.control.taskOutids(taskId)).toEqual(rows.slice(0, 20).map((r) => r.outid));
   });
 

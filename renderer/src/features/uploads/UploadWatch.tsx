@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { UPLOAD_ROW_REASONS } from '../../../../shared/codes/uploads';
 import type { AppError, Result } from '../../../../shared/result';
 import type { UploadRowEntry, UploadSummary } from '../../../../shared/uploads';
 import { usePrefsStore } from '../../app/prefsStore';
@@ -169,6 +170,7 @@ function Outcome({ summary }: { summary: UploadSummary }) {
 
 function RejectedRows({ rows, total }: { rows: UploadRowEntry[]; total: number }) {
   const t = useT();
+  const locale = usePrefsStore((state) => state.prefs.locale);
   return (
     <section className="upload-rejected" aria-label={t('uploads.rejected.title')}>
       <h3>{t('uploads.rejected.title')}</h3>
@@ -186,7 +188,8 @@ function RejectedRows({ rows, total }: { rows: UploadRowEntry[]; total: number }
               <td>{row.telephone}</td>
               <td>{row.outid}</td>
               <td>
-                {row.reason ?? ''} {row.code && <code>{row.code}</code>}
+                {(row.code ? UPLOAD_ROW_REASONS[row.code]?.[locale] : undefined) ?? row.reason ?? ''}{' '}
+                {row.code && <code>{row.code}</code>}
               </td>
             </tr>
           ))}

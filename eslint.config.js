@@ -29,6 +29,28 @@ const NODE_BUILTINS = [
   'zlib',
 ];
 
+/** A provider's folder: only the registry (and the folder itself) may import it. */
+const PROVIDER_FOLDERS = ['sobot', 'huawei'];
+const PROVIDER_IMPORTS = {
+  group: PROVIDER_FOLDERS.flatMap((folder) => [`**/${folder}`, `**/${folder}/**`]),
+  message:
+    'Reach a provider through the provider interface (electron/services/providers/): only providers/registry.ts imports a provider’s folder.',
+};
+const ELECTRON_IMPORTS = {
+  group: ['electron', 'electron/*'],
+  message: 'Services and the CLI must not import electron.',
+};
+const RAW_IPC = {
+  name: 'electron',
+  importNames: ['ipcMain', 'ipcRenderer'],
+  message:
+    'Use the typed contract: raw IPC lives only in electron/main/ipc.ts and electron/preload/index.ts.',
+};
+const PROVIDER_HOMES = [
+  'electron/services/providers/registry.ts',
+  ...PROVIDER_FOLDERS.map((folder) => `electron/services/${folder}/**`),
+];
+
 /** Layering rules of design.md, enforced by the linter (a unit test proves each one bites). */
 export const layering = [
   {
@@ -68,44 +90,32 @@ export const layering = [
     },
   },
   {
-    // Services run in plain Node (tests, CLI, harness): the host passes in what they need.
+    // Services run in plain Node (tests, CLI, harness): the host passes in what they need; and
+    // they reach providers only through the provider interface.
     files: ['electron/services/**/*.ts', 'electron/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['electron', 'electron/*'], message: 'Services and the CLI must not import electron.' },
-          ],
-        },
-      ],
-    },
+    ignores: PROVIDER_HOMES,
+    rules: { 'no-restricted-imports': ['error', { patterns: [ELECTRON_IMPORTS, PROVIDER_IMPORTS] }] },
+  },
+  {
+    // The registry and the providers' own folders: plain Node too.
+    files: PROVIDER_HOMES.map((home) => (home.endsWith('/**') ? `${home}/*.ts` : home)),
+    rules: { 'no-restricted-imports': ['error', { patterns: [ELECTRON_IMPORTS] }] },
+  },
+  {
+    // Electron main: raw IPC only in its helper file, and providers only through the interface.
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/main/ipc.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [RAW_IPC], patterns: [PROVIDER_IMPORTS] }] },
+  },
+  {
+    files: ['electron/main/ipc.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [PROVIDER_IMPORTS] }] },
   },
   {
     // Raw IPC only in the two helper files; everything else goes through the typed contract.
     files: ['**/*.ts', '**/*.tsx'],
-    ignores: [
-      'electron/main/ipc.ts',
-      'electron/preload/index.ts',
-      'shared/**',
-      'electron/services/**',
-      'electron/cli/**',
-    ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'electron',
-              importNames: ['ipcMain', 'ipcRenderer'],
-              message:
-                'Use the typed contract: raw IPC lives only in electron/main/ipc.ts and electron/preload/index.ts.',
-            },
-          ],
-        },
-      ],
-    },
+    ignores: ['electron/preload/index.ts', 'shared/**', 'electron/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [RAW_IPC] }] },
   },
 ];
 

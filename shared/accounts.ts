@@ -1,57 +1,81 @@
+/**
+ * Accounts as the renderer sees them: one union member per provider. An account's settings are
+ * the provider's non-secret fields (kept in the profile); its secrets live only in the OS
+ * keychain and reach the renderer as "stored or not" — except an id the provider marks
+ * `revealed` (so accounts can be told apart), never a key.
+ */
+import type { Localized } from './locale';
+import type { ProviderId, ProviderInfo } from './providers';
+
 /** The id of the built-in demo account served by the embedded sandbox. */
 export const SANDBOX_ACCOUNT_ID = 'sandbox';
 
-/** Defaults pre-filled when creating a task on this account. */
-export interface TaskDefaults {
-  templateid?: string;
-  /** Caller numbers (外显号码). */
-  telephone?: string[];
-  /** `HH:mm-HH:mm`, several joined by commas. */
-  callTimeSlot?: string;
+/** Each provider's settings and secret field names (their specs are in `ProviderInfo`). */
+export interface ProviderAccountShapes {
+  sobot: { settings: { baseUrl: string; email: string }; secrets: 'appid' | 'signature' };
 }
 
-/**
- * An account as the renderer sees it. The signature is never here: only whether one is
- * stored. `appid` is shown so the operator can tell accounts apart.
- */
-export interface AccountView {
+/** Defaults pre-filled when creating a task on this account. */
+export interface TaskDefaults {
+  templateId?: string;
+  /** Caller numbers (外显号码). */
+  callerNumbers?: string[];
+  /** `HH:mm-HH:mm` ranges. */
+  callingHours?: string[];
+}
+
+/** What the renderer learns of one secret: whether it is stored, and its value only if revealed. */
+export interface SecretState {
+  stored: boolean;
+  value?: string;
+}
+
+interface AccountViewOf<P extends ProviderId> {
   id: string;
   name: string;
-  provider: 'sobot';
-  /** Per-account base URL; empty for the sandbox, which runs inside the app. */
-  baseUrl: string;
-  email: string;
-  appid: string;
-  hasSignature: boolean;
+  provider: P;
+  settings: ProviderAccountShapes[P]['settings'];
+  secrets: Record<ProviderAccountShapes[P]['secrets'], SecretState>;
+  /** The built-in sandbox account (read-only). */
   builtIn: boolean;
   defaults: TaskDefaults;
 }
+
+/** An account of any provider; narrow on `provider`. */
+export type AccountView = { [P in ProviderId]: AccountViewOf<P> }[ProviderId];
 
 export interface AccountsState {
   accounts: AccountView[];
   activeId: string;
   /** What keeps the credentials: shown in Settings so nothing falls back silently. */
   vault: { kind: 'keychain' | 'safe-storage'; available: boolean };
+  /** Every provider an account can be added for, with its fields and capabilities. */
+  providers: ProviderInfo[];
 }
 
 /**
- * What the Settings form sends. `id` absent creates an account. `signature` is write-only:
- * absent or empty keeps the stored one.
+ * What the Settings form sends. `id` absent creates an account. Secrets are write-only: a
+ * secret absent or empty keeps the stored one. Settings and secrets are checked in main against
+ * the provider's fields.
  */
 export interface AccountDraft {
   id?: string;
+  provider: ProviderId;
   name: string;
-  baseUrl: string;
-  email?: string;
-  appid: string;
-  signature?: string;
+  settings: Record<string, string>;
+  secrets?: Record<string, string>;
   defaults?: TaskDefaults;
+}
+
+/** One thing "test connection" checked. */
+export interface ConnectionCheck {
+  label: Localized;
+  outcome: 'passed' | 'failed' | 'skipped';
+  /** What was found (a count, a name) or why it failed, in the provider's words. */
+  detail?: string;
 }
 
 /** What "test connection" found out. */
 export interface ConnectionReport {
-  robotNum: number;
-  /** `skipped` when the account has no login email to check. */
-  login: 'passed' | 'failed' | 'skipped';
-  reason?: string;
+  checks: ConnectionCheck[];
 }

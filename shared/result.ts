@@ -1,6 +1,6 @@
 /**
  * The envelope every contract call answers with. Errors cross IPC as data, never as thrown
- * exceptions: `code` is stable (`sobot.320001`, `ipc.invalid_input`, `net.timeout`) and
+ * exceptions: `code` is stable (`<provider>.<code>`, `ipc.invalid_input`, `net.timeout`) and
  * `message` is already in the user's language. Never put stacks, secrets or raw bodies here.
  */
 export interface AppError {

@@ -1,23 +1,53 @@
 /**
- * Call results in the operator's words: a call, its transcript lines (utterances), the filters
- * of the Results screen, sync progress and the review pane's recording. Provider fields
- * (`callid`, `voice_url`, `sender_type`…) stay in electron/services/sobot; sync maps them here.
+ * Call results in the operator's words, whichever provider made the call: a call and its
+ * outcome, its transcript lines (utterances), the filters of the Results screen, sync progress
+ * and the review pane's recording. A provider's own fields stay in its adapter.
  */
 
-/** Who spoke a transcript line. */
-export type Speaker = 'robot' | 'customer';
+/**
+ * How a call ended, in the operator's words. Each provider maps its own codes onto these and
+ * keeps the raw code (`CallResult.outcomeCode`) for display and export.
+ */
+export const CALL_OUTCOMES = [
+  'connected',
+  'no_answer',
+  'busy',
+  'rejected',
+  'hung_up',
+  'powered_off',
+  'out_of_service',
+  'suspended',
+  'vacant',
+  'not_dialled',
+  'dialling',
+  'platform',
+  'no_resources',
+  'system_error',
+  'unknown',
+] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
-/** One line of a call's transcript. */
+/** Who spoke a transcript line: the robot, a human agent, or the called person. */
+export type Speaker = 'robot' | 'agent' | 'customer';
+
+/** One line of a call's transcript, placed on its recording. */
 export interface Utterance {
   /** 0-based order in the call. */
   index: number;
   speaker: Speaker;
   text: string;
-  /** When the provider stamped the line (epoch ms). */
-  at: number;
-  /** The matching note the robot kept (e.g. `匹配到:【开场白#肯定】`), or null. */
+  /**
+   * Where the line sits on the recording, ms from its start; null until the recording's length
+   * is known (some providers place lines by it). Lines may overlap (stereo recordings).
+   */
+  startMs: number | null;
+  endMs: number | null;
+  /** A note the provider kept about the line (e.g. the robot's `匹配到:【开场白#肯定】`), or null. */
   remark: string | null;
 }
+
+/** Why a call has no transcript (yet). */
+export type TranscriptState = 'ready' | 'pending' | 'failed' | 'none';
 
 /** The call-list row a call was made for (joined through its outid or telephone). */
 export interface CallRowRef {
@@ -36,8 +66,9 @@ export interface CallResult {
   /** The task the call belongs to; null for a pushed call whose task is not known yet. */
   taskId: string | null;
   outid: string | null;
-  /** Call status code (shared/codes/sobot.ts CALL_STATUS). */
-  status: number;
+  outcome: CallOutcome;
+  /** The provider's own code for the outcome, as sent (shown for `unknown`, exported). */
+  outcomeCode: string;
   intentions: string[];
   telephone: string;
   callerNumber: string;
@@ -60,6 +91,7 @@ export interface CallResult {
 export interface CallReview {
   call: CallResult;
   utterances: Utterance[];
+  transcript: TranscriptState;
 }
 
 /** Where the Results screen reads calls from: one task of an account, or one call list. */
@@ -67,7 +99,7 @@ export type ResultsSource = { kind: 'task'; taskId: string } | { kind: 'list'; l
 
 /** The Results screen's filters; every one is optional. */
 export interface ResultsFilter {
-  statuses?: number[];
+  outcomes?: CallOutcome[];
   /** Calls with any of these intention labels; `''` means calls with none. */
   intentions?: string[];
   /** Talk time bounds in seconds (inclusive). */
@@ -95,10 +127,10 @@ export interface ResultsPage {
   calls: CallResult[];
 }
 
-/** Calls per status and per intention label for the current source and filter. */
+/** Calls per outcome and per intention label for the current source and filter. */
 export interface ResultsCounts {
   total: number;
-  byStatus: { status: number; count: number }[];
+  byOutcome: { outcome: CallOutcome; count: number }[];
   /** Label `''` counts calls without an intention. */
   byIntention: { label: string; count: number }[];
 }

@@ -3,16 +3,16 @@
  * again in main (the renderer is not trusted). Limits that depend on the account — its caller
  * numbers and robots — are passed in when known.
  */
-import { checkCallingHours } from './callingHours';
+import { checkCallingHours, MAX_CALLING_RANGES } from './callingHours';
 import { TASK_ERRORS, type TaskErrorCode } from './codes/tasks';
 import { format, type Locale } from './locale';
 import type { TaskDraft, TaskEdit, TaskValidity } from './tasks';
 
-/** Longest task name accepted (the spec gives none; the vendor's console uses 50). */
+/** Longest task name accepted unless the provider says otherwise (Sobot's console uses 50). */
 export const MAX_TASK_NAME = 50;
 
 export type TaskField =
-  'templateId' | 'name' | 'callerNumbers' | 'robots' | 'callingHours' | 'validity' | 'push';
+  'templateId' | 'name' | 'callerNumbers' | 'robots' | 'callingHours' | 'validity' | 'resultPush';
 
 /** One thing to fix, with the field it belongs to (and the range's index for calling hours). */
 export interface TaskIssue {
@@ -30,6 +30,12 @@ export interface TaskLimits {
   maxRobots?: number;
   /** The clock, to refuse a validity period that has already ended. */
   now?: number;
+  /** Longest name the provider takes (default {@link MAX_TASK_NAME}). */
+  maxNameLength?: number;
+  /** Most calling-hour ranges the provider takes. */
+  maxCallingHourRanges?: number;
+  /** False when the provider has no robot count (it is then not checked). */
+  robots?: boolean;
 }
 
 /** The operator's text for an issue. */
@@ -47,11 +53,12 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-function checkName(name: string, issues: TaskIssue[]): void {
+function checkName(name: string, limits: TaskLimits, issues: TaskIssue[]): void {
   const trimmed = name.trim();
+  const max = limits.maxNameLength ?? MAX_TASK_NAME;
   if (trimmed === '') issues.push({ field: 'name', code: 'tasks.name_required' });
-  else if ([...trimmed].length > MAX_TASK_NAME)
-    issues.push({ field: 'name', code: 'tasks.name_too_long', params: { max: MAX_TASK_NAME } });
+  else if ([...trimmed].length > max)
+    issues.push({ field: 'name', code: 'tasks.name_too_long', params: { max } });
 }
 
 function checkCallers(numbers: readonly string[], limits: TaskLimits, issues: TaskIssue[]): void {
@@ -66,6 +73,7 @@ function checkCallers(numbers: readonly string[], limits: TaskLimits, issues: Ta
 }
 
 function checkRobots(robots: number, limits: TaskLimits, issues: TaskIssue[]): void {
+  if (limits.robots === false) return;
   const max = limits.maxRobots ?? Number.MAX_SAFE_INTEGER;
   if (!Number.isInteger(robots) || robots < 1 || robots > max) {
     issues.push({
@@ -76,7 +84,11 @@ function checkRobots(robots: number, limits: TaskLimits, issues: TaskIssue[]): v
   }
 }
 
-function checkHours(ranges: readonly string[], issues: TaskIssue[]): void {
+function checkHours(ranges: readonly string[], limits: TaskLimits, issues: TaskIssue[]): void {
+  const max = limits.maxCallingHourRanges;
+  // Past the app's own bound, checkCallingHours says so itself.
+  if (max !== undefined && ranges.length > max && ranges.length <= MAX_CALLING_RANGES)
+    issues.push({ field: 'callingHours', code: 'tasks.hours_too_many', params: { max } });
   const checked = checkCallingHours(ranges);
   if (checked.ok) return;
   for (const problem of checked.problems) {
@@ -103,23 +115,23 @@ function checkValidity(validity: TaskValidity, limits: TaskLimits, issues: TaskI
 export function validateTaskDraft(draft: TaskDraft, limits: TaskLimits = {}): TaskIssue[] {
   const issues: TaskIssue[] = [];
   if (draft.templateId.trim() === '') issues.push({ field: 'templateId', code: 'tasks.template_required' });
-  checkName(draft.name, issues);
+  checkName(draft.name, limits, issues);
   checkCallers(draft.callerNumbers, limits, issues);
   checkRobots(draft.robots, limits, issues);
-  checkHours(draft.callingHours, issues);
+  checkHours(draft.callingHours, limits, issues);
   checkValidity(draft.validity, limits, issues);
-  if (draft.push && !isHttpUrl(draft.push.url))
-    issues.push({ field: 'push', code: 'tasks.push_url_invalid' });
+  if (draft.resultPush && !isHttpUrl(draft.resultPush.url))
+    issues.push({ field: 'resultPush', code: 'tasks.push_url_invalid' });
   return issues;
 }
 
 /** Everything wrong with an edit; only the fields present are checked. */
 export function validateTaskEdit(edit: TaskEdit, limits: TaskLimits = {}): TaskIssue[] {
   const issues: TaskIssue[] = [];
-  if (edit.name !== undefined) checkName(edit.name, issues);
+  if (edit.name !== undefined) checkName(edit.name, limits, issues);
   if (edit.callerNumbers !== undefined) checkCallers(edit.callerNumbers, limits, issues);
   if (edit.robots !== undefined) checkRobots(edit.robots, limits, issues);
-  if (edit.callingHours !== undefined) checkHours(edit.callingHours, issues);
+  if (edit.callingHours !== undefined) checkHours(edit.callingHours, limits, issues);
   if (edit.validity !== undefined) checkValidity(edit.validity, limits, issues);
   return issues;
 }

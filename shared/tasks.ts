@@ -1,18 +1,28 @@
 /**
- * Outbound tasks in the operator's words. Provider fields (`taskid`, `call_time_slot`,
- * `time_type`, `number_hide`…) stay in electron/services/sobot; the tasks service maps them here.
+ * Outbound tasks in the operator's words, whichever provider runs them. A provider's own fields
+ * and codes stay in its folder under electron/services/; its adapter maps them here.
  */
 
-/** Task status codes as the provider reports them (see shared/codes/sobot.ts TASK_STATUS). */
-export const TASK_STATUS_CODES = {
-  deleted: -1,
-  notStarted: 0,
-  running: 1,
-  finished: 2,
-  outsideHours: 3,
-  queued: 4,
-  paused: 5,
-} as const;
+/**
+ * Where a task is in its life, in the operator's words. Every provider maps its own codes onto
+ * these (keeping the raw code in `Task.statusCode` for display and export); `unknown` is a code
+ * the provider sent that its table does not know.
+ */
+export const TASK_STATUSES = [
+  'not_started',
+  'running',
+  'outside_hours',
+  'queued',
+  'paused',
+  'finished',
+  'deleted',
+  'unknown',
+] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** What an operator can do to a task; which statuses allow which is the provider's life cycle. */
+export const TASK_ACTIONS = ['pause', 'resume', 'end', 'delete', 'edit'] as const;
+export type TaskAction = (typeof TASK_ACTIONS)[number];
 
 /** When a task may dial: always, or only between two instants (epoch ms, UTC). */
 export type TaskValidity = { kind: 'permanent' } | { kind: 'range'; start: number; end: number };
@@ -32,8 +42,9 @@ export interface TaskCounts {
 export interface Task {
   id: string;
   name: string;
-  /** -1 deleted, 0 not started, 1 running, 2 finished, 3 outside calling hours, 4 queued, 5 paused. */
-  status: number;
+  status: TaskStatus;
+  /** The provider's own status code, as it sent it (shown for `unknown`, exported). */
+  statusCode: string;
   /** Caller numbers shown to the called person (外显号码). */
   callerNumbers: string[];
   robots: number;
@@ -99,11 +110,11 @@ export interface TaskOptions {
   maxRobots: number;
 }
 
-/** When results are pushed to `push.url`: after a transfer to an agent (1) or after every call (2). */
-export type PushType = 1 | 2;
+/** When the provider pushes a call's result to `resultPush.url`: after a transfer to an agent, or after every call. */
+export type ResultPushWhen = 'transfer' | 'every_call';
 
-/** Hiding of the called number in results: 0 none, 1 last four digits, 2 middle four. */
-export type NumberHiding = 0 | 1 | 2;
+/** How the called number is hidden in results. */
+export type NumberHiding = 'none' | 'last4' | 'middle4';
 
 /** What the wizard sends to create a task. */
 export interface TaskDraft {
@@ -114,7 +125,7 @@ export interface TaskDraft {
   /** `HH:mm-HH:mm` ranges (one-digit hours accepted; `24:00` allowed as an end). */
   callingHours: string[];
   validity: TaskValidity;
-  push?: { url: string; type: PushType };
+  resultPush?: { url: string; when: ResultPushWhen };
   numberHiding: NumberHiding;
   exportAllowed: boolean;
 }
@@ -132,5 +143,5 @@ export interface TaskEdit {
 /** The answer of pause / resume / end / delete: the task's status after the action. */
 export interface TaskStatusChange {
   id: string;
-  status: number;
+  status: TaskStatus;
 }

@@ -6,7 +6,20 @@
 import type { RowProblemCode } from './callList';
 import type { Localized } from './locale';
 
-/** How rows reach the provider: row batches (`add_task_data`) or one workbook (`add_task_file_data`). */
+/**
+ * Rows a provider would refuse, found by the plan before anything is sent (each provider says
+ * which of its limits a row breaks; labels in shared/codes/uploads.ts).
+ */
+export const PROVIDER_ROW_PROBLEMS = [
+  'row.key_invalid',
+  'row.key_too_long',
+  'row.phone_rejected',
+  'row.variable_unencodable',
+  'row.variables_too_large',
+] as const;
+export type ProviderRowProblem = (typeof PROVIDER_ROW_PROBLEMS)[number];
+
+/** How rows reach the provider: row batches, or one workbook (where the provider takes files). */
 export type UploadVia = 'data' | 'file';
 
 /**
@@ -59,7 +72,7 @@ export interface ExcludedRows {
   /** Rows left out (a row with two problems counts once here). */
   rows: number;
   /** Rows per problem (a row with two problems counts under both). */
-  byProblem: Partial<Record<RowProblemCode, number>>;
+  byProblem: Partial<Record<RowProblemCode | ProviderRowProblem, number>>;
 }
 
 /** What an upload would do, shown before the operator starts it. */
@@ -85,8 +98,10 @@ export interface UploadPlan {
   mayBeFiltered: number;
   /** The variable columns as they will be sent: list name → template name (null = dropped). */
   variables: { list: string; template: string | null }[];
-  /** Rows per add_task_data request. */
+  /** Rows per request. */
   batchRows: number;
+  /** Least time between two requests (the provider's pace), ms. */
+  minSpacingMs: number;
   /** Requests (data) or workbooks (file) needed. */
   requests: number;
   /** Whether the file way is possible (≤ 100,000 rows; the 5 MB bound is checked on writing). */
@@ -116,7 +131,7 @@ export interface UploadOutcome {
 
 /** A stopped upload's error, in the form that crosses IPC. */
 export interface UploadError {
-  /** `sobot.<ret_code>`, `net.*`, `uploads.*` or `app.unexpected`. */
+  /** `<provider>.<code>`, `net.*`, `uploads.*` or `app.unexpected`. */
   code: string;
   /** The message in every language (the host picks the operator's). */
   message: Localized;

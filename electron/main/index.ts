@@ -8,7 +8,8 @@ import { createDispatcher } from '../services/contract/dispatch';
 import { createHandlers } from '../services/core/handlers';
 import { createPrefsStore, PREFS_FILE_NAME } from '../services/prefs/store';
 import { SANDBOX_STATE_FILE_NAME } from '../services/sandbox/index';
-import { describeSobotError } from '../services/sobot/index';
+import { describeProviderError } from '../services/providers/registry';
+import { describeTransportError } from '../services/http/describe';
 import { TASKS_FILE_NAME } from '../services/tasks/knownTasks';
 import { createDataDirMediaProxy, createTaskService } from '../services/tasks/create';
 import { ListsFeature } from '../services/lists/feature';
@@ -130,7 +131,7 @@ void app.whenReady().then(async () => {
       handlers,
       allowedOrigins: appOrigins(),
       locale: () => prefs.get().locale,
-      describers: [describeSobotError],
+      describers: [describeTransportError, describeProviderError],
     }),
   );
 

@@ -19,12 +19,22 @@ export const silentLogger: Logger = {
 
 const REDACTED = '[redacted]';
 
-/** Replaces every occurrence of each secret (raw and URL-encoded) with `[redacted]`. */
+/**
+ * Replaces every occurrence of each secret — raw, URL-encoded, form-encoded and as it appears
+ * inside a JSON string — with `[redacted]`.
+ */
 export function redact(text: string, secrets: Iterable<string>): string {
   let out = text;
   for (const secret of secrets) {
     if (!secret) continue;
-    for (const form of new Set([secret, encodeURIComponent(secret)])) {
+    const forms = [
+      secret,
+      encodeURIComponent(secret),
+      new URLSearchParams({ s: secret }).toString().slice(2),
+      JSON.stringify(secret).slice(1, -1),
+    ];
+    for (const form of new Set(forms)) {
+      if (!form) continue;
       out = out.split(form).join(REDACTED);
     }
   }

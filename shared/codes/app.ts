@@ -9,8 +9,8 @@ export const APP_ERRORS = {
   'ipc.unknown_channel': { 'zh-CN': '未知的请求', en: 'Unknown request' },
   'ipc.invalid_input': { 'zh-CN': '请求的内容不正确', en: 'The request was not valid' },
   'app.unexpected': {
-    'zh-CN': '发生了意外错误，已记录在日志中',
-    en: 'Something unexpected went wrong; it was written to the log',
+    'zh-CN': '发生了意外错误，详情已写入日志',
+    en: 'Something unexpected went wrong; the details were written to the log',
   },
   'settings.write_failed': {
     'zh-CN': '无法保存设置，请检查数据文件夹是否可写',
@@ -18,8 +18,8 @@ export const APP_ERRORS = {
   },
   'vault.unavailable': {
     'zh-CN':
-      '无法使用系统钥匙串保存 appid 和 signature。Windows 使用凭据管理器，macOS 使用钥匙串，Linux 需要运行 Secret Service（如 gnome-keyring）。',
-    en: 'The OS keychain could not be used to keep the appid and signature. Windows uses Credential Manager, macOS the Keychain; Linux needs a running Secret Service (such as gnome-keyring).',
+      '无法使用系统钥匙串保存账号密钥。Windows 使用凭据管理器，macOS 使用钥匙串，Linux 需要运行 Secret Service（如 gnome-keyring）。',
+    en: 'The OS keychain could not be used to keep the account’s keys. Windows uses Credential Manager, macOS the Keychain; Linux needs a running Secret Service (such as gnome-keyring).',
   },
   'vault.failed': {
     'zh-CN': '系统钥匙串拒绝了操作，请确认钥匙串已解锁后重试',
@@ -35,8 +35,12 @@ export const APP_ERRORS = {
     en: 'The built-in sandbox account cannot be changed or removed',
   },
   'accounts.no_credentials': {
-    'zh-CN': '该账号还没有保存 appid 和 signature，请在设置中填写',
-    en: 'This account has no appid and signature yet: enter them in Settings',
+    'zh-CN': '该账号还没有保存所需的密钥，请在设置中填写',
+    en: 'This account’s keys are not stored yet: enter them in Settings',
+  },
+  'accounts.bad_field': {
+    'zh-CN': '账号信息有误：{field}（{reason}）',
+    en: 'The account is not right: {field} ({reason})',
   },
   'accounts.login_rejected': {
     'zh-CN': '登录邮箱与该 appid 不匹配',

@@ -1,4 +1,6 @@
 import type { Localized } from '../locale';
+import type { CallOutcome } from '../results';
+import type { TaskStatus } from '../tasks';
 
 /**
  * Sobot iCall V1 `ret_code` values (spec section 3) with their meaning in each language.
@@ -54,34 +56,37 @@ export function sobotCodeMeaning(code: string): Localized {
   );
 }
 
-/** Call (dial) status codes. 8 is undefined in the document: shown as unknown. */
-export const CALL_STATUS: Record<number, Localized> = {
-  0: { 'zh-CN': '未拨打', en: 'Not dialled' },
-  1: { 'zh-CN': '拨打中', en: 'Dialling' },
-  2: { 'zh-CN': '已接通', en: 'Connected' },
-  3: { 'zh-CN': '无人接听', en: 'No answer' },
-  4: { 'zh-CN': '关机', en: 'Powered off' },
-  5: { 'zh-CN': '停号', en: 'Suspended number' },
-  6: { 'zh-CN': '空号', en: 'Vacant number' },
-  7: { 'zh-CN': '拒接', en: 'Rejected' },
-  9: { 'zh-CN': '用户正忙', en: 'Busy' },
+/**
+ * Call (dial) status codes and the outcome each means. 8 is undefined in the document: it and
+ * any other code read as `unknown`, keeping the code.
+ */
+export const SOBOT_CALL_OUTCOMES: Record<string, CallOutcome> = {
+  '0': 'not_dialled',
+  '1': 'dialling',
+  '2': 'connected',
+  '3': 'no_answer',
+  '4': 'powered_off',
+  '5': 'suspended',
+  '6': 'vacant',
+  '7': 'rejected',
+  '9': 'busy',
 };
 
-export function callStatusLabel(status: number): Localized {
-  return CALL_STATUS[status] ?? { 'zh-CN': `未知状态 (${status})`, en: `Unknown (${status})` };
+export function sobotCallOutcome(code: number | string): CallOutcome {
+  return SOBOT_CALL_OUTCOMES[String(code)] ?? 'unknown';
 }
 
-/** Task status codes. `query_task` lists only unfinished tasks. */
-export const TASK_STATUS: Record<number, Localized> = {
-  [-1]: { 'zh-CN': '已删除', en: 'Deleted' },
-  0: { 'zh-CN': '未开始', en: 'Not started' },
-  1: { 'zh-CN': '进行中', en: 'Running' },
-  2: { 'zh-CN': '已完结', en: 'Finished' },
-  3: { 'zh-CN': '拨打时间段外', en: 'Outside calling hours' },
-  4: { 'zh-CN': '排队中', en: 'Queued' },
-  5: { 'zh-CN': '暂停中', en: 'Paused' },
+/** Task status codes and the neutral status each means. `query_task` lists only unfinished tasks. */
+export const SOBOT_TASK_STATUSES: Record<string, TaskStatus> = {
+  '-1': 'deleted',
+  '0': 'not_started',
+  '1': 'running',
+  '2': 'finished',
+  '3': 'outside_hours',
+  '4': 'queued',
+  '5': 'paused',
 };
 
-export function taskStatusLabel(status: number): Localized {
-  return TASK_STATUS[status] ?? { 'zh-CN': `未知状态 (${status})`, en: `Unknown (${status})` };
+export function sobotTaskStatus(code: number | string): TaskStatus {
+  return SOBOT_TASK_STATUSES[String(code)] ?? 'unknown';
 }

@@ -1,7 +1,7 @@
 import type { Localized } from '../locale';
 
 /**
- * The tasks feature's own codes (the provider's ret_codes are in sobot.ts). The same texts are
+ * The tasks feature's own codes (each provider's own codes are in its table under shared/codes/). The same texts are
  * shown by the wizard before anything is sent and by main when it refuses a request, so the
  * operator reads one message for one mistake. `{name}` placeholders are filled with `format()`.
  */
@@ -67,6 +67,10 @@ export const TASK_ERRORS = {
   'tasks.action_not_allowed': {
     'zh-CN': '任务当前状态为“{status}”，不能{action}',
     en: 'The task is “{status}”: it cannot be {action}',
+  },
+  'tasks.field_not_editable': {
+    'zh-CN': '该外呼平台不支持修改任务的这一项',
+    en: 'This provider does not let that field of a task be changed',
   },
   'tasks.audio_not_found': {
     'zh-CN': '该模板没有这段录音',

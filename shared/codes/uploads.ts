@@ -1,8 +1,9 @@
 import type { Localized } from '../locale';
+import type { ProviderRowProblem } from '../uploads';
 
 /**
  * The upload feature's own codes. Provider and network failures keep their own codes
- * (`sobot.*`, `net.*`); these are the app's decisions about an upload. `{name}` placeholders are
+ * (`<provider>.*`, `net.*`); these are the app's decisions about an upload. `{name}` placeholders are
  * filled with `format()`.
  */
 export const UPLOAD_ERRORS = {
@@ -56,11 +57,11 @@ export type UploadErrorCode = keyof typeof UPLOAD_ERRORS;
  * journal's own `reason` is a technical detail (English, or the provider's words).
  */
 export const UPLOAD_ROW_REASONS: Record<string, Localized> = {
-  'sobot.row_rejected': {
+  'provider.row_rejected': {
     'zh-CN': '号码或编号不能使用（为空、含逗号或重复），未发送',
     en: 'Not sent: the telephone or outid cannot be used (empty, has a comma, or repeated)',
   },
-  'sobot.320018': {
+  'provider.row_malformed': {
     'zh-CN': '外呼平台认为这一行格式错误',
     en: 'The provider refused this row as malformed',
   },
@@ -71,5 +72,29 @@ export const UPLOAD_ROW_REASONS: Record<string, Localized> = {
   'provider.filtered': {
     'zh-CN': '外呼平台接收后过滤了这个号码',
     en: 'The provider accepted the row, then filtered its number',
+  },
+};
+
+/** What each provider row problem of a plan means (shared/uploads.ts PROVIDER_ROW_PROBLEMS). */
+export const PROVIDER_ROW_PROBLEM_LABELS: Record<ProviderRowProblem, Localized> = {
+  'row.key_invalid': {
+    'zh-CN': '编号为空或含逗号，外呼平台无法按编号查找或删除',
+    en: 'The id is empty or has a comma: the provider could not find or remove the row by it',
+  },
+  'row.key_too_long': {
+    'zh-CN': '编号超过外呼平台允许的长度',
+    en: 'The id is longer than the provider takes',
+  },
+  'row.phone_rejected': {
+    'zh-CN': '号码含有外呼平台不接受的字符或过长',
+    en: 'The number has characters the provider does not take, or is too long',
+  },
+  'row.variable_unencodable': {
+    'zh-CN': '变量名或值含有“^”或“|”，外呼平台无法接收',
+    en: 'A variable name or value contains “^” or “|”, which the provider cannot receive',
+  },
+  'row.variables_too_large': {
+    'zh-CN': '变量内容超过外呼平台允许的大小',
+    en: 'The variables are larger than the provider takes',
   },
 };

@@ -6,15 +6,15 @@ export const accountCalls = {
   /** Every account (the built-in sandbox first), the active one, and what keeps credentials. */
   'accounts:list': { input: noInput, output: shape<AccountsState>() },
   /**
-   * Creates (no `id`) or updates an account. The appid/signature go to the OS keychain; the
-   * signature is write-only: absent or empty keeps the stored one.
+   * Creates (no `id`) or updates an account. Its secrets go to the OS keychain and are
+   * write-only: a secret absent or empty keeps the stored one.
    */
   'accounts:save': { input: accountDraftSchema, output: shape<{ id: string; state: AccountsState }>() },
   /** Removes an account and its keychain entry (not the built-in sandbox). */
   'accounts:remove': { input: accountIdSchema, output: shape<AccountsState>() },
   /** Makes an account the active one: every screen then shows its data. */
   'accounts:use': { input: accountIdSchema, output: shape<AccountsState>() },
-  /** Test connection: query_robot_num, plus check_login_name when the account has an email. */
+  /** Test connection: a harmless call with the account's credentials, within 15 seconds. */
   'accounts:test': { input: optionalAccountIdSchema, output: shape<ConnectionReport>() },
 } as const;
 

@@ -7,6 +7,7 @@ import type {
   ResultsSourceOption,
   SyncProgress,
   SyncReport,
+  Utterance,
 } from '../results';
 import {
   callIdSchema,
@@ -18,6 +19,7 @@ import {
   resultsQuerySchema,
   storePeaksSchema,
   taskIdInputSchema,
+  transcriptSchema,
 } from '../schemas/results';
 import { noInput, shape } from './shape';
 
@@ -36,10 +38,15 @@ export const resultCalls = {
   'sync:fetchCall': { input: fetchCallSchema, output: shape<CallReview | null>() },
   /** One page of calls of a task or list matching the filter, newest first (filtered in SQLite). */
   'results:query': { input: resultsQuerySchema, output: shape<ResultsPage>() },
-  /** Calls per status and per intention for the source and filter. */
+  /** Calls per outcome and per intention for the source and filter. */
   'results:counts': { input: resultsCountsSchema, output: shape<ResultsCounts>() },
-  /** A call with its transcript. */
+  /** A call with its transcript (lines not yet placed on the recording: see `results:transcript`). */
   'results:call': { input: callIdSchema, output: shape<CallReview>() },
+  /**
+   * The call's transcript placed on its recording of `durationMs` (by the provider's rule: some
+   * place lines by the recording's length); `null`: the length is not known.
+   */
+  'results:transcript': { input: transcriptSchema, output: shape<Utterance[]>() },
   /** Links (or unlinks, `listId: null`) the call list a task's rows came from, for joins. */
   'results:linkList': { input: linkListSchema, output: shape<{ joined: number }>() },
   /** Writes the matching calls to .xlsx or .csv (UTF-8 BOM); null when the user cancelled. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ResultsFilter, ResultsSource } from '../results';
+import { CALL_OUTCOMES, type ResultsFilter, type ResultsSource } from '../results';
 
 /** Shapes of the results calls' inputs: types and sizes only; main does the rest. */
 
@@ -14,7 +14,7 @@ export const resultsSourceSchema = z.discriminatedUnion('kind', [
 
 export const resultsFilterSchema = z
   .object({
-    statuses: z.array(z.number().int().min(-1).max(99)).max(20).optional(),
+    outcomes: z.array(z.enum(CALL_OUTCOMES)).max(CALL_OUTCOMES.length).optional(),
     intentions: z.array(z.string().max(200)).max(100).optional(),
     minTalkSeconds: z.number().min(0).max(86_400).optional(),
     maxTalkSeconds: z.number().min(0).max(86_400).optional(),
@@ -42,6 +42,19 @@ export const taskIdInputSchema = z.object({ taskId }).strict();
 export const callIdSchema = z.object({ callId: z.string().trim().min(1).max(128) }).strict();
 
 export const fetchCallSchema = z.object({ taskId, outid: z.string().trim().min(1).max(128) }).strict();
+
+/** Places a call's transcript on a recording of `durationMs` (known once the audio is decoded). */
+export const transcriptSchema = z
+  .object({
+    callId: z.string().trim().min(1).max(128),
+    durationMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 3_600_000)
+      .nullable(),
+  })
+  .strict();
 
 export const linkListSchema = z.object({ taskId, listId: listId.nullable() }).strict();
 

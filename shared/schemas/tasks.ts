@@ -11,7 +11,7 @@ const taskId = z.string().trim().min(1).max(128);
 const phone = z
   .string()
   .trim()
-  .regex(/^\d{3,20}$/);
+  .regex(/^[\d*#]{3,24}$/);
 const timestamp = z.number().int().min(0).max(9_999_999_999_999);
 
 export const taskValiditySchema = z.discriminatedUnion('kind', [
@@ -32,11 +32,11 @@ export const taskDraftSchema = z
     robots,
     callingHours,
     validity: taskValiditySchema,
-    push: z
-      .object({ url: z.string().trim().max(500), type: z.union([z.literal(1), z.literal(2)]) })
+    resultPush: z
+      .object({ url: z.string().trim().max(500), when: z.enum(['transfer', 'every_call']) })
       .strict()
       .optional(),
-    numberHiding: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+    numberHiding: z.enum(['none', 'last4', 'middle4']),
     exportAllowed: z.boolean(),
   })
   .strict() satisfies z.ZodType<TaskDraft>;
@@ -59,5 +59,5 @@ export const taskStatsSchema = z.object({ ids: z.array(taskId).min(1).max(100) }
 
 /** A template's `index`-th first-node recording (0-based). */
 export const templateAudioSchema = z
-  .object({ templateid: z.string().trim().min(1).max(128), index: z.number().int().min(0).max(99) })
+  .object({ templateId: z.string().trim().min(1).max(128), index: z.number().int().min(0).max(99) })
   .strict();

@@ -21,6 +21,7 @@ import { encodeWav, synthesize, type AudioSegment } from '../../electron/service
 import { CallStore } from '../../electron/services/results/callStore';
 import { createListOutidResolver } from '../../electron/services/results/resolver';
 import type { CallData } from '../../electron/services/sobot/index';
+import { toProviderCall } from '../../electron/services/sobot/provider/calls';
 import { startHarness } from '../harness/server';
 
 /** Debian's Chromium, as the e2e tests use it (never a downloaded browser). */
@@ -112,8 +113,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'cd-bench-review-'));
 const services = openListServices(dataDir);
 new CallStore(services.db, createListOutidResolver(services.db)).ingest(
   [
-    call('benchlong', origin, '/long.wav', totalMs, long.lines),
-    call('benchshort', origin, '/short.wav', 20_000, short.lines),
+    toProviderCall(call('benchlong', origin, '/long.wav', totalMs, long.lines), TASK),
+    toProviderCall(call('benchshort', origin, '/short.wav', 20_000, short.lines), TASK),
   ],
   { accountId: SANDBOX_ACCOUNT_ID, taskId: TASK, now: Date.now() },
 );

@@ -41,7 +41,9 @@ test.describe('accounts in Settings', () => {
     const row = page.locator('tr[data-account="华东外呼"]');
     await expect(row).toBeVisible();
     await row.getByRole('button', { name: '测试连接' }).click();
-    await expect(row.getByRole('status')).toHaveText('连接成功：可用机器人 4 个。 登录邮箱校验通过。');
+    await expect(row.getByRole('status')).toContainText('连接成功。');
+    await expect(row.getByRole('status')).toContainText('可用机器人: 通过 (4)');
+    await expect(row.getByRole('status')).toContainText(`登录邮箱: 通过 (${SANDBOX_EMAIL})`);
 
     // Edit: the signature field is write-only and starts empty.
     await row.getByRole('button', { name: '编辑' }).click();
@@ -82,7 +84,7 @@ test.describe('accounts in Settings', () => {
     await form.getByLabel('服务器地址（Base URL）').fill('ftp://example.com');
     await form.getByRole('button', { name: '保存' }).click();
     await expect(form.getByText('必填')).toHaveCount(3);
-    await expect(form.getByText('请输入以 https:// 或 http:// 开头的地址')).toBeVisible();
+    await expect(form.getByText('请输入以 https:// 开头的地址（http:// 只能用于本机）')).toBeVisible();
     await expect(page.locator('tr[data-account]')).toHaveCount(1);
   });
 });

@@ -72,7 +72,7 @@ test('drop a workbook, create a task, push, dial, sync and review a call joined 
   await page.getByLabel('查看').selectOption(`task:${taskId}`);
   await page.getByRole('button', { name: '同步结果' }).click();
   await expect(page.getByRole('status').filter({ hasText: '同步完成' })).toContainText(`新增 ${ROWS} 通`);
-  await page.getByLabel('拨打状态').selectOption('2');
+  await page.getByLabel('拨打状态').selectOption('connected');
   const first = page.locator('[data-callid]').first();
   await first.click();
   const pane = page.getByRole('region', { name: '通话详情' });

@@ -35,7 +35,7 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
       robots: 4,
       callingHours: ['00:00-24:00'],
       validity: { kind: 'permanent' },
-      numberHiding: 0,
+      numberHiding: 'none',
       exportAllowed: true,
     });
     if (!created.ok) throw new Error(created.error.message);
@@ -90,7 +90,7 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
   const call = await page.evaluate(async (id) => {
     const result = await window.api.results.query({
       source: { kind: 'task', taskId: id },
-      filter: { statuses: [2] },
+      filter: { outcomes: ['connected'] },
       offset: 0,
       limit: 100,
     });
@@ -98,7 +98,7 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
     return result.value.calls.find((c: CallResult) => c.utteranceCount >= 4) ?? null;
   }, taskId);
   expect(call).not.toBeNull();
-  await page.getByLabel('拨打状态').selectOption('2');
+  await page.getByLabel('拨打状态').selectOption('connected');
   await page.locator(`[data-callid="${call!.id}"]`).click();
 
   const pane = page.getByRole('region', { name: '通话详情' });
@@ -111,7 +111,7 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
   await expect(pane.locator('.line.robot').first()).toContainText('机器人');
   await expect(pane.locator('.line.customer').first()).toContainText('客户');
 
-  // Clicking the third line moves playback into that line's region.
+  // Clicking the third line plays from that line's region.
   const third = lines.nth(2);
   const start = Number(await third.getAttribute('data-start'));
   const end = Number(await third.getAttribute('data-end'));
@@ -121,16 +121,11 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
   await expect.poll(time).toBeGreaterThanOrEqual(start);
   expect(await time()).toBeLessThan(end);
   await expect(third).toHaveAttribute('aria-current', 'true');
+  await expect(pane.getByRole('button', { name: '暂停' })).toBeVisible();
 
-  // Space plays (from the line) and pauses; faster playback keeps the pitch.
+  // Faster playback keeps the pitch; the highlight follows playback onto the fourth line.
   await page.getByLabel('倍速').selectOption('2');
-  await page.locator('body').click({ position: { x: 1, y: 1 } });
-  const play = pane.getByRole('button', { name: '暂停' });
-  await page.keyboard.press('Space');
-  await expect(play).toBeVisible();
   await expect.poll(time).toBeGreaterThan(start + 0.3);
-
-  // The highlight follows playback onto the fourth line.
   const fourth = lines.nth(3);
   const fourthStart = Number(await fourth.getAttribute('data-start'));
   await expect(fourth).toHaveAttribute('aria-current', 'true', {
@@ -138,9 +133,14 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
   });
   await expect(third).not.toHaveAttribute('aria-current', 'true');
 
+  // Space pauses, and plays again.
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
   await page.keyboard.press('Space');
   await expect(pane.getByRole('button', { name: '播放', exact: true })).toBeVisible();
   const paused = await time();
   await page.waitForTimeout(400);
   expect(await time()).toBeCloseTo(paused, 1);
+  await page.keyboard.press('Space');
+  await expect(pane.getByRole('button', { name: '暂停' })).toBeVisible();
+  await expect.poll(time).toBeGreaterThan(paused + 0.2);
 });

@@ -1,3 +1,4 @@
+import { accountsOver } from './providers';
 /**
  * Helpers shared by the upload tests, the upload fault child and the upload benchmark: a call
  * list in a real SQLite file, a client for the sandbox's demo account, a task to upload into
@@ -97,8 +98,7 @@ export function openUploads(
   const uploads = createUploadService({
     db: services.db,
     lists: services.store,
-    clientFor: async () => client,
-    activeId: () => ACCOUNT,
+    ...accountsOver(client, ACCOUNT),
     ...options,
   });
   return { services, uploads };

@@ -4,7 +4,7 @@ import { accountDraftSchema } from '../../../shared/schemas/accounts';
 import type { AccountService } from '../../services/accounts/service';
 import { describeError } from '../../services/contract/failure';
 import { createNodeAccounts } from '../../services/core/hostServices';
-import { describeSobotError } from '../../services/sobot/index';
+import { describeProviderError } from '../../services/providers/registry';
 import { optionValue } from '../args';
 import type { CliCommand, CliContext } from '../command';
 import { emit, emitError } from '../output';
@@ -26,13 +26,10 @@ const TEXT = {
   added: { 'zh-CN': '已添加账号 “{name}”', en: 'Added account “{name}”' },
   using: { 'zh-CN': '当前账号：{name}', en: 'Active account: {name}' },
   removed: { 'zh-CN': '已删除账号 “{name}”', en: 'Removed account “{name}”' },
-  testOk: {
-    'zh-CN': '连接成功：可用机器人 {robots} 个；登录邮箱校验：{login}',
-    en: 'Connected: {robots} robots available; login email check: {login}',
-  },
+  testOk: { 'zh-CN': '连接成功', en: 'Connected' },
   passed: { 'zh-CN': '通过', en: 'passed' },
   failed: { 'zh-CN': '未通过', en: 'failed' },
-  skipped: { 'zh-CN': '未设置邮箱，已跳过', en: 'skipped (no email)' },
+  skipped: { 'zh-CN': '已跳过', en: 'skipped' },
 } satisfies Record<string, Localized>;
 
 const say = (locale: Locale, key: keyof typeof TEXT, params?: Record<string, string | number>): string =>
@@ -44,8 +41,9 @@ function byName(accounts: AccountView[], name: string | undefined): AccountView 
 
 function line(account: AccountView, activeId: string): string {
   const mark = account.id === activeId ? '*' : ' ';
-  const where = account.builtIn ? '(sandbox)' : account.baseUrl;
-  return `${mark} ${account.name}\t${account.appid}\t${where}${account.email ? `\t${account.email}` : ''}`;
+  const where = account.builtIn ? '(sandbox)' : account.settings.baseUrl;
+  const email = account.settings.email;
+  return `${mark} ${account.name}\t${account.secrets.appid.value ?? ''}\t${where}${email ? `\t${email}` : ''}`;
 }
 
 async function run(service: AccountService, args: string[], ctx: CliContext): Promise<number> {
@@ -67,10 +65,13 @@ async function run(service: AccountService, args: string[], ctx: CliContext): Pr
       return 0;
     case 'add': {
       const draft = {
+        provider: 'sobot',
         name: optionValue(rest, '--name') ?? '',
-        appid: optionValue(rest, '--appid') ?? '',
-        baseUrl: optionValue(rest, '--base-url') ?? '',
-        email: optionValue(rest, '--email') ?? '',
+        settings: {
+          baseUrl: optionValue(rest, '--base-url') ?? '',
+          email: optionValue(rest, '--email') ?? '',
+        },
+        secrets: { appid: optionValue(rest, '--appid') ?? '' },
       };
       const parsed = accountDraftSchema.safeParse(draft);
       if (!parsed.success) {
@@ -83,7 +84,7 @@ async function run(service: AccountService, args: string[], ctx: CliContext): Pr
       const signature = await readSecret(ctx.stdin, say(ctx.locale, 'signaturePrompt'), ctx.stderr);
       if (!signature)
         return emitError(ctx, { code: 'cli.empty_signature', message: say(ctx.locale, 'emptySignature') });
-      const saved = await service.save({ ...parsed.data, signature });
+      const saved = await service.save({ ...parsed.data, secrets: { ...parsed.data.secrets, signature } });
       const account = saved.state.accounts.find((a) => a.id === saved.id);
       emit(ctx, account, say(ctx.locale, 'added', { name: parsed.data.name }));
       return 0;
@@ -106,11 +107,13 @@ async function run(service: AccountService, args: string[], ctx: CliContext): Pr
       const account = rest[0] === undefined ? byName(state.accounts, state.activeId) : find(rest[0]);
       if (!account) return 1;
       const report = await service.test(account.id);
-      emit(
-        ctx,
-        report,
-        say(ctx.locale, 'testOk', { robots: report.robotNum, login: say(ctx.locale, report.login) }),
-      );
+      const text = report.checks
+        .map(
+          (check) =>
+            `${check.label[ctx.locale]}: ${say(ctx.locale, check.outcome)}${check.detail ? ` (${check.detail})` : ''}`,
+        )
+        .join('\n');
+      emit(ctx, report, `${say(ctx.locale, 'testOk')}\n${text}`);
       return 0;
     }
     default:
@@ -132,7 +135,7 @@ export const accountsCommand: CliCommand = {
     try {
       return await run(accounts, args, ctx);
     } catch (error) {
-      return emitError(ctx, describeError(error, ctx.locale, [describeSobotError]));
+      return emitError(ctx, describeError(error, ctx.locale, [describeProviderError]));
     } finally {
       await sandbox.close();
     }

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { callStatusLabel } from '../../../shared/codes/sobot';
+import { callOutcomeLabel } from '../../../shared/codes/domain';
 import { format, type Localized } from '../../../shared/locale';
 import type { SyncProgress } from '../../../shared/results';
 import { createNodeAccounts } from '../../services/core/hostServices';
 import { openListServices } from '../../services/lists/index';
-import { describeSobotError } from '../../services/sobot/index';
+import { describeProviderError } from '../../services/providers/registry';
 import { ResultsFeature } from '../../services/results/feature';
 import { exportResults, localTime } from '../../services/results/export';
 import { createDataDirMediaProxy } from '../../services/tasks/create';
@@ -57,7 +57,7 @@ function openResults(ctx: CliContext) {
 }
 
 function failed(ctx: CliContext, error: unknown): number {
-  return emitError(ctx, describeError(error, ctx.locale, [describeSobotError]));
+  return emitError(ctx, describeError(error, ctx.locale, [describeProviderError]));
 }
 
 /** What a results command does for one TASK_ID over an open results feature. */
@@ -146,7 +146,7 @@ export const runResults: ResultsRunner = onTask(TEXT.resultsUsage, (results, tas
   const counts = results.counts(source, {});
   const calls = [...results.reader.each(results.accountId, source, {})].map((r) => ({
     ...r.call,
-    utterances: r.utterances,
+    utterances: results.call(r.call.id).utterances,
   }));
   const human = calls
     .map((c) =>
@@ -154,7 +154,7 @@ export const runResults: ResultsRunner = onTask(TEXT.resultsUsage, (results, tas
         c.id,
         localTime(c.startedAt),
         c.telephone,
-        callStatusLabel(c.status)[ctx.locale],
+        callOutcomeLabel(c.outcome, c.outcomeCode)[ctx.locale],
         c.intentions.join(ctx.locale === 'zh-CN' ? '、' : ', '),
         `${Math.round(c.talkMs / 1000)}s`,
       ].join('\t'),

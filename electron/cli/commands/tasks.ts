@@ -1,10 +1,10 @@
-import { taskStatusLabel } from '../../../shared/codes/sobot';
+import { taskStatusLabel } from '../../../shared/codes/domain';
 import { format, type Locale, type Localized } from '../../../shared/locale';
 import { taskDraftSchema } from '../../../shared/schemas/tasks';
 import type { Task, TaskDraft } from '../../../shared/tasks';
 import { describeError } from '../../services/contract/failure';
 import { createNodeAccounts } from '../../services/core/hostServices';
-import { describeSobotError } from '../../services/sobot/index';
+import { describeProviderError } from '../../services/providers/registry';
 import { createNodeTaskService } from '../../services/tasks/create';
 import type { TaskService } from '../../services/tasks/service';
 import { optionValue } from '../args';
@@ -30,7 +30,7 @@ function line(task: Task, locale: Locale): string {
   const { total, dialled, connected, intent } = task.counts;
   return [
     task.id,
-    taskStatusLabel(task.status)[locale],
+    taskStatusLabel(task.status, task.statusCode)[locale],
     task.name,
     `${dialled}/${total}`,
     `connected ${connected}`,
@@ -55,8 +55,10 @@ function draftFrom(args: readonly string[]): unknown {
     robots: robots === undefined ? 0 : Number(robots),
     callingHours: commaList(optionValue(args, '--hours')),
     validity: { kind: 'permanent' },
-    ...(pushUrl ? { push: { url: pushUrl, type: Number(optionValue(args, '--push-type') ?? 2) } } : {}),
-    numberHiding: Number(optionValue(args, '--number-hide') ?? 0),
+    ...(pushUrl
+      ? { resultPush: { url: pushUrl, when: optionValue(args, '--push-when') ?? 'every_call' } }
+      : {}),
+    numberHiding: optionValue(args, '--number-hiding') ?? 'none',
     exportAllowed: !args.includes('--no-export'),
   };
 }
@@ -123,7 +125,7 @@ export const tasksCommand: CliCommand = {
     try {
       return await runTasks(tasks, args, ctx);
     } catch (error) {
-      return emitError(ctx, describeError(error, ctx.locale, [describeSobotError]));
+      return emitError(ctx, describeError(error, ctx.locale, [describeProviderError]));
     } finally {
       await sandbox.close();
     }

@@ -4,7 +4,7 @@ import type { UploadPlan, UploadProgress, UploadSummary, UploadVia } from '../..
 import { describeError } from '../../services/contract/failure';
 import { createNodeAccounts } from '../../services/core/hostServices';
 import { openListServices } from '../../services/lists';
-import { describeSobotError } from '../../services/sobot/index';
+import { describeProviderError } from '../../services/providers/registry';
 import { createUploadService, type UploadService } from '../../services/uploads';
 import { optionValue } from '../args';
 import type { CliCommand, CliContext } from '../command';
@@ -151,13 +151,14 @@ export const uploadCommand: CliCommand = {
     const uploads = createUploadService({
       db: services.db,
       lists: services.store,
-      clientFor: (accountId) => accounts.clientFor(accountId),
+      sessionFor: (accountId) => accounts.sessionFor(accountId),
+      factoryFor: (accountId) => accounts.factoryFor(accountId),
       activeId: () => accounts.activeId(),
     });
     try {
       return await runUpload(uploads, args, ctx);
     } catch (error) {
-      return emitError(ctx, describeError(error, ctx.locale, [describeSobotError]));
+      return emitError(ctx, describeError(error, ctx.locale, [describeProviderError]));
     } finally {
       await uploads.close();
       services.close();

@@ -31,6 +31,8 @@ export interface DispatcherOptions {
   locale: () => Locale;
   describers?: readonly ErrorDescriber[];
   log?: Logger;
+  /** Where the log is written: an unexpected failure's message names it. */
+  logFile?: string;
 }
 
 /** Answers one call: checks the sender, validates the input, runs the handler. */
@@ -64,12 +66,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       return { ok: true, value };
     } catch (error) {
       const described = describeError(error, locale, options.describers);
-      if (described.code === 'app.unexpected') {
-        log.error(`ipc: ${channel} failed`, {
-          error: error instanceof Error ? error.message : String(error),
-        });
-      }
-      return { ok: false, error: described };
+      if (described.code !== 'app.unexpected') return { ok: false, error: described };
+      log.error(`ipc: ${channel} failed`, {
+        error: error instanceof Error ? error.message : String(error),
+        ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
+      });
+      const where = options.logFile ? `${locale === 'zh-CN' ? '：' : ': '}${options.logFile}` : '';
+      return { ok: false, error: { ...described, message: `${described.message}${where}` } };
     }
   };
 }

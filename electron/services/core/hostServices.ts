@@ -13,7 +13,8 @@ import { createJsonFilePrefs } from '../prefs/jsonFilePrefs';
 import type { PrefsStore } from '../prefs/store';
 import { createJsonSettingsFile } from '../settings/settingsFile';
 import { ResultsFeature } from '../results/feature';
-import { describeSobotError } from '../sobot/index';
+import { describeProviderError } from '../providers/registry';
+import { describeTransportError } from '../http/describe';
 import type { MediaProxy } from '../media/proxy';
 import { createNodeTaskService } from '../tasks/create';
 import type { TaskService } from '../tasks/service';
@@ -124,7 +125,7 @@ export function createNodeHost(options: NodeHostOptions): NodeHost {
     handlers,
     allowedOrigins: options.allowedOrigins,
     locale: () => prefs.get().locale,
-    describers: [describeSobotError],
+    describers: [describeTransportError, describeProviderError],
     ...(options.log ? { log: options.log } : {}),
   });
   return {

@@ -11,6 +11,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { silentLogger, type Logger } from '../log';
 import { MediaDiskCache, type CachedMedia } from './diskCache';
+import { decideFormat } from './audioType';
 import { fetchAudio, httpUrlOrThrow, mediaFailure } from './fetchAudio';
 import { playableAudio } from '../recordings/wav';
 
@@ -31,12 +32,21 @@ export interface MediaProxyOptions {
   log?: Logger;
 }
 
+/** Fetches a file a provider holds (a signed POST, say), as its bytes. */
+export type MediaFetcher = (signal?: AbortSignal) => Promise<Uint8Array>;
+
 export interface MediaProxy {
   /**
    * Downloads `remoteUrl` (or finds it in the cache) and answers the local URL to play it.
    * @throws AppFailure with a `media.*` code
    */
   localUrl(remoteUrl: string, options?: { signal?: AbortSignal }): Promise<string>;
+  /**
+   * The same for a file only a provider can fetch: `ref` names it (the cache key), `fetch` gets
+   * its bytes (checked for an audio type and the size cap like a download).
+   * @throws AppFailure with a `media.*` code
+   */
+  localUrlOf(ref: string, fetch: MediaFetcher, options?: { signal?: AbortSignal }): Promise<string>;
   /** The cached file behind a local id, fetched again if it was evicted; null when unknown. */
   open(id: string): Promise<CachedMedia | null>;
 }
@@ -61,15 +71,29 @@ export function createMediaProxy(options: MediaProxyOptions): MediaProxy {
   const timeoutMs = options.timeoutMs ?? DEFAULT_MEDIA_LIMITS.timeoutMs;
   const log = options.log ?? silentLogger;
   const secret = randomBytes(32);
-  const urls = new Map<string, string>();
+  /** What each local id stands for: a URL to GET, or a provider's file and how to fetch it. */
+  type Source = { url: string } | { ref: string; fetch: MediaFetcher };
+  const sources = new Map<string, Source>();
   const inFlight = new Map<string, Promise<CachedMedia>>();
 
   const keyOf = (url: string): string => createHash('sha256').update(url).digest('hex');
   const idOf = (url: string): string => createHmac('sha256', secret).update(url).digest('hex').slice(0, 40);
 
-  /** The cached file for `url`, downloading it once however many ask together. */
-  const ensure = (url: string, signal?: AbortSignal): Promise<CachedMedia> => {
-    const key = keyOf(url);
+  const nameOf = (source: Source): string => ('url' in source ? source.url : `provider:${source.ref}`);
+
+  /** A provider's file, held to the same type and size rules as a download. */
+  const fetchProviderFile = async (fetch: MediaFetcher, signal?: AbortSignal) => {
+    const bytes = await fetch(signal);
+    if (bytes.byteLength > maxFileBytes)
+      throw mediaFailure('media.too_large', undefined, { max: (maxFileBytes / 1024 / 1024).toFixed(0) });
+    const format = decideFormat('', bytes);
+    if (!format) throw mediaFailure('media.bad_type');
+    return { bytes, format };
+  };
+
+  /** The cached file for a source, fetching it once however many ask together. */
+  const ensure = (source: Source, signal?: AbortSignal): Promise<CachedMedia> => {
+    const key = keyOf(nameOf(source));
     const hit = cache.find(key);
     if (hit) {
       cache.touch(hit);
@@ -77,12 +101,16 @@ export function createMediaProxy(options: MediaProxyOptions): MediaProxy {
     }
     let pending = inFlight.get(key);
     if (!pending) {
-      pending = fetchAudio(url, {
-        fetch: fetchImpl,
-        maxBytes: maxFileBytes,
-        timeoutMs,
-        ...(signal ? { signal } : {}),
-      })
+      const download =
+        'url' in source
+          ? fetchAudio(source.url, {
+              fetch: fetchImpl,
+              maxBytes: maxFileBytes,
+              timeoutMs,
+              ...(signal ? { signal } : {}),
+            })
+          : fetchProviderFile(source.fetch, signal);
+      pending = download
         .then(({ bytes, format }) => {
           try {
             // G.711 WAV is stored as PCM: browsers cannot decode A-law/μ-law (recordings/wav.ts).
@@ -98,22 +126,28 @@ export function createMediaProxy(options: MediaProxyOptions): MediaProxy {
     return pending;
   };
 
+  const register = async (source: Source, signal?: AbortSignal): Promise<string> => {
+    await ensure(source, signal);
+    const id = idOf(nameOf(source));
+    sources.delete(id);
+    sources.set(id, source);
+    if (sources.size > MAX_IDS) sources.delete(sources.keys().next().value!);
+    return `${prefix}${id}`;
+  };
+
   return {
     async localUrl(remoteUrl, callOptions = {}) {
-      const url = httpUrlOrThrow(remoteUrl).toString();
-      await ensure(url, callOptions.signal);
-      const id = idOf(url);
-      urls.delete(id);
-      urls.set(id, url);
-      if (urls.size > MAX_IDS) urls.delete(urls.keys().next().value!);
-      return `${prefix}${id}`;
+      return register({ url: httpUrlOrThrow(remoteUrl).toString() }, callOptions.signal);
+    },
+    localUrlOf(ref, fetch, callOptions = {}) {
+      return register({ ref, fetch }, callOptions.signal);
     },
     async open(id) {
       if (!ID.test(id)) return null;
-      const url = urls.get(id);
-      if (url === undefined) return null;
+      const source = sources.get(id);
+      if (source === undefined) return null;
       try {
-        return await ensure(url);
+        return await ensure(source);
       } catch (error) {
         log.warn('media: could not fetch an evicted file again', {
           code: error instanceof Error && 'code' in error ? String(error.code) : 'unknown',

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { RecordingInfo } from '../../../shared/results';
 import { AppFailure } from '../contract/failure';
 import { MEDIA_ROUTE, type MediaProxy } from '../media/proxy';
+import type { RecordingRef } from '../providers/types';
 import { computePeaks, peaksPerSecondFor } from './peaks';
 import { PeaksCache, type StoredPeaks } from './peaksCache';
 import { durationMsOf, isDecodable, isWav, readWavInfo, samplesOf, WavError } from './wav';
@@ -29,13 +30,25 @@ export function recordingKey(remoteUrl: string): string {
 export class RecordingService {
   constructor(private readonly deps: RecordingServiceDeps) {}
 
-  /** Prepares the recording at `remoteUrl` (null: the call has none). */
-  async open(remoteUrl: string | null): Promise<RecordingInfo> {
-    if (!remoteUrl) return { ok: false, problem: 'none' };
-    const key = recordingKey(remoteUrl);
+  /**
+   * Prepares a call's recording (null: the call has none). A provider reference needs the
+   * provider's own fetcher (a signed request); without one it cannot be shown.
+   */
+  async open(
+    ref: RecordingRef | null,
+    fetchFromProvider?: (ref: string, control?: { signal?: AbortSignal }) => Promise<Uint8Array>,
+  ): Promise<RecordingInfo> {
+    if (!ref) return { ok: false, problem: 'none' };
+    if (ref.kind === 'provider' && !fetchFromProvider) return { ok: false, problem: 'unavailable' };
+    const key = recordingKey(ref.kind === 'url' ? ref.url : `provider:${ref.ref}`);
     let url: string;
     try {
-      url = await this.deps.media.localUrl(remoteUrl);
+      url =
+        ref.kind === 'url'
+          ? await this.deps.media.localUrl(ref.url)
+          : await this.deps.media.localUrlOf(ref.ref, (signal) =>
+              fetchFromProvider!(ref.ref, signal ? { signal } : {}),
+            );
     } catch (error) {
       return this.problemOf(error);
     }

@@ -1,14 +1,14 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { CallData } from '../sobot/index';
+import type { ProviderCall } from '../providers/types';
 import type { OutidResolver } from './resolver';
 
-/** The provider joins intention labels with U+0001; stored the same way. */
+/** Intention labels are stored joined with U+0001 (as iCall sends them). */
 export const LABEL_SEPARATOR = '\u0001';
 
 /** Where a batch of calls came from: a task's sync, or a push whose task the resolver finds. */
 export interface IngestContext {
   accountId: string;
-  /** The task being synced; null for pushes (the resolver decides). */
+  /** The task being synced; null for pushes (the call or the resolver decides). */
   taskId: string | null;
   now: number;
 }
@@ -22,7 +22,7 @@ export interface IngestCounts {
 }
 
 /**
- * Writes calls with their transcripts, deduplicated by (account, callid): a call seen again (the
+ * Writes calls with their transcripts, deduplicated by (account, call id): a call seen again (the
  * sync overlap, a push after a sync) replaces its earlier facts. Each batch is one transaction.
  */
 export class CallStore {
@@ -39,24 +39,26 @@ export class CallStore {
   ) {
     this.exists = db.prepare('SELECT task_id, outid FROM result_calls WHERE account_id = ? AND callid = ?');
     this.upsert = db.prepare(`
-      INSERT INTO result_calls (account_id, callid, task_id, outid, status, intentions, tel, caller,
-        start_time, answer_time, end_time, call_ms, talk_ms, user_msg_count, voice_url, deleted,
-        list_id, row_id, transcript, utterance_count, updated_at)
-      VALUES (@account_id, @callid, @task_id, @outid, @status, @intentions, @tel, @caller,
-        @start_time, @answer_time, @end_time, @call_ms, @talk_ms, @user_msg_count, @voice_url, @deleted,
-        @list_id, @row_id, @transcript, @utterance_count, @updated_at)
+      INSERT INTO result_calls (account_id, callid, task_id, outid, outcome, outcome_code, intentions, tel,
+        caller, start_time, answer_time, end_time, call_ms, talk_ms, recording, deleted, list_id, row_id,
+        transcript, transcript_state, utterance_count, updated_at)
+      VALUES (@account_id, @callid, @task_id, @outid, @outcome, @outcome_code, @intentions, @tel,
+        @caller, @start_time, @answer_time, @end_time, @call_ms, @talk_ms, @recording, @deleted, @list_id, @row_id,
+        @transcript, @transcript_state, @utterance_count, @updated_at)
       ON CONFLICT (account_id, callid) DO UPDATE SET
         task_id = coalesce(excluded.task_id, task_id), outid = coalesce(excluded.outid, outid),
-        status = excluded.status, intentions = excluded.intentions, tel = excluded.tel,
-        caller = excluded.caller, start_time = excluded.start_time, answer_time = excluded.answer_time,
-        end_time = excluded.end_time, call_ms = excluded.call_ms, talk_ms = excluded.talk_ms,
-        user_msg_count = excluded.user_msg_count, voice_url = excluded.voice_url,
+        outcome = excluded.outcome, outcome_code = excluded.outcome_code, intentions = excluded.intentions,
+        tel = excluded.tel, caller = excluded.caller, start_time = excluded.start_time,
+        answer_time = excluded.answer_time, end_time = excluded.end_time, call_ms = excluded.call_ms,
+        talk_ms = excluded.talk_ms, recording = excluded.recording,
         deleted = excluded.deleted, list_id = coalesce(excluded.list_id, list_id),
         row_id = coalesce(excluded.row_id, row_id), transcript = excluded.transcript,
-        utterance_count = excluded.utterance_count, updated_at = excluded.updated_at`);
+        transcript_state = excluded.transcript_state, utterance_count = excluded.utterance_count,
+        updated_at = excluded.updated_at`);
     this.dropLines = db.prepare('DELETE FROM result_utterances WHERE account_id = ? AND callid = ?');
     this.addLine = db.prepare(
-      'INSERT INTO result_utterances (account_id, callid, idx, sender, text, at, remark) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO result_utterances (account_id, callid, idx, speaker, text, at, start_ms, end_ms, remark)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.dropLabels = db.prepare('DELETE FROM result_intentions WHERE account_id = ? AND callid = ?');
     this.addLabel = db.prepare(
@@ -64,8 +66,8 @@ export class CallStore {
     );
   }
 
-  /** Stores calls in one transaction. Calls without a call id (never dialled) are skipped. */
-  ingest(calls: readonly CallData[], context: IngestContext): IngestCounts {
+  /** Stores calls in one transaction. Calls without an id (never dialled) are skipped. */
+  ingest(calls: readonly ProviderCall[], context: IngestContext): IngestCounts {
     const counts: IngestCounts = { added: 0, updated: 0, taskIds: [] };
     this.db.transaction(() => {
       for (const call of calls) counts.taskIds.push(this.ingestOne(call, context, counts));
@@ -73,57 +75,58 @@ export class CallStore {
     return counts;
   }
 
-  private ingestOne(call: CallData, context: IngestContext, counts: IngestCounts): string | null {
-    const { detail } = call;
-    if (!detail.callid) return context.taskId;
-    const on = context.taskId === null ? undefined : { accountId: context.accountId, taskId: context.taskId };
-    const target = detail.outid
-      ? this.resolver.taskFor(detail.outid, on)
-      : on && detail.tel
-        ? (this.resolver.rowForTelephone?.(detail.tel, on) ?? null)
+  private ingestOne(call: ProviderCall, context: IngestContext, counts: IngestCounts): string | null {
+    if (!call.id) return context.taskId;
+    const known = context.taskId ?? call.taskId;
+    const on = known === null ? undefined : { accountId: context.accountId, taskId: known };
+    const target = call.rowKey
+      ? this.resolver.taskFor(call.rowKey, on)
+      : on && call.telephone
+        ? (this.resolver.rowForTelephone?.(call.telephone, on) ?? null)
         : null;
-    const accountId = context.taskId === null ? (target?.accountId ?? context.accountId) : context.accountId;
-    const taskId = context.taskId ?? target?.taskId ?? null;
-    const before = this.exists.get(accountId, detail.callid);
-    // Lines in time order: the provider's order is usually right, but the sort makes it certain.
-    const lines = [...call.msg].sort((a, b) => a.date_time - b.date_time);
+    const accountId = known === null ? (target?.accountId ?? context.accountId) : context.accountId;
+    const taskId = known ?? target?.taskId ?? null;
+    const before = this.exists.get(accountId, call.id);
     this.upsert.run({
       account_id: accountId,
-      callid: detail.callid,
+      callid: call.id,
       task_id: taskId,
-      outid: detail.outid || target?.outid || null,
-      status: detail.status,
-      intentions: detail.intention_name.join(LABEL_SEPARATOR),
-      tel: detail.tel,
-      caller: detail.caller,
-      start_time: detail.start_time || null,
-      answer_time: detail.answer_time || null,
-      end_time: detail.end_time || null,
-      call_ms: detail.call_duration,
-      talk_ms: detail.fee_duration,
-      user_msg_count: detail.user_msg_count,
-      voice_url: detail.voice_url,
-      deleted: detail.del_flag === -1 ? 1 : 0,
+      outid: call.rowKey || target?.outid || null,
+      outcome: call.outcome,
+      outcome_code: call.outcomeCode,
+      intentions: call.intentions.join(LABEL_SEPARATOR),
+      tel: call.telephone,
+      caller: call.callerNumber,
+      start_time: call.startedAt,
+      answer_time: call.answeredAt,
+      end_time: call.endedAt,
+      call_ms: call.callMs,
+      talk_ms: call.talkMs,
+      recording: call.recording ? JSON.stringify(call.recording) : null,
+      deleted: call.deleted ? 1 : 0,
       list_id: target?.listId ?? null,
       row_id: target?.rowId ?? null,
-      transcript: lines.map((line) => line.msg).join('\n'),
-      utterance_count: lines.length,
+      transcript: call.utterances.map((line) => line.text).join('\n'),
+      transcript_state: call.transcript,
+      utterance_count: call.utterances.length,
       updated_at: context.now,
     });
-    this.dropLines.run(accountId, detail.callid);
-    lines.forEach((line, idx) =>
+    this.dropLines.run(accountId, call.id);
+    call.utterances.forEach((line, idx) =>
       this.addLine.run(
         accountId,
-        detail.callid,
+        call.id,
         idx,
-        line.sender_type,
-        line.msg,
-        line.date_time,
+        line.speaker,
+        line.text,
+        line.at,
+        line.startMs,
+        line.endMs,
         line.remark,
       ),
     );
-    this.dropLabels.run(accountId, detail.callid);
-    for (const label of detail.intention_name) this.addLabel.run(accountId, detail.callid, label);
+    this.dropLabels.run(accountId, call.id);
+    for (const label of call.intentions) this.addLabel.run(accountId, call.id, label);
     if (before) counts.updated++;
     else counts.added++;
     return taskId ?? before?.task_id ?? null;
@@ -161,7 +164,7 @@ export class CallStore {
 
   /**
    * Joins the task's calls that have no row yet to the linked list's rows with the same number.
-   * query_time_task_data sends no outid, so the telephone is the only key; masked numbers
+   * Some providers' synced calls carry no row key, so the telephone is the only key; masked numbers
    * (`182****6077`) cannot be matched and stay unjoined.
    */
   joinByTelephone(accountId: string, taskId: string): number {

@@ -1,11 +1,11 @@
 import { extname } from 'node:path';
 import { RESULTS_ERRORS } from '../../../shared/codes/results';
-import { callStatusLabel } from '../../../shared/codes/sobot';
+import { callOutcomeLabel } from '../../../shared/codes/domain';
 import type { Locale } from '../../../shared/locale';
-import type { CallReview, ResultsFilter, ResultsSource } from '../../../shared/results';
+import type { ResultsFilter, ResultsSource, Speaker } from '../../../shared/results';
 import { AppFailure } from '../contract/failure';
 import { writeTableFile } from '../tableFile';
-import type { ResultsReader } from './resultsQuery';
+import type { ResultsReader, StoredReview } from './resultsQuery';
 
 const HEADERS: Record<Locale, Record<string, string>> = {
   'zh-CN': {
@@ -14,7 +14,8 @@ const HEADERS: Record<Locale, Record<string, string>> = {
     outid: '数据ID',
     tel: '电话号码',
     caller: '外显号码',
-    status: '拨打状态',
+    status: '拨打结果',
+    code: '结果代码',
     intention: '客户意向',
     start: '开始时间',
     answer: '接通时间',
@@ -24,6 +25,7 @@ const HEADERS: Record<Locale, Record<string, string>> = {
     url: '录音地址',
     transcript: '对话内容',
     robot: '机器人',
+    agent: '坐席',
     customer: '客户',
     none: '无',
   },
@@ -33,16 +35,18 @@ const HEADERS: Record<Locale, Record<string, string>> = {
     outid: 'Row ID (outid)',
     tel: 'Telephone',
     caller: 'Caller number',
-    status: 'Status',
+    status: 'Outcome',
+    code: 'Outcome code',
     intention: 'Intention',
     start: 'Started',
     answer: 'Answered',
     end: 'Ended',
     call: 'Call time (s)',
     talk: 'Talk time (s)',
-    url: 'Recording URL',
+    url: 'Recording',
     transcript: 'Transcript',
     robot: 'Robot',
+    agent: 'Agent',
     customer: 'Customer',
     none: 'None',
   },
@@ -65,7 +69,7 @@ export interface ExportResultsInput {
 }
 
 /** The variable names of every list the matching calls joined, in first-seen order. */
-function variableNamesOf(reviews: Iterable<CallReview>): string[] {
+function variableNamesOf(reviews: Iterable<StoredReview>): string[] {
   const names: string[] = [];
   for (const { call } of reviews) {
     for (const name of call.row?.variableNames ?? []) if (!names.includes(name)) names.push(name);
@@ -74,7 +78,7 @@ function variableNamesOf(reviews: Iterable<CallReview>): string[] {
 }
 
 /**
- * Writes one row per call — the call-list variables, status and intention in the user's
+ * Writes one row per call — the call-list variables, outcome (and the provider's code) and intention in the user's
  * language, durations, recording URL and the transcript as text — to .xlsx or .csv (by
  * extension), through a temporary file renamed into place. CSV is UTF-8 with a BOM (Excel reads
  * it as GBK otherwise) and CRLF; every XLSX cell is text so numbers keep their leading zeros.
@@ -100,6 +104,7 @@ export async function exportResults(
     ...variables,
     h.caller!,
     h.status!,
+    h.code!,
     h.intention!,
     h.start!,
     h.answer!,
@@ -109,7 +114,8 @@ export async function exportResults(
     h.url!,
     h.transcript!,
   ];
-  const line = ({ call, utterances }: CallReview, url: string): string[] => {
+  const speaker = (who: Speaker): string => h[who]!;
+  const line = ({ call, lines }: StoredReview, url: string): string[] => {
     const values = variables.map((name) => {
       const at = call.row?.variableNames.indexOf(name) ?? -1;
       return at >= 0 ? (call.row?.variables[at] ?? '') : '';
@@ -121,7 +127,8 @@ export async function exportResults(
       call.telephone,
       ...values,
       call.callerNumber,
-      callStatusLabel(call.status)[input.locale],
+      callOutcomeLabel(call.outcome, call.outcomeCode)[input.locale],
+      call.outcomeCode,
       call.intentions.length > 0 ? call.intentions.join(input.locale === 'en' ? ', ' : '、') : h.none!,
       localTime(call.startedAt),
       localTime(call.answeredAt),
@@ -129,10 +136,13 @@ export async function exportResults(
       (call.callMs / 1000).toFixed(1),
       (call.talkMs / 1000).toFixed(1),
       url,
-      utterances.map((u) => `${u.speaker === 'robot' ? h.robot : h.customer}：${u.text}`).join('\n'),
+      lines.map((u) => `${speaker(u.speaker)}：${u.text}`).join('\n'),
     ];
   };
-  const urlOf = (callId: string): string => reader.voiceUrl(input.accountId, callId) ?? '';
+  const urlOf = (callId: string): string => {
+    const ref = reader.recording(input.accountId, callId);
+    return ref ? (ref.kind === 'url' ? ref.url : ref.ref) : '';
+  };
   /** One row per call; the signal is checked between calls. */
   function* pages(): Generator<string[][]> {
     for (const review of each()) {

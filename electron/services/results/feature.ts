@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RESULTS_ERRORS, type ResultsErrorCode } from '../../../shared/codes/results';
 import type { Locale } from '../../../shared/locale';
+import type { ProviderId } from '../../../shared/providers';
 import type {
   CallReview,
   RecordingInfo,
@@ -10,6 +11,7 @@ import type {
   ResultsSource,
   ResultsSourceOption,
   SyncReport,
+  Utterance,
 } from '../../../shared/results';
 import type { AccountService } from '../accounts/service';
 import type { Broadcast } from '../contract/dispatch';
@@ -19,21 +21,22 @@ import type { Logger } from '../log';
 import type { MediaProxy } from '../media/proxy';
 import { PeaksCache } from '../recordings/peaksCache';
 import { RecordingService } from '../recordings/service';
-import type { CallData } from '../sobot/index';
+import { providerFactory } from '../providers/registry';
 import type { TaskService } from '../tasks/service';
 import { CallStore } from './callStore';
 import { SyncCursorStore } from './cursors';
 import { exportResults } from './export';
 import { PushControl } from './pushControl';
+import type { PushAnswer } from './pushReceiver';
 import { PushSettingsStore } from './pushSettings';
 import { createListOutidResolver, type OutidResolver } from './resolver';
-import { ResultsReader } from './resultsQuery';
+import { ResultsReader, type StoredReview } from './resultsQuery';
 import { syncTask, type SyncWindowOptions } from './syncTask';
 
 export interface ResultsFeatureDeps {
   db: Database;
   dataDir: string;
-  accounts: Pick<AccountService, 'clientFor' | 'activeId'>;
+  accounts: Pick<AccountService, 'sessionFor' | 'factoryFor' | 'activeId'>;
   lists: Pick<CallListStore, 'listLists'>;
   media: MediaProxy;
   /** For the task picker; optional so the CLI can run without it. */
@@ -79,10 +82,14 @@ export class ResultsFeature {
       media: deps.media,
       peaks: new PeaksCache(join(deps.dataDir, 'cache', 'peaks'), { maxTotalBytes: deps.peaksCacheBytes }),
     });
-    this.push = new PushControl(new PushSettingsStore(deps.db), (call) => this.ingestPush(call), {
-      ...(deps.pushHost ? { host: deps.pushHost } : {}),
-      ...(deps.log ? { log: deps.log } : {}),
-    });
+    this.push = new PushControl(
+      new PushSettingsStore(deps.db),
+      (provider, body) => this.receivePush(provider, body),
+      {
+        ...(deps.pushHost ? { host: deps.pushHost } : {}),
+        ...(deps.log ? { log: deps.log } : {}),
+      },
+    );
   }
 
   /** The active account: every query and sync is about its tasks. */
@@ -90,13 +97,22 @@ export class ResultsFeature {
     return this.deps.accounts.activeId();
   }
 
-  /** Stores one pushed call on the task the resolver finds for its outid. */
-  ingestPush(call: CallData): string | null {
+  /**
+   * Parses a push with its provider's parser and stores its calls on the task the resolver finds
+   * for their row keys (or the task the push names); answers what the provider expects.
+   */
+  receivePush(provider: ProviderId, body: string): PushAnswer {
+    let parsed;
+    try {
+      parsed = providerFactory(provider).parsePush(body);
+    } catch {
+      this.deps.log?.warn('push: unreadable body', { provider, bytes: Buffer.byteLength(body) });
+      return { status: 400, contentType: 'application/json; charset=utf-8', body: '{"error":"unreadable"}' };
+    }
     const accountId = this.accountId;
-    const { taskIds } = this.calls.ingest([call], { accountId, taskId: null, now: this.now() });
-    const taskId = taskIds[0] ?? null;
-    this.deps.broadcast?.('results:changed', { accountId, taskId });
-    return taskId;
+    const { taskIds } = this.calls.ingest(parsed.calls, { accountId, taskId: null, now: this.now() });
+    for (const taskId of new Set(taskIds)) this.deps.broadcast?.('results:changed', { accountId, taskId });
+    return parsed.answer;
   }
 
   /** Tasks of the active account (listed now or with stored results) and the call lists. */
@@ -143,9 +159,9 @@ export class ResultsFeature {
     const controller = new AbortController();
     this.running.set(key, controller);
     try {
-      const client = await this.deps.accounts.clientFor(accountId);
+      const { provider } = await this.deps.accounts.sessionFor(accountId);
       const report = await syncTask(accountId, taskId, {
-        client,
+        provider,
         calls: this.calls,
         cursors: this.cursors,
         now: this.now,
@@ -169,17 +185,16 @@ export class ResultsFeature {
     return { cancelled: controller !== undefined };
   }
 
-  /** One row's latest call (query_task_data), stored under the task; null when not called yet. */
+  /** One row's latest call, stored under the task; null when not called yet (or not looked up by this provider). */
   async fetchCall(taskId: string, outid: string): Promise<CallReview | null> {
     const accountId = this.accountId;
-    const client = await this.deps.accounts.clientFor(accountId);
-    const data = await client.queryTaskData({ taskid: taskId, outid });
-    if (!data || !data.detail.callid) return null;
-    // query_task_data does not echo the outid: we know it, so the call joins its row.
-    const call: CallData = { ...data, detail: { ...data.detail, outid: data.detail.outid ?? outid } };
+    const { provider } = await this.deps.accounts.sessionFor(accountId);
+    const call = provider.rowCall ? await provider.rowCall(taskId, outid) : null;
+    if (!call) return null;
     this.calls.ingest([call], { accountId, taskId, now: this.now() });
     this.deps.broadcast?.('results:changed', { accountId, taskId });
-    return this.reader.call(accountId, data.detail.callid);
+    const stored = this.reader.call(accountId, call.id);
+    return stored ? this.placed(stored, null) : null;
   }
 
   query(source: ResultsSource, filter: ResultsFilter, offset: number, limit: number) {
@@ -190,10 +205,29 @@ export class ResultsFeature {
     return this.reader.counts(this.accountId, source, filter);
   }
 
+  /** A call with its transcript; lines are placed once the recording's length is known (`transcript`). */
   call(callId: string): CallReview {
+    return this.placed(this.stored(callId), null);
+  }
+
+  /** The call's transcript placed on its recording of `durationMs` by the provider's rule. */
+  transcript(callId: string, durationMs: number | null): Utterance[] {
+    return this.placed(this.stored(callId), durationMs).utterances;
+  }
+
+  private stored(callId: string): StoredReview {
     const review = this.reader.call(this.accountId, callId);
     if (!review) throw failure('results.call_not_found');
     return review;
+  }
+
+  private placed(review: StoredReview, durationMs: number | null): CallReview {
+    const factory = this.deps.accounts.factoryFor(this.accountId);
+    return {
+      call: review.call,
+      utterances: factory.placeTranscript(ResultsReader.timing(review.call), review.lines, durationMs),
+      transcript: review.transcript,
+    };
   }
 
   linkList(taskId: string, listId: number | null): { joined: number } {
@@ -203,9 +237,13 @@ export class ResultsFeature {
   }
 
   async openRecording(callId: string): Promise<RecordingInfo> {
-    const url = this.reader.voiceUrl(this.accountId, callId);
-    if (url === undefined) throw failure('results.call_not_found');
-    return this.recordings.open(url);
+    const ref = this.reader.recording(this.accountId, callId);
+    if (ref === undefined) throw failure('results.call_not_found');
+    if (ref?.kind === 'provider') {
+      const { provider } = await this.deps.accounts.sessionFor(this.accountId);
+      return this.recordings.open(ref, provider.fetchRecording?.bind(provider));
+    }
+    return this.recordings.open(ref);
   }
 
   /** Writes matching calls to a file the user picks; null when cancelled. */

@@ -12,6 +12,7 @@ export function resultHandlers(results: ResultsFeature): FeatureHandlers<typeof 
     'results:query': ({ source, filter, offset, limit }) => results.query(source, filter, offset, limit),
     'results:counts': ({ source, filter }) => results.counts(source, filter),
     'results:call': ({ callId }) => results.call(callId),
+    'results:transcript': ({ callId, durationMs }) => results.transcript(callId, durationMs),
     'results:linkList': ({ taskId, listId }) => results.linkList(taskId, listId),
     'results:export': ({ source, filter, format }) => results.export(source, filter, format),
     'recordings:open': ({ callId }) => results.openRecording(callId),

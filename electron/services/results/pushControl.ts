@@ -4,8 +4,7 @@ import { RESULTS_ERRORS } from '../../../shared/codes/results';
 import type { PushReceiverState } from '../../../shared/results';
 import { AppFailure } from '../contract/failure';
 import type { Logger } from '../log';
-import type { CallData } from '../sobot/index';
-import { startPushReceiver, type RunningPushReceiver } from './pushReceiver';
+import { startPushReceiver, type PushReceiverOptions, type RunningPushReceiver } from './pushReceiver';
 import type { PushSettingsStore } from './pushSettings';
 
 /** This machine's first external IPv4 address, to show in the push URL (the user may edit it). */
@@ -25,7 +24,7 @@ export class PushControl {
 
   constructor(
     private readonly settings: PushSettingsStore,
-    private readonly onPush: (call: CallData) => void,
+    private readonly onPush: PushReceiverOptions['onPush'],
     private readonly options: { host?: string; log?: Logger } = {},
   ) {}
 
@@ -57,9 +56,10 @@ export class PushControl {
           secret: saved.secret,
           ...(this.options.host ? { host: this.options.host } : {}),
           ...(this.options.log ? { log: this.options.log } : {}),
-          onPush: (call) => {
-            this.onPush(call);
-            this.received++;
+          onPush: (provider, body) => {
+            const answer = this.onPush(provider, body);
+            if (answer.status === 200) this.received++;
+            return answer;
           },
         });
       } catch (error) {

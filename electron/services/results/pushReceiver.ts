@@ -1,8 +1,15 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isProviderId, type ProviderId } from '../../../shared/providers';
 import { silentLogger, type Logger } from '../log';
-import { parsePushPayload, type CallData } from '../sobot/index';
+
+/** What the receiver answers a push: status, type and body, as the provider expects. */
+export interface PushAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+}
 
 /** Largest push body accepted; a call with a long transcript is a few tens of kB. */
 export const MAX_PUSH_BYTES = 2 * 1024 * 1024;
@@ -13,8 +20,11 @@ export interface PushReceiverOptions {
   secret: string;
   /** Default 0.0.0.0: the provider's servers must reach it. Tests bind loopback. */
   host?: string;
-  /** Stores one parsed push; throwing answers 500 so the provider retries. */
-  onPush: (call: CallData) => void;
+  /**
+   * Parses and stores one push for `provider`, answering what the provider expects (400 for an
+   * unreadable body). Throwing answers 500, so the provider retries.
+   */
+  onPush: (provider: ProviderId, body: string) => PushAnswer;
   log?: Logger;
 }
 
@@ -34,12 +44,25 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function reply(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-  });
+function reply(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  contentType = 'application/json; charset=utf-8',
+): void {
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
   res.end(body);
+}
+
+/**
+ * `/push/<secret>` (Sobot's, as the receiver always served it: tasks already carry that URL) or
+ * `/push/<provider>/<secret>`.
+ */
+const PUSH_PATH = /^\/push\/(?:([a-z][a-z0-9-]*)\/)?([A-Za-z0-9_-]+)$/;
+
+/** The push path for a provider (what Settings shows to give the provider). */
+export function pushPath(provider: ProviderId, secret: string): string {
+  return provider === 'sobot' ? `/push/${secret}` : `/push/${provider}/${secret}`;
 }
 
 async function readBody(req: IncomingMessage): Promise<string | null> {
@@ -54,17 +77,19 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 /**
- * The result-push receiver (document 2.6): a plain HTTP server that accepts POSTs under a
- * secret random path, parses them with the same tolerant parser as the API answers (the
- * vendor's own example is not valid JSON), hands the call on, and answers 200. Anything else
+ * The result-push receiver: a plain HTTP server that accepts POSTs under a secret random path
+ * (one per provider), hands the body to that provider's parser, and answers as the provider
+ * expects. Anything else
  * (another path, another method) is 404/405 without saying why, so the path cannot be probed.
  */
 export async function startPushReceiver(options: PushReceiverOptions): Promise<RunningPushReceiver> {
   const log = options.log ?? silentLogger;
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://receiver').pathname;
-    const match = /^\/push\/([A-Za-z0-9_-]+)$/.exec(path);
-    if (!match || !sameSecret(match[1]!, options.secret)) return reply(res, 404, '{"error":"not found"}');
+    const match = PUSH_PATH.exec(path);
+    const provider = match?.[1] ?? 'sobot';
+    if (!match || !isProviderId(provider) || !sameSecret(match[2]!, options.secret))
+      return reply(res, 404, '{"error":"not found"}');
     if (req.method !== 'POST') {
       res.setHeader('allow', 'POST');
       return reply(res, 405, '{"error":"method not allowed"}');
@@ -72,20 +97,14 @@ export async function startPushReceiver(options: PushReceiverOptions): Promise<R
     void readBody(req).then(
       (text) => {
         if (text === null) return reply(res, 413, '{"error":"too large"}');
-        let call: CallData;
+        let answer: PushAnswer;
         try {
-          call = parsePushPayload(text);
-        } catch {
-          log.warn('push: unreadable body', { bytes: Buffer.byteLength(text) });
-          return reply(res, 400, '{"error":"unreadable"}');
-        }
-        try {
-          options.onPush(call);
+          answer = options.onPush(provider, text);
         } catch (error) {
           log.error('push: could not store', { error: String(error) });
           return reply(res, 500, '{"error":"not stored"}');
         }
-        reply(res, 200, '{"ret_code":"000000","ret_msg":"ok"}');
+        reply(res, answer.status, answer.body, answer.contentType);
       },
       () => reply(res, 400, '{"error":"unreadable"}'),
     );

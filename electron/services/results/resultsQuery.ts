@@ -1,21 +1,30 @@
 import type { Database } from 'better-sqlite3';
 import type {
+  CallOutcome,
   CallResult,
-  CallReview,
   ResultsCounts,
   ResultsFilter,
   ResultsPage,
   ResultsSource,
-  Utterance,
+  TranscriptState,
 } from '../../../shared/results';
+import type { CallTimingFacts, RecordingRef, StoredUtterance } from '../providers/types';
 import { LABEL_SEPARATOR } from './callStore';
+
+/** A review before its lines are placed on the recording (the provider places them). */
+export interface StoredReview {
+  call: CallResult;
+  lines: StoredUtterance[];
+  transcript: TranscriptState;
+}
 
 /** A stored call joined with its call-list row and list, as the queries read it. */
 interface CallRecord {
   callid: string;
   task_id: string | null;
   outid: string | null;
-  status: number;
+  outcome: CallOutcome;
+  outcome_code: string;
   intentions: string;
   tel: string;
   caller: string;
@@ -25,7 +34,8 @@ interface CallRecord {
   call_ms: number;
   talk_ms: number;
   utterance_count: number;
-  voice_url: string | null;
+  recording: string | null;
+  transcript_state: TranscriptState;
   row_id: number | null;
   list_id: number | null;
   row_variables: string | null;
@@ -33,8 +43,9 @@ interface CallRecord {
   list_columns: string | null;
 }
 
-const SELECT_CALL = `SELECT c.callid, c.task_id, c.outid, c.status, c.intentions, c.tel, c.caller,
-  c.start_time, c.answer_time, c.end_time, c.call_ms, c.talk_ms, c.utterance_count, c.voice_url,
+const SELECT_CALL = `SELECT c.callid, c.task_id, c.outid, c.outcome, c.outcome_code, c.intentions, c.tel,
+  c.caller, c.start_time, c.answer_time, c.end_time, c.call_ms, c.talk_ms, c.utterance_count, c.recording,
+  c.transcript_state,
   r.id AS row_id, r.list_id AS list_id, r.variables AS row_variables, l.name AS list_name,
   l.columns AS list_columns
   FROM result_calls c
@@ -57,7 +68,8 @@ function toCallResult(record: CallRecord): CallResult {
     id: record.callid,
     taskId: record.task_id,
     outid: record.outid,
-    status: record.status,
+    outcome: record.outcome,
+    outcomeCode: record.outcome_code,
     intentions: record.intentions === '' ? [] : record.intentions.split(LABEL_SEPARATOR),
     telephone: record.tel,
     callerNumber: record.caller,
@@ -67,7 +79,7 @@ function toCallResult(record: CallRecord): CallResult {
     callMs: record.call_ms,
     talkMs: record.talk_ms,
     utteranceCount: record.utterance_count,
-    hasRecording: record.voice_url !== null,
+    hasRecording: record.recording !== null,
     row,
   };
 }
@@ -92,9 +104,9 @@ export function whereOf(
     parts.push('c.list_id = ?');
     params.push(source.listId);
   }
-  if (filter.statuses && filter.statuses.length > 0) {
-    parts.push(`c.status IN (${filter.statuses.map(() => '?').join(',')})`);
-    params.push(...filter.statuses);
+  if (filter.outcomes && filter.outcomes.length > 0) {
+    parts.push(`c.outcome IN (${filter.outcomes.map(() => '?').join(',')})`);
+    params.push(...filter.outcomes);
   }
   if (filter.intentions && filter.intentions.length > 0) {
     const labels = filter.intentions.filter((label) => label !== '');
@@ -163,28 +175,28 @@ export class ResultsReader {
     source: ResultsSource,
     filter: ResultsFilter,
     chunk = 2000,
-  ): Generator<CallReview> {
+  ): Generator<StoredReview> {
     for (let offset = 0; ; offset += chunk) {
       const { calls } = this.page(accountId, source, filter, offset, chunk);
-      for (const call of calls) yield { call, utterances: this.utterances(accountId, call.id) };
+      for (const call of calls) yield this.review(accountId, call, undefined);
       if (calls.length < chunk) return;
     }
   }
 
   /**
-   * Calls per status and per intention, faceted: the status counts apply every filter but the
-   * status one, the intention counts every filter but the intention one, so the operator sees
-   * what adding another status or intention would bring. `total` applies the whole filter.
+   * Calls per outcome and per intention, faceted: the outcome counts apply every filter but the
+   * outcome one, the intention counts every filter but the intention one, so the operator sees
+   * what adding another outcome or intention would bring. `total` applies the whole filter.
    */
   counts(accountId: string, source: ResultsSource, filter: ResultsFilter): ResultsCounts {
-    const { statuses: _statuses, ...withoutStatus } = filter;
+    const { outcomes: _outcomes, ...withoutOutcome } = filter;
     const { intentions: _intentions, ...withoutIntention } = filter;
-    const where = whereOf(accountId, source, withoutStatus);
+    const where = whereOf(accountId, source, withoutOutcome);
     const whereIntention = whereOf(accountId, source, withoutIntention);
-    const byStatus = this.db
-      .prepare<unknown[], { status: number; count: number }>(
-        `SELECT c.status AS status, count(*) AS count FROM result_calls c WHERE ${where.sql}
-         GROUP BY c.status ORDER BY c.status`,
+    const byOutcome = this.db
+      .prepare<unknown[], { outcome: CallOutcome; count: number }>(
+        `SELECT c.outcome AS outcome, count(*) AS count FROM result_calls c WHERE ${where.sql}
+         GROUP BY c.outcome ORDER BY count DESC, c.outcome`,
       )
       .all(...where.params);
     const byIntention = this.db
@@ -194,42 +206,68 @@ export class ResultsReader {
          WHERE ${whereIntention.sql} GROUP BY label ORDER BY count DESC, label`,
       )
       .all(...whereIntention.params);
-    const chosen = filter.statuses?.length ? new Set(filter.statuses) : null;
-    const total = byStatus.reduce((sum, s) => (chosen && !chosen.has(s.status) ? sum : sum + s.count), 0);
-    return { total, byStatus, byIntention };
+    const chosen = filter.outcomes?.length ? new Set(filter.outcomes) : null;
+    const total = byOutcome.reduce((sum, o) => (chosen && !chosen.has(o.outcome) ? sum : sum + o.count), 0);
+    return { total, byOutcome, byIntention };
   }
 
-  /** One call of the account, or null. */
-  call(accountId: string, callId: string): CallReview | null {
+  /** One call of the account with its stored lines, or null. */
+  call(accountId: string, callId: string): StoredReview | null {
     const record = this.db
       .prepare<[string, string], CallRecord>(`${SELECT_CALL} WHERE c.account_id = ? AND c.callid = ?`)
       .get(accountId, callId);
-    return record ? { call: toCallResult(record), utterances: this.utterances(accountId, callId) } : null;
+    return record ? this.review(accountId, toCallResult(record), record.transcript_state) : null;
   }
 
-  /** The recording address of a call (kept in main: it may carry a storage signature). */
-  voiceUrl(accountId: string, callId: string): string | null | undefined {
-    return this.db
-      .prepare<[string, string], { voice_url: string | null }>(
-        'SELECT voice_url FROM result_calls WHERE account_id = ? AND callid = ?',
+  /** Where a call's recording is (kept in main: a URL may carry a storage signature). */
+  recording(accountId: string, callId: string): RecordingRef | null | undefined {
+    const row = this.db
+      .prepare<[string, string], { recording: string | null }>(
+        'SELECT recording FROM result_calls WHERE account_id = ? AND callid = ?',
       )
-      .get(accountId, callId)?.voice_url;
+      .get(accountId, callId);
+    if (!row) return undefined;
+    return row.recording === null ? null : (JSON.parse(row.recording) as RecordingRef);
   }
 
-  utterances(accountId: string, callId: string): Utterance[] {
+  /** The call facts a provider's placement rule may need. */
+  static timing(call: CallResult): CallTimingFacts {
+    return {
+      startedAt: call.startedAt,
+      answeredAt: call.answeredAt,
+      callMs: call.callMs,
+      talkMs: call.talkMs,
+    };
+  }
+
+  private review(accountId: string, call: CallResult, state: TranscriptState | undefined): StoredReview {
+    const lines = this.lines(accountId, call.id);
+    return { call, lines, transcript: state ?? (lines.length > 0 ? 'ready' : 'none') };
+  }
+
+  lines(accountId: string, callId: string): StoredUtterance[] {
     return this.db
       .prepare<
         [string, string],
-        { idx: number; sender: number; text: string; at: number; remark: string | null }
+        {
+          speaker: StoredUtterance['speaker'];
+          text: string;
+          at: number | null;
+          start_ms: number | null;
+          end_ms: number | null;
+          remark: string | null;
+        }
       >(
-        'SELECT idx, sender, text, at, remark FROM result_utterances WHERE account_id = ? AND callid = ? ORDER BY idx',
+        `SELECT speaker, text, at, start_ms, end_ms, remark FROM result_utterances
+         WHERE account_id = ? AND callid = ? ORDER BY idx`,
       )
       .all(accountId, callId)
       .map((line) => ({
-        index: line.idx,
-        speaker: line.sender === 1 ? 'robot' : 'customer',
+        speaker: line.speaker,
         text: line.text,
         at: line.at,
+        startMs: line.start_ms,
+        endMs: line.end_ms,
         remark: line.remark,
       }));
   }

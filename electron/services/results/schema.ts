@@ -14,6 +14,12 @@ import type { Migration } from '../db/migrations';
  * - `sync_cursors`: per account and task, where the next sync window begins.
  * - `result_task_lists`: which call list a task's rows came from, so calls that carry no outid
  *   (query_time_task_data does not send it) can be joined by telephone.
+ *
+ * Version 2 made the tables provider-neutral: a call keeps its `outcome` in the app's words and
+ * the provider's own `outcome_code`; its `recording` is a JSON RecordingRef (a URL or a
+ * provider reference) instead of iCall's `voice_url`; transcript lines have a `speaker` (robot,
+ * agent, customer), the provider's stamp `at` when it has one, and `start_ms`/`end_ms` when the
+ * provider places lines on the recording itself.
  */
 export const RESULTS_MIGRATIONS: readonly Migration[] = [
   {
@@ -88,6 +94,50 @@ export const RESULTS_MIGRATIONS: readonly Migration[] = [
           port INTEGER NOT NULL,
           path_secret TEXT NOT NULL
         ) STRICT;
+      `);
+    },
+  },
+  {
+    feature: 'results',
+    version: 2,
+    name: 'provider-neutral calls and utterances',
+    up(db) {
+      // Every call stored so far came from iCall: its status codes map as shared/codes/sobot.ts says.
+      db.exec(`
+        ALTER TABLE result_calls ADD COLUMN outcome TEXT NOT NULL DEFAULT 'unknown';
+        ALTER TABLE result_calls ADD COLUMN outcome_code TEXT NOT NULL DEFAULT '';
+        ALTER TABLE result_calls ADD COLUMN recording TEXT;
+        ALTER TABLE result_calls ADD COLUMN transcript_state TEXT NOT NULL DEFAULT 'none';
+        UPDATE result_calls SET
+          outcome = CASE status WHEN 0 THEN 'not_dialled' WHEN 1 THEN 'dialling' WHEN 2 THEN 'connected'
+            WHEN 3 THEN 'no_answer' WHEN 4 THEN 'powered_off' WHEN 5 THEN 'suspended' WHEN 6 THEN 'vacant'
+            WHEN 7 THEN 'rejected' WHEN 9 THEN 'busy' ELSE 'unknown' END,
+          outcome_code = CAST(status AS TEXT),
+          recording = CASE WHEN voice_url IS NULL THEN NULL ELSE json_object('kind', 'url', 'url', voice_url) END,
+          transcript_state = CASE WHEN utterance_count > 0 THEN 'ready' ELSE 'none' END;
+        ALTER TABLE result_calls DROP COLUMN status;
+        ALTER TABLE result_calls DROP COLUMN voice_url;
+        ALTER TABLE result_calls DROP COLUMN user_msg_count;
+        CREATE INDEX result_calls_outcome ON result_calls (account_id, task_id, outcome);
+
+        CREATE TABLE result_utterances_v2 (
+          account_id TEXT NOT NULL,
+          callid TEXT NOT NULL,
+          idx INTEGER NOT NULL,
+          speaker TEXT NOT NULL CHECK (speaker IN ('robot', 'agent', 'customer')),
+          text TEXT NOT NULL,
+          at INTEGER,
+          start_ms INTEGER,
+          end_ms INTEGER,
+          remark TEXT,
+          PRIMARY KEY (account_id, callid, idx),
+          FOREIGN KEY (account_id, callid) REFERENCES result_calls (account_id, callid) ON DELETE CASCADE
+        ) STRICT;
+        INSERT INTO result_utterances_v2 (account_id, callid, idx, speaker, text, at, remark)
+          SELECT account_id, callid, idx, CASE sender WHEN 1 THEN 'robot' ELSE 'customer' END, text, at, remark
+          FROM result_utterances;
+        DROP TABLE result_utterances;
+        ALTER TABLE result_utterances_v2 RENAME TO result_utterances;
       `);
     },
   },

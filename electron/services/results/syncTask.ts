@@ -1,5 +1,5 @@
 import type { SyncProgress, SyncReport } from '../../../shared/results';
-import type { SobotClient } from '../sobot/index';
+import type { Provider } from '../providers/types';
 import type { CallStore } from './callStore';
 import type { SyncCursorStore } from './cursors';
 
@@ -28,7 +28,7 @@ export const DEFAULT_SYNC_WINDOW: SyncWindowOptions = {
 };
 
 export interface SyncTaskDeps {
-  client: SobotClient;
+  provider: Provider;
   calls: CallStore;
   cursors: SyncCursorStore;
   now: () => number;
@@ -38,7 +38,7 @@ export interface SyncTaskDeps {
 }
 
 /**
- * Pulls one task's results since its cursor with query_time_task_data, page by page, storing
+ * Pulls one task's results since its cursor from the provider, page by page, storing
  * each page in its own transaction as it arrives. The cursor moves only as far as is safe:
  * after a complete walk to `syncStart − overlap`; after a cancel or a failure to just before
  * the newest call of the pages stored so far (pages come oldest first), so the next sync
@@ -64,27 +64,18 @@ export async function syncTask(accountId: string, taskId: string, deps: SyncTask
   let pages = 0;
   const emit = (): void => deps.onProgress?.({ ...progress });
   emit();
-  const walk = deps.client.queryTimeTaskData(
-    { taskid: taskId, begin_time: from, end_time: to },
-    {
-      ...(deps.signal ? { signal: deps.signal } : {}),
-      onProgress: (p) => {
-        progress.pageCount = p.pageCount;
-        progress.totalCalls = p.totalCount;
-      },
-    },
-  );
+  const walk = deps.provider.results(taskId, { from, to }, deps.signal ? { signal: deps.signal } : {});
   try {
     for await (const page of walk) {
-      const counts = deps.calls.ingest(page.data, { accountId, taskId, now: deps.now() });
+      const counts = deps.calls.ingest(page.calls, { accountId, taskId, now: deps.now() });
       pages++;
       progress.page = pages;
+      progress.pageCount = page.pageCount;
+      progress.totalCalls = page.totalCalls;
       progress.added += counts.added;
       progress.updated += counts.updated;
-      for (const call of page.data) {
-        if (call.detail.start_time && call.detail.start_time > newestStored) {
-          newestStored = call.detail.start_time;
-        }
+      for (const call of page.calls) {
+        if (call.startedAt && call.startedAt > newestStored) newestStored = call.startedAt;
       }
       emit();
     }

@@ -70,13 +70,21 @@ export function createSobotClient(options: SobotClientOptions): SobotClient {
     params: WireParams,
     o: T.CallOptions | undefined,
     n: (r: JsonObject) => R,
-  ) => call({ endpoint, encoding: 'query', params, idempotent: true, signal: o?.signal }, n);
+  ) =>
+    call(
+      { endpoint, encoding: 'query', params, idempotent: true, signal: o?.signal, deadline: o?.deadline },
+      n,
+    );
   const mutate = <R>(
     endpoint: string,
     params: WireParams,
     o: T.CallOptions | undefined,
     n: (r: JsonObject) => R,
-  ) => call({ endpoint, encoding: 'query', params, idempotent: false, signal: o?.signal }, n);
+  ) =>
+    call(
+      { endpoint, encoding: 'query', params, idempotent: false, signal: o?.signal, deadline: o?.deadline },
+      n,
+    );
 
   const queryTask = async (_p?: Record<string, never>, o?: T.CallOptions) =>
     read('query_task', {}, o, R.toTaskSummaries);

@@ -14,6 +14,8 @@ export type IntParam = number | string;
 export interface CallOptions {
   /** Cancels the call, including while it waits for a slot or a retry backoff. */
   signal?: AbortSignal;
+  /** Epoch ms by which the call (every attempt and backoff) must be over. */
+  deadline?: number;
 }
 
 // ── Parameters ──────────────────────────────────────────────────────────────────────────────

@@ -14,6 +14,6 @@ export function taskHandlers(tasks: TaskService): FeatureHandlers<typeof taskCal
     'tasks:resume': ({ id }) => tasks.resume(id),
     'tasks:end': ({ id }) => tasks.end(id),
     'tasks:delete': ({ id }) => tasks.remove(id),
-    'templates:audio': ({ templateid, index }) => tasks.templateAudio(templateid, index),
+    'templates:audio': ({ templateId, index }) => tasks.templateAudio(templateId, index),
   };
 }

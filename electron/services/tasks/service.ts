@@ -1,6 +1,6 @@
 import { checkCallingHours } from '../../../shared/callingHours';
+import { taskStatusLabel } from '../../../shared/codes/domain';
 import { TASK_ACTION_WORDS, TASK_ERRORS, type TaskErrorCode } from '../../../shared/codes/tasks';
-import { taskStatusLabel } from '../../../shared/codes/sobot';
 import { format, LOCALES, type Localized } from '../../../shared/locale';
 import { isActionAllowed, type TaskAction } from '../../../shared/taskLifecycle';
 import {
@@ -22,30 +22,18 @@ import type {
 import type { AccountService } from '../accounts/service';
 import { AppFailure } from '../contract/failure';
 import type { MediaProxy } from '../media/proxy';
-import type { SobotClient, TaskInfo } from '../sobot/index';
+import type { Provider, ProviderTask } from '../providers/types';
 import { computeStats } from './stats';
 import type { KnownTask, KnownTaskStore } from './knownTasks';
-import { toAddTaskParams, toEditorParams, toTask, toTemplate } from './mapping';
 
 export interface TaskServiceDeps {
-  accounts: Pick<AccountService, 'clientFor' | 'activeId'>;
+  accounts: Pick<AccountService, 'sessionFor' | 'activeId'>;
   known: KnownTaskStore;
   media: MediaProxy;
   /** The clock (tests pin it to the sandbox's). */
   now?: () => number;
   /** Told after a task of `accountId` was created, changed or deleted. */
   onChange?: (accountId: string) => void;
-}
-
-const DELETED = -1;
-
-function localized(
-  code: TaskErrorCode,
-  params: (locale: (typeof LOCALES)[number]) => Record<string, string>,
-) {
-  const text = {} as Localized;
-  for (const locale of LOCALES) text[locale] = format(TASK_ERRORS[code][locale], params(locale));
-  return text;
 }
 
 /** A refusal for the first thing wrong with a draft or an edit (detail: the field). */
@@ -59,11 +47,16 @@ function taskFailure(code: TaskErrorCode, detail?: string): AppFailure {
   return new AppFailure(code, TASK_ERRORS[code], detail);
 }
 
+/** A provider's task with what this app remembers of it. */
+function toTask(task: ProviderTask, known: KnownTask | undefined): Task {
+  return { ...task, createdHere: known !== undefined, createdAt: known?.createdAt ?? null };
+}
+
 /**
- * Outbound tasks of the active account over the iCall client: list with progress, chart data,
- * create, edit, pause / resume / end / delete within the life cycle, and template audio through
- * the media proxy. Every call takes a fresh client from `clientFor()`, so credentials are read
- * from the keychain at call time and never kept here.
+ * Outbound tasks of the active account, whichever provider runs them: list with progress,
+ * chart data, create, edit, and the life-cycle actions the provider allows for each status
+ * (its capabilities), and template audio through the media proxy. Every call takes a fresh
+ * provider session, so credentials are read from the keychain at call time and never kept here.
  */
 export class TaskService {
   private readonly now: () => number;
@@ -72,160 +65,146 @@ export class TaskService {
     this.now = deps.now ?? Date.now;
   }
 
-  /** Unfinished tasks (query_task) ∪ tasks created here, with their counts (query_task_info). */
+  /** The provider's unfinished tasks ∪ tasks created here, with their counts. */
   async list(): Promise<TaskList> {
-    const { accountId, client } = await this.session();
+    const { accountId, provider } = await this.session();
     const known = this.deps.known.list(accountId);
-    const unfinished = await client.queryTask();
-    const ids = [...new Set([...known.map((k) => k.taskid), ...unfinished.map((t) => t.taskid)])];
-    const infos = ids.length > 0 ? await client.queryTaskInfo({ taskid: ids }) : [];
-    const byId = new Map(infos.map((info) => [info.taskid, info]));
-    // Deleted elsewhere, or unknown to the provider (the embedded sandbox forgets on restart).
-    const gone = known.filter((k) => (byId.get(k.taskid)?.task_status ?? DELETED) === DELETED);
+    const tasks = await provider.listTasks(known.map((k) => k.id));
+    // Deleted elsewhere, or unknown to the provider (the embedded sandbox forgets on reset).
     this.deps.known.forget(
       accountId,
-      gone.map((k) => k.taskid),
+      tasks.filter((t) => t.status === 'deleted').map((t) => t.id),
     );
-    const knownById = new Map(known.map((k) => [k.taskid, k]));
-    const tasks: Task[] = [];
-    for (const id of ids) {
-      const info = byId.get(id) ?? this.fromSummary(unfinished.find((t) => t.taskid === id));
-      if (info && info.task_status !== DELETED) tasks.push(toTask(info, knownById.get(id)));
-    }
-    return { accountId, tasks, fetchedAt: this.now() };
+    const knownById = new Map(known.map((k) => [k.id, k]));
+    return {
+      accountId,
+      tasks: tasks.filter((t) => t.status !== 'deleted').map((t) => toTask(t, knownById.get(t.id))),
+      fetchedAt: this.now(),
+    };
   }
 
-  /** Completed calls per local hour today and per local day this week (calls_count). */
+  /** Completed calls per local hour today and per local day this week. */
   async stats(ids: readonly string[]): Promise<TaskStats[]> {
-    const { client } = await this.session();
-    return computeStats(client, [...new Set(ids)], this.now());
+    const { provider } = await this.session();
+    return computeStats(provider, [...new Set(ids)], this.now());
   }
 
   /** Templates, caller numbers with their concurrency, and robots, for the wizard. */
   async options(): Promise<TaskOptions> {
-    const { client } = await this.session();
-    const [templates, numbers, robots] = await Promise.all([
-      client.queryTemplate(),
-      client.queryNumber(),
-      client.queryRobotNum(),
-    ]);
-    return {
-      templates: templates.map(toTemplate),
-      callerLines: numbers.data.map((n) => ({ number: n.telephone, concurrency: n.count })),
-      totalConcurrency: numbers.total_count,
-      maxRobots: robots.robot_num,
-    };
+    const { provider } = await this.session();
+    return provider.taskOptions();
   }
 
-  /** Checks the draft against the account's numbers and robots, then add_task. */
+  /** Checks the draft against the account's numbers, robots and the provider's limits, then creates it. */
   async create(draft: TaskDraft): Promise<Task> {
-    const { accountId, client } = await this.session();
-    const limits = await this.limits(client, true);
+    const { accountId, provider } = await this.session();
+    const limits = await this.limits(provider, true);
     const issue = validateTaskDraft(draft, limits)[0];
     if (issue) throw issueFailure(issue);
     const hours = this.normalizedHours(draft.callingHours);
-    const { taskid } = await client.addTask(toAddTaskParams(draft, hours));
-    const known: KnownTask = { taskid, task_name: draft.name.trim(), created: this.now() };
+    const { id } = await provider.createTask(draft, hours);
+    const known: KnownTask = { id, name: draft.name.trim(), createdAt: this.now() };
     this.deps.known.remember(accountId, known);
     this.deps.onChange?.(accountId);
-    const info = await this.findTask(client, taskid);
-    return info ? toTask(info, known) : this.taskFromDraft(taskid, draft, hours, known);
+    const task = await provider.getTask(id);
+    return task ? toTask(task, known) : this.taskFromDraft(id, draft, hours, known);
   }
 
-  /** Changes the editable fields (editor_task); only the fields given are sent. */
+  /** Changes the editable fields; only the fields given are sent. */
   async edit(edit: TaskEdit): Promise<Task> {
-    const { accountId, client } = await this.session();
-    const current = await this.requireTask(client, edit.id);
-    this.requireAllowed(current.task_status, 'edit');
-    const limits = await this.limits(client, edit.callerNumbers !== undefined || edit.robots !== undefined);
+    const { accountId, provider } = await this.session();
+    const current = await this.requireTask(provider, edit.id);
+    this.requireAllowed(provider, current, 'edit');
+    const editable = new Set<string>(provider.capabilities.editableFields);
+    const field = (['name', 'callerNumbers', 'robots', 'callingHours', 'validity'] as const).find(
+      (f) => edit[f] !== undefined && !editable.has(f),
+    );
+    if (field) throw taskFailure('tasks.field_not_editable', field);
+    const limits = await this.limits(provider, edit.callerNumbers !== undefined || edit.robots !== undefined);
     const issue = validateTaskEdit(edit, limits)[0];
     if (issue) throw issueFailure(issue);
     const hours = edit.callingHours === undefined ? undefined : this.normalizedHours(edit.callingHours);
-    await client.editorTask(toEditorParams(edit, hours));
-    const known = this.deps.known.list(accountId).find((k) => k.taskid === edit.id);
+    await provider.editTask(edit, hours);
+    const known = this.deps.known.list(accountId).find((k) => k.id === edit.id);
     if (known && edit.name !== undefined)
-      this.deps.known.remember(accountId, { ...known, task_name: edit.name.trim() });
+      this.deps.known.remember(accountId, { ...known, name: edit.name.trim() });
     this.deps.onChange?.(accountId);
-    const info = (await this.findTask(client, edit.id)) ?? current;
-    return toTask(info, known);
+    return toTask((await provider.getTask(edit.id)) ?? current, known);
   }
 
   pause(id: string): Promise<TaskStatusChange> {
-    return this.act(id, 'pause', (client) => client.pauseTask({ taskid: id }));
+    return this.act(id, 'pause');
   }
 
   resume(id: string): Promise<TaskStatusChange> {
-    return this.act(id, 'resume', (client) => client.resumeTask({ taskid: id }));
+    return this.act(id, 'resume');
   }
 
   end(id: string): Promise<TaskStatusChange> {
-    return this.act(id, 'end', (client) => client.endTask({ taskid: id }));
+    return this.act(id, 'end');
   }
 
   /** Deletes the task and forgets it. */
   remove(id: string): Promise<TaskStatusChange> {
-    return this.act(id, 'delete', (client) => client.deleteTask({ taskid: id }));
+    return this.act(id, 'delete');
   }
 
-  /** The local URL of a template's `index`-th first-node recording (fetched and cached by main). */
-  async templateAudio(templateid: string, index: number): Promise<{ url: string }> {
-    const { client } = await this.session();
-    const template = (await client.queryTemplate()).find((t) => t.templateid === templateid);
-    const remote = template?.record[index];
-    if (remote === undefined) throw taskFailure('tasks.audio_not_found');
-    return { url: await this.deps.media.localUrl(remote) };
+  /** The local URL of a template's `index`-th recording (fetched and cached by main). */
+  async templateAudio(templateId: string, index: number): Promise<{ url: string }> {
+    const { provider } = await this.session();
+    const ref = await provider.templateAudio(templateId, index);
+    if (ref?.kind !== 'url') throw taskFailure('tasks.audio_not_found');
+    return { url: await this.deps.media.localUrl(ref.url) };
   }
 
-  private async act(
-    id: string,
-    action: TaskAction,
-    send: (client: SobotClient) => Promise<unknown>,
-  ): Promise<TaskStatusChange> {
-    const { accountId, client } = await this.session();
-    const current = await this.requireTask(client, id);
-    this.requireAllowed(current.task_status, action);
-    await send(client);
+  private async act(id: string, action: Exclude<TaskAction, 'edit'>): Promise<TaskStatusChange> {
+    const { accountId, provider } = await this.session();
+    const current = await this.requireTask(provider, id);
+    this.requireAllowed(provider, current, action);
+    await provider.changeTask(id, action);
     this.deps.onChange?.(accountId);
     if (action === 'delete') {
       this.deps.known.forget(accountId, [id]);
-      return { id, status: DELETED };
+      return { id, status: 'deleted' };
     }
-    const after = await this.findTask(client, id);
-    return { id, status: after?.task_status ?? current.task_status };
+    const after = await provider.getTask(id);
+    return { id, status: after?.status ?? current.status };
   }
 
-  private async session(): Promise<{ accountId: string; client: SobotClient }> {
-    const accountId = this.deps.accounts.activeId();
-    return { accountId, client: await this.deps.accounts.clientFor(accountId) };
+  private async session(): Promise<{ accountId: string; provider: Provider }> {
+    return this.deps.accounts.sessionFor(this.deps.accounts.activeId());
   }
 
-  private async findTask(client: SobotClient, id: string): Promise<TaskInfo | undefined> {
-    return (await client.queryTaskInfo({ taskid: [id] })).find((info) => info.taskid === id);
+  private async requireTask(provider: Provider, id: string): Promise<ProviderTask> {
+    const task = await provider.getTask(id);
+    if (!task || task.status === 'deleted') throw taskFailure('tasks.not_found', id);
+    return task;
   }
 
-  private async requireTask(client: SobotClient, id: string): Promise<TaskInfo> {
-    const info = await this.findTask(client, id);
-    if (!info || info.task_status === DELETED) throw taskFailure('tasks.not_found', id);
-    return info;
+  private requireAllowed(provider: Provider, task: ProviderTask, action: TaskAction): void {
+    if (isActionAllowed(provider.capabilities, task.status, action)) return;
+    const label = taskStatusLabel(task.status, task.statusCode);
+    const text = {} as Localized;
+    for (const locale of LOCALES)
+      text[locale] = format(TASK_ERRORS['tasks.action_not_allowed'][locale], {
+        status: label[locale],
+        action: TASK_ACTION_WORDS[action][locale],
+      });
+    throw new AppFailure('tasks.action_not_allowed', text, `status ${task.statusCode}`);
   }
 
-  private requireAllowed(status: number, action: TaskAction): void {
-    if (isActionAllowed(status, action)) return;
-    const label = taskStatusLabel(status);
-    const text = localized('tasks.action_not_allowed', (locale) => ({
-      status: label[locale],
-      action: TASK_ACTION_WORDS[action][locale],
-    }));
-    throw new AppFailure('tasks.action_not_allowed', text, `status ${status}`);
-  }
-
-  private async limits(client: SobotClient, needAccount: boolean): Promise<TaskLimits> {
-    if (!needAccount) return { now: this.now() };
-    const [numbers, robots] = await Promise.all([client.queryNumber(), client.queryRobotNum()]);
-    return {
-      callerNumbers: numbers.data.map((n) => n.telephone),
-      maxRobots: robots.robot_num,
+  private async limits(provider: Provider, needAccount: boolean): Promise<TaskLimits> {
+    const base: TaskLimits = {
       now: this.now(),
+      maxCallingHourRanges: provider.capabilities.maxCallingHourRanges,
+      robots: provider.capabilities.robots,
+    };
+    if (!needAccount) return base;
+    const options = await provider.taskOptions();
+    return {
+      ...base,
+      callerNumbers: options.callerLines.map((line) => line.number),
+      maxRobots: options.maxRobots,
     };
   }
 
@@ -236,36 +215,19 @@ export class TaskService {
     return checked.normalized;
   }
 
-  /** An unfinished task query_task_info did not describe: its summary with zero counts. */
-  private fromSummary(summary: { taskid: string; task_name: string; task_status: number } | undefined) {
-    if (!summary) return undefined;
-    return {
-      ...summary,
-      telephone: '',
-      robot_num: 0,
-      call_time_slot: '',
-      time_type: 2,
-      start_time: null,
-      end_time: null,
-      call_total_data: 0,
-      call_times: 0,
-      call_connected_times: 0,
-      call_intent_times: 0,
-    } satisfies TaskInfo;
-  }
-
   private taskFromDraft(id: string, draft: TaskDraft, hours: string[], known: KnownTask): Task {
     return {
       id,
-      name: known.task_name,
-      status: 0,
+      name: known.name,
+      status: 'not_started',
+      statusCode: '',
       callerNumbers: draft.callerNumbers,
       robots: draft.robots,
       callingHours: hours,
       validity: draft.validity,
       counts: { total: 0, dialled: 0, connected: 0, intent: 0 },
       createdHere: true,
-      createdAt: known.created,
+      createdAt: known.createdAt,
     };
   }
 }

@@ -14,26 +14,29 @@ import type {
   UploadSummary,
   UploadVia,
 } from '../../../shared/uploads';
+import type { AccountSession } from '../accounts/service';
 import type { CallListStore } from '../lists/store';
 import type { Logger } from '../log';
-import type { SobotClient } from '../sobot/index';
+import type { ProviderFactory } from '../providers/types';
 
 /** What the host provides. */
 export interface UploadServiceDeps {
   /** The app database, migrated with APP_MIGRATIONS (which include the upload journal). */
   db: Database;
   lists: CallListStore;
-  /** A provider client for the account (default: the active one), credentials read now. */
-  clientFor: (accountId?: string) => Promise<SobotClient>;
+  /** The account's provider (default: the active account), credentials read now. */
+  sessionFor: (accountId?: string) => Promise<AccountSession>;
+  /** The account's provider rules and capabilities, without reading credentials. */
+  factoryFor: (accountId?: string) => ProviderFactory;
   /** The active account's id. */
   activeId: () => string;
   now?: () => number;
   log?: Logger;
   /** Every progress of every upload (the host broadcasts it as `uploads:progress`). */
   onProgress?: (progress: UploadProgress) => void;
-  /** Rows per add_task_data request; default 500 (ADD_TASK_DATA_BATCH_ROWS, see batching.ts). */
+  /** Rows per request; default: the provider's `capabilities.rows.batchRows`. */
   batchRows?: number;
-  /** query_task_data calls in flight while reconciling or verifying; default 8. */
+  /** Row look-ups in flight while reconciling or verifying; default 8. */
   concurrency?: number;
   /** Accepted rows looked up afterwards to find filtered ones: `suspect` (default), `all`, `none`. */
   verify?: 'suspect' | 'all' | 'none';
@@ -89,7 +92,7 @@ export interface UploadService {
   forList(listId: number): UploadSummary[];
   /** Uploads into a task (default: of the active account), newest first. */
   forTask(taskId: string, accountId?: string): UploadSummary[];
-  /** Deletes list rows the journal shows accepted on the task (delete_task_data, 100 per call). */
+  /** Deletes list rows the journal shows accepted on the task (100 per request). */
   removeRows(request: RemoveRowsRequest): Promise<RemoveRowsResult>;
   /** Ids of uploads this service is running now. */
   running(): number[];

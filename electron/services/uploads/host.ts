@@ -12,14 +12,15 @@ import { createUploadService } from './service';
  */
 export function createHostUploads(
   lists: ListServices,
-  accounts: Pick<AccountService, 'clientFor' | 'activeId'>,
+  accounts: Pick<AccountService, 'sessionFor' | 'factoryFor' | 'activeId'>,
   broadcast: Broadcast,
   log?: Logger,
 ): UploadService {
   return createUploadService({
     db: lists.db,
     lists: lists.store,
-    clientFor: (accountId) => accounts.clientFor(accountId),
+    sessionFor: (accountId) => accounts.sessionFor(accountId),
+    factoryFor: (accountId) => accounts.factoryFor(accountId),
     activeId: () => accounts.activeId(),
     onProgress: (progress) => broadcast('uploads:progress', progress),
     ...(log ? { log } : {}),

@@ -10,7 +10,5 @@ export {
   type RunOptions,
 } from './service';
 export { UPLOAD_MIGRATIONS } from './schema';
-export { writeUploadWorkbook, MAX_FILE_ROWS, MAX_FILE_BYTES, FIRST_DATA_ROW } from './workbook';
-export { mayBeFiltered } from './selection';
 export { createJournalOutidResolver } from './resolver';
 export { createHostUploads } from './host';

@@ -69,7 +69,7 @@ export class UploadJournal {
             ).lastInsertRowid,
         );
         const insert = this.db.prepare(
-          `INSERT INTO upload_rows (upload_id, outid, row_id, seq, telephone, variable, state, code, reason, updated_at)
+          `INSERT INTO upload_rows (upload_id, outid, row_id, seq, telephone, variables, state, code, reason, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         );
         let seq = 0;
@@ -80,7 +80,7 @@ export class UploadJournal {
             row.rowId,
             seq++,
             row.telephone,
-            row.variable,
+            row.variables,
             'pending',
             null,
             null,
@@ -93,7 +93,7 @@ export class UploadJournal {
             row.rowId,
             seq++,
             row.telephone,
-            row.variable,
+            row.variables,
             'repeated',
             'uploads.already_on_task',
             'an earlier upload already put this outid on the task',
@@ -171,7 +171,7 @@ export class UploadJournal {
     const marks = states.map(() => '?').join(', ');
     return this.db
       .prepare<unknown[], JournalRow>(
-        `SELECT outid, row_id, seq, telephone, variable, state, code, reason FROM upload_rows
+        `SELECT outid, row_id, seq, telephone, variables, state, code, reason FROM upload_rows
          WHERE upload_id = ? AND state IN (${marks}) ORDER BY seq LIMIT ? OFFSET ?`,
       )
       .all(id, ...states, limit, offset);

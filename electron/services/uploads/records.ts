@@ -39,8 +39,8 @@ export interface NewJournalRow {
   rowId: number;
   outid: string;
   telephone: string;
-  /** Encoded `name^value|name^value` (already mapped to template names). */
-  variable: string;
+  /** JSON object of template variable name → value (the provider encodes it when sending). */
+  variables: string;
 }
 
 /** A journal row as stored. */
@@ -49,7 +49,8 @@ export interface JournalRow {
   row_id: number;
   seq: number;
   telephone: string;
-  variable: string;
+  /** JSON object of template variable name → value. */
+  variables: string;
   state: UploadRowState;
   code: string | null;
   reason: string | null;

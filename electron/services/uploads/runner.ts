@@ -3,21 +3,18 @@
  *
  * The rule that makes a crash harmless: a row is written `sending` (committed) before the
  * request that carries it, and gets its outcome after the answer. On every (re)start, rows still
- * `sending` or `uncertain` are looked up on the task with query_task_data before anything else
- * is sent: found → accepted, not found → pending again. So no outid is sent twice to a task that
- * holds it, and none is skipped.
+ * `sending` or `uncertain` are looked up on the task before anything else is sent (where the
+ * provider can look rows up): found → accepted, not found → pending again. So no outid is sent
+ * twice to a task that holds it, and none is skipped. A provider that cannot look rows up leaves
+ * them `uncertain`: they are not resent without the operator.
  */
-import type { UploadRowCounts, UploadRowState, UploadState } from '../../../shared/uploads';
+import type { UploadProgress, UploadRowCounts, UploadRowState, UploadState } from '../../../shared/uploads';
+import { TransportError } from '../http/errors';
 import type { Logger } from '../log';
-import { SobotError, TransportError, type SobotClient } from '../sobot/index';
+import type { OutgoingRow, Provider, ProviderFactory } from '../providers/types';
 import { toUploadError } from './describe';
-import { uploadFailure } from './errors';
 import type { JournalRow, RowOutcome, UploadJournal, UploadRecord } from './journal';
-import { findOnTask } from './reconcile';
-import { mayBeFiltered } from './selection';
 import { progressOf } from './summary';
-import { FIRST_DATA_ROW, MAX_FILE_BYTES, MAX_FILE_ROWS, writeUploadWorkbook } from './workbook';
-import type { UploadProgress } from '../../../shared/uploads';
 
 /** Lost answers in a row (each reconciled) before the upload stops instead of going on. */
 const MAX_LOST_IN_A_ROW = 3;
@@ -27,7 +24,9 @@ const RECONCILE_COMMIT_EVERY = 100;
 /** What a runner needs. */
 export interface RunnerDeps {
   journal: UploadJournal;
-  client: SobotClient;
+  provider: Provider;
+  /** The provider's pure rules (which accepted rows it may have dropped). */
+  rules: Pick<ProviderFactory, 'mayDropRow'>;
   uploadId: number;
   now: () => number;
   log: Logger;
@@ -36,6 +35,15 @@ export interface RunnerDeps {
   /** Which accepted rows to look up afterwards to find silently filtered ones. */
   verify: 'suspect' | 'all' | 'none';
   emit: (progress: UploadProgress) => void;
+}
+
+/** A journal row as the provider takes it. */
+function outgoing(row: JournalRow): OutgoingRow {
+  return {
+    key: row.outid,
+    telephone: row.telephone,
+    variables: JSON.parse(row.variables) as Record<string, string>,
+  };
 }
 
 /** A request whose answer was lost: its rows are `uncertain` until reconciled. */
@@ -75,7 +83,7 @@ export class UploadRunner {
         const record = this.record;
         const stop = this.request ?? record.requested;
         if (stop) return this.finish(stop === 'pause' ? 'paused' : 'cancelled');
-        const limit = record.via === 'data' ? record.batch_rows : MAX_FILE_ROWS;
+        const limit = record.via === 'data' ? record.batch_rows : this.fileRows();
         const rows = journal.rowsIn(uploadId, ['pending'], limit);
         if (rows.length === 0) break;
         this.phase = 'sending';
@@ -134,55 +142,46 @@ export class UploadRunner {
     this.record_(rows.map((r) => ({ outid: r.outid, state: 'sending', from: r.state })));
   }
 
-  /** One add_task_data batch through the client (which isolates malformed rows by halving). */
+  private fileRows(): number {
+    return this.deps.provider.capabilities.rows.file?.maxRows ?? 0;
+  }
+
+  /** One batch through the provider (which isolates rows it refuses on its own). */
   private async sendBatch(
     record: UploadRecord,
     rows: readonly JournalRow[],
   ): Promise<LostAnswer | undefined> {
     this.markSending(rows);
-    const report = await this.deps.client.addTaskData({
-      taskid: record.task_id,
-      data: rows.map((r) => ({
-        telephone: r.telephone,
-        outid: r.outid,
-        ...(r.variable === '' ? {} : { variable: r.variable }),
-      })),
-    });
+    const report = await this.deps.provider.sendRows(record.task_id, rows.map(outgoing));
     const outcomes: (RowOutcome & { from: UploadRowState })[] = [];
     for (const outid of report.accepted) outcomes.push({ outid, state: 'accepted', from: 'sending' });
     for (const r of report.rejected)
-      outcomes.push({ outid: r.outid, state: 'rejected', code: r.code, reason: r.reason, from: 'sending' });
+      outcomes.push({ outid: r.key, state: 'rejected', code: r.code, reason: r.reason, from: 'sending' });
     for (const outid of report.uncertain) outcomes.push({ outid, state: 'uncertain', from: 'sending' });
     for (const outid of report.notSent) outcomes.push({ outid, state: 'pending', from: 'sending' });
     this.record_(outcomes, report.accepted.length + report.rejected.length > 0 ? 1 : 0);
     this.emit();
-    const stop = report.stoppedBy;
-    if (!stop) return;
-    if (report.uncertain.length > 0) return new LostAnswer(stop);
-    // The document sets no batch size; a server that finds ours too big says 320029: halve it.
-    if (stop instanceof SobotError && stop.code === '320029' && record.batch_rows > 1) {
+    if (report.batchTooLarge && record.batch_rows > 1) {
       this.deps.journal.update(record.id, { batch_rows: Math.ceil(record.batch_rows / 2) });
       this.deps.log.warn('upload: batch too large for the provider, halving', { uploadId: record.id });
       return;
     }
-    throw stop;
+    const stop = report.stoppedBy;
+    if (stop === undefined && !report.batchTooLarge) return;
+    if (report.uncertain.length > 0) return new LostAnswer(stop);
+    throw stop ?? new Error('the provider refused a one-row batch as too large');
   }
 
-  /** One workbook through add_task_file_data; `error_data` row numbers map back to rows. */
+  /** One workbook through the provider's file upload; each row gets its own outcome. */
   private async sendFile(record: UploadRecord, rows: readonly JournalRow[]): Promise<LostAnswer | undefined> {
+    const { provider } = this.deps;
+    if (!provider.sendFile) throw new Error('the provider has no file upload');
     const variables = JSON.parse(record.variables) as { template: string | null }[];
     const names = variables.flatMap((v) => (v.template === null ? [] : [v.template]));
-    const file = await writeUploadWorkbook(rows, names);
-    if (file.length > MAX_FILE_BYTES) throw uploadFailure('uploads.file_too_large', `${file.length} bytes`);
     this.markSending(rows);
-    let result;
+    let report;
     try {
-      result = await this.deps.client.addTaskFileData({
-        taskid: record.task_id,
-        data_file: new Uint8Array(file),
-        filename: `list-${record.list_id}.xlsx`,
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      });
+      report = await provider.sendFile(record.task_id, rows.map(outgoing), names);
     } catch (error) {
       const maybeSent = error instanceof TransportError && error.sent !== 'no';
       const state = maybeSent ? 'uncertain' : 'pending';
@@ -190,32 +189,31 @@ export class UploadRunner {
       if (maybeSent) return new LostAnswer(error);
       throw error;
     }
-    const failed = new Set(result.error_data);
-    const outcomes = rows.map((r, i): RowOutcome & { from: UploadRowState } =>
-      failed.has(i + FIRST_DATA_ROW)
-        ? {
-            outid: r.outid,
-            state: 'rejected',
-            code: 'provider.file_row',
-            reason: 'the provider refused this row of the file (number or outid not accepted)',
-            from: 'sending',
-          }
-        : { outid: r.outid, state: 'accepted', from: 'sending' },
-    );
+    const outcomes: (RowOutcome & { from: UploadRowState })[] = [
+      ...report.accepted.map((outid) => ({ outid, state: 'accepted' as const, from: 'sending' as const })),
+      ...report.rejected.map((r) => ({
+        outid: r.key,
+        state: 'rejected' as const,
+        code: r.code,
+        reason: r.reason,
+        from: 'sending' as const,
+      })),
+    ];
     this.record_(outcomes, 1);
-    this.deps.journal.addServerCounts(record.id, result.repeat_counts, result.filter_count);
-    if (result.defeat_counts !== failed.size)
-      this.deps.log.warn('upload: defeat_counts and error_data disagree', {
-        uploadId: record.id,
-        defeat: result.defeat_counts,
-        rows: failed.size,
-      });
+    this.deps.journal.addServerCounts(record.id, report.repeated, report.filtered);
     this.emit();
   }
 
   /** Settles rows left `sending`/`uncertain` by asking the provider (see the file comment). */
   private async reconcile(): Promise<void> {
     const { journal, uploadId } = this.deps;
+    if (!this.deps.provider.lookUpRows) {
+      // Nobody can tell whether these reached the task: they wait for the operator.
+      const cut = journal.rowsIn(uploadId, ['sending']);
+      if (cut.length > 0)
+        this.record_(cut.map((r) => ({ outid: r.outid, state: 'uncertain', from: 'sending' })));
+      return;
+    }
     const open = journal.rowsIn(uploadId, ['sending', 'uncertain']);
     if (open.length === 0) return;
     this.phase = 'reconciling';
@@ -235,8 +233,10 @@ export class UploadRunner {
   private async verify(): Promise<void> {
     const record = this.record;
     if (record.via !== 'data' || record.verified || this.deps.verify === 'none') return;
+    if (!this.deps.provider.lookUpRows) return;
     const accepted = this.deps.journal.rowsIn(record.id, ['accepted']);
-    const check = this.deps.verify === 'all' ? accepted : accepted.filter((r) => mayBeFiltered(r.telephone));
+    const check =
+      this.deps.verify === 'all' ? accepted : accepted.filter((r) => this.deps.rules.mayDropRow(r));
     if (check.length > 0) {
       this.phase = 'verifying';
       this.emit();
@@ -268,9 +268,11 @@ export class UploadRunner {
       buffer = [];
       this.emit();
     };
+    const lookUp = this.deps.provider.lookUpRows;
+    if (!lookUp) return;
     try {
-      await findOnTask(
-        this.deps.client,
+      await lookUp.call(
+        this.deps.provider,
         this.record.task_id,
         outids,
         this.deps.concurrency,
@@ -288,7 +290,7 @@ export class UploadRunner {
   /** Current progress, sent to the listener. */
   progress(): UploadProgress {
     const elapsedMs = Math.max(0, this.deps.now() - this.startedAt);
-    return progressOf(this.record, this.counts, this.phase, elapsedMs, this.answeredThisRun);
+    return progressOf(this.record, this.counts, this.phase, elapsedMs, this.answeredThisRun, this.fileRows());
   }
 
   private emit(): void {

@@ -90,4 +90,37 @@ export const UPLOAD_MIGRATIONS: readonly Migration[] = [
       db.exec('CREATE INDEX upload_rows_telephone ON upload_rows (telephone)');
     },
   },
+  {
+    feature: 'uploads',
+    version: 4,
+    name: 'row variables as JSON',
+    up(db) {
+      // Until now rows kept their variables encoded for iCall (`name^value|name^value`). The
+      // journal is provider-neutral now: variables are a JSON object of template name → value,
+      // encoded by the provider when sent. Old values decode exactly (values never held ^ or |).
+      db.function('variables_json', (encoded: unknown) => {
+        const out: Record<string, string> = {};
+        for (const pair of String(encoded ?? '').split('|')) {
+          const caret = pair.indexOf('^');
+          if (caret > 0) out[pair.slice(0, caret)] = pair.slice(caret + 1);
+        }
+        return JSON.stringify(out);
+      });
+      db.exec(`
+        ALTER TABLE upload_rows RENAME COLUMN variable TO variables;
+        UPDATE upload_rows SET variables = variables_json(variables);
+      `);
+    },
+  },
+  {
+    feature: 'uploads',
+    version: 5,
+    name: 'provider-neutral row codes',
+    up(db) {
+      db.exec(`
+        UPDATE upload_rows SET code = 'provider.row_rejected' WHERE code = 'sobot.row_rejected';
+        UPDATE upload_rows SET code = 'provider.row_malformed' WHERE code = 'sobot.320018';
+      `);
+    },
+  },
 ];

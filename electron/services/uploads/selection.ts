@@ -4,16 +4,17 @@
  * - Rows with a blocking problem are never sent; they are counted per problem so the operator
  *   sees how many and why. One exception: an unencodable value (`^`/`|`) in a variable the
  *   mapping drops does not block the row, since that value is not sent.
+ * - Rows the provider would refuse (its own limits: id length, number characters, variable
+ *   size) are counted the same way, under the provider's problem code, and never sent.
  * - Rows whose outid the journal shows accepted on the task already are skipped as repeats:
  *   outid is the task's unique key, and re-sending it at best does nothing.
  * - Empty variable values are left out (`name^` carries nothing, and the file way cannot tell
  *   an empty cell from a missing one): the template then uses its own default.
  */
 import { BLOCKING_PROBLEMS, type CallList, type CallRow } from '../../../shared/callList';
-import { normalizePhone } from '../../../shared/phone';
 import type { ExcludedRows, VariableMapping } from '../../../shared/uploads';
 import type { CallListStore } from '../lists/store';
-import { encodeVariables } from '../sobot/index';
+import type { ProviderFactory } from '../providers/types';
 import { uploadFailure } from './errors';
 import type { NewJournalRow } from './journal';
 
@@ -52,15 +53,18 @@ export function resolveVariables(list: CallList, mapping: VariableMapping = {}):
   return { columns, sent };
 }
 
-/** Encodes a row's mapped variables as `name^value|…` (values with `^`/`|` never get here). */
-export function encodeRowVariables(row: CallRow, variables: ResolvedVariables): string {
+/** A row's mapped variables (template name → value; empty values left out). */
+export function rowVariables(row: CallRow, variables: ResolvedVariables): Record<string, string> {
   const map: Record<string, string> = {};
   for (const { index, template } of variables.sent) {
     const value = (row.variables[index] ?? '').trim();
     if (value !== '') map[template] = value;
   }
-  return encodeVariables(map);
+  return map;
 }
+
+/** The provider's own row rules, as the plan needs them (no account or credentials). */
+export type RowRules = Pick<ProviderFactory, 'rowProblem' | 'mayDropRow'>;
 
 /** What the plan and the journal need to know about the rows. */
 export interface SelectedRows {
@@ -71,16 +75,6 @@ export interface SelectedRows {
   repeated: NewJournalRow[];
   /** Rows of `send` whose number the provider may silently drop. */
   mayBeFiltered: number;
-}
-
-/**
- * Whether the provider might drop this (app-valid) number. The document only says rows "not
- * in a phone format" are filtered; mobiles and landlines with their area code are the formats
- * its own examples use, 400/800 service numbers are the doubtful case.
- */
-export function mayBeFiltered(telephone: string): boolean {
-  const check = normalizePhone(telephone);
-  return !check.ok || check.kind === 'service';
 }
 
 /** Blocking problems that really block with this mapping (see the file comment). */
@@ -131,14 +125,22 @@ class RowSelection {
   constructor(
     private readonly variables: ResolvedVariables,
     private readonly onTask: ReadonlySet<string>,
-    /** Whether to encode the variables (the journal needs them; a plan only counts). */
-    private readonly encode: boolean,
+    private readonly rules: RowRules,
   ) {}
 
   add(row: CallRow): void {
     const out = this.out;
     out.considered++;
     const blocking = blockingCodes(row, this.variables);
+    const variables = blocking.size > 0 ? {} : rowVariables(row, this.variables);
+    if (blocking.size === 0) {
+      const refused = this.rules.rowProblem({
+        key: row.outid,
+        telephone: row.telephone as string,
+        variables,
+      });
+      if (refused) blocking.add(refused);
+    }
     if (blocking.size > 0) {
       out.excluded.rows++;
       for (const code of blocking) {
@@ -151,14 +153,14 @@ class RowSelection {
       rowId: row.id,
       outid: row.outid,
       telephone: row.telephone as string,
-      variable: this.encode ? encodeRowVariables(row, this.variables) : '',
+      variables: JSON.stringify(variables),
     };
     if (this.onTask.has(row.outid)) {
       out.repeated.push(entry);
       return;
     }
     out.send.push(entry);
-    if (mayBeFiltered(entry.telephone)) out.mayBeFiltered++;
+    if (this.rules.mayDropRow(entry)) out.mayBeFiltered++;
   }
 
   finish(rowIds?: readonly number[]): SelectedRows {
@@ -177,9 +179,10 @@ export function selectRows(
   list: CallList,
   variables: ResolvedVariables,
   onTask: ReadonlySet<string>,
+  rules: RowRules,
   rowIds?: readonly number[],
 ): SelectedRows {
-  const selection = new RowSelection(variables, onTask, true);
+  const selection = new RowSelection(variables, onTask, rules);
   for (const chunk of candidateRows(store, list, rowIds)) for (const row of chunk) selection.add(row);
   return selection.finish(rowIds);
 }
@@ -187,16 +190,17 @@ export function selectRows(
 /**
  * The same counts for a plan, giving the event loop back between chunks so other windows' calls
  * are answered while a 100,000-row list is planned. The row ids are fixed first, so an edit
- * made meanwhile cannot make a row count twice or not at all; variables are not encoded.
+ * made meanwhile cannot make a row count twice or not at all.
  */
 export async function countRows(
   store: CallListStore,
   list: CallList,
   variables: ResolvedVariables,
   onTask: ReadonlySet<string>,
+  rules: RowRules,
   rowIds?: readonly number[],
 ): Promise<SelectedRows> {
-  const selection = new RowSelection(variables, onTask, false);
+  const selection = new RowSelection(variables, onTask, rules);
   const ids = rowIds ?? store.queryRowIds(list.id);
   for (const chunk of candidateRows(store, list, ids)) {
     for (const row of chunk) selection.add(row);

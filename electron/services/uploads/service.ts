@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RemoveRowsResult, UploadRequest, UploadSummary, UploadVia } from '../../../shared/uploads';
 import { silentLogger } from '../log';
-import { ADD_TASK_DATA_BATCH_ROWS, MAX_OUTIDS_PER_CALL, type SobotClient } from '../sobot/index';
+import type { AccountSession } from '../accounts/service';
 import type { RunOptions, UploadHandle, UploadService, UploadServiceDeps } from './api';
 import { uploadFailure } from './errors';
 import { UploadJournal, type UploadRecord } from './journal';
@@ -16,7 +16,9 @@ import { ROW_STATES } from './records';
 import { UploadRunner } from './runner';
 import { countRows, resolveVariables, selectRows } from './selection';
 import { toSummary } from './summary';
-import { MAX_FILE_ROWS } from './workbook';
+
+/** Rows removed per request (and journaled as each request is answered). */
+const REMOVE_BATCH = 100;
 
 export type { RunOptions, UploadHandle, UploadService, UploadServiceDeps } from './api';
 
@@ -36,7 +38,10 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
   const log = deps.log ?? silentLogger;
   const journal = new UploadJournal(deps.db, now);
   const owner = { pid: process.pid, token: randomUUID() };
-  const batchRows = deps.batchRows ?? ADD_TASK_DATA_BATCH_ROWS;
+  const batchRowsOf = (accountId: string): number =>
+    deps.batchRows ?? deps.factoryFor(accountId).info.capabilities.rows.batchRows;
+  const fileRowsOf = (accountId: string): number =>
+    deps.factoryFor(accountId).info.capabilities.rows.file?.maxRows ?? 0;
   const runners = new Map<number, { runner: UploadRunner; handle: UploadHandle }>();
 
   /**
@@ -81,13 +86,15 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     const resolved = resolve(request);
     const { accountId, taskId, list, variables } = resolved;
     const onTask = journal.outidsOnTask(accountId, taskId);
-    return { ...resolved, selected: selectRows(deps.lists, list, variables, onTask, request.rowIds) };
+    const rules = deps.factoryFor(accountId);
+    return { ...resolved, selected: selectRows(deps.lists, list, variables, onTask, rules, request.rowIds) };
   };
 
-  const launch = (id: number, client: SobotClient, options: RunOptions): UploadHandle => {
+  const launch = (id: number, session: AccountSession, options: RunOptions): UploadHandle => {
     const runner = new UploadRunner({
       journal,
-      client,
+      provider: session.provider,
+      rules: session.factory,
       uploadId: id,
       now,
       log,
@@ -136,8 +143,12 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     async plan(request) {
       const { accountId, taskId, list, variables, via } = resolve(request);
       const onTask = journal.outidsOnTask(accountId, taskId);
-      const selected = await countRows(deps.lists, list, variables, onTask, request.rowIds);
+      const rules = deps.factoryFor(accountId);
+      const selected = await countRows(deps.lists, list, variables, onTask, rules, request.rowIds);
       const toSend = selected.send.length;
+      const { rows } = rules.info.capabilities;
+      const batchRows = batchRowsOf(accountId);
+      const fileRows = rows.file?.maxRows ?? 0;
       return {
         accountId,
         taskId,
@@ -152,8 +163,10 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
         mayBeFiltered: selected.mayBeFiltered,
         variables: variables.columns,
         batchRows,
-        requests: via === 'data' ? Math.ceil(toSend / batchRows) : Math.ceil(toSend / MAX_FILE_ROWS),
-        fileAllowed: toSend <= MAX_FILE_ROWS,
+        minSpacingMs: rows.minSpacingMs,
+        requests:
+          via === 'data' || fileRows === 0 ? Math.ceil(toSend / batchRows) : Math.ceil(toSend / fileRows),
+        fileAllowed: toSend <= fileRows,
         unfinishedUploadId: journal.unfinished(accountId, taskId, list.id)?.id ?? null,
       };
     },
@@ -163,17 +176,17 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       const unfinished = journal.unfinished(accountId, taskId, list.id);
       if (unfinished) throw uploadFailure('uploads.unfinished', String(unfinished.id), { id: unfinished.id });
       if (selected.send.length === 0) throw uploadFailure('uploads.nothing_to_send');
-      if (via === 'file' && selected.send.length > MAX_FILE_ROWS)
+      if (via === 'file' && selected.send.length > fileRowsOf(accountId))
         throw uploadFailure('uploads.file_too_many_rows', String(selected.send.length));
       // Credentials first: a missing keychain entry should not leave a journal behind.
-      const client = await deps.clientFor(accountId);
+      const session = await deps.sessionFor(accountId);
       const id = journal.create({
         accountId,
         taskId,
         listId: list.id,
         listName: list.name,
         via,
-        batchRows,
+        batchRows: batchRowsOf(accountId),
         excluded: selected.excluded,
         variables: variables.columns,
         rows: selected.send,
@@ -181,17 +194,17 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
         owner,
       });
       log.info('upload started', { uploadId: id, taskId, listId: list.id, rows: selected.send.length, via });
-      return launch(id, client, options);
+      return launch(id, session, options);
     },
 
     async resume(uploadId, options = {}) {
       const local = runners.get(uploadId);
       if (local) return local.handle;
       const record = journal.get(uploadId);
-      const client = await deps.clientFor(record.account_id);
+      const session = await deps.sessionFor(record.account_id);
       claim(uploadId, options.via);
       log.info('upload resumed', { uploadId });
-      return launch(uploadId, client, options);
+      return launch(uploadId, session, options);
     },
 
     pause(uploadId) {
@@ -237,17 +250,14 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
         providerDeleted: 0,
       };
       if (entries.length === 0) return result;
-      const client = await deps.clientFor(accountId);
-      // Our own batches of 100 (not the client's), so each answered batch is journaled at once.
-      for (let i = 0; i < entries.length; i += MAX_OUTIDS_PER_CALL) {
-        const batch = entries.slice(i, i + MAX_OUTIDS_PER_CALL);
-        const answer = await client.deleteTaskData({
-          taskid: request.taskId,
-          outid: [...new Set(batch.map((e) => e.outid))],
-        });
+      const { provider } = await deps.sessionFor(accountId);
+      // Batches of our own, so each answered batch is journaled at once.
+      for (let i = 0; i < entries.length; i += REMOVE_BATCH) {
+        const batch = entries.slice(i, i + REMOVE_BATCH);
+        const answer = await provider.removeRows(request.taskId, [...new Set(batch.map((e) => e.outid))]);
         journal.markRemoved(batch);
         result.removed += batch.length;
-        result.providerDeleted += answer.del_counts;
+        result.providerDeleted += answer.deleted;
       }
       return result;
     },

@@ -8,10 +8,9 @@ import type {
   UploadSummary,
 } from '../../../shared/uploads';
 import type { UploadJournal, UploadRecord } from './journal';
-import { MAX_FILE_ROWS } from './workbook';
 
 /**
- * The end-of-upload figures. Rows the client refused before sending (`sobot.row_rejected`) are
+ * The end-of-upload figures. Rows the client refused before sending (`provider.row_rejected`) are
  * failed but not sent. File uploads also carry the provider's own repeat and filter counts,
  * which come without row numbers: those rows stay `accepted` in the journal, so they are moved
  * from `accepted` to `repeated`/`filtered` here.
@@ -37,7 +36,7 @@ export function toSummary(db: Database, journal: UploadJournal, record: UploadRe
   const refusedLocally =
     db
       .prepare<[number], { n: number }>(
-        "SELECT count(*) AS n FROM upload_rows WHERE upload_id = ? AND state = 'rejected' AND code = 'sobot.row_rejected'",
+        "SELECT count(*) AS n FROM upload_rows WHERE upload_id = ? AND state = 'rejected' AND code = 'provider.row_rejected'",
       )
       .get(record.id)?.n ?? 0;
   return {
@@ -73,6 +72,8 @@ export function progressOf(
   phase: UploadProgress['phase'],
   elapsedMs: number,
   answeredThisRun: number,
+  /** Rows per workbook, for file uploads. */
+  fileRows: number,
 ): UploadProgress {
   const open = c.pending + c.sending + c.uncertain;
   return {
@@ -85,7 +86,7 @@ export function progressOf(
     rejected: c.rejected,
     pending: open,
     batchesDone: record.batches_done,
-    batchesLeft: Math.ceil(open / (record.via === 'data' ? record.batch_rows : MAX_FILE_ROWS)),
+    batchesLeft: Math.ceil(open / Math.max(1, record.via === 'data' ? record.batch_rows : fileRows)),
     rowsPerSecond: elapsedMs > 0 ? Math.round((answeredThisRun * 1000) / elapsedMs) : 0,
     elapsedMs,
     phase,

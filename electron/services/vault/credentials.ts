@@ -1,46 +1,49 @@
-import { AppFailure } from '../contract/failure';
+import type { ProviderId } from '../../../shared/providers';
 import type { SecretVault } from './vault';
 
-/** A Sobot iCall credential pair, as the vendor assigned it. */
-export interface SobotCredentials {
-  appid: string;
-  signature: string;
-}
+/** An account's secret fields (provider field name → value), as one keychain entry. */
+export type AccountSecrets = Record<string, string>;
 
-const keyOf = (accountId: string): string => `sobot:${accountId}`;
+const keyOf = (provider: ProviderId, accountId: string): string => `${provider}:${accountId}`;
 
 /**
- * The appid/signature pair of each account, kept together as one keychain entry. Read at call
- * time by main; never returned to the renderer (it gets `appid` and `hasSignature` only).
+ * Each account's secrets, kept together as one keychain entry under `<provider>:<account id>`
+ * (a Sobot account's `{ appid, signature }` keeps the key it always had). Read at call time by
+ * main; never returned to the renderer, which learns only which are stored (and the ones its
+ * provider marks revealed).
  */
 export class CredentialStore {
   constructor(readonly vault: SecretVault) {}
 
-  async read(accountId: string): Promise<SobotCredentials | null> {
-    const stored = await this.vault.get(keyOf(accountId));
+  /** The stored secrets, or null when none are (a damaged entry reads as none: enter them again). */
+  async read(provider: ProviderId, accountId: string): Promise<AccountSecrets | null> {
+    const stored = await this.vault.get(keyOf(provider, accountId));
     if (stored === null) return null;
     try {
-      const parsed = JSON.parse(stored) as Partial<SobotCredentials>;
-      if (typeof parsed.appid === 'string' && typeof parsed.signature === 'string') {
-        return { appid: parsed.appid, signature: parsed.signature };
+      const parsed: unknown = JSON.parse(stored);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+        const out: AccountSecrets = {};
+        for (const [name, value] of Object.entries(parsed)) if (typeof value === 'string') out[name] = value;
+        return out;
       }
     } catch {
-      // A damaged entry reads as absent: the user is asked to enter the pair again.
+      // fall through
     }
     return null;
   }
 
   /**
-   * Saves the pair. `signature` may be omitted to keep the stored one (the form never shows it
-   * back); saving an appid with no signature at all is refused.
+   * Saves the secrets given over the stored ones: a secret absent or empty keeps its stored
+   * value (the form never shows secrets back).
    */
-  async write(accountId: string, appid: string, signature: string | undefined): Promise<void> {
-    const kept = signature ?? (await this.read(accountId))?.signature;
-    if (!kept) throw AppFailure.of('accounts.no_credentials');
-    await this.vault.set(keyOf(accountId), JSON.stringify({ appid, signature: kept }));
+  async write(provider: ProviderId, accountId: string, given: AccountSecrets): Promise<AccountSecrets> {
+    const kept = (await this.read(provider, accountId)) ?? {};
+    for (const [name, value] of Object.entries(given)) if (value !== '') kept[name] = value;
+    await this.vault.set(keyOf(provider, accountId), JSON.stringify(kept));
+    return kept;
   }
 
-  async remove(accountId: string): Promise<void> {
-    await this.vault.delete(keyOf(accountId));
+  async remove(provider: ProviderId, accountId: string): Promise<void> {
+    await this.vault.delete(keyOf(provider, accountId));
   }
 }

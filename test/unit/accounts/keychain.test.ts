@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../electron/services/contract/failure';
 import { CredentialStore } from '../../../electron/services/vault/credentials';
 import { createKeyringVault } from '../../../electron/services/vault/keyringVault';
 import { keychainStatus } from '../../support/keychain';
@@ -22,20 +21,17 @@ describe.skipIf(!status.available)(`the OS keychain (skipped without one: ${stat
     expect(await vault.delete(key)).toBe(false);
   });
 
-  it('keeps an account’s appid/signature pair, keeps the signature when only the appid changes', async () => {
+  it('keeps an account’s secrets as one entry, keeping a secret the form left empty', async () => {
     const store = new CredentialStore(vault);
     const id = randomUUID();
-    await store.write(id, 'appid-1', '签名一');
-    expect(await store.read(id)).toEqual({ appid: 'appid-1', signature: '签名一' });
-    await store.write(id, 'appid-2', undefined);
-    expect(await store.read(id)).toEqual({ appid: 'appid-2', signature: '签名一' });
-    await store.remove(id);
-    expect(await store.read(id)).toBeNull();
-  });
-
-  it('refuses an appid without any signature', async () => {
-    const store = new CredentialStore(vault);
-    await expect(store.write(randomUUID(), 'appid', undefined)).rejects.toBeInstanceOf(AppFailure);
+    await store.write('sobot', id, { appid: 'appid-1', signature: '签名一' });
+    expect(await store.read('sobot', id)).toEqual({ appid: 'appid-1', signature: '签名一' });
+    await store.write('sobot', id, { appid: 'appid-2', signature: '' });
+    expect(await store.read('sobot', id)).toEqual({ appid: 'appid-2', signature: '签名一' });
+    // The entry keeps the name version 0.1 gave it, so accounts saved then still read.
+    expect(JSON.parse((await vault.get(`sobot:${id}`))!)).toEqual({ appid: 'appid-2', signature: '签名一' });
+    await store.remove('sobot', id);
+    expect(await store.read('sobot', id)).toBeNull();
   });
 
   it('answers the availability probe', async () => {

@@ -70,7 +70,10 @@ describe.skipIf(!status.available)(
         { LANG: 'zh_CN.UTF-8' },
       );
       expect(code).toBe(0);
-      expect(JSON.parse(printed)).toMatchObject({ name: 'CLI 账号', hasSignature: true });
+      expect(JSON.parse(printed)).toMatchObject({
+        name: 'CLI 账号',
+        secrets: { appid: { stored: true, value: 'cli-appid' }, signature: { stored: true } },
+      });
       expect(printed).not.toContain(signature);
       expectNoSecret(dir, signature);
       const { accounts } = createNodeAccounts(dir);
@@ -104,10 +107,10 @@ describe.skipIf(!status.available)(
               id: 1,
               channel: 'accounts:save',
               input: {
+                provider: 'sobot',
                 name: '网页账号',
-                appid: 'web-appid',
-                baseUrl: 'https://icall.sobot.com/api/icall/5/task/',
-                signature,
+                settings: { baseUrl: 'https://icall.sobot.com/api/icall/5/task/', email: '' },
+                secrets: { appid: 'web-appid', signature },
               },
             }),
           );

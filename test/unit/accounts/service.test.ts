@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_ACCOUNT_ID, type AccountsState } from '../../../shared/accounts';
+import { SANDBOX_ACCOUNT_ID, type AccountDraft, type AccountsState } from '../../../shared/accounts';
 import { createAccountService } from '../../../electron/services/accounts/create';
+import { PROFILES_VERSION } from '../../../electron/services/accounts/profiles';
 import { createLazySandbox, type SandboxProvider } from '../../../electron/services/accounts/sandboxProvider';
 import { describeError } from '../../../electron/services/contract/failure';
+import { describeTransportError } from '../../../electron/services/http/describe';
+import { describeProviderError } from '../../../electron/services/providers/registry';
 import { SANDBOX_APPID, SANDBOX_EMAIL, SANDBOX_SIGNATURE } from '../../../electron/services/sandbox/index';
-import { describeSobotError } from '../../../electron/services/sobot/index';
 import { memorySettings, memoryVault } from '../../support/memory';
 
 // The account service against the real sandbox over loopback HTTP. The vault here is in memory
 // (the real keychain has its own tests in keychain.test.ts).
 let sandbox: SandboxProvider;
 let baseUrl: string;
+const describers = [describeTransportError, describeProviderError];
 
 beforeAll(async () => {
   sandbox = createLazySandbox({ speed: 1 });
@@ -18,8 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-function setup() {
-  const settings = memorySettings();
+function setup(settings = memorySettings()) {
   const vault = memoryVault();
   const changes: AccountsState[] = [];
   const service = createAccountService({
@@ -33,32 +35,43 @@ function setup() {
   return { service, settings, vault, changes };
 }
 
-const draft = (overrides: Record<string, string> = {}) => ({
-  name: '华东外呼',
-  baseUrl,
-  email: SANDBOX_EMAIL,
-  appid: SANDBOX_APPID,
-  signature: SANDBOX_SIGNATURE,
-  ...overrides,
+const draft = (
+  settings: Partial<Record<'baseUrl' | 'email', string>> = {},
+  secrets: Partial<Record<'appid' | 'signature', string>> = {},
+  name = '华东外呼',
+): AccountDraft => ({
+  provider: 'sobot',
+  name,
+  settings: { baseUrl, email: SANDBOX_EMAIL, ...settings },
+  secrets: { appid: SANDBOX_APPID, signature: SANDBOX_SIGNATURE, ...secrets },
 });
 
+const passedBoth = {
+  checks: [
+    expect.objectContaining({ outcome: 'passed', detail: '4' }),
+    expect.objectContaining({ outcome: 'passed', detail: SANDBOX_EMAIL }),
+  ],
+};
+
 describe('accounts', () => {
-  it('start with the built-in sandbox account active', async () => {
+  it('start with the built-in sandbox account active, with every provider described', async () => {
     const { service } = setup();
     const state = await service.state();
     expect(state.activeId).toBe(SANDBOX_ACCOUNT_ID);
     expect(state.accounts).toEqual([
       expect.objectContaining({
         id: SANDBOX_ACCOUNT_ID,
+        provider: 'sobot',
         builtIn: true,
-        hasSignature: true,
-        appid: SANDBOX_APPID,
+        secrets: { appid: { stored: true, value: SANDBOX_APPID }, signature: { stored: true } },
       }),
     ]);
-    await expect(service.test()).resolves.toEqual({ robotNum: 4, login: 'passed' });
+    expect(state.providers.map((p) => p.id)).toEqual(['sobot']);
+    expect(state.providers[0]!.capabilities.lifecycle.end.length).toBeGreaterThan(0);
+    await expect(service.test()).resolves.toEqual(passedBoth);
   });
 
-  it('keep credentials in the vault only, and never show the signature', async () => {
+  it('keep secrets in the vault only, and never show the signature', async () => {
     const { service, settings, vault, changes } = setup();
     const { id, state } = await service.save(draft());
     expect(JSON.stringify(settings.data)).not.toContain(SANDBOX_SIGNATURE);
@@ -67,8 +80,8 @@ describe('accounts', () => {
     expect(JSON.stringify(state)).not.toContain(SANDBOX_SIGNATURE);
     expect(state.accounts.find((a) => a.id === id)).toMatchObject({
       name: '华东外呼',
-      hasSignature: true,
-      appid: SANDBOX_APPID,
+      settings: { baseUrl, email: SANDBOX_EMAIL },
+      secrets: { appid: { stored: true, value: SANDBOX_APPID }, signature: { stored: true } },
     });
     expect(changes).toHaveLength(1);
   });
@@ -76,34 +89,35 @@ describe('accounts', () => {
   it('test a saved account against the server: success, then 320001 with a wrong signature', async () => {
     const { service } = setup();
     const { id } = await service.save(draft());
-    await expect(service.test(id)).resolves.toEqual({ robotNum: 4, login: 'passed' });
-    await service.save({ ...draft(), id, signature: 'wrong-signature' });
+    await expect(service.test(id)).resolves.toEqual(passedBoth);
+    await service.save({ ...draft({}, { signature: 'wrong-signature' }), id });
     const error = await service.test(id).catch((e: unknown) => e);
-    expect(describeError(error, 'zh-CN', [describeSobotError])).toMatchObject({
+    expect(describeError(error, 'zh-CN', describers)).toMatchObject({
       code: 'sobot.320001',
       message: expect.stringContaining('appid 或 signature 有误'),
     });
-    expect(describeError(error, 'en', [describeSobotError]).message).toContain('appid or signature is wrong');
+    expect(describeError(error, 'en', describers).message).toContain('appid or signature is wrong');
   });
 
   it('report a login email that does not belong to the appid', async () => {
     const { service } = setup();
     const { id } = await service.save(draft({ email: 'someone@else.example' }));
-    await expect(service.test(id)).resolves.toMatchObject({ robotNum: 4, login: 'failed' });
+    const report = await service.test(id);
+    expect(report.checks.map((c) => c.outcome)).toEqual(['passed', 'failed']);
   });
 
   it('tell a network failure apart from a server error', async () => {
     const { service } = setup();
     const { id } = await service.save(draft({ baseUrl: 'http://127.0.0.1:9/api/icall/5/task/' }));
     const error = await service.test(id).catch((e: unknown) => e);
-    expect(describeError(error, 'zh-CN', [describeSobotError]).code).toMatch(/^net\./);
+    expect(describeError(error, 'zh-CN', describers).code).toMatch(/^net\./);
   });
 
   it('keep the stored signature when the form leaves it empty', async () => {
     const { service } = setup();
     const { id } = await service.save(draft());
-    await service.save({ ...draft({ name: '改名了' }), id, signature: '' });
-    await expect(service.test(id)).resolves.toMatchObject({ login: 'passed' });
+    await service.save({ ...draft({}, { signature: '' }, '改名了'), id });
+    await expect(service.test(id)).resolves.toEqual(passedBoth);
     expect((await service.state()).accounts.find((a) => a.id === id)?.name).toBe('改名了');
   });
 
@@ -111,14 +125,15 @@ describe('accounts', () => {
     const { service, vault } = setup();
     const { id } = await service.save(draft());
     expect((await service.use(id)).activeId).toBe(id);
-    const client = await service.clientFor();
-    await expect(client.queryRobotNum()).resolves.toEqual({ robot_num: 4 });
+    const { provider, accountId } = await service.sessionFor();
+    expect(accountId).toBe(id);
+    await expect(provider.taskOptions()).resolves.toMatchObject({ maxRobots: 4 });
     const state = await service.remove(id);
     expect(state.activeId).toBe(SANDBOX_ACCOUNT_ID);
     expect(vault.entries.size).toBe(0);
   });
 
-  it('refuse duplicate names, unknown ids and changes to the sandbox account', async () => {
+  it('refuse duplicate names, unknown ids, bad fields and changes to the sandbox account', async () => {
     const { service } = setup();
     await service.save(draft());
     await expect(service.save(draft())).rejects.toMatchObject({ code: 'accounts.name_taken' });
@@ -129,8 +144,61 @@ describe('accounts', () => {
       code: 'accounts.builtin_readonly',
     });
     await expect(service.use('nope')).rejects.toMatchObject({ code: 'accounts.not_found' });
-    await expect(service.save({ ...draft({ name: '新账号' }), signature: '' })).rejects.toMatchObject({
-      code: 'accounts.no_credentials',
+    await expect(service.save(draft({}, { signature: '' }, '新账号'))).rejects.toMatchObject({
+      code: 'accounts.bad_field',
+      detail: 'signature',
     });
+    await expect(service.save(draft({ email: 'not an email' }, {}, '新账号'))).rejects.toMatchObject({
+      detail: 'email',
+    });
+  });
+
+  it('refuse plain http to another machine (the signature travels in every URL), but not to this one', async () => {
+    const { service } = setup();
+    const remote = service.save(draft({ baseUrl: 'http://icall.example.com/api/icall/5/task/' }, {}, '远程'));
+    await expect(remote).rejects.toMatchObject({ code: 'accounts.bad_field', detail: 'baseUrl' });
+    const message = await remote.catch((e: { text: { en: string } }) => e.text.en);
+    expect(message).toContain('https');
+    await expect(
+      service.save(draft({ baseUrl: 'http://localhost:8600/api/' }, {}, '本机')),
+    ).resolves.toBeDefined();
+    await expect(
+      service.save(draft({ baseUrl: 'https://icall.example.com/' }, {}, '远程')),
+    ).resolves.toBeDefined();
+  });
+
+  it('read profiles written by version 0.1 (Sobot fields beside the name) and write them back migrated', async () => {
+    const settings = memorySettings();
+    settings.data['profiles'] = [
+      {
+        id: 'old-1',
+        name: '老账号',
+        provider: 'sobot',
+        baseUrl,
+        email: SANDBOX_EMAIL,
+        defaults: { templateid: 'T1', telephone: ['02180344315'], callTimeSlot: '09:00-12:00,14:00-18:00' },
+      },
+    ];
+    settings.data['activeId'] = 'old-1';
+    const { service, vault } = setup(settings);
+    // Its keychain entry, as 0.1 wrote it.
+    await vault.set('sobot:old-1', JSON.stringify({ appid: SANDBOX_APPID, signature: SANDBOX_SIGNATURE }));
+    const state = await service.state();
+    expect(state.activeId).toBe('old-1');
+    expect(state.accounts[1]).toMatchObject({
+      id: 'old-1',
+      settings: { baseUrl, email: SANDBOX_EMAIL },
+      secrets: { appid: { stored: true, value: SANDBOX_APPID }, signature: { stored: true } },
+      defaults: {
+        templateId: 'T1',
+        callerNumbers: ['02180344315'],
+        callingHours: ['09:00-12:00', '14:00-18:00'],
+      },
+    });
+    expect(settings.data['profilesVersion']).toBe(PROFILES_VERSION);
+    expect(settings.data['profiles']).toEqual([
+      expect.objectContaining({ id: 'old-1', settings: { baseUrl, email: SANDBOX_EMAIL } }),
+    ]);
+    await expect(service.test('old-1')).resolves.toEqual(passedBoth);
   });
 });

@@ -64,7 +64,8 @@ function setup(overrides: Partial<Handlers> = {}, prefs = memoryPrefs()) {
       uploads: createUploadService({
         db: listServices.db,
         lists: listServices.store,
-        clientFor: (id) => accounts.clientFor(id),
+        sessionFor: (id) => accounts.sessionFor(id),
+        factoryFor: (id) => accounts.factoryFor(id),
         activeId: () => accounts.activeId(),
       }),
       broadcast: (event, payload) => events.push([event, payload]),
@@ -171,7 +172,7 @@ describe('the contract dispatcher', () => {
     const result = await dispatch('app:info', undefined, top);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'app.unexpected', message: '发生了意外错误，已记录在日志中' },
+      error: { code: 'app.unexpected', message: '发生了意外错误，详情已写入日志' },
     });
     expect(JSON.stringify(result)).not.toMatch(/secret-path|signature|boom/);
     expect(logged.join()).toContain('boom');

@@ -54,4 +54,46 @@ describe('layering lint rules', () => {
       ),
     ).toEqual([]);
   });
+
+  it('let only the provider registry import a provider’s folder', async () => {
+    const sobot =
+      "import { createSobotClient } from '../sobot/index';\nexport const a = createSobotClient;\n";
+    expect(await ruleIds(sobot, 'electron/services/tasks/service.ts')).toContain('no-restricted-imports');
+    expect(await ruleIds(sobot, 'electron/services/uploads/runner.ts')).toContain('no-restricted-imports');
+    const deep =
+      "import { toProviderCall } from '../../services/sobot/provider/calls';\nexport const a = toProviderCall;\n";
+    expect(await ruleIds(deep, 'electron/cli/commands/results.ts')).toContain('no-restricted-imports');
+    const main =
+      "import { sobotFactory } from '../services/sobot/provider/index';\nexport const a = sobotFactory;\n";
+    expect(await ruleIds(main, 'electron/main/index.ts')).toContain('no-restricted-imports');
+    const huawei = "import { sign } from '../huawei/signer';\nexport const a = sign;\n";
+    expect(await ruleIds(huawei, 'electron/services/results/feature.ts')).toContain('no-restricted-imports');
+    // The registry, and a provider's own modules, may.
+    expect(
+      await ruleIds(
+        "import { sobotFactory } from '../sobot/provider/index';\nexport const a = sobotFactory;\n",
+        'electron/services/providers/registry.ts',
+      ),
+    ).toEqual([]);
+    expect(
+      await ruleIds(
+        "import { createSobotClient } from '../client';\nexport const a = createSobotClient;\n",
+        'electron/services/sobot/provider/index.ts',
+      ),
+    ).toEqual([]);
+    // Neutral modules stay importable.
+    expect(
+      await ruleIds(
+        "import { providerFactory } from '../providers/registry';\nexport const a = providerFactory;\n",
+        'electron/services/tasks/service.ts',
+      ),
+    ).toEqual([]);
+    // A provider's folder still may not import electron.
+    expect(
+      await ruleIds(
+        "import { app } from 'electron';\nexport const a = app;\n",
+        'electron/services/sobot/client.ts',
+      ),
+    ).toContain('no-restricted-imports');
+  });
 });

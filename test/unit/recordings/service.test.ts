@@ -42,7 +42,7 @@ function setup(caps: { mediaBytes?: number; peaksBytes?: number } = {}) {
 describe('recordings', () => {
   it('serves an A-law recording as PCM from the app’s origin with peaks, then reopens from the cache', async () => {
     const { media, service } = setup();
-    const first = await service.open(`${origin}/a.wav`);
+    const first = await service.open({ kind: 'url', url: `${origin}/a.wav` });
     if (!first.ok) throw new Error(first.problem);
     expect(first.url.startsWith(MEDIA_ROUTE)).toBe(true);
     expect(first.durationMs).toBe(4000);
@@ -54,24 +54,27 @@ describe('recordings', () => {
     const file = await media.open(first.url.slice(MEDIA_ROUTE.length));
     expect(readWavInfo(new Uint8Array(readFileSync(file!.path))).format).toBe(WAVE_FORMAT.pcm);
 
-    const again = await service.open(`${origin}/a.wav`);
+    const again = await service.open({ kind: 'url', url: `${origin}/a.wav` });
     expect(again).toEqual(first);
   });
 
   it('says clearly when there is no recording, the address expired, or the audio cannot be decoded', async () => {
     const { service } = setup();
     expect(await service.open(null)).toEqual({ ok: false, problem: 'none' });
-    expect(await service.open(`${origin}/expired.wav`)).toMatchObject({
+    expect(await service.open({ kind: 'url', url: `${origin}/expired.wav` })).toMatchObject({
       ok: false,
       problem: 'expired',
       detail: 'HTTP 403',
     });
-    expect(await service.open(`${origin}/gone.wav`)).toMatchObject({
+    expect(await service.open({ kind: 'url', url: `${origin}/gone.wav` })).toMatchObject({
       ok: false,
       problem: 'expired',
       detail: 'HTTP 404',
     });
-    expect(await service.open(`${origin}/gsm.wav`)).toMatchObject({ ok: false, problem: 'undecodable' });
+    expect(await service.open({ kind: 'url', url: `${origin}/gsm.wav` })).toMatchObject({
+      ok: false,
+      problem: 'undecodable',
+    });
   });
 });
 
@@ -81,14 +84,14 @@ describe('recordings under small caches', () => {
     const { dir, service } = setup({ mediaBytes: 70_000, peaksBytes: 500 });
     const [a, b] = [`${origin}/a.wav`, `${origin}/b.wav`];
     const fetched = hits['/a.wav'] ?? 0;
-    const first = await service.open(a);
+    const first = await service.open({ kind: 'url', url: a });
     if (!first.ok) throw new Error(first.problem);
     expect(hits['/a.wav']).toBe(fetched + 1);
-    expect(await service.open(b)).toMatchObject({ ok: true, durationMs: 3000 });
+    expect(await service.open({ kind: 'url', url: b })).toMatchObject({ ok: true, durationMs: 3000 });
     expect(readdirSync(join(dir, 'peaks'))).toEqual([`${recordingKey(b)}.peaks`]);
     expect(readdirSync(join(dir, 'media'))).toEqual([`${recordingKey(b)}.wav`]);
 
-    const again = await service.open(a);
+    const again = await service.open({ kind: 'url', url: a });
     expect(again).toEqual(first);
     expect(hits['/a.wav']).toBe(fetched + 2);
     expect(existsSync(join(dir, 'peaks', `${recordingKey(a)}.peaks`))).toBe(true);

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CALL_STATUS } from '../../../shared/codes/sobot';
+import { CALL_OUTCOME_LABELS } from '../../../shared/codes/domain';
+import { SOBOT_CALL_OUTCOMES, sobotCallOutcome } from '../../../shared/codes/sobot';
 import type { Locale } from '../../../shared/locale';
 import type { CallResult, ResultsCounts, SyncReport, Utterance } from '../../../shared/results';
 import {
@@ -115,17 +116,18 @@ describe('campaign-desk results', () => {
     const { counts, calls, ...rest } = JSON.parse(listed.stdout) as Listed;
     expect(rest).toEqual({ taskId });
     expect(counts.total).toBe(20);
-    expect(counts.byStatus.reduce((n, b) => n + b.count, 0)).toBe(20);
+    expect(counts.byOutcome.reduce((n, b) => n + b.count, 0)).toBe(20);
     expect(calls).toHaveLength(20);
     expect(new Set(calls.map((c) => c.id)).size).toBe(20);
     const starts = calls.map((c) => c.startedAt!);
     expect(starts).toEqual([...starts].sort((a, b) => b - a));
     for (const call of calls) {
       expect(call).toMatchObject({ taskId, telephone: expect.stringMatching(/^13\d{9}$/) });
-      expect(Object.keys(CALL_STATUS)).toContain(String(call.status));
+      expect(Object.keys(SOBOT_CALL_OUTCOMES)).toContain(call.outcomeCode);
+      expect(call.outcome).toBe(sobotCallOutcome(call.outcomeCode));
       expect(call.utterances).toHaveLength(call.utteranceCount);
     }
-    const connected = calls.filter((c) => c.status === 2);
+    const connected = calls.filter((c) => c.outcome === 'connected');
     expect(connected.length).toBeGreaterThan(0);
     for (const call of connected) expect(call.utterances[0]?.speaker).toBe('robot');
     const speakers = new Set(connected.flatMap((c) => c.utterances.map((u) => u.speaker)));
@@ -153,7 +155,7 @@ describe('campaign-desk results', () => {
       expect(fields).toHaveLength(6);
       expect(fields[0]).toBe(calls[i]!.id);
       expect(fields[2]).toBe(calls[i]!.telephone);
-      expect(fields[3]).toBe(CALL_STATUS[calls[i]!.status]!.en);
+      expect(fields[3]).toBe(CALL_OUTCOME_LABELS[calls[i]!.outcome].en);
     });
   });
 });
@@ -163,7 +165,7 @@ describe('campaign-desk export-results', () => {
     const { taskId } = await seeded(15);
     await run(runSync, [taskId]);
     const { calls } = JSON.parse((await run(runResults, [taskId], { json: true })).stdout) as Listed;
-    const label = new Map(calls.map((c) => [c.id, CALL_STATUS[c.status]!['zh-CN']]));
+    const label = new Map(calls.map((c) => [c.id, CALL_OUTCOME_LABELS[c.outcome]['zh-CN']]));
     const dir = mkdtempSync(join(tmpdir(), 'cd-cli-results-'));
 
     const xlsxFile = join(dir, '结果.xlsx');
@@ -177,7 +179,8 @@ describe('campaign-desk export-results', () => {
     const header = values(1);
     expect(header.slice(0, 4)).toEqual(['通话ID', '任务ID', '数据ID', '电话号码']);
     const idAt = header.indexOf('通话ID');
-    const statusAt = header.indexOf('拨打状态');
+    const statusAt = header.indexOf('拨打结果');
+    expect(header[statusAt + 1]).toBe('结果代码');
     expect(statusAt).toBeGreaterThan(0);
     expect(sheet.actualRowCount).toBe(16);
     const exported = new Map<string, string>();
@@ -192,7 +195,7 @@ describe('campaign-desk export-results', () => {
     expect(text.startsWith('\uFEFF通话ID,任务ID,数据ID,电话号码,')).toBe(true);
     for (const [id, status] of label) {
       // Transcripts span lines inside quotes; the call's own line starts with its id.
-      expect(text).toMatch(new RegExp(`\\r\\n${id},${taskId},,13\\d{9},\\d+,${status},`));
+      expect(text).toMatch(new RegExp(`\\r\\n${id},${taskId},,13\\d{9},\\d+,${status},\\d,`));
     }
   });
 

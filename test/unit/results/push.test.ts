@@ -42,7 +42,8 @@ describe('the push receiver', () => {
       outid: '1234554321123666',
       telephone: '18207736077',
       callerNumber: '02180344315',
-      status: 2,
+      outcome: 'connected',
+      outcomeCode: '2',
       intentions: ['有意向购买', '满意'],
       startedAt: 1576551749868,
       answeredAt: 1576551759848,
@@ -53,11 +54,13 @@ describe('the push receiver', () => {
     expect(review.utterances.map((u) => u.speaker)).toEqual(['robot', 'customer', 'robot']);
     expect(review.utterances[1]).toMatchObject({ text: '挺好的', remark: '匹配到:【开场白#肯定】' });
     const row = s.services.db
-      .prepare('SELECT voice_url, tel, caller, outid FROM result_calls WHERE account_id = ? AND callid = ?')
+      .prepare('SELECT recording, tel, caller, outid FROM result_calls WHERE account_id = ? AND callid = ?')
       .get(ACCOUNT, CALLID);
     expect(row).toEqual({
-      voice_url:
-        'http://sobot-test.oss-cn-beijing.com/call/ai/123456/20191217/20191217110230_soboticallbcf37279feb441ee99f33a9814d26b00.wav',
+      recording: JSON.stringify({
+        kind: 'url',
+        url: 'http://sobot-test.oss-cn-beijing.com/call/ai/123456/20191217/20191217110230_soboticallbcf37279feb441ee99f33a9814d26b00.wav',
+      }),
       tel: '18207736077',
       caller: '02180344315',
       outid: '1234554321123666',

@@ -19,15 +19,15 @@ async function synced(seed: number) {
 }
 
 describe('results queries', () => {
-  it('filters by status, intention, talk time, date and transcript text in SQLite, with counts', async () => {
+  it('filters by outcome, intention, talk time, date and transcript text in SQLite, with counts', async () => {
     const { s, source } = await synced(21);
     const all = s.results.query(source, {}, 0, 500).calls;
     const counts = s.results.counts(source, {});
     expect(counts.total).toBe(80);
-    expect(counts.byStatus.reduce((n, c) => n + c.count, 0)).toBe(80);
-    for (const { status, count } of counts.byStatus) {
-      expect(s.results.query(source, { statuses: [status] }, 0, 500).total).toBe(count);
-      expect(all.filter((c) => c.status === status)).toHaveLength(count);
+    expect(counts.byOutcome.reduce((n, c) => n + c.count, 0)).toBe(80);
+    for (const { outcome, count } of counts.byOutcome) {
+      expect(s.results.query(source, { outcomes: [outcome] }, 0, 500).total).toBe(count);
+      expect(all.filter((c) => c.outcome === outcome)).toHaveLength(count);
     }
     const labelled = counts.byIntention.find((i) => i.label !== '')!;
     expect(
@@ -35,17 +35,17 @@ describe('results queries', () => {
         .query(source, { intentions: [labelled.label] }, 0, 500)
         .calls.every((c) => c.intentions.includes(labelled.label)),
     ).toBe(true);
-    // Faceted: choosing statuses keeps every status's count (to add another) and totals the chosen.
-    const [first, second] = counts.byStatus;
-    const chosen = s.results.counts(source, { statuses: [first!.status, second!.status] });
-    expect(chosen.byStatus).toEqual(counts.byStatus);
+    // Faceted: choosing outcomes keeps every outcome's count (to add another) and totals the chosen.
+    const [first, second] = counts.byOutcome;
+    const chosen = s.results.counts(source, { outcomes: [first!.outcome, second!.outcome] });
+    expect(chosen.byOutcome).toEqual(counts.byOutcome);
     expect(chosen.total).toBe(first!.count + second!.count);
-    expect(s.results.query(source, { statuses: [first!.status, second!.status] }, 0, 500).total).toBe(
+    expect(s.results.query(source, { outcomes: [first!.outcome, second!.outcome] }, 0, 500).total).toBe(
       chosen.total,
     );
     const byLabel = s.results.counts(source, { intentions: [labelled.label] });
     expect(byLabel.byIntention).toEqual(counts.byIntention);
-    expect(byLabel.byStatus.reduce((n, c) => n + c.count, 0)).toBe(byLabel.total);
+    expect(byLabel.byOutcome.reduce((n, c) => n + c.count, 0)).toBe(byLabel.total);
     expect(byLabel.total).toBe(s.results.query(source, { intentions: [labelled.label] }, 0, 500).total);
     const none = counts.byIntention.find((i) => i.label === '')?.count ?? 0;
     expect(s.results.query(source, { intentions: [''] }, 0, 500).total).toBe(none);
@@ -85,7 +85,7 @@ describe('results queries', () => {
 
   it('exports .csv with a BOM and .xlsx, one row per call with labels in the user’s language', async () => {
     const { s, source } = await synced(25);
-    const csv = await s.results.export(source, { statuses: [2] }, 'csv');
+    const csv = await s.results.export(source, { outcomes: ['connected'] }, 'csv');
     const text = readFileSync(csv!.file, 'utf8');
     expect(text.startsWith('\uFEFF通话ID,任务ID,数据ID,电话号码')).toBe(true);
     expect(text.split('\r\n').filter((l) => l.startsWith('soboticall'))).toHaveLength(csv!.rows);

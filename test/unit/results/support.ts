@@ -1,3 +1,4 @@
+import { accountsOver } from '../../support/providers';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,13 +46,10 @@ export async function setupResults(
   const results = new ResultsFeature({
     db: services.db,
     dataDir,
-    accounts: {
-      activeId: () => ACCOUNT,
-      clientFor: () =>
-        Promise.resolve(
-          createSobotClient({ baseUrl: sandbox!.url, appid: SANDBOX_APPID, signature: SANDBOX_SIGNATURE }),
-        ),
-    },
+    accounts: accountsOver(
+      () => createSobotClient({ baseUrl: sandbox!.url, appid: SANDBOX_APPID, signature: SANDBOX_SIGNATURE }),
+      ACCOUNT,
+    ),
     lists: services.store,
     media: createMediaProxy({ dir: join(dataDir, 'cache', 'media') }),
     broadcast: (event, payload) => events.push([event, payload]),

@@ -361,7 +361,7 @@ describe('the built-in sandbox account through the CLI', () => {
       tasks: { id: string; status: number; counts: { total: number } }[];
     };
     expect(tasks).toEqual([
-      expect.objectContaining({ id, status: 5, counts: expect.objectContaining({ total: 200 }) }),
+      expect.objectContaining({ id, status: 'paused', counts: expect.objectContaining({ total: 200 }) }),
     ]);
     expect(readFileSync(join(dir, SANDBOX_STATE_FILE_NAME), 'utf8')).not.toContain(SANDBOX_SIGNATURE);
   });

@@ -87,7 +87,7 @@ describe('campaign-desk tasks', () => {
     expect(made.code).toBe(0);
     const { id } = JSON.parse(made.stdout) as { id: string };
     expect(JSON.parse(readFileSync(join(dir, 'tasks.json'), 'utf8'))).toMatchObject({
-      sandbox: [{ taskid: id, task_name: 'CLI 任务' }],
+      sandbox: [{ id, name: 'CLI 任务' }],
     });
     const failed = await cli(['--data-dir', dir, 'tasks', 'pause', 'no-such-task']);
     expect(failed).toMatchObject({ code: 1 });

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkCallingHours, parseRange } from '../../../shared/callingHours';
 import { allowedActions, TASK_ACTIONS } from '../../../shared/taskLifecycle';
+import { sobotTaskStatus } from '../../../shared/codes/sobot';
+import { SOBOT_CAPABILITIES } from '../../../electron/services/sobot/provider/info';
 import { describeTaskIssue, validateTaskDraft, validateTaskEdit } from '../../../shared/taskRules';
 import type { TaskDraft } from '../../../shared/tasks';
 import { daysOfThisWeek, hoursOfToday } from '../../../electron/services/tasks/buckets';
 
-describe('the task life cycle', () => {
+describe('the Sobot task life cycle', () => {
   // spec/README: pause only 1, 3, 4; resume only 5; end not on 0 or 2; deleted answers 320020.
   const table: Record<number, string[]> = {
     [-1]: [],
@@ -19,7 +21,7 @@ describe('the task life cycle', () => {
   };
   for (const [status, expected] of Object.entries(table)) {
     it(`allows ${expected.join(', ') || 'nothing'} for status ${status}`, () => {
-      const allowed = allowedActions(Number(status));
+      const allowed = allowedActions(SOBOT_CAPABILITIES, sobotTaskStatus(status));
       expect(TASK_ACTIONS.filter((a) => allowed.has(a)).sort()).toEqual([...expected].sort());
     });
   }
@@ -62,7 +64,7 @@ describe('task rules', () => {
     robots: 1,
     callingHours: ['09:00-18:00'],
     validity: { kind: 'permanent' },
-    numberHiding: 0,
+    numberHiding: 'none',
     exportAllowed: true,
   };
 

@@ -16,7 +16,7 @@ const draft = (overrides: Partial<TaskDraft> = {}): TaskDraft => ({
   robots: 2,
   callingHours: ['8:00-12:00', '13:00-24:00'],
   validity: { kind: 'permanent' },
-  numberHiding: 1,
+  numberHiding: 'last4',
   exportAllowed: true,
   ...overrides,
 });
@@ -50,7 +50,8 @@ describe('the task service', () => {
     const task = await env.tasks.create(draft());
     expect(task).toMatchObject({
       name: '回访 3 月',
-      status: 0,
+      status: 'not_started',
+      statusCode: '0',
       robots: 2,
       callerNumbers: ['02180344315'],
       callingHours: ['08:00-12:00', '13:00-24:00'],
@@ -59,15 +60,13 @@ describe('the task service', () => {
       createdHere: true,
       createdAt: SIM_START,
     });
-    expect(env.settings.data['sandbox']).toEqual([
-      { taskid: task.id, task_name: '回访 3 月', created: SIM_START },
-    ]);
+    expect(env.settings.data['sandbox']).toEqual([{ id: task.id, name: '回访 3 月', createdAt: SIM_START }]);
     expect(env.changes).toEqual(['sandbox']);
 
     await env.client.addTaskData({ taskid: task.id, data: rows(6) });
     env.sandbox.control.advance(30 * 60_000);
     const listed = (await env.tasks.list()).tasks.find((t) => t.id === task.id)!;
-    expect(listed.status).toBe(2);
+    expect(listed.status).toBe('finished');
     expect(listed.counts.total).toBe(6);
     expect(listed.counts.dialled).toBe(6);
     expect(listed.counts.connected).toBeGreaterThan(0);
@@ -78,7 +77,7 @@ describe('the task service', () => {
   it('lists unfinished tasks created elsewhere with their counts, and counts grow as the sandbox dials', async () => {
     const id = env.sandbox.control.seedTask({ name: '别处创建', rows: 400, completed: 10, robotNum: 4 });
     const before = (await env.tasks.list()).tasks.find((t) => t.id === id)!;
-    expect(before).toMatchObject({ createdHere: false, createdAt: null, status: 1 });
+    expect(before).toMatchObject({ createdHere: false, createdAt: null, status: 'running' });
     expect(before.counts).toMatchObject({ total: 400, dialled: 10 });
     env.sandbox.control.advance(10 * 60_000);
     const after = (await env.tasks.list()).tasks.find((t) => t.id === id)!;
@@ -125,7 +124,7 @@ describe('the task service', () => {
       [{ callingHours: [] }, 'tasks.hours_required'],
       [{ validity: { kind: 'range', start: SIM_START + 10, end: SIM_START } }, 'tasks.validity_order'],
       [{ validity: { kind: 'range', start: SIM_START - 2e8, end: SIM_START - 1e8 } }, 'tasks.validity_past'],
-      [{ push: { url: 'ftp://example.com/x', type: 2 } }, 'tasks.push_url_invalid'],
+      [{ resultPush: { url: 'ftp://example.com/x', when: 'every_call' } }, 'tasks.push_url_invalid'],
     ];
     for (const [change, code] of cases) {
       expect((await codeOf(env.tasks.create(draft(change)))).code, code).toBe(code);
@@ -147,7 +146,7 @@ describe('the task service', () => {
     const task = await env.tasks.create(
       draft({
         validity: { kind: 'range', start, end },
-        push: { url: 'https://crm.example.com/push', type: 1 },
+        resultPush: { url: 'https://crm.example.com/push', when: 'transfer' },
       }),
     );
     expect(task.validity).toEqual({ kind: 'range', start, end });
@@ -159,18 +158,18 @@ describe('the task service', () => {
     expect((await codeOf(env.tasks.pause(task.id))).code).toBe('tasks.action_not_allowed');
     expect((await codeOf(env.tasks.end(task.id), 'zh-CN')).message).toBe('任务当前状态为“未开始”，不能完结');
     await env.client.addTaskData({ taskid: task.id, data: rows(500) });
-    expect(await env.tasks.pause(task.id)).toEqual({ id: task.id, status: 5 });
+    expect(await env.tasks.pause(task.id)).toEqual({ id: task.id, status: 'paused' });
     expect((await codeOf(env.tasks.pause(task.id))).code).toBe('tasks.action_not_allowed');
-    expect(await env.tasks.resume(task.id)).toEqual({ id: task.id, status: 1 });
+    expect(await env.tasks.resume(task.id)).toEqual({ id: task.id, status: 'running' });
     expect((await codeOf(env.tasks.resume(task.id))).code).toBe('tasks.action_not_allowed');
-    expect(await env.tasks.end(task.id)).toEqual({ id: task.id, status: 2 });
+    expect(await env.tasks.end(task.id)).toEqual({ id: task.id, status: 'finished' });
     expect((await codeOf(env.tasks.end(task.id))).code).toBe('tasks.action_not_allowed');
     expect(env.changes.length).toBe(4);
   });
 
   it('deletes a task and forgets it; a deleted task is no longer found', async () => {
     const task = await env.tasks.create(draft());
-    expect(await env.tasks.remove(task.id)).toEqual({ id: task.id, status: -1 });
+    expect(await env.tasks.remove(task.id)).toEqual({ id: task.id, status: 'deleted' });
     expect(env.settings.data['sandbox']).toEqual([]);
     expect((await env.tasks.list()).tasks).toEqual([]);
     expect((await codeOf(env.tasks.pause(task.id))).code).toBe('tasks.not_found');
@@ -201,7 +200,7 @@ describe('the task service', () => {
       callingHours: ['09:00-12:00', '14:00-18:00'],
       validity: { kind: 'range', start: SIM_START, end: SIM_START + 86_400_000 },
     });
-    expect((env.settings.data['sandbox'] as { task_name: string }[])[0]!.task_name).toBe('改名');
+    expect((env.settings.data['sandbox'] as { name: string }[])[0]!.name).toBe('改名');
     expect((await codeOf(env.tasks.edit({ id: task.id, robots: 9 }))).code).toBe('tasks.robots_range');
     expect((await codeOf(env.tasks.edit({ id: 'nope', name: 'x' }))).code).toBe('tasks.not_found');
   });

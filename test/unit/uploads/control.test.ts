@@ -1,3 +1,4 @@
+import { accountsOver } from '../../support/providers';
 /**
  * Pause, resume, cancel, provider errors and lost answers in the middle of an upload: the task
  * ends with every valid outid exactly once, and the journal says what happened to each row.
@@ -86,8 +87,7 @@ describe('pause, resume and cancel', () => {
     const restarted = createUploadService({
       db: services.db,
       lists: services.store,
-      clientFor: async () => client,
-      activeId: () => 'sandbox',
+      ...accountsOver(client),
     });
     const seen = restarted.forList(listId)[0]!;
     expect(seen).toMatchObject({
@@ -113,8 +113,7 @@ describe('pause, resume and cancel', () => {
     const other = createUploadService({
       db: services.db,
       lists: services.store,
-      clientFor: async () => client,
-      activeId: () => 'sandbox',
+      ...accountsOver(client),
     });
     const handle = await uploads.start(
       { listId, taskId },
@@ -208,9 +207,9 @@ describe('provider failures', () => {
     const done = await handle.done;
     expect(done.outcome).toMatchObject({ sent: 128, accepted: 127, failed: 1 });
     expect(uploads.rows(handle.uploadId, { states: ['rejected'] })).toEqual([
-      expect.objectContaining({ outid: poison, rowId: rows[37]!.id, code: 'sobot.320018' }),
+      expect.objectContaining({ outid: poison, rowId: rows[37]!.id, code: 'provider.row_malformed' }),
     ]);
-    expect(UPLOAD_ROW_REASONS['sobot.320018']?.en).toContain('malformed');
+    expect(UPLOAD_ROW_REASONS['provider.row_malformed']?.en).toContain('malformed');
     expect(sandbox.control.taskOutids(taskId)).toHaveLength(127);
   });
 });

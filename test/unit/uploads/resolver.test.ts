@@ -1,3 +1,4 @@
+import { accountsOver } from '../../support/providers';
 /**
  * The upload journal as the results' outid resolver: a push (outid, no task) lands on the task
  * the row was uploaded into, with no list linked on the Results screen.
@@ -37,8 +38,7 @@ async function setup() {
   const uploads = createUploadService({
     db: s.services.db,
     lists: s.services.store,
-    clientFor: () => Promise.resolve(client),
-    activeId: () => ACCOUNT,
+    ...accountsOver(client, ACCOUNT),
     verify: 'none',
   });
   const upload = async (listId: number, taskId: string) => {
@@ -137,7 +137,7 @@ describe('the upload journal as outid resolver', () => {
       .run(ACCOUNT, list.id);
     s.services.db
       .prepare(
-        `INSERT INTO upload_rows (upload_id, outid, row_id, seq, telephone, variable, state, code, updated_at)
+        `INSERT INTO upload_rows (upload_id, outid, row_id, seq, telephone, variables, state, code, updated_at)
          VALUES (last_insert_rowid(), ?, ?, 0, '18207736077', '', 'rejected', '320011', 0)`,
       )
       .run(OUTID, row);

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UPLOAD_ROW_REASONS } from '../../../shared/codes/uploads';
-import { writeUploadWorkbook } from '../../../electron/services/uploads';
+import { writeUploadWorkbook } from '../../../electron/services/sobot/provider/workbook';
 import { makeList, mobiles } from '../../support/uploads';
 import { mixedRows, uploadFixture } from './setup';
 
@@ -109,8 +109,8 @@ describe('upload via add_task_file_data', () => {
   it('writes the workbook layout the provider reads', async () => {
     const file = await writeUploadWorkbook(
       [
-        { telephone: '01012345678', outid: 'a-1', variable: '姓名^张三|公司^甲' },
-        { telephone: '13900000001', outid: 'a-2', variable: '' },
+        { telephone: '01012345678', outid: 'a-1', variables: { 姓名: '张三', 公司: '甲' } },
+        { telephone: '13900000001', outid: 'a-2', variables: {} },
       ],
       ['姓名', '公司'],
     );

@@ -1,14 +1,24 @@
 import { useState } from 'react';
 import type { AccountView } from '../../../../shared/accounts';
+import { usePrefsStore } from '../../app/prefsStore';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useT } from '../../i18n/useT';
 import { AccountForm } from './AccountForm';
 import { useAccountsStore } from './accountsStore';
 import { ConnectionResult } from './ConnectionResult';
 
+/** The ids a provider shows back (an appid, say), so accounts can be told apart. */
+function revealed(account: AccountView): string {
+  const secrets: Record<string, { value?: string }> = account.secrets;
+  return Object.values(secrets)
+    .flatMap((secret) => (secret.value ? [secret.value] : []))
+    .join(' · ');
+}
+
 /** Settings → Accounts: add, edit, remove, switch and test accounts. */
 export function AccountsSection() {
   const t = useT();
+  const locale = usePrefsStore((store) => store.prefs.locale);
   const state = useAccountsStore((store) => store.state);
   const error = useAccountsStore((store) => store.error);
   const tests = useAccountsStore((store) => store.tests);
@@ -32,6 +42,7 @@ export function AccountsSection() {
         <thead>
           <tr>
             <th scope="col">{t('accounts.col.name')}</th>
+            <th scope="col">{t('accounts.col.provider')}</th>
             <th scope="col">{t('accounts.col.appid')}</th>
             <th scope="col">{t('accounts.col.server')}</th>
             <th scope="col">{t('accounts.col.actions')}</th>
@@ -48,8 +59,11 @@ export function AccountsSection() {
                 {account.name}
                 {account.id === state.activeId && <span className="badge">{t('accounts.active')}</span>}
               </td>
-              <td>{account.appid}</td>
-              <td>{account.builtIn ? t('accounts.builtIn') : account.baseUrl}</td>
+              <td>
+                {state.providers.find((p) => p.id === account.provider)?.label[locale] ?? account.provider}
+              </td>
+              <td>{revealed(account)}</td>
+              <td>{account.builtIn ? t('accounts.builtIn') : account.settings.baseUrl}</td>
               <td>
                 <div className="row-actions">
                   <button type="button" onClick={() => void test(account.id)}>
@@ -88,6 +102,7 @@ export function AccountsSection() {
         </button>
       ) : (
         <AccountForm
+          providers={state.providers}
           key={editing === 'new' ? 'new' : editing.id}
           {...(editing === 'new' ? {} : { account: editing })}
           onDone={() => setEditing(null)}

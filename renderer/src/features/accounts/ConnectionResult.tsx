@@ -1,9 +1,11 @@
+import { usePrefsStore } from '../../app/prefsStore';
 import { useT } from '../../i18n/useT';
 import type { TestOutcome } from './accountsStore';
 
 /** What "test connection" found, in the user's language; server and network errors as mapped by main. */
 export function ConnectionResult({ outcome }: { outcome: TestOutcome | undefined }) {
   const t = useT();
+  const locale = usePrefsStore((state) => state.prefs.locale);
   if (!outcome) return null;
   if (outcome.status === 'running')
     return (
@@ -18,16 +20,19 @@ export function ConnectionResult({ outcome }: { outcome: TestOutcome | undefined
       </p>
     );
   }
-  const { report } = outcome;
-  const login =
-    report.login === 'passed'
-      ? t('accounts.test.loginPassed')
-      : report.login === 'failed'
-        ? t('accounts.test.loginFailed', { reason: report.reason ?? '' })
-        : t('accounts.test.loginSkipped');
+  const { checks } = outcome.report;
+  const failed = checks.some((check) => check.outcome === 'failed');
   return (
-    <p className={`test-result ${report.login === 'failed' ? 'test-error' : 'test-ok'}`} role="status">
-      {t('accounts.test.ok', { robots: report.robotNum })} {login}
-    </p>
+    <div className={`test-result ${failed ? 'test-error' : 'test-ok'}`} role="status">
+      <p>{failed ? t('accounts.test.failedCheck') : t('accounts.test.ok')}</p>
+      <ul>
+        {checks.map((check, i) => (
+          <li key={i}>
+            {check.label[locale]}: {t(`accounts.test.${check.outcome}`)}
+            {check.detail ? ` (${check.detail})` : ''}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

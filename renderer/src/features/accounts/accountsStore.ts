@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AccountDraft, AccountsState, ConnectionReport } from '../../../../shared/accounts';
+import type { ProviderCapabilities } from '../../../../shared/providers';
 import type { AppError, Result } from '../../../../shared/result';
 
 /** What the last "test connection" of an account showed. */
@@ -60,4 +61,17 @@ export const useAccountsStore = create<AccountsStore>()((set, get) => {
 /** Keeps every window's accounts in step (another window, or the CLI through the same host). */
 export function followAccountChanges(): () => void {
   return window.api.accounts.onChanged((state) => useAccountsStore.setState({ state }));
+}
+
+/**
+ * What the active account's provider can do (null until the accounts are loaded). Screens show
+ * only what it allows.
+ */
+export function useCapabilities(): ProviderCapabilities | null {
+  return useAccountsStore((store) => {
+    const state = store.state;
+    if (!state) return null;
+    const active = state.accounts.find((account) => account.id === state.activeId);
+    return state.providers.find((provider) => provider.id === active?.provider)?.capabilities ?? null;
+  });
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useVirtualRows } from '../../components/useVirtualRows';
-import { callStatusLabel } from '../../../../shared/codes/sobot';
+import { callOutcomeLabel } from '../../../../shared/codes/domain';
 import type { CallResult } from '../../../../shared/results';
 import { useT } from '../../i18n/useT';
 import { useLocalized } from '../tasks/useLocale';
@@ -69,8 +69,8 @@ export function CallTable() {
                     <span role="cell">{localTime(call.startedAt)}</span>
                     <span role="cell">{call.telephone}</span>
                     <span role="cell">{rowName(call)}</span>
-                    <span role="cell" className={`call-status call-status-${call.status}`}>
-                      {label(callStatusLabel(call.status))}
+                    <span role="cell" className={`call-status call-status-${call.outcome}`}>
+                      {label(callOutcomeLabel(call.outcome, call.outcomeCode))}
                     </span>
                     <span role="cell">{call.intentions.join('、')}</span>
                     <span role="cell">{clock(call.talkMs)}</span>

@@ -1,4 +1,4 @@
-import { callStatusLabel } from '../../../../shared/codes/sobot';
+import { callOutcomeLabel } from '../../../../shared/codes/domain';
 import { useT } from '../../i18n/useT';
 import { useLocalized } from '../tasks/useLocale';
 import { useResultsStore } from './resultsStore';
@@ -10,9 +10,9 @@ function toggled<T>(list: readonly T[] | undefined, item: T): T[] {
 }
 
 /**
- * Calls per status and per intention for the current source and filters (each group counted
+ * Calls per outcome and per intention for the current source and filters (each group counted
  * without its own filter, so every choice stays visible). A chip toggles its status or
- * intention in the filter: several statuses or intentions can be chosen together.
+ * intention in the filter: several outcomes or intentions can be chosen together.
  */
 export function CountsBar() {
   const t = useT();
@@ -25,15 +25,15 @@ export function CountsBar() {
     <section className="results-counts" aria-label={t('results.counts.label')}>
       <strong>{t('results.counts.total', { total: counts.total })}</strong>
       <ul>
-        {counts.byStatus.map((s) => (
-          <li key={`s${s.status}`}>
+        {counts.byOutcome.map((o) => (
+          <li key={`o${o.outcome}`}>
             <button
               type="button"
               className="chip"
-              aria-pressed={filter.statuses?.includes(s.status) ?? false}
-              onClick={() => setFilter({ statuses: toggled(filter.statuses, s.status) })}
+              aria-pressed={filter.outcomes?.includes(o.outcome) ?? false}
+              onClick={() => setFilter({ outcomes: toggled(filter.outcomes, o.outcome) })}
             >
-              {t('results.counts.item', { label: label(callStatusLabel(s.status)), count: s.count })}
+              {t('results.counts.item', { label: label(callOutcomeLabel(o.outcome)), count: o.count })}
             </button>
           </li>
         ))}

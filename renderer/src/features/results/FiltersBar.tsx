@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { CALL_STATUS } from '../../../../shared/codes/sobot';
+import { CALL_OUTCOME_LABELS } from '../../../../shared/codes/domain';
+import type { CallOutcome } from '../../../../shared/results';
 import { useT } from '../../i18n/useT';
 import { useLocalized } from '../tasks/useLocale';
 import { useResultsStore } from './resultsStore';
@@ -34,7 +35,11 @@ export function FiltersBar() {
   }, [text, filter.text, setFilter]);
   const intentions = counts?.byIntention.map((i) => i.label) ?? [];
   // The selects pick one; the count chips can pick several, which the selects then say.
-  const statuses = filter.statuses ?? [];
+  const statuses = filter.outcomes ?? [];
+  // The outcomes this source's calls have (and any chosen), not every outcome of every provider.
+  const offered = [
+    ...new Set<CallOutcome>([...(counts?.byOutcome.map((o) => o.outcome) ?? []), ...statuses]),
+  ];
   const chosenIntentions = filter.intentions ?? [];
   const status = statuses.length > 1 ? 'many' : statuses[0];
   const intention = chosenIntentions.length > 1 ? '\u0000many' : chosenIntentions[0];
@@ -46,7 +51,9 @@ export function FiltersBar() {
         {t('results.filter.status')}
         <select
           value={status ?? ''}
-          onChange={(e) => setFilter({ statuses: e.target.value === '' ? [] : [Number(e.target.value)] })}
+          onChange={(e) =>
+            setFilter({ outcomes: e.target.value === '' ? [] : [e.target.value as CallOutcome] })
+          }
         >
           <option value="">{t('results.filter.any')}</option>
           {status === 'many' && (
@@ -54,9 +61,9 @@ export function FiltersBar() {
               {t('results.filter.several', { count: statuses.length })}
             </option>
           )}
-          {Object.entries(CALL_STATUS).map(([code, text]) => (
-            <option key={code} value={code}>
-              {label(text)}
+          {offered.map((outcome) => (
+            <option key={outcome} value={outcome}>
+              {label(CALL_OUTCOME_LABELS[outcome])}
             </option>
           ))}
         </select>

@@ -1,21 +1,26 @@
 import { useState } from 'react';
-import { allowedActions } from '../../../../shared/taskLifecycle';
+import { allowedActions, hasAction } from '../../../../shared/taskLifecycle';
 import type { Task } from '../../../../shared/tasks';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useT } from '../../i18n/useT';
+import { useCapabilities } from '../accounts/accountsStore';
 import { useTasksStore, type RowAction } from './tasksStore';
 
 const ACTIONS: readonly RowAction[] = ['pause', 'resume', 'end', 'delete'];
 /** End and delete cannot be undone: they are confirmed first. */
 const CONFIRMED: ReadonlySet<RowAction> = new Set(['end', 'delete']);
 
-/** Pause / resume / end / delete, each enabled only where the task's life cycle allows it. */
+/** Pause / resume / end / delete, each enabled only where the provider's life cycle allows it. */
 export function TaskActions({ task }: { task: Task }) {
   const t = useT();
   const pending = useTasksStore((store) => store.pending[task.id]);
   const act = useTasksStore((store) => store.act);
   const [confirming, setConfirming] = useState<RowAction | null>(null);
-  const allowed = allowedActions(task.status);
+  const capabilities = useCapabilities();
+  const allowed = capabilities ? allowedActions(capabilities, task.status) : new Set<string>();
+  // An action the provider does not have at all is not offered (rather than greyed out for a
+  // reason the operator cannot see).
+  const offered = ACTIONS.filter((action) => !capabilities || hasAction(capabilities, action));
 
   const run = (action: RowAction): void => {
     if (CONFIRMED.has(action)) setConfirming(action);
@@ -24,7 +29,7 @@ export function TaskActions({ task }: { task: Task }) {
 
   return (
     <div className="row-actions" role="group" aria-label={t('tasks.actions.label', { name: task.name })}>
-      {ACTIONS.map((action) => (
+      {offered.map((action) => (
         <button
           key={action}
           type="button"

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { isActionAllowed } from '../../../../shared/taskLifecycle';
+import { acceptsRows, isActionAllowed } from '../../../../shared/taskLifecycle';
+import { useCapabilities } from '../accounts/accountsStore';
 import type { CallBucket, Task, TaskValidity } from '../../../../shared/tasks';
 import { useT, type Translate } from '../../i18n/useT';
 import { PushListButton } from '../uploads/PushListButton';
@@ -24,6 +25,7 @@ export function TaskDetail({ task }: { task: Task }) {
   const stats = useTasksStore((store) => store.stats[task.id]);
   const [range, setRange] = useState<Range>('today');
   const [editing, setEditing] = useState(false);
+  const capabilities = useCapabilities();
 
   const hour = new Intl.DateTimeFormat(locale, { hour: '2-digit', hourCycle: 'h23' });
   const day = new Intl.DateTimeFormat(locale, { weekday: 'short' });
@@ -37,12 +39,12 @@ export function TaskDetail({ task }: { task: Task }) {
         <h2 id="task-detail-title">{task.name}</h2>
         <button
           type="button"
-          disabled={!isActionAllowed(task.status, 'edit')}
+          disabled={!capabilities || !isActionAllowed(capabilities, task.status, 'edit')}
           onClick={() => setEditing(true)}
         >
           {t('tasks.edit')}
         </button>
-        <PushListButton taskId={task.id} disabled={task.status === 2 || task.status < 0} />
+        <PushListButton taskId={task.id} disabled={!acceptsRows(task.status)} />
       </div>
       <dl className="task-settings">
         <dt>{t('tasks.field.callers')}</dt>

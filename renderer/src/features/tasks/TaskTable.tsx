@@ -37,7 +37,7 @@ export function TaskTable({ tasks }: { tasks: Task[] }) {
               <div className="task-id">{task.id}</div>
             </td>
             <td>
-              <StatusBadge status={task.status} />
+              <StatusBadge status={task.status} code={task.statusCode} />
             </td>
             <td>
               <TaskProgress counts={task.counts} />

@@ -1,23 +1,16 @@
 import { create } from 'zustand';
 import type { AppError, Result } from '../../../../shared/result';
-import {
-  TASK_STATUS_CODES as S,
-  type Task,
-  type TaskDraft,
-  type TaskEdit,
-  type TaskOptions,
-  type TaskStats,
-} from '../../../../shared/tasks';
+import type { Task, TaskDraft, TaskEdit, TaskOptions, TaskStats, TaskStatus } from '../../../../shared/tasks';
 
 /** The actions with a button in each row. */
 export type RowAction = 'pause' | 'resume' | 'end' | 'delete';
 
 /** The status shown at once while main works; main's answer then replaces it. */
-const OPTIMISTIC: Record<RowAction, number> = {
-  pause: S.paused,
-  resume: S.running,
-  end: S.finished,
-  delete: S.deleted,
+const OPTIMISTIC: Record<RowAction, TaskStatus> = {
+  pause: 'paused',
+  resume: 'running',
+  end: 'finished',
+  delete: 'deleted',
 };
 
 interface TasksState {
@@ -70,7 +63,7 @@ export const useTasksStore = create<TasksState>()((set, get) => {
         : [task, ...tasks],
     });
   };
-  const setStatus = (id: string, status: number): void =>
+  const setStatus = (id: string, status: TaskStatus): void =>
     set({ tasks: get().tasks.map((t) => (t.id === id ? { ...t, status } : t)) });
   const withoutPending = (id: string): Record<string, RowAction> => {
     const { [id]: _done, ...rest } = get().pending;
@@ -91,7 +84,7 @@ export const useTasksStore = create<TasksState>()((set, get) => {
       const { pending } = get();
       const tasks = result.value.tasks
         .map((t) => (pending[t.id] ? { ...t, status: OPTIMISTIC[pending[t.id]!] } : t))
-        .filter((t) => t.status !== S.deleted);
+        .filter((t) => t.status !== 'deleted');
       set({ accountId: result.value.accountId, tasks, loaded: true });
     },
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { CallList } from '../../../../shared/callList';
-import { taskStatusLabel } from '../../../../shared/codes/sobot';
+import { taskStatusLabel } from '../../../../shared/codes/domain';
 import type { AppError, Result } from '../../../../shared/result';
 import type { UploadPlan, UploadSummary, UploadVia, VariableMapping } from '../../../../shared/uploads';
 import { usePrefsStore } from '../../app/prefsStore';
@@ -135,7 +135,10 @@ export function UploadSetup({ list, checkedRowIds, initialTaskId, onStarted, onC
             <option value="">{t('uploads.task.choose')}</option>
             {choosable.map((task) => (
               <option key={task.id} value={task.id}>
-                {t('uploads.task.option', { name: task.name, status: taskStatusLabel(task.status)[locale] })}
+                {t('uploads.task.option', {
+                  name: task.name,
+                  status: taskStatusLabel(task.status, task.statusCode)[locale],
+                })}
               </option>
             ))}
           </select>

@@ -1,14 +1,12 @@
 import { create } from 'zustand';
 import type { AppError } from '../../../../shared/result';
+import { acceptsRows } from '../../../../shared/taskLifecycle';
 import type { Task } from '../../../../shared/tasks';
 import type { UploadProgress, UploadSummary } from '../../../../shared/uploads';
 
-/** Task statuses that take no more rows: deleted (-1) and finished (2). */
-const CLOSED_STATUSES = new Set([-1, 2]);
-
-/** Tasks that can take rows now. */
+/** Tasks that can take rows now (not finished or deleted). */
 export function openTasks(tasks: readonly Task[]): Task[] {
-  return tasks.filter((task) => !CLOSED_STATUSES.has(task.status));
+  return tasks.filter((task) => acceptsRows(task.status));
 }
 
 interface UploadsState {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { callStatusLabel } from '../../../../../shared/codes/sobot';
+import { callOutcomeLabel } from '../../../../../shared/codes/domain';
 import type { AppError } from '../../../../../shared/result';
 import type { CallReview, RecordingInfo } from '../../../../../shared/results';
-import { currentLineAt, placeUtterances } from '../../../../../shared/transcriptPlacement';
+import { currentLineAt } from '../../../../../shared/transcript';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { useT } from '../../../i18n/useT';
 import { useLocalized } from '../../tasks/useLocale';
@@ -48,22 +48,20 @@ export function ReviewPane({ callId }: { callId: string }) {
   }, [callId, attempt]);
 
   const playable = recording?.ok ? recording : null;
+  // Main places the lines by the provider's rule, which may need the recording's length.
   const place = useCallback(
-    (durationMs: number) => {
-      const lines = review?.utterances ?? [];
-      const call = review?.call;
-      const timing = {
-        startedAt: call?.startedAt ?? null,
-        answeredAt: call?.answeredAt ?? null,
-        callMs: call?.callMs ?? 0,
-        talkMs: call?.talkMs ?? 0,
-      };
-      return { placed: placeUtterances(timing, lines, durationMs), speakers: lines.map((l) => l.speaker) };
+    async (durationMs: number) => {
+      const placed = await window.api.results.transcript({ callId, durationMs });
+      return placed.ok ? placed.value : (review?.utterances ?? []);
     },
-    [review],
+    [callId, review],
   );
   const wave = useWaveform(container, review ? playable : null, place);
-  const current = useMemo(() => currentLineAt(wave.placed, wave.time), [wave.placed, wave.time]);
+  const lines = useMemo(
+    () => (wave.placed.length > 0 ? wave.placed : (review?.utterances ?? [])),
+    [wave.placed, review],
+  );
+  const current = useMemo(() => currentLineAt(lines, wave.time * 1000), [lines, wave.time]);
   const ready = wave.state === 'ready';
 
   const actions = {
@@ -73,9 +71,12 @@ export function ReviewPane({ callId }: { callId: string }) {
   };
   useReviewKeys(actions);
   const seek = (index: number): void => {
-    const line = wave.placed[index];
-    // Just inside the region, so the line counts as current at once.
-    if (line) wave.player.current?.setTime(Math.min(line.end, line.start + 0.01));
+    const line = lines[index];
+    const player = wave.player.current;
+    if (!line || line.startMs === null || !player) return;
+    // Just inside the region, so the line counts as current at once; then play from there.
+    player.setTime(Math.min(line.endMs ?? line.startMs, line.startMs + 10) / 1000);
+    void player.play();
   };
   const changeSpeed = (rate: number): void => {
     setSpeed(rate);
@@ -93,8 +94,8 @@ export function ReviewPane({ callId }: { callId: string }) {
       {call && (
         <header className="review-head">
           <strong>{call.telephone}</strong>
-          <span className={`call-status call-status-${call.status}`}>
-            {label(callStatusLabel(call.status))}
+          <span className={`call-status call-status-${call.outcome}`}>
+            {label(callOutcomeLabel(call.outcome, call.outcomeCode))}
           </span>
           <span>{call.intentions.join('、')}</span>
           <span className="muted">{localTime(call.startedAt)}</span>
@@ -141,9 +142,7 @@ export function ReviewPane({ callId }: { callId: string }) {
         aria-label={t('results.review.waveform')}
         hidden={!playable || wave.state === 'undecodable'}
       />
-      {review && (
-        <Transcript lines={review.utterances} placed={wave.placed} current={current} onSeek={seek} />
-      )}
+      {review && <Transcript lines={lines} current={current} onSeek={seek} />}
     </section>
   );
 }

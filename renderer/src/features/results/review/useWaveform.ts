@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import WaveSurfer from 'wavesurfer.js';
 import RegionsPlugin from 'wavesurfer.js/plugins/regions';
-import type { RecordingInfo } from '../../../../../shared/results';
-import type { PlacedLine } from '../../../../../shared/transcriptPlacement';
+import type { RecordingInfo, Speaker, Utterance } from '../../../../../shared/results';
 import { adoptWaveformStyles } from './waveformStyles';
 
-/** Region colours: robot and customer told apart on the waveform as in the transcript. */
-const ROBOT = 'rgba(37, 99, 235, 0.16)';
-const CUSTOMER = 'rgba(22, 163, 74, 0.24)';
+/** Region colours: robot, agent and customer told apart on the waveform as in the transcript. */
+const REGION_COLOURS: Record<Speaker, string> = {
+  robot: 'rgba(37, 99, 235, 0.16)',
+  agent: 'rgba(217, 119, 6, 0.2)',
+  customer: 'rgba(22, 163, 74, 0.24)',
+};
 
 export type WaveformState = 'loading' | 'ready' | 'undecodable';
 
@@ -26,19 +28,20 @@ type Playable = Extract<RecordingInfo, { ok: true }>;
  * Draws a recording with wavesurfer.js and plays it. With peaks from main it draws at once
  * without downloading or decoding the audio; otherwise wavesurfer decodes it and the peaks it
  * computed are handed to main to keep, so the next open is instant too. `place` turns the
- * decoded length into the transcript's regions (spec/README's rule needs that length).
+ * decoded length into the transcript placed on the recording (main places it by the
+ * provider's rule: some need that length), drawn as regions.
  */
 export function useWaveform(
   container: RefObject<HTMLDivElement | null>,
   recording: Playable | null,
-  place: (durationMs: number) => { placed: PlacedLine[]; speakers: ('robot' | 'customer')[] },
-): Waveform & { placed: PlacedLine[] } {
+  place: (durationMs: number) => Promise<Utterance[]>,
+): Waveform & { placed: Utterance[] } {
   const player = useRef<WaveSurfer | null>(null);
   const [state, setState] = useState<WaveformState>('loading');
   const [duration, setDuration] = useState<number | null>(null);
   const [time, setTime] = useState(0);
   const [playing, setPlaying] = useState(false);
-  const [placed, setPlaced] = useState<PlacedLine[]>([]);
+  const [placed, setPlaced] = useState<Utterance[]>([]);
   const placeRef = useRef(place);
   placeRef.current = place;
 
@@ -66,26 +69,29 @@ export function useWaveform(
     const media = ws.getMediaElement();
     media.preservesPitch = true;
 
-    const addRegions = (seconds: number): void => {
-      const { placed: lines, speakers } = placeRef.current(Math.round(seconds * 1000));
+    let live = true;
+    const addRegions = async (seconds: number): Promise<void> => {
+      const lines = await placeRef.current(Math.round(seconds * 1000));
+      if (!live) return;
       setPlaced(lines);
       regions.clearRegions();
-      lines.forEach((line, i) =>
+      lines.forEach((line, i) => {
+        if (line.startMs === null || line.endMs === null) return;
         regions.addRegion({
           id: `line-${i}`,
-          start: line.start,
-          end: line.end,
-          color: speakers[i] === 'robot' ? ROBOT : CUSTOMER,
+          start: line.startMs / 1000,
+          end: line.endMs / 1000,
+          color: REGION_COLOURS[line.speaker],
           drag: false,
           resize: false,
-        }),
-      );
+        });
+      });
     };
     let shown = false;
     const subscriptions = [
       ws.on('ready', (seconds) => {
         setDuration(seconds);
-        addRegions(seconds);
+        void addRegions(seconds);
       }),
       ws.on('redrawcomplete', () => {
         if (ws.getDuration() > 0 && !shown) {
@@ -117,6 +123,7 @@ export function useWaveform(
       setState((s) => (s === 'ready' ? s : 'undecodable'));
     });
     return () => {
+      live = false;
       subscriptions.forEach((unsubscribe) => unsubscribe());
       player.current = null;
       ws.destroy();

@@ -29,7 +29,7 @@ export function AudioButton({ templateId, index, templateName }: AudioButtonProp
     setError(null);
     if (!audio.current) {
       setState('loading');
-      const result = await window.api.templates.audio({ templateid: templateId, index });
+      const result = await window.api.templates.audio({ templateId, index });
       if (!result.ok) {
         setState('idle');
         setError(result.error);

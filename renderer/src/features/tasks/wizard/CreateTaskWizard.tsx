@@ -19,7 +19,7 @@ const STEPS = ['template', 'calling', 'results'] as const;
 const STEP_FIELDS: Record<(typeof STEPS)[number], TaskField[]> = {
   template: ['templateId', 'name'],
   calling: ['callerNumbers', 'robots', 'callingHours', 'validity'],
-  results: ['push'],
+  results: ['resultPush'],
 };
 
 /**
@@ -151,7 +151,9 @@ export function CreateTaskWizard({ onDone }: { onDone: () => void }) {
             />
           </>
         )}
-        {current === 'results' && <ResultOptions form={form} onChange={patch} issues={shown(['push'], 2)} />}
+        {current === 'results' && (
+          <ResultOptions form={form} onChange={patch} issues={shown(['resultPush'], 2)} />
+        )}
         <div className="form-actions">
           {step > 0 && (
             <button type="button" onClick={() => setStep(step - 1)} disabled={busy}>

@@ -1,5 +1,5 @@
 import type { TaskIssue } from '../../../../../shared/taskRules';
-import type { NumberHiding, PushType } from '../../../../../shared/tasks';
+import type { NumberHiding, ResultPushWhen } from '../../../../../shared/tasks';
 import { useT } from '../../../i18n/useT';
 import { FieldProblems } from './FieldProblems';
 import type { TaskForm } from './taskForm';
@@ -35,12 +35,12 @@ export function ResultOptions({ form, onChange, issues }: ResultOptionsProps) {
         <label htmlFor="task-push-type">{t('tasks.field.pushType')}</label>
         <select
           id="task-push-type"
-          value={form.pushType}
+          value={form.pushWhen}
           disabled={form.pushUrl.trim() === ''}
-          onChange={(event) => onChange({ pushType: Number(event.target.value) as PushType })}
+          onChange={(event) => onChange({ pushWhen: event.target.value as ResultPushWhen })}
         >
-          <option value={2}>{t('tasks.push.afterCall')}</option>
-          <option value={1}>{t('tasks.push.afterTransfer')}</option>
+          <option value="every_call">{t('tasks.push.afterCall')}</option>
+          <option value="transfer">{t('tasks.push.afterTransfer')}</option>
         </select>
       </div>
       <div className="form-field">
@@ -48,11 +48,11 @@ export function ResultOptions({ form, onChange, issues }: ResultOptionsProps) {
         <select
           id="task-number-hiding"
           value={form.numberHiding}
-          onChange={(event) => onChange({ numberHiding: Number(event.target.value) as NumberHiding })}
+          onChange={(event) => onChange({ numberHiding: event.target.value as NumberHiding })}
         >
-          <option value={0}>{t('tasks.hide.none')}</option>
-          <option value={1}>{t('tasks.hide.last4')}</option>
-          <option value={2}>{t('tasks.hide.middle4')}</option>
+          <option value="none">{t('tasks.hide.none')}</option>
+          <option value="last4">{t('tasks.hide.last4')}</option>
+          <option value="middle4">{t('tasks.hide.middle4')}</option>
         </select>
       </div>
       <label className="check-row">

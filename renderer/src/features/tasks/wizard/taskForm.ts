@@ -2,12 +2,11 @@
  * The create/edit form as the operator types it, and its conversion to what main takes. The
  * rules are the shared ones (shared/taskRules.ts): the same checks and messages as main.
  */
-import { splitCallingHours } from '../../../../../shared/callingHours';
 import type { TaskDefaults } from '../../../../../shared/accounts';
 import type { TaskField, TaskIssue } from '../../../../../shared/taskRules';
 import type {
   NumberHiding,
-  PushType,
+  ResultPushWhen,
   TaskDraft,
   TaskOptions,
   TaskValidity,
@@ -35,7 +34,7 @@ export interface TaskForm {
   hours: HoursRow[];
   validity: ValidityForm;
   pushUrl: string;
-  pushType: PushType;
+  pushWhen: ResultPushWhen;
   numberHiding: NumberHiding;
   exportAllowed: boolean;
 }
@@ -84,18 +83,18 @@ export function validityForm(validity: TaskValidity): ValidityForm {
 /** A new form, pre-filled from the account's task defaults and what the account offers. */
 export function newTaskForm(defaults: TaskDefaults, options: TaskOptions | null): TaskForm {
   const known = new Set(options?.callerLines.map((l) => l.number) ?? []);
-  const callers = (defaults.telephone ?? []).filter((n) => known.has(n));
+  const callers = (defaults.callerNumbers ?? []).filter((n) => known.has(n));
   return {
-    templateId: defaults.templateid ?? '',
+    templateId: defaults.templateId ?? '',
     name: '',
     callerNumbers:
       callers.length > 0 ? callers : (options?.callerLines.slice(0, 1).map((l) => l.number) ?? []),
     robots: '1',
-    hours: defaults.callTimeSlot ? hoursRows(splitCallingHours(defaults.callTimeSlot)) : DEFAULT_HOURS,
+    hours: defaults.callingHours?.length ? hoursRows(defaults.callingHours) : DEFAULT_HOURS,
     validity: { kind: 'permanent', from: '', to: '' },
     pushUrl: '',
-    pushType: 2,
-    numberHiding: 0,
+    pushWhen: 'every_call',
+    numberHiding: 'none',
     exportAllowed: true,
   };
 }
@@ -109,7 +108,7 @@ export function toDraft(form: TaskForm): TaskDraft {
     robots: form.robots.trim() === '' ? NaN : Number(form.robots),
     callingHours: hoursRanges(form.hours),
     validity: toValidity(form.validity),
-    ...(form.pushUrl.trim() ? { push: { url: form.pushUrl.trim(), type: form.pushType } } : {}),
+    ...(form.pushUrl.trim() ? { resultPush: { url: form.pushUrl.trim(), when: form.pushWhen } } : {}),
     numberHiding: form.numberHiding,
     exportAllowed: form.exportAllowed,
   };

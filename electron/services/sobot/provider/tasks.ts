@@ -1,10 +1,18 @@
 /**
- * Between the operator's words (shared/tasks.ts) and the iCall V1 fields: the only place in the
- * tasks service that knows `taskid`, `call_time_slot`, `time_type` or `number_hide`.
+ * Between the operator's words (shared/tasks.ts) and the iCall V1 task fields: `taskid`,
+ * `call_time_slot`, `time_type`, `number_hide`, `push_type` and the status codes stop here.
  */
-import type { Task, TaskDraft, TaskEdit, TaskTemplate, TaskValidity } from '../../../shared/tasks';
-import type { AddTaskParams, EditorTaskParams, TaskInfo, Template } from '../sobot/index';
-import type { KnownTask } from './knownTasks';
+import { sobotTaskStatus } from '../../../../shared/codes/sobot';
+import type {
+  NumberHiding,
+  ResultPushWhen,
+  TaskDraft,
+  TaskEdit,
+  TaskTemplate,
+  TaskValidity,
+} from '../../../../shared/tasks';
+import type { ProviderTask } from '../../providers/types';
+import type { AddTaskParams, EditorTaskParams, TaskInfo, TaskSummary, Template } from '../types';
 
 /** `a,b` → ['a', 'b'], blanks dropped. */
 const commaList = (value: string): string[] =>
@@ -20,12 +28,13 @@ export function toValidity(info: Pick<TaskInfo, 'time_type' | 'start_time' | 'en
     : { kind: 'permanent' };
 }
 
-/** One query_task_info entry as a Task. */
-export function toTask(info: TaskInfo, known: KnownTask | undefined): Task {
+/** One query_task_info entry as a provider task. */
+export function toProviderTask(info: TaskInfo): ProviderTask {
   return {
     id: info.taskid,
     name: info.task_name,
-    status: info.task_status,
+    status: sobotTaskStatus(info.task_status),
+    statusCode: String(info.task_status),
     callerNumbers: commaList(info.telephone),
     robots: info.robot_num,
     callingHours: commaList(info.call_time_slot),
@@ -36,8 +45,21 @@ export function toTask(info: TaskInfo, known: KnownTask | undefined): Task {
       connected: info.call_connected_times,
       intent: info.call_intent_times,
     },
-    createdHere: known !== undefined,
-    createdAt: known?.created ?? null,
+  };
+}
+
+/** An unfinished task query_task_info did not describe: its summary with zero counts. */
+export function fromSummary(summary: TaskSummary): ProviderTask {
+  return {
+    id: summary.taskid,
+    name: summary.task_name,
+    status: sobotTaskStatus(summary.task_status),
+    statusCode: String(summary.task_status),
+    callerNumbers: [],
+    robots: 0,
+    callingHours: [],
+    validity: { kind: 'permanent' },
+    counts: { total: 0, dialled: 0, connected: 0, intent: 0 },
   };
 }
 
@@ -58,6 +80,9 @@ const validityParams = (
     ? { time_type: 1, start_time: validity.start, end_time: validity.end }
     : { time_type: 2 };
 
+const PUSH_TYPE: Record<ResultPushWhen, number> = { transfer: 1, every_call: 2 };
+const NUMBER_HIDE: Record<NumberHiding, number> = { none: 0, last4: 1, middle4: 2 };
+
 /** A checked draft (hours already normalised) as add_task parameters. */
 export function toAddTaskParams(draft: TaskDraft, hours: readonly string[]): AddTaskParams {
   return {
@@ -69,8 +94,10 @@ export function toAddTaskParams(draft: TaskDraft, hours: readonly string[]): Add
     ...validityParams(draft.validity),
     call_time_slot: hours.join(','),
     task_status: 0,
-    ...(draft.push ? { push_url: draft.push.url.trim(), push_type: draft.push.type } : {}),
-    number_hide: draft.numberHiding,
+    ...(draft.resultPush
+      ? { push_url: draft.resultPush.url.trim(), push_type: PUSH_TYPE[draft.resultPush.when] }
+      : {}),
+    number_hide: NUMBER_HIDE[draft.numberHiding],
     export_status: draft.exportAllowed ? 0 : 1,
   };
 }

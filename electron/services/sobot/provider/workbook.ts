@@ -14,22 +14,11 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** The worksheet row of the first data row. */
 export const FIRST_DATA_ROW = 2;
 
-/** One row of the file: its number, outid and already-encoded `name^value|…` variables. */
+/** One row of the file: its number, outid and variables (template name → value). */
 export interface FileRow {
   telephone: string;
   outid: string;
-  variable: string;
-}
-
-/** Splits an encoded variable string back into name → value (values never hold `^` or `|`). */
-function decodeVariables(variable: string): Map<string, string> {
-  const out = new Map<string, string>();
-  if (variable === '') return out;
-  for (const pair of variable.split('|')) {
-    const caret = pair.indexOf('^');
-    if (caret > 0) out.set(pair.slice(0, caret), pair.slice(caret + 1));
-  }
-  return out;
+  variables: Readonly<Record<string, string>>;
 }
 
 /**
@@ -57,8 +46,9 @@ export async function writeUploadWorkbook(
   const sheet = workbook.addWorksheet('名单');
   sheet.addRow(['手机号码', 'outid', ...templateNames]).commit();
   for (const row of rows) {
-    const values = decodeVariables(row.variable);
-    sheet.addRow([row.telephone, row.outid, ...templateNames.map((name) => values.get(name) ?? '')]).commit();
+    sheet
+      .addRow([row.telephone, row.outid, ...templateNames.map((name) => row.variables[name] ?? '')])
+      .commit();
   }
   sheet.commit();
   await workbook.commit();

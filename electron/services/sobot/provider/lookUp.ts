@@ -1,4 +1,4 @@
-import type { SobotClient } from '../sobot/index';
+import type { SobotClient } from '../api';
 
 /**
  * Asks the provider, for each outid, whether the task holds it (query_task_data answers

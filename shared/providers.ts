@@ -1,0 +1,90 @@
+/**
+ * The outbound-calling systems the app talks to, as the screens see them: an id, a label, the
+ * fields an account of that system needs, and what the system can do (its capabilities). Each
+ * provider declares these in main (electron/services/<provider>/); the renderer receives them
+ * with the accounts and shows only what the active account's provider can do.
+ */
+import type { Localized } from './locale';
+import type { TaskAction, TaskStatus } from './tasks';
+
+/** Every provider the app supports; the registry in main must implement each one. */
+export const PROVIDER_IDS = ['sobot'] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+export function isProviderId(value: unknown): value is ProviderId {
+  return typeof value === 'string' && (PROVIDER_IDS as readonly string[]).includes(value);
+}
+
+/** A task field the provider lets an operator change after creating the task. */
+export type EditableTaskField = 'name' | 'callerNumbers' | 'robots' | 'callingHours' | 'validity';
+
+/** What a provider can do. Screens read it; main enforces it. */
+export interface ProviderCapabilities {
+  /** For each action, the task statuses it is allowed in (empty: the provider has no such action). */
+  lifecycle: Record<TaskAction, readonly TaskStatus[]>;
+  /** Fields an edit may change (empty: tasks cannot be edited). */
+  editableFields: readonly EditableTaskField[];
+  /** Whether a task has a robot count to choose. */
+  robots: boolean;
+  /** Whether a task can hide the called number in results, and push results to a URL. */
+  taskOptions: { numberHiding: boolean; resultPush: boolean; exportSwitch: boolean };
+  /** At most this many calling-hour ranges per task. */
+  maxCallingHourRanges: number;
+  /** Whether templates have recordings to play in the wizard. */
+  templateAudio: boolean;
+  /** Whether calls carry intention labels. */
+  intentions: boolean;
+  /** Whether the provider counts a task's completed calls over time (else the app counts synced ones). */
+  callsOverTime: boolean;
+  /** Uploading list rows into a task. */
+  rows: {
+    /** Rows per request. */
+    batchRows: number;
+    /** Minimum time between two requests of one account, ms. */
+    minSpacingMs: number;
+    /** Requests one upload may have in flight. */
+    inFlight: number;
+    /** Whether a row can be looked up on the task by its key (lost answers are then settled). */
+    lookUp: boolean;
+    /** Whether uploaded rows can be removed from a task. */
+    remove: boolean;
+    /** Upload as one workbook: its limits, or null when the provider has no file upload. */
+    file: { maxRows: number; maxBytes: number } | null;
+    /** Longest row key (outid) the provider takes; null when it sets none. */
+    maxKeyLength: number | null;
+  };
+  /** Whether the provider can push each call's result to a URL the app serves. */
+  resultPush: boolean;
+}
+
+/** One field of an account's settings form (not secret: kept in the profile). */
+export interface AccountFieldSpec {
+  name: string;
+  label: Localized;
+  kind: 'url' | 'text' | 'email' | 'integer' | 'pem';
+  required: boolean;
+  /** Pre-filled for a new account. */
+  defaultValue?: string;
+  hint?: Localized;
+}
+
+/** One secret an account needs (kept only in the OS keychain; the form field is write-only). */
+export interface SecretFieldSpec {
+  name: string;
+  label: Localized;
+  required: boolean;
+  /**
+   * Shown back to the operator so accounts can be told apart (an id the vendor assigned, not a
+   * key). The others are never sent to the renderer, only whether they are stored.
+   */
+  revealed: boolean;
+}
+
+/** A provider as the accounts screen sees it. */
+export interface ProviderInfo {
+  id: ProviderId;
+  label: Localized;
+  fields: readonly AccountFieldSpec[];
+  secrets: readonly SecretFieldSpec[];
+  capabilities: ProviderCapabilities;
+}

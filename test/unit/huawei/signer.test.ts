@@ -57,7 +57,9 @@ const inputs: Record<string, SignInput> = {
 
 /** HMAC-SHA256 hex with the openssl CLI (key as text), independent of node:crypto. */
 function opensslHmac(key: string, text: string): string {
-  const out = execFileSync('openssl', ['dgst', '-sha256', '-hmac', key], { input: Buffer.from(text, 'utf8') });
+  const out = execFileSync('openssl', ['dgst', '-sha256', '-hmac', key], {
+    input: Buffer.from(text, 'utf8'),
+  });
   return /([0-9a-f]{64})\s*$/.exec(out.toString())![1]!;
 }
 

@@ -164,6 +164,8 @@ export function resultCodeOf(body: JsonObject): string | undefined {
 export function createTransport(cfg: TransportConfig): CecTransport {
   const base = normalizeBase(cfg.baseUrl);
   const host = base.host;
+  // A base without a path has pathname "/": the request paths bring their own leading slash.
+  const basePath = base.pathname.replace(/\/+$/, '');
   const secrets = [cfg.sk, cfg.ak];
   const excerpt = (text: string): string =>
     redact(text.slice(0, EXCERPT_MAX * 2), secrets)
@@ -190,7 +192,7 @@ export function createTransport(cfg: TransportConfig): CecTransport {
     const started = Date.now();
     try {
       const body = req.json === undefined ? '' : JSON.stringify(req.json);
-      const path = `${base.pathname}${req.path}`;
+      const path = `${basePath}${req.path}`;
       const query = req.query ?? [];
       const headers: Record<string, string> = {
         'Content-Type': JSON_CONTENT_TYPE,

@@ -35,6 +35,20 @@ const steps = [
   { name: 'typecheck (web)', cmd: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.web.json'] },
   { name: 'typecheck (e2e)', cmd: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.e2e.json'] },
   { name: 'lint', cmd: bin('eslint'), args: ['.', '--max-warnings', '0'] },
+  {
+    name: 'import cycles',
+    cmd: bin('madge'),
+    args: [
+      '--circular',
+      '--no-spinner',
+      '--extensions',
+      'ts,tsx',
+      '--ts-config',
+      'tsconfig.node.json',
+      'electron',
+      'shared',
+    ],
+  },
   { name: 'format', cmd: bin('prettier'), args: ['--check', '--log-level', 'warn', '.'] },
   { name: 'build', cmd: bin('electron-vite'), args: ['build'] },
   {

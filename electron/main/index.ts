@@ -13,7 +13,7 @@ import { TASKS_FILE_NAME } from '../services/tasks/knownTasks';
 import { createDataDirMediaProxy, createTaskService } from '../services/tasks/create';
 import { ListsFeature } from '../services/lists/feature';
 import { openListServices } from '../services/lists/index';
-import { ResultsFeature } from '../services/sync/feature';
+import { ResultsFeature } from '../services/results/feature';
 import { createHostUploads, createJournalOutidResolver } from '../services/uploads/index';
 import { createKeyringVault } from '../services/vault/keyringVault';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './appProtocol';

@@ -11,6 +11,9 @@ export const NET_ERROR_CODES = [
   'net.aborted',
   'net.http_status',
   'net.bad_response',
+  'net.redirected',
+  'net.too_large',
+  'net.certificate',
 ] as const;
 
 /** One of {@link NET_ERROR_CODES}. */
@@ -38,6 +41,18 @@ export const NET_MESSAGES: Record<NetErrorCode, Localized> = {
   'net.bad_response': {
     'zh-CN': '服务器返回的内容无法识别（可能是网关页面或内容不完整），请检查服务地址后重试',
     en: 'The server’s answer could not be read (perhaps a gateway page or a cut-off body): check the server address and try again',
+  },
+  'net.redirected': {
+    'zh-CN': '服务器要求跳转到其他地址，为保护账号凭据已拒绝，请检查账号中的服务地址',
+    en: 'The server redirected the request elsewhere; it was refused to protect the account’s credentials: check the server address',
+  },
+  'net.too_large': {
+    'zh-CN': '服务器返回的内容过大，已停止读取',
+    en: 'The server’s answer was too large and reading it was stopped',
+  },
+  'net.certificate': {
+    'zh-CN': '服务器证书不受信任：如租户使用私有 CA，请在账号中添加其 CA 证书',
+    en: 'The server’s certificate is not trusted: if the tenant uses a private CA, add its CA certificate to the account',
   },
 };
 

@@ -18,8 +18,8 @@ import { chromium, type Page } from '@playwright/test';
 import { SANDBOX_ACCOUNT_ID } from '../../shared/accounts';
 import { openListServices } from '../../electron/services/lists/index';
 import { encodeWav, synthesize, type AudioSegment } from '../../electron/services/sandbox/wav';
-import { CallStore } from '../../electron/services/sync/callStore';
-import { createListOutidResolver } from '../../electron/services/sync/resolver';
+import { CallStore } from '../../electron/services/results/callStore';
+import { createListOutidResolver } from '../../electron/services/results/resolver';
 import type { CallData } from '../../electron/services/sobot/index';
 import { startHarness } from '../harness/server';
 

@@ -17,6 +17,9 @@ export type Handlers = {
   [C in Channel]: (input: Input<C>, ctx: CallContext) => Promise<Output<C>> | Output<C>;
 };
 
+/** The handlers of one feature's calls (`contracts/<feature>.ts`). */
+export type FeatureHandlers<Calls> = Pick<Handlers, keyof Calls & keyof Handlers>;
+
 /** Sends an event to every window (Electron) or every connected page (harness). */
 export type Broadcast = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 

@@ -2,11 +2,11 @@ import type { AppInfo } from '../../../shared/contract';
 import type { accountCalls } from '../../../shared/contracts/accounts';
 import type { appCalls } from '../../../shared/contracts/app';
 import type { AccountService } from '../accounts/service';
-import type { Broadcast, Handlers } from '../contract/dispatch';
+import type { Broadcast, FeatureHandlers, Handlers } from '../contract/dispatch';
 import type { ListsFeature } from '../lists/feature';
 import { listHandlers } from '../lists/handlers';
-import type { ResultsFeature } from '../sync/feature';
-import { resultHandlers } from '../sync/handlers';
+import type { ResultsFeature } from '../results/feature';
+import { resultHandlers } from '../results/handlers';
 import type { PrefsStore } from '../prefs/store';
 import { taskHandlers } from '../tasks/handlers';
 import type { TaskService } from '../tasks/service';
@@ -23,9 +23,6 @@ export interface CoreServices {
   uploads: UploadService;
   broadcast: Broadcast;
 }
-
-/** The handlers of one feature's calls (`contracts/<feature>.ts`). */
-export type FeatureHandlers<Calls> = Pick<Handlers, keyof Calls & keyof Handlers>;
 
 function appHandlers(services: CoreServices): FeatureHandlers<typeof appCalls> {
   return {

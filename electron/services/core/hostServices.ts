@@ -12,7 +12,7 @@ import type { Logger } from '../log';
 import { createJsonFilePrefs } from '../prefs/jsonFilePrefs';
 import type { PrefsStore } from '../prefs/store';
 import { createJsonSettingsFile } from '../settings/settingsFile';
-import { ResultsFeature } from '../sync/feature';
+import { ResultsFeature } from '../results/feature';
 import { describeSobotError } from '../sobot/index';
 import type { MediaProxy } from '../media/proxy';
 import { createNodeTaskService } from '../tasks/create';

@@ -1,6 +1,6 @@
 import { IMPORTER_MIGRATIONS } from '../importer/mappingMemory';
 import { LIST_MIGRATIONS } from '../lists/schema';
-import { RESULTS_MIGRATIONS } from '../sync/schema';
+import { RESULTS_MIGRATIONS } from '../results/schema';
 import { UPLOAD_MIGRATIONS } from '../uploads/schema';
 import type { Migration } from './migrations';
 

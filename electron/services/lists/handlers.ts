@@ -1,5 +1,5 @@
 import type { listCalls } from '../../../shared/contracts/lists';
-import type { FeatureHandlers } from '../core/handlers';
+import type { FeatureHandlers } from '../contract/dispatch';
 import type { ListsFeature } from './feature';
 
 /** The `lists:*` calls over the lists feature. */

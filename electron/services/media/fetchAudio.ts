@@ -6,6 +6,7 @@
 import { format } from '../../../shared/locale';
 import { MEDIA_ERRORS, type MediaErrorCode } from '../../../shared/codes/media';
 import { AppFailure } from '../contract/failure';
+import { BodyTooLargeError, declaredTooLarge, readCapped } from '../http/body';
 import { acceptableDeclaredType, decideFormat, mediaTypeOf, type AudioFormat } from './audioType';
 
 /** A failure of the media proxy, with its localised text (`{max}` filled in). */
@@ -48,29 +49,6 @@ export interface FetchedAudio {
 
 const megabytes = (bytes: number): string => (bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0);
 
-async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw mediaFailure('media.too_large', undefined, { max: megabytes(maxBytes) });
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}
-
 /**
  * Fetches `raw` and answers its bytes and audio format.
  * @throws AppFailure `media.not_http`, `media.too_large`, `media.bad_type`, `media.timeout`,
@@ -98,12 +76,18 @@ export async function fetchAudio(raw: string, options: FetchAudioOptions): Promi
       await response.body?.cancel().catch(() => undefined);
       throw mediaFailure('media.bad_type', contentType);
     }
-    const declared = Number(response.headers.get('content-length') ?? NaN);
-    if (Number.isFinite(declared) && declared > options.maxBytes) {
+    if (declaredTooLarge(response.headers, options.maxBytes)) {
       await response.body?.cancel().catch(() => undefined);
       throw mediaFailure('media.too_large', undefined, { max: megabytes(options.maxBytes) });
     }
-    const bytes = response.body ? await readCapped(response.body, options.maxBytes) : new Uint8Array();
+    let bytes: Uint8Array;
+    try {
+      bytes = await readCapped(response.body, options.maxBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError)
+        throw mediaFailure('media.too_large', undefined, { max: megabytes(options.maxBytes) });
+      throw error;
+    }
     const format = decideFormat(contentType, bytes);
     if (!format) throw mediaFailure('media.bad_type', contentType || undefined);
     return { bytes, format };

@@ -5,9 +5,10 @@
  * accept the outcome only when exactly one new unfinished task has that name.
  */
 import type { Logger } from '../log';
-import { SobotAddTaskUncertainError, SobotError, SobotTransportError } from './errors';
+import { TransportError } from '../http/errors';
+import { SobotAddTaskUncertainError, SobotError } from './errors';
 import { normalizeCallTimeSlot, wireInt, wirePhoneList, wireTimestamp } from './params';
-import { backoffDelay, sleep, type RetryPolicy } from './retry';
+import { backoffDelay, sleep, type RetryPolicy } from '../http/retry';
 import type { WireParams } from './transport';
 import type { AddTaskParams, AddTaskResult, CallOptions, TaskSummary } from './types';
 
@@ -32,8 +33,8 @@ export function addTaskWire(p: AddTaskParams): WireParams {
 }
 
 /** True when the request may have created the task although no usable answer came back. */
-export function isAmbiguous(err: unknown): err is SobotError | SobotTransportError {
-  if (err instanceof SobotTransportError) return err.sent !== 'no' && err.code !== 'net.aborted';
+export function isAmbiguous(err: unknown): err is SobotError | TransportError {
+  if (err instanceof TransportError) return err.sent !== 'no' && err.code !== 'net.aborted';
   // 329999 is the server's "unknown exception": it may have thrown after inserting the task.
   return err instanceof SobotError && err.code === '329999';
 }
@@ -62,7 +63,7 @@ export async function addTaskSafely(
   try {
     before = new Set(sameName(await deps.queryTask(signalOpts)));
   } catch (err) {
-    if (err instanceof SobotTransportError && err.code === 'net.aborted') throw err;
+    if (err instanceof TransportError && err.code === 'net.aborted') throw err;
     // Without the snapshot a lost answer cannot be reconciled, but creation itself may work.
     deps.log.warn('add_task: query_task snapshot failed', {
       error: err instanceof Error ? err.message : 'unknown',
@@ -81,12 +82,12 @@ export async function addTaskSafely(
       await sleep(
         backoffDelay(2, deps.retry),
         opts.signal,
-        () => new SobotTransportError({ code: 'net.aborted', endpoint: 'add_task', sent: 'maybe' }),
+        () => new TransportError({ code: 'net.aborted', endpoint: 'add_task', sent: 'maybe' }),
       );
       const known = before;
       candidates = sameName(await deps.queryTask(signalOpts)).filter((id) => !known.has(id));
     } catch (queryErr) {
-      if (queryErr instanceof SobotTransportError && queryErr.code === 'net.aborted') throw queryErr;
+      if (queryErr instanceof TransportError && queryErr.code === 'net.aborted') throw queryErr;
       throw new SobotAddTaskUncertainError(name, [], err);
     }
     if (candidates.length === 1) return { taskid: candidates[0] as string, reconciled: true };

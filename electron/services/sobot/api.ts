@@ -5,7 +5,7 @@
 import type { Logger } from '../log';
 import type { AddTaskDataProgress, AddTaskDataReport } from './batching';
 import type { PageWalkOptions, TimeTaskDataPages } from './paging';
-import type { RetryOptions } from './retry';
+import type { RetryOptions } from '../http/retry';
 import type * as T from './types';
 
 /** Default base URL of the production service (a per-account setting). */

@@ -9,7 +9,8 @@
  * upload journal wants a clear "everything before this row is in" boundary, and the vendor's
  * per-account limits are better spent on the operator's interactive reads.
  */
-import { SobotError, SobotTransportError, SobotValidationError } from './errors';
+import { TransportError } from '../http/errors';
+import { SobotError, SobotValidationError } from './errors';
 import { wireVariable } from './params';
 import type { TaskDataRow } from './types';
 
@@ -50,7 +51,7 @@ export interface AddTaskDataReport {
   /** outids not accepted because the upload stopped (`stoppedBy`) before or at their batch. */
   notSent: string[];
   /** The error that stopped the upload (abort, network, a non-320018 code); absent if complete. */
-  stoppedBy?: SobotError | SobotTransportError;
+  stoppedBy?: SobotError | TransportError;
 }
 
 /** A row in wire form, remembering its input position. */
@@ -136,7 +137,7 @@ export async function uploadRows(
 
   const sendBatch = async (batch: WireRow[]): Promise<void> => {
     if (opts.signal?.aborted)
-      throw new SobotTransportError({ code: 'net.aborted', endpoint: 'add_task_data', sent: 'no' });
+      throw new TransportError({ code: 'net.aborted', endpoint: 'add_task_data', sent: 'no' });
     try {
       await send(batch.map((r) => r.row));
     } catch (err) {
@@ -158,7 +159,7 @@ export async function uploadRows(
         await sendBatch(batch.slice(mid));
         return;
       }
-      if (err instanceof SobotTransportError && err.sent !== 'no' && err.code !== 'net.aborted') {
+      if (err instanceof TransportError && err.sent !== 'no' && err.code !== 'net.aborted') {
         for (const r of batch) {
           uncertain.push(r.row.outid);
           finished.add(r.index);
@@ -184,7 +185,7 @@ export async function uploadRows(
       await sendBatch(batch);
     }
   } catch (err) {
-    if (!(err instanceof SobotError || err instanceof SobotTransportError)) throw err;
+    if (!(err instanceof SobotError || err instanceof TransportError)) throw err;
     report.stoppedBy = err;
     report.notSent = rows.filter((r) => !finished.has(r.index)).map((r) => r.row.outid);
   }

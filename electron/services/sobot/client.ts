@@ -13,9 +13,9 @@ import {
   type SobotClientOptions,
 } from './api';
 import { uploadRows } from './batching';
-import { SobotTransportError } from './errors';
+import { TransportError } from '../http/errors';
 import type { JsonObject } from './json';
-import { createLimiter } from './limiter';
+import { createLimiter } from '../http/limiter';
 import { ShapeError } from './normalize';
 import { walkPages } from './paging';
 import {
@@ -28,7 +28,7 @@ import {
   wireTimestamp,
 } from './params';
 import * as R from './results';
-import { resolveRetry } from './retry';
+import { resolveRetry } from '../http/retry';
 import { createTransport, type FilePart, type RequestSpec, type WireParams } from './transport';
 import type * as T from './types';
 
@@ -57,7 +57,7 @@ export function createSobotClient(options: SobotClientOptions): SobotClient {
       return normalise(answer);
     } catch (err) {
       if (!(err instanceof ShapeError)) throw err;
-      throw new SobotTransportError({
+      throw new TransportError({
         code: 'net.bad_response',
         endpoint: spec.endpoint,
         sent: 'yes',

@@ -1,16 +1,11 @@
 import type { ErrorDescriber } from '../contract/failure';
-import {
-  SobotAddTaskUncertainError,
-  SobotError,
-  SobotTransportError,
-  SobotValidationError,
-  toAppError,
-} from './errors';
+import { TransportError } from '../http/errors';
+import { SobotAddTaskUncertainError, SobotError, SobotValidationError, toAppError } from './errors';
 
 /** Lets the contract dispatcher localise every error the Sobot client rejects with. */
 export const describeSobotError: ErrorDescriber = (error, locale) =>
   error instanceof SobotError ||
-  error instanceof SobotTransportError ||
+  error instanceof TransportError ||
   error instanceof SobotValidationError ||
   error instanceof SobotAddTaskUncertainError
     ? toAppError(error, locale)

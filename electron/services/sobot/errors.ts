@@ -8,8 +8,9 @@
 import type { Locale, Localized } from '../../../shared/locale';
 import type { AppError } from '../../../shared/result';
 import { sobotCodeMeaning } from '../../../shared/codes/sobot';
-import { NET_MESSAGES, type NetErrorCode } from '../../../shared/codes/net';
+import { NET_MESSAGES } from '../../../shared/codes/net';
 import { SOBOT_CLIENT_MESSAGES } from '../../../shared/codes/sobotClient';
+import { TransportError } from '../http/errors';
 
 /** The server answered, with a `ret_code` other than `000000`. */
 export class SobotError extends Error {
@@ -35,51 +36,6 @@ export class SobotError extends Error {
     this.endpoint = endpoint;
     this.meaning = meaning;
     this.serverMessage = serverMessage;
-  }
-}
-
-/**
- * Whether a failed request reached the server: `no` (refused, DNS: nothing was sent, so any
- * request may be repeated), `maybe` (timeout or reset after sending: a mutation may have
- * happened), `yes` (the server answered, e.g. an HTTP error or an unreadable body).
- */
-export type SentState = 'no' | 'maybe' | 'yes';
-
-/** The request did not produce a readable iCall answer: network, HTTP or body problem. */
-export class SobotTransportError extends Error {
-  override readonly name = 'SobotTransportError';
-  /** Stable code, e.g. `net.timeout`. */
-  readonly code: NetErrorCode;
-  /** The endpoint name, or `push` for a pushed payload. */
-  readonly endpoint: string;
-  /** Whether the request reached the server (drives retry and add_task reconciliation). */
-  readonly sent: SentState;
-  /** HTTP status, when there was a response. */
-  readonly status: number | undefined;
-  /** ≤ 200 characters of the body or low-level reason, redacted: for the log only. */
-  readonly excerpt: string | undefined;
-  /** Low-level error code such as `ECONNREFUSED`, when known. */
-  readonly causeCode: string | undefined;
-
-  /** @param init the facts; `excerpt` must already be redacted */
-  constructor(init: {
-    code: NetErrorCode;
-    endpoint: string;
-    sent: SentState;
-    status?: number;
-    excerpt?: string;
-    causeCode?: string;
-    reason?: string;
-  }) {
-    const bits = [init.reason, init.status !== undefined ? `HTTP ${init.status}` : undefined, init.causeCode];
-    const why = bits.filter(Boolean).join(', ');
-    super(`Sobot ${init.endpoint}: ${init.code}${why ? ` (${why})` : ''}`);
-    this.code = init.code;
-    this.endpoint = init.endpoint;
-    this.sent = init.sent;
-    this.status = init.status;
-    this.excerpt = init.excerpt;
-    this.causeCode = init.causeCode;
   }
 }
 
@@ -114,7 +70,7 @@ export class SobotAddTaskUncertainError extends Error {
   constructor(
     readonly task_name: string,
     readonly candidates: string[],
-    readonly original: SobotError | SobotTransportError,
+    readonly original: SobotError | TransportError,
   ) {
     super(
       `add_task outcome unknown after ${original.code}: ${candidates.length} new unfinished task(s) named like it`,
@@ -124,12 +80,7 @@ export class SobotAddTaskUncertainError extends Error {
 
 /** Any error this client deliberately rejects with. */
 export type SobotClientError =
-  SobotError | SobotTransportError | SobotValidationError | SobotAddTaskUncertainError;
-
-/** True for the abort of a caller's signal, so loops can stop without classifying it. */
-export function isAbortError(err: unknown): boolean {
-  return err instanceof SobotTransportError && err.code === 'net.aborted';
-}
+  SobotError | TransportError | SobotValidationError | SobotAddTaskUncertainError;
 
 /**
  * Converts anything thrown by the client into the IPC error shape with a localised message.
@@ -142,7 +93,7 @@ export function toAppError(err: unknown, locale: Locale): AppError {
   if (err instanceof SobotError) {
     return { code: `sobot.${err.code}`, message: err.meaning[locale], detail: err.endpoint };
   }
-  if (err instanceof SobotTransportError) {
+  if (err instanceof TransportError) {
     const message = NET_MESSAGES[err.code][locale];
     return err.status !== undefined
       ? { code: err.code, message, detail: `HTTP ${err.status}` }

@@ -15,14 +15,12 @@ export {
 } from './api';
 export {
   SobotError,
-  SobotTransportError,
   SobotValidationError,
   SobotAddTaskUncertainError,
   toAppError,
-  isAbortError,
   type SobotClientError,
-  type SentState,
 } from './errors';
+export { TransportError, isAbortError, type SentState } from '../http/errors';
 export {
   ADD_TASK_DATA_BATCH_ROWS,
   ADD_TASK_DATA_BATCH_BYTES,
@@ -34,6 +32,6 @@ export type { PageProgress, PageWalkOptions, TimeTaskDataPages, TimeTaskDataAll 
 export { encodeVariables, normalizeCallTimeSlot, MAX_PAGE_SIZE } from './params';
 export { parsePushPayload } from './push';
 export { parseTolerantJson, JsonNumber, JsonSyntaxError, type JsonValue, type JsonObject } from './json';
-export { DEFAULT_RETRY, type RetryOptions } from './retry';
+export { DEFAULT_RETRY, type RetryOptions } from '../http/retry';
 export type * from './types';
 export { describeSobotError } from './describe';

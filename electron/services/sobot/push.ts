@@ -3,7 +3,7 @@
  * vendor's own example is not valid JSON (bare `02180344315`, `000000`, `18207736077`), so it
  * goes through the tolerant reader and the same normalisers as query_task_data.
  */
-import { SobotTransportError } from './errors';
+import { TransportError } from '../http/errors';
 import { isJsonObject, JsonSyntaxError, parseTolerantJson, type JsonObject, type JsonValue } from './json';
 import { ShapeError } from './normalize';
 import { makeExcerpt } from './transport';
@@ -23,11 +23,11 @@ function findCallData(root: JsonObject): JsonValue | undefined {
  * Parses a pushed call result into `{ detail, msg }`, normalised exactly like query_task_data.
  * @param text the raw request body
  * @param secrets strings to redact from the excerpt kept on an error (e.g. the signature)
- * @throws SobotTransportError `net.bad_response` (endpoint `push`) for anything unreadable
+ * @throws TransportError `net.bad_response` (endpoint `push`) for anything unreadable
  */
 export function parsePushPayload(text: string, secrets: string[] = []): CallData {
   const bad = (reason: string): never => {
-    throw new SobotTransportError({
+    throw new TransportError({
       code: 'net.bad_response',
       endpoint: 'push',
       sent: 'yes',

@@ -1,17 +1,18 @@
 /**
- * The wire: builds one iCall request (query string, form, JSON or multipart), runs it under the
- * shared concurrency limiter with a per-attempt timeout and the caller's AbortSignal, turns
- * every failure into a stable error, and retries only what retry.ts says is safe.
+ * The wire: builds one iCall request (query string, form, JSON or multipart) and reads its
+ * `ret_code` envelope. Sending — limiter, timeouts, deadline, no redirects, capped bodies,
+ * retries only where safe — is the shared http/ layer's.
  *
  * Credentials are added here and nowhere else; URLs and bodies are never logged or kept.
  */
-import { redact, type Logger } from '../log';
-import { SobotError, SobotTransportError } from './errors';
-import { isJsonObject, JsonNumber, JsonSyntaxError, parseTolerantJson, type JsonObject } from './json';
-import type { Limiter } from './limiter';
-import { backoffDelay, isRetryable, sleep, type RetryPolicy } from './retry';
-import type { NetErrorCode } from '../../../shared/codes/net';
 import { SOBOT_SUCCESS } from '../../../shared/codes/sobot';
+import { TransportError } from '../http/errors';
+import type { Limiter } from '../http/limiter';
+import type { RetryPolicy } from '../http/retry';
+import { sendOnce, withRetries } from '../http/send';
+import { redact, type Logger } from '../log';
+import { SobotError } from './errors';
+import { isJsonObject, JsonNumber, JsonSyntaxError, parseTolerantJson, type JsonObject } from './json';
 
 /** Request parameters as wire strings (undefined = omitted), credentials excluded. */
 export type WireParams = Record<string, string | undefined>;
@@ -36,6 +37,8 @@ export interface RequestSpec {
   /** Safe to repeat after the server may have seen it. */
   idempotent: boolean;
   signal?: AbortSignal | undefined;
+  /** Epoch ms by which the whole call (every attempt) must be over. */
+  deadline?: number | undefined;
 }
 
 /** What a transport needs; built once per client. */
@@ -87,73 +90,11 @@ export function makeExcerpt(text: string, secrets: string[]): string {
   return redact(head, secrets).replace(/\s+/g, ' ').slice(0, EXCERPT_MAX);
 }
 
-/** Finds a Node/undici error code (`ECONNREFUSED`, …) anywhere in a cause chain. */
-function findErrorCode(err: unknown, depth = 0): string | undefined {
-  if (!err || typeof err !== 'object' || depth > 5) return undefined;
-  const e = err as { code?: unknown; cause?: unknown; errors?: unknown };
-  if (typeof e.code === 'string' && /^[A-Z_]+$/.test(e.code)) return e.code;
-  const inner = findErrorCode(e.cause, depth + 1);
-  if (inner) return inner;
-  if (Array.isArray(e.errors))
-    for (const sub of e.errors) {
-      const c = findErrorCode(sub, depth + 1);
-      if (c) return c;
-    }
-  return undefined;
-}
-
-/** Whether a fetch error says the URL itself cannot be used (message text, no code). */
-function isUnusableUrl(err: unknown, depth = 0): boolean {
-  if (!(err instanceof Error) || depth > 3) return false;
-  if (/bad port|unknown scheme|invalid url|failed to parse url/i.test(err.message)) return true;
-  return isUnusableUrl(err.cause, depth + 1);
-}
-
-/** Error codes raised before a single byte of the request left this machine. */
-const NOT_SENT: Record<string, NetErrorCode> = {
-  ECONNREFUSED: 'net.unreachable',
-  EHOSTUNREACH: 'net.unreachable',
-  ENETUNREACH: 'net.offline',
-  ENOTFOUND: 'net.offline',
-  EAI_AGAIN: 'net.offline',
-  EAI_FAIL: 'net.offline',
-  UND_ERR_CONNECT_TIMEOUT: 'net.timeout',
-  ERR_INVALID_URL: 'net.unreachable',
-};
-
-/** Classifies an exception from `fetch()` or from reading the body. */
-function classifyThrown(
-  err: unknown,
-  endpoint: string,
-  state: { timedOut: boolean; userAborted: boolean; responded: boolean },
-): SobotTransportError {
-  if (state.userAborted) return new SobotTransportError({ code: 'net.aborted', endpoint, sent: 'maybe' });
-  if (state.timedOut)
-    return new SobotTransportError({
-      code: 'net.timeout',
-      endpoint,
-      sent: state.responded ? 'yes' : 'maybe',
-    });
-  // undici refuses some URLs before connecting ("bad port", "unknown scheme"): nothing was
-  // sent, and repeating cannot help (retry.ts checks ERR_INVALID_URL).
-  const causeCode = findErrorCode(err) ?? (isUnusableUrl(err) ? 'ERR_INVALID_URL' : undefined);
-  const notSent = causeCode ? NOT_SENT[causeCode] : undefined;
-  if (notSent) return new SobotTransportError({ code: notSent, endpoint, sent: 'no', causeCode });
-  // Resets and unknown socket failures: the request may have been processed.
-  return new SobotTransportError({
-    code: 'net.unreachable',
-    endpoint,
-    sent: state.responded ? 'yes' : 'maybe',
-    ...(causeCode ? { causeCode } : {}),
-    reason: state.responded ? 'body interrupted' : 'connection failed',
-  });
-}
-
 /** Interprets a complete HTTP answer: success object, SobotError, or transport error. */
 function interpret(status: number, text: string, endpoint: string, secrets: string[]): JsonObject {
   const okStatus = status >= 200 && status < 300;
   const fail = (reason: string): never => {
-    throw new SobotTransportError({
+    throw new TransportError({
       code: okStatus ? 'net.bad_response' : 'net.http_status',
       endpoint,
       sent: 'yes',
@@ -182,31 +123,10 @@ function interpret(status: number, text: string, endpoint: string, secrets: stri
   return parsed;
 }
 
-/**
- * Reads the body, giving up when the signal fires even if an injected fetch does not tie the
- * body stream to the signal (undici does; a host's own fetch may not).
- */
-function readBody(res: Response, signal: AbortSignal): Promise<string> {
-  if (signal.aborted) return Promise.reject(new Error('aborted'));
-  return new Promise((resolve, reject) => {
-    const stop = (): void => {
-      res.body?.cancel().catch(() => undefined);
-      reject(new Error('aborted'));
-    };
-    signal.addEventListener('abort', stop, { once: true });
-    res
-      .text()
-      .then(resolve, reject)
-      .finally(() => signal.removeEventListener('abort', stop));
-  });
-}
-
 /** Builds the transport function for one client. */
 export function createTransport(cfg: TransportConfig): Transport {
   const base = normalizeBaseUrl(cfg.baseUrl);
   const secrets = [cfg.signature];
-  const aborted = (endpoint: string) => () =>
-    new SobotTransportError({ code: 'net.aborted', endpoint, sent: 'no' });
 
   const buildInit = (spec: RequestSpec): { url: string; init: RequestInit } => {
     const auth: WireParams = { appid: cfg.appid, signature: cfg.signature };
@@ -238,58 +158,44 @@ export function createTransport(cfg: TransportConfig): Transport {
     return { url, init: { method: 'POST', headers, body: encodeForm(all) } };
   };
 
+  const http = { fetch: cfg.fetch, timeoutMs: cfg.timeoutMs, limiter: cfg.limiter };
+  const decoder = new TextDecoder();
+
   const once = async (spec: RequestSpec, attempt: number): Promise<JsonObject> => {
-    const release = await cfg.limiter.acquire(spec.signal, aborted(spec.endpoint));
-    const ctrl = new AbortController();
-    const state = { timedOut: false, userAborted: false, responded: false };
-    const timer = setTimeout(() => {
-      state.timedOut = true;
-      ctrl.abort();
-    }, cfg.timeoutMs);
-    const onUserAbort = (): void => {
-      state.userAborted = true;
-      ctrl.abort();
-    };
-    if (spec.signal?.aborted) onUserAbort();
-    else spec.signal?.addEventListener('abort', onUserAbort, { once: true });
     const started = Date.now();
-    try {
-      const { url, init } = buildInit(spec);
-      let status: number;
-      let text: string;
-      try {
-        const res = await cfg.fetch(url, { ...init, signal: ctrl.signal });
-        state.responded = true;
-        status = res.status;
-        text = await readBody(res, ctrl.signal);
-      } catch (err) {
-        throw classifyThrown(err, spec.endpoint, state);
-      }
-      // A timeout that fired while the last bytes arrived still counts as an answer.
-      cfg.log.debug('sobot response', { endpoint: spec.endpoint, attempt, status, ms: Date.now() - started });
-      return interpret(status, text, spec.endpoint, secrets);
-    } finally {
-      clearTimeout(timer);
-      spec.signal?.removeEventListener('abort', onUserAbort);
-      release();
-    }
+    const { url, init } = buildInit(spec);
+    const answer = await sendOnce(http, {
+      url,
+      init,
+      endpoint: spec.endpoint,
+      signal: spec.signal,
+      deadline: spec.deadline,
+    });
+    cfg.log.debug('sobot response', {
+      endpoint: spec.endpoint,
+      attempt,
+      status: answer.status,
+      ms: Date.now() - started,
+    });
+    return interpret(answer.status, decoder.decode(answer.body), spec.endpoint, secrets);
   };
 
-  return async (spec) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await once(spec, attempt);
-      } catch (err) {
-        if (attempt > cfg.retry.retries || !isRetryable(err, spec.idempotent)) throw err;
-        const delay = backoffDelay(attempt, cfg.retry);
-        cfg.log.warn('sobot retry', {
-          endpoint: spec.endpoint,
-          attempt,
-          delayMs: Math.round(delay),
-          error: err instanceof Error ? err.message : String(err),
-        });
-        await sleep(delay, spec.signal, aborted(spec.endpoint));
-      }
-    }
-  };
+  return (spec) =>
+    withRetries(
+      {
+        endpoint: spec.endpoint,
+        idempotent: spec.idempotent,
+        policy: cfg.retry,
+        log: cfg.log,
+        signal: spec.signal,
+        deadline: spec.deadline,
+        providerRetryable: isTransientAnswer,
+      },
+      (attempt) => once(spec, attempt),
+    );
+}
+
+/** The server's "unknown error": worth repeating for a read. */
+function isTransientAnswer(err: unknown): boolean {
+  return err instanceof SobotError && err.code === '329999';
 }

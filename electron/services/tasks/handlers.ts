@@ -1,5 +1,5 @@
 import type { taskCalls } from '../../../shared/contracts/tasks';
-import type { FeatureHandlers } from '../core/handlers';
+import type { FeatureHandlers } from '../contract/dispatch';
 import type { TaskService } from './service';
 
 /** The handlers of `contracts/tasks.ts`, joined in createHandlers. */

@@ -1,5 +1,5 @@
 import type { uploadCalls } from '../../../shared/contracts/uploads';
-import type { FeatureHandlers } from '../core/handlers';
+import type { FeatureHandlers } from '../contract/dispatch';
 import type { UploadService } from './api';
 
 /**

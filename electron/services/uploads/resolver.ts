@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { createListOutidResolver, type OutidResolver, type OutidTarget } from '../sync/resolver';
+import { createListOutidResolver, type OutidResolver, type OutidTarget } from '../results/resolver';
 
 interface Hit {
   account_id: string;

@@ -9,7 +9,7 @@
  */
 import type { UploadRowCounts, UploadRowState, UploadState } from '../../../shared/uploads';
 import type { Logger } from '../log';
-import { SobotError, SobotTransportError, type SobotClient } from '../sobot/index';
+import { SobotError, TransportError, type SobotClient } from '../sobot/index';
 import { toUploadError } from './describe';
 import { uploadFailure } from './errors';
 import type { JournalRow, RowOutcome, UploadJournal, UploadRecord } from './journal';
@@ -184,7 +184,7 @@ export class UploadRunner {
         contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       });
     } catch (error) {
-      const maybeSent = error instanceof SobotTransportError && error.sent !== 'no';
+      const maybeSent = error instanceof TransportError && error.sent !== 'no';
       const state = maybeSent ? 'uncertain' : 'pending';
       this.record_(rows.map((r) => ({ outid: r.outid, state, from: 'sending' as const })));
       if (maybeSent) return new LostAnswer(error);

@@ -16,7 +16,7 @@ import { createTaskService } from '../../../electron/services/tasks/create';
 import { createMediaProxy } from '../../../electron/services/media/proxy';
 import { ListsFeature } from '../../../electron/services/lists/feature';
 import { openListServices } from '../../../electron/services/lists/index';
-import { ResultsFeature } from '../../../electron/services/sync/feature';
+import { ResultsFeature } from '../../../electron/services/results/feature';
 import { createUploadService } from '../../../electron/services/uploads/index';
 
 const APP = 'app://campaign-desk';

@@ -1,7 +1,7 @@
 /** Bodies that are not iCall answers, error classification, retries, timeouts and abort. */
 import { describe, expect, it } from 'vitest';
-import { SobotError, SobotTransportError, toAppError } from '../../../electron/services/sobot';
-import { backoffDelay, resolveRetry } from '../../../electron/services/sobot/retry';
+import { SobotError, TransportError, toAppError } from '../../../electron/services/sobot';
+import { backoffDelay, resolveRetry } from '../../../electron/services/http/retry';
 import { clientFor, code, netError, ok, SIG, type Reply } from './fakeFetch';
 
 const robot = (): Reply => ok({ robot_num: 3 });
@@ -20,16 +20,16 @@ describe('unreadable answers', () => {
   ])('%s → %s', async (_label, status, body, expected) => {
     const { client } = clientFor(() => ({ status, body }), { retry: false });
     const err = await client.queryRobotNum().catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(SobotTransportError);
+    expect(err).toBeInstanceOf(TransportError);
     expect(err).toMatchObject({ code: expected, endpoint: 'query_robot_num' });
-    if (status !== 200) expect((err as SobotTransportError).status).toBe(status);
-    expect(((err as SobotTransportError).excerpt ?? '').length).toBeLessThanOrEqual(200);
+    if (status !== 200) expect((err as TransportError).status).toBe(status);
+    expect(((err as TransportError).excerpt ?? '').length).toBeLessThanOrEqual(200);
   });
 
   it('keeps a ≤ 200 character redacted excerpt', async () => {
     const page = `<html>${'x'.repeat(150)} signature=${SIG} ${SIG} ${'y'.repeat(500)}</html>`;
     const { client } = clientFor(() => ({ body: page }));
-    const err = (await client.queryRobotNum().catch((e: unknown) => e)) as SobotTransportError;
+    const err = (await client.queryRobotNum().catch((e: unknown) => e)) as TransportError;
     expect(err.excerpt?.length).toBe(200);
     expect(err.excerpt).toContain('[redacted]');
     expect(err.excerpt).not.toContain(SIG.slice(0, 6));
@@ -94,7 +94,7 @@ describe('server codes', () => {
       'net.http_status',
       'net.bad_response',
     ] as const) {
-      const e = new SobotTransportError({ code: c, endpoint: 'x', sent: 'no' });
+      const e = new TransportError({ code: c, endpoint: 'x', sent: 'no' });
       expect(toAppError(e, 'zh-CN').message).toMatch(/[\u4e00-\u9fff]/);
       expect(toAppError(e, 'en').message).toMatch(/^[\x20-\x7e’]+$/);
     }

@@ -12,7 +12,7 @@ import {
   PUSH_CALLID as CALLID,
   PUSH_EXAMPLE as EXAMPLE,
   setupResults,
-} from '../sync/support';
+} from '../results/support';
 import { createTask } from '../../support/uploads';
 
 type Setup = Awaited<ReturnType<typeof setupResults>>;

@@ -1,14 +1,15 @@
 /**
- * When a failed request may be repeated, and how long to wait first.
+ * When a failed request may be repeated, and how long to wait first — for every provider.
  *
  * Policy:
  * - Nothing was sent (connection refused, DNS failure): any request may be repeated.
- * - Idempotent reads (`check_login_name`, `query_*`, `calls_count`): also on timeouts, resets,
- *   HTTP 5xx/429 and the server's "unknown error" 329999.
- * - Mutations: never after the request may have reached the server. add_task has its own
- *   reconciliation (addTask.ts) instead.
+ * - Idempotent reads: also on timeouts, resets and HTTP 5xx/429, and on whatever answer the
+ *   provider itself calls transient (its `providerRetryable`, e.g. Sobot's 329999).
+ * - Mutations: never after the request may have reached the server. A provider that must know
+ *   (Sobot's add_task, row uploads) reconciles instead.
+ * - Never after a redirect or an oversized answer: the same server would answer the same.
  */
-import { SobotError, SobotTransportError } from './errors';
+import { TransportError } from './errors';
 
 /** Retry tuning; every field optional. `retries: 0` disables retrying. */
 export interface RetryOptions {
@@ -49,10 +50,18 @@ export function backoffDelay(attempt: number, policy: RetryPolicy): number {
   return step / 2 + policy.random() * (step / 2);
 }
 
-/** Whether an error may be retried for a request of the given safety class. */
-export function isRetryable(err: unknown, idempotent: boolean): boolean {
-  if (err instanceof SobotTransportError) {
-    if (err.code === 'net.aborted') return false;
+/**
+ * Whether an error may be retried for a request of the given safety class.
+ * @param providerRetryable the provider's own transient answers (checked for idempotent calls only)
+ */
+export function isRetryable(
+  err: unknown,
+  idempotent: boolean,
+  providerRetryable: (err: unknown) => boolean = () => false,
+): boolean {
+  if (err instanceof TransportError) {
+    if (err.code === 'net.aborted' || err.code === 'net.redirected' || err.code === 'net.too_large')
+      return false;
     if (err.causeCode === 'ERR_INVALID_URL') return false; // a bad base URL stays bad
     if (err.sent === 'no') return true;
     if (!idempotent) return false;
@@ -62,8 +71,7 @@ export function isRetryable(err: unknown, idempotent: boolean): boolean {
       return err.status !== undefined && (err.status >= 500 || err.status === 429);
     return false;
   }
-  if (err instanceof SobotError) return idempotent && err.code === '329999';
-  return false;
+  return idempotent && providerRetryable(err);
 }
 
 /**

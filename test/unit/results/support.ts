@@ -13,7 +13,7 @@ import {
 } from '../../../electron/services/sandbox/index';
 import type { SandboxOptions } from '../../../electron/services/sandbox/index';
 import { createSobotClient } from '../../../electron/services/sobot/index';
-import { ResultsFeature, type ResultsFeatureDeps } from '../../../electron/services/sync/feature';
+import { ResultsFeature, type ResultsFeatureDeps } from '../../../electron/services/results/feature';
 
 export const ACCOUNT = 'acc-1';
 

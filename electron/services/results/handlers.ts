@@ -1,5 +1,5 @@
 import type { resultCalls } from '../../../shared/contracts/results';
-import type { FeatureHandlers } from '../core/handlers';
+import type { FeatureHandlers } from '../contract/dispatch';
 import type { ResultsFeature } from './feature';
 
 /** The handlers of `contracts/results.ts`, joined in createHandlers. */

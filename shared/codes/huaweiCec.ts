@@ -312,8 +312,8 @@ export function cecQcStatus(status: number): { state: CecQcState; label: Localiz
 }
 
 /**
- * Codes the Huawei client raises itself (not server codes): a refused signature, bad input caught
- * before sending, a certificate the account's CA does not vouch for, and the like.
+ * Codes the Huawei client raises itself (not server codes, not the shared `net.*` ones): a
+ * refused signature or token, bad input caught before sending, a recording that is not audio.
  */
 export const CEC_CLIENT_MESSAGES = {
   'huawei.auth_refused': {
@@ -329,23 +329,15 @@ export const CEC_CLIENT_MESSAGES = {
     'zh-CN': '参数不正确，未发送到服务器',
     en: 'A parameter is invalid: nothing was sent to the server',
   },
-  'huawei.tls_untrusted': {
-    'zh-CN': '服务器证书不受信任：请在账号中提供租户的 CA 证书（PEM）',
-    en: 'The server’s certificate is not trusted: give the tenant’s CA certificate (PEM) in the account',
-  },
-  'huawei.redirect': {
-    'zh-CN': '服务器要求跳转到其他地址，已拒绝：请检查账号中的服务地址',
-    en: 'The server redirected elsewhere, which is refused: check the account’s server address',
-  },
-  'huawei.too_large': {
-    'zh-CN': '服务器返回的内容超过大小上限',
-    en: 'The server’s answer is larger than allowed',
-  },
   'huawei.not_wav': {
     'zh-CN': '录音下载返回的不是 WAV 文件',
     en: 'The recording download did not return a WAV file',
   },
   'huawei.row_rejected': { 'zh-CN': '该行数据无法提交', en: 'This row cannot be submitted' },
+  'huawei.create_uncertain': {
+    'zh-CN': '创建外呼活动的请求已发出但结果未知，请先在活动列表中确认是否已创建，再决定是否重试',
+    en: 'The create-campaign request was sent but its outcome is unknown: check the campaign list before trying again',
+  },
   'huawei.unexpected': {
     'zh-CN': '发生了意外错误，请重试；如果问题持续，请查看日志',
     en: 'Something unexpected went wrong: try again, and check the log if it persists',

@@ -8,7 +8,8 @@
  * `ivrParam.deviceSign` = the flow's access code with `callCount`/`callInterval`, and
  * `callBackUrl`). Everything the server would refuse is refused here first, with nothing sent.
  */
-import { CecError, CecTransportError, CecValidationError } from './errors';
+import { TransportError } from '../http/errors';
+import { CecError, CecValidationError } from './errors';
 import { objects, pick, wireInt, wireText } from './fields';
 import { isJsonObject, type JsonObject, type JsonValue } from './json';
 import { formatUtcStamp, parseUtcStamp } from './time';
@@ -161,7 +162,7 @@ export class CampaignCreateUncertainError extends Error {
   constructor(
     readonly campaignName: string,
     readonly candidates: string[],
-    readonly original: CecTransportError,
+    readonly original: TransportError,
   ) {
     super(
       `create campaign outcome unknown after ${original.code}: ${candidates.length} campaign(s) with that name`,
@@ -227,11 +228,14 @@ export function campaignOperations(t: CecTransport, vdnId: string, now: () => nu
         });
         return { campaignId: createdCampaignId(body), reconciled: false };
       } catch (err) {
+        // Only a request that may have been applied is looked up; a redirect or an oversized
+        // answer means the server answered something else entirely.
         if (
-          !(err instanceof CecTransportError) ||
+          !(err instanceof TransportError) ||
           err.sent === 'no' ||
           err.code === 'net.aborted' ||
-          err.code.startsWith('huawei.')
+          err.code === 'net.redirected' ||
+          err.code === 'net.certificate'
         )
           throw err;
         const named = (await listAll({ name: json['name'] as string, signal }).catch(() => null))?.filter(

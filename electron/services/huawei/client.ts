@@ -4,7 +4,8 @@
  * requests in flight, as the result query asks) and the account's shared add-numbers pacer.
  */
 import { silentLogger, type Logger } from '../log';
-import type { RetryOptions } from '../sobot/retry';
+import { createLimiter } from '../http/limiter';
+import { resolveRetry, type RetryOptions } from '../http/retry';
 import { campaignOperations, ISALES_V1 } from './campaigns';
 import { CecValidationError } from './errors';
 import { addNumberRows, type AddNumbersOptions, type AddNumbersReport, type WireNumber } from './numbers';
@@ -14,7 +15,7 @@ import { downloadRecording, recordingSource, type RecordingFetch, type Recording
 import { resultOperations } from './results';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from './time';
 import { tlsSetup, type HttpFetch } from './tls';
-import { createTransport, pathOf, transportDefaults } from './transport';
+import { createTransport, pathOf } from './transport';
 import type { NumberRow, QcTranscript, RecordingSource } from './types';
 import type { TranscriptOptions } from './transcript';
 
@@ -61,10 +62,8 @@ export function createHuaweiCecClient(options: HuaweiClientOptions) {
   const now = options.now ?? Date.now;
   const log = options.log ?? silentLogger;
   const tls = tlsSetup(options.caPem, options.fetch);
-  const { retry, limiter } = transportDefaults({
-    ...(options.retry !== undefined ? { retry: options.retry } : {}),
-    maxConcurrency: options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,
-  });
+  const retry = resolveRetry(options.retry);
+  const limiter = createLimiter(options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
   const shared = {
     ak: options.ak,
     sk: options.sk,

@@ -6,15 +6,16 @@ export { createHuaweiCecClient, DEFAULT_TIMEOUT_MS, DEFAULT_MAX_CONCURRENCY } fr
 export type { HuaweiCecClient, HuaweiClientOptions } from './client';
 export {
   CecError,
-  CecTransportError,
+  CecAuthError,
+  CecRecordingError,
   CecValidationError,
   isCecAbort,
   isAuthRefused,
   toAppError,
   type CecClientError,
   type CecService,
-  type SentState,
 } from './errors';
+export { TransportError, type SentState } from '../http/errors';
 export { CampaignCreateUncertainError, createCampaignBody, MAX_CAMPAIGN_NAME, MAX_SLOTS } from './campaigns';
 export {
   checkNumberRow,

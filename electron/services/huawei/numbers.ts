@@ -7,7 +7,8 @@
  * uncertain (its request's answer was lost) or not sent (the upload stopped first).
  */
 import { CEC_NUMBER_PROBLEMS, type CecNumberProblem } from '../../../shared/codes/huaweiCec';
-import { CecError, CecTransportError } from './errors';
+import { TransportError } from '../http/errors';
+import { CecError } from './errors';
 import { pick, wireText } from './fields';
 import { isJsonObject, type JsonObject, type JsonValue } from './json';
 import type { Pacer } from './pacer';
@@ -167,7 +168,7 @@ export interface AddNumbersReport {
   /** One fate per input row, by input position. */
   fates: RowFate[];
   /** The error that stopped the upload (abort, network, a campaign-level code); absent if complete. */
-  stoppedBy?: CecError | CecTransportError;
+  stoppedBy?: CecError | TransportError;
 }
 
 /** Options of {@link addNumberRows}. */
@@ -243,7 +244,7 @@ export async function addNumberRows(
           return;
         }
       }
-      if (err instanceof CecTransportError && err.sent !== 'no' && err.code !== 'net.aborted') {
+      if (err instanceof TransportError && err.sent !== 'no' && err.code !== 'net.aborted') {
         for (const index of indices) fates[index] = { fate: 'uncertain', code: err.code };
         counts.uncertainRows += indices.length;
         progress();
@@ -261,7 +262,7 @@ export async function addNumberRows(
     ))
       await sendRequest(request);
   } catch (err) {
-    if (!(err instanceof CecError || err instanceof CecTransportError)) throw err;
+    if (!(err instanceof CecError || err instanceof TransportError)) throw err;
     return { fates, stoppedBy: err };
   }
   return { fates };

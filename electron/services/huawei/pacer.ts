@@ -5,7 +5,7 @@
  * serves every client of one account (see {@link pacerFor}), so two uploads to two campaigns
  * of the same tenant share the pace instead of tripping each other.
  */
-import { CecTransportError } from './errors';
+import { abortedError } from '../http/errors';
 
 /** The documented minimum spacing of add-numbers requests. */
 export const MIN_ADD_SPACING_MS = 1000;
@@ -59,7 +59,7 @@ export function createPacer(
           if (wait > 0) await clock.sleep(wait, signal);
           else if (signal?.aborted) throw signal.reason;
         } catch {
-          throw new CecTransportError({ code: 'net.aborted', operation: 'addNumbers', sent: 'no' });
+          throw abortedError('addNumbers');
         }
         next = clock.now() + spacingMs;
       });

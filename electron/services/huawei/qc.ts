@@ -5,7 +5,7 @@
  * answers 401; then `POST /apiaccess/CCSQM/rest/ccisqm/v1/appraisecall/detail` with
  * `{call_uuid}` and `Authorization: Bearer …`, `x-app-key`, `x-UserId`.
  */
-import { CecTransportError } from './errors';
+import { CecAuthError } from './errors';
 import { wireNumber, wireText } from './fields';
 import type { JsonObject } from './json';
 import { toQcTranscript, type TranscriptOptions } from './transcript';
@@ -45,13 +45,7 @@ export function qcOperations(t: CecTransport, creds: QcCredentials, now: () => n
       signal,
     });
     const value = wireText(body['AccessToken']);
-    if (value === '')
-      throw new CecTransportError({
-        code: 'huawei.qc_auth_refused',
-        operation: 'qcToken',
-        sent: 'yes',
-        reason: 'no AccessToken',
-      });
+    if (value === '') throw new CecAuthError('huawei.qc_auth_refused', 'qcToken');
     const life = wireNumber(body['Expires']) ?? seconds;
     token = { value, until: now() + life * 1000 - TOKEN_MARGIN_MS };
     return value;
@@ -85,7 +79,7 @@ export function qcOperations(t: CecTransport, creds: QcCredentials, now: () => n
     try {
       return await send(first);
     } catch (err) {
-      if (!(err instanceof CecTransportError && err.code === 'huawei.qc_auth_refused')) throw err;
+      if (!(err instanceof CecAuthError)) throw err;
       // Once: a token revoked or expired early. A second 401 means the app key itself is refused.
       if (token?.value === first) token = null;
       return send(await currentToken(signal, token === null));

@@ -13,7 +13,8 @@
  * several recordings answers a zip: its first `.wav` is taken. No Range header is ever sent
  * to CC-FS; the app's own media route serves ranges from the cached file.
  */
-import { CecError, CecTransportError } from './errors';
+import { abortedError } from '../http/errors';
+import { CecError, CecRecordingError } from './errors';
 import type { CecTransport } from './transport';
 import type { RecordingSource } from './types';
 import { firstWav, isZip, ZipReadError } from './zip';
@@ -68,7 +69,7 @@ const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
       'abort',
       () => {
         clearTimeout(timer);
-        reject(new CecTransportError({ code: 'net.aborted', operation: 'downloadRecording', sent: 'no' }));
+        reject(abortedError('downloadRecording'));
       },
       { once: true },
     );
@@ -108,13 +109,7 @@ export async function downloadRecording(
       }
       throw err;
     }
-    if (answer.kind === 'json')
-      throw new CecTransportError({
-        code: 'huawei.not_wav',
-        operation,
-        sent: 'yes',
-        reason: 'JSON without a file',
-      });
+    if (answer.kind === 'json') throw new CecRecordingError('JSON without a file');
     const { bytes, contentType } = answer;
     if (isWav(bytes)) return { kind: 'wav', bytes, contentType };
     if (isZip(bytes)) {
@@ -122,24 +117,12 @@ export async function downloadRecording(
       try {
         entry = firstWav(bytes, maxBytes);
       } catch (err) {
-        if (err instanceof ZipReadError)
-          throw new CecTransportError({
-            code: 'huawei.not_wav',
-            operation,
-            sent: 'yes',
-            reason: err.message,
-          });
+        if (err instanceof ZipReadError) throw new CecRecordingError(err.message);
         throw err;
       }
-      if (!entry || !isWav(entry.bytes))
-        throw new CecTransportError({
-          code: 'huawei.not_wav',
-          operation,
-          sent: 'yes',
-          reason: 'no .wav in the zip',
-        });
+      if (!entry || !isWav(entry.bytes)) throw new CecRecordingError('no .wav in the zip');
       return { kind: 'wav', bytes: entry.bytes, contentType: 'audio/wav', entryName: entry.name };
     }
-    throw new CecTransportError({ code: 'huawei.not_wav', operation, sent: 'yes', reason: 'not a WAV file' });
+    throw new CecRecordingError('not a WAV file');
   }
 }

@@ -1,27 +1,26 @@
 /**
- * The CEC wire: one signed request (auth-v2 for CC-iSales and CC-FS), run under the client's
- * concurrency limiter with a per-attempt timeout and the caller's signal, its answer read with
- * a size cap, and every failure turned into a stable error. Retries only what is safe.
+ * The CEC wire: builds one request — auth-v2 signed for CC-iSales and CC-FS, or with the
+ * caller's Bearer headers for QC — and reads the answer. Sending (limiter, timeouts, deadline,
+ * no redirects, capped bodies, retries only where safe) is the shared http/ layer's.
  *
  * - The JSON body is serialised once and that exact text is both signed and sent.
  * - `host` is signed as `new URL(base).host`, which is what fetch puts on the wire.
- * - Redirects are never followed (a 3xx is an error): a signed request must not be replayed to
- *   another host, and CEC endpoints do not redirect.
  * - HTTP 401 (no body) is the platform refusing the signature, usually a wrong SK or a clock
- *   more than ~15 minutes off: `huawei.auth_refused`.
+ *   more than ~15 minutes off: {@link CecAuthError}.
  * - TLS is verified always; a private-CA tenant gives its CA certificate (tls.ts).
  */
-import { redact, type Logger } from '../log';
-import { createLimiter, type Limiter } from '../sobot/limiter';
-import { backoffDelay, resolveRetry, sleep, type RetryOptions, type RetryPolicy } from '../sobot/retry';
 import { CEC_ISALES_SUCCESS } from '../../../shared/codes/huaweiCec';
-import { CecError, CecTransportError } from './errors';
+import { TransportError } from '../http/errors';
+import type { Limiter } from '../http/limiter';
+import type { RetryPolicy } from '../http/retry';
+import { sendOnce, withRetries, type HttpAnswer } from '../http/send';
+import { redact, type Logger } from '../log';
+import { CecAuthError, CecError } from './errors';
 import { isJsonObject, JsonNumber, JsonSyntaxError, parseTolerantJson, type JsonObject } from './json';
 import { encodeRfc3986, JSON_CONTENT_TYPE, signAuthV2, wireQuery, type QueryItems } from './signer';
-import { classifyThrown } from './netErrors';
 import type { HttpFetch } from './tls';
 
-/** One logical request; the transport may send it more than once (see {@link isRetryableCec}). */
+/** One logical request; it may be sent more than once (see http/retry.ts). */
 export interface CecRequest {
   /** The client operation, for errors and the log (`addNumbers`). */
   operation: string;
@@ -55,20 +54,19 @@ export interface TransportConfig {
   limiter: Limiter;
   log: Logger;
   retry: RetryPolicy;
-  /** Largest JSON answer read (default 8 MB). */
+  /** Largest JSON answer read. */
   maxJsonBytes: number;
 }
 
-/** The signed transport of one client. */
+/** The transport of one client. */
 export interface CecTransport {
-  /** A JSON request to CC-iSales; resolves with the success object (returnCode/resultCode 0200000). */
+  /** A signed JSON request to CC-iSales; resolves with the success object (0200000). */
   json(req: CecRequest): Promise<JsonObject>;
-  /** A request answered with bytes (CC-FS); `maxBytes` caps the body. */
+  /** A signed request answered with bytes (CC-FS); `maxBytes` caps the body. */
   binary(req: CecRequest, maxBytes: number): Promise<BinaryAnswer>;
   /**
    * An unsigned JSON request with the caller's headers (the QC service, which takes a Bearer
-   * token): resolves with the answer object whatever its fields; HTTP 401 is
-   * `huawei.qc_auth_refused`.
+   * token): resolves with the answer object; HTTP 401 is `huawei.qc_auth_refused`.
    */
   plain(req: CecRequest): Promise<JsonObject>;
 }
@@ -81,73 +79,18 @@ export function pathOf(...segments: (string | number)[]): string {
     .map((s) => String(s))
     .flatMap((s) => s.split('/'))
     .filter((s) => s !== '')
-    .map((s) => encodeRfc3986(s))
-    .reduce((path, s) => `${path}/${s}`, '');
+    .map((s) => `/${encodeRfc3986(s)}`)
+    .join('');
 }
 
-/** The base URL without a trailing slash; its path (if any) prefixes every request path. */
+/** The base URL checked: http(s), no query or fragment; its path (if any) prefixes requests. */
 export function normalizeBase(baseUrl: string): URL {
   const url = new URL(baseUrl.trim());
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new RangeError('the CEC base URL must be http(s)');
-  url.pathname = url.pathname.replace(/\/+$/, '');
   url.search = '';
   url.hash = '';
   return url;
-}
-
-/** Whether an error may be retried for a request of the given safety class. */
-export function isRetryableCec(err: unknown, idempotent: boolean): boolean {
-  if (!(err instanceof CecTransportError)) return false;
-  if (err.code === 'net.aborted' || err.causeCode === 'ERR_INVALID_URL') return false;
-  if (err.code.startsWith('huawei.')) return false; // 401, TLS, redirect, size: repeating cannot help
-  if (err.sent === 'no') return true;
-  if (!idempotent) return false;
-  if (err.code === 'net.http_status')
-    return err.status !== undefined && (err.status >= 500 || err.status === 429);
-  return err.code === 'net.timeout' || err.code === 'net.unreachable' || err.code === 'net.offline';
-}
-
-/** Reads at most `max` bytes; past that the body is cancelled and `huawei.too_large` raised. */
-async function readCapped(
-  res: Response,
-  max: number,
-  operation: string,
-  signal: AbortSignal,
-): Promise<Uint8Array> {
-  const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > max) {
-    await res.body?.cancel().catch(() => undefined);
-    throw new CecTransportError({ code: 'huawei.too_large', operation, sent: 'yes', status: res.status });
-  }
-  const reader = res.body?.getReader();
-  if (!reader) return new Uint8Array(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const stop = (): void => void reader.cancel().catch(() => undefined);
-  signal.addEventListener('abort', stop, { once: true });
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > max) {
-        await reader.cancel().catch(() => undefined);
-        throw new CecTransportError({ code: 'huawei.too_large', operation, sent: 'yes', status: res.status });
-      }
-      chunks.push(value);
-    }
-  } finally {
-    signal.removeEventListener('abort', stop);
-  }
-  if (signal.aborted) throw new Error('aborted');
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
 }
 
 /** The result code of a CEC answer: returnCode, else resultCode (text as sent). */
@@ -160,6 +103,10 @@ export function resultCodeOf(body: JsonObject): string | undefined {
   return undefined;
 }
 
+const looksLikeJson = (answer: HttpAnswer): boolean =>
+  /json/i.test(answer.headers.get('content-type') ?? '') ||
+  /^\s*\{/.test(new TextDecoder().decode(answer.body.subarray(0, 64)));
+
 /** Builds the transport of one client. */
 export function createTransport(cfg: TransportConfig): CecTransport {
   const base = normalizeBase(cfg.baseUrl);
@@ -167,138 +114,89 @@ export function createTransport(cfg: TransportConfig): CecTransport {
   // A base without a path has pathname "/": the request paths bring their own leading slash.
   const basePath = base.pathname.replace(/\/+$/, '');
   const secrets = [cfg.sk, cfg.ak];
-  const excerpt = (text: string): string =>
-    redact(text.slice(0, EXCERPT_MAX * 2), secrets)
+  const excerpt = (bytes: Uint8Array): string =>
+    redact(new TextDecoder().decode(bytes.subarray(0, EXCERPT_MAX * 4)), secrets)
       .replace(/\s+/g, ' ')
       .slice(0, EXCERPT_MAX);
-  const aborted = (operation: string) => (): CecTransportError =>
-    new CecTransportError({ code: 'net.aborted', operation, sent: 'no' });
-
-  /** One attempt: resolves with the HTTP status, content type and capped body bytes. */
-  const once = async (req: CecRequest, maxBytes: number, signed: boolean) => {
-    const release = await cfg.limiter.acquire(req.signal, aborted(req.operation));
-    const ctrl = new AbortController();
-    const state = { timedOut: false, userAborted: false, responded: false };
-    const timer = setTimeout(() => {
-      state.timedOut = true;
-      ctrl.abort();
-    }, cfg.timeoutMs);
-    const onAbort = (): void => {
-      state.userAborted = true;
-      ctrl.abort();
-    };
-    if (req.signal?.aborted) onAbort();
-    else req.signal?.addEventListener('abort', onAbort, { once: true });
-    const started = Date.now();
-    try {
-      const body = req.json === undefined ? '' : JSON.stringify(req.json);
-      const path = `${basePath}${req.path}`;
-      const query = req.query ?? [];
-      const headers: Record<string, string> = {
-        'Content-Type': JSON_CONTENT_TYPE,
-        Accept: 'application/json, application/octet-stream, */*',
-      };
-      if (signed)
-        headers['Authorization'] = signAuthV2(
-          { ak: cfg.ak, sk: cfg.sk },
-          { method: req.method, path, query, headers: { 'content-type': JSON_CONTENT_TYPE, host }, body },
-          cfg.now(),
-        );
-      else Object.assign(headers, req.headers);
-      const url = `${base.origin}${path}${query.length > 0 ? `?${wireQuery(query)}` : ''}`;
-      let res: Response;
-      let bytes: Uint8Array;
-      try {
-        res = await cfg.fetch(url, {
-          ...cfg.init,
-          method: req.method,
-          headers,
-          ...(req.method === 'GET' || req.method === 'DELETE' ? {} : { body }),
-          redirect: 'manual',
-          signal: ctrl.signal,
-        });
-        state.responded = true;
-        if (res.status >= 300 && res.status < 400) {
-          await res.body?.cancel().catch(() => undefined);
-          throw new CecTransportError({
-            code: 'huawei.redirect',
-            operation: req.operation,
-            sent: 'yes',
-            status: res.status,
-          });
-        }
-        bytes = await readCapped(res, maxBytes, req.operation, ctrl.signal);
-      } catch (err) {
-        if (err instanceof CecTransportError) throw err;
-        throw classifyThrown(err, req.operation, state);
-      }
-      cfg.log.debug('cec response', {
-        operation: req.operation,
-        status: res.status,
-        ms: Date.now() - started,
-      });
-      return { status: res.status, contentType: res.headers.get('content-type') ?? '', bytes };
-    } finally {
-      clearTimeout(timer);
-      req.signal?.removeEventListener('abort', onAbort);
-      release();
-    }
+  const http = {
+    fetch: cfg.fetch as typeof globalThis.fetch,
+    timeoutMs: cfg.timeoutMs,
+    limiter: cfg.limiter,
   };
 
-  const withRetry = async <T>(req: CecRequest, attempt: () => Promise<T>): Promise<T> => {
-    for (let n = 1; ; n++) {
-      try {
-        return await attempt();
-      } catch (err) {
-        if (n > cfg.retry.retries || !isRetryableCec(err, req.idempotent)) throw err;
-        const delay = backoffDelay(n, cfg.retry);
-        cfg.log.warn('cec retry', {
+  /** Sends (with retries) and checks the HTTP status; resolves with the answer. */
+  const exchange = (req: CecRequest, signed: boolean, maxBytes: number): Promise<HttpAnswer> =>
+    withRetries(
+      {
+        endpoint: req.operation,
+        idempotent: req.idempotent,
+        policy: cfg.retry,
+        log: cfg.log,
+        signal: req.signal,
+      },
+      async () => {
+        const body = req.json === undefined ? '' : JSON.stringify(req.json);
+        const path = `${basePath}${req.path}`;
+        const query = req.query ?? [];
+        const headers: Record<string, string> = {
+          'Content-Type': JSON_CONTENT_TYPE,
+          Accept: 'application/json, application/octet-stream, */*',
+        };
+        if (signed)
+          headers['Authorization'] = signAuthV2(
+            { ak: cfg.ak, sk: cfg.sk },
+            { method: req.method, path, query, headers: { 'content-type': JSON_CONTENT_TYPE, host }, body },
+            cfg.now(),
+          );
+        else Object.assign(headers, req.headers);
+        const started = Date.now();
+        const answer = await sendOnce(http, {
+          url: `${base.origin}${path}${query.length > 0 ? `?${wireQuery(query)}` : ''}`,
+          init: {
+            ...cfg.init,
+            method: req.method,
+            headers,
+            ...(req.method === 'GET' || req.method === 'DELETE' ? {} : { body }),
+          } as RequestInit,
+          endpoint: req.operation,
+          signal: req.signal,
+          maxBodyBytes: maxBytes,
+        });
+        cfg.log.debug('cec response', {
           operation: req.operation,
-          attempt: n,
-          delayMs: Math.round(delay),
-          error: String(err),
+          status: answer.status,
+          ms: Date.now() - started,
         });
-        await sleep(delay, req.signal, aborted(req.operation));
-      }
-    }
-  };
+        if (answer.status === 401)
+          throw new CecAuthError(signed ? 'huawei.auth_refused' : 'huawei.qc_auth_refused', req.operation);
+        if (answer.status < 200 || answer.status >= 300)
+          throw new TransportError({
+            code: 'net.http_status',
+            endpoint: req.operation,
+            sent: 'yes',
+            status: answer.status,
+            excerpt: excerpt(answer.body),
+          });
+        return answer;
+      },
+    );
 
-  /** HTTP-level checks shared by both kinds of answer. */
-  const checkStatus = (req: CecRequest, status: number, text: () => string, signed = true): void => {
-    if (status === 401)
-      throw new CecTransportError({
-        code: signed ? 'huawei.auth_refused' : 'huawei.qc_auth_refused',
-        operation: req.operation,
-        sent: 'yes',
-        status,
-        reason: signed ? 'signature refused or clock off' : 'token refused',
-      });
-    if (status < 200 || status >= 300)
-      throw new CecTransportError({
-        code: 'net.http_status',
-        operation: req.operation,
-        sent: 'yes',
-        status,
-        excerpt: excerpt(text()),
-      });
-  };
-
-  const parseJson = (req: CecRequest, text: string, status: number): JsonObject => {
+  const parseJson = (req: CecRequest, answer: HttpAnswer): JsonObject => {
+    const text = new TextDecoder().decode(answer.body).trim();
     const fail = (reason: string): never => {
-      throw new CecTransportError({
+      throw new TransportError({
         code: 'net.bad_response',
-        operation: req.operation,
+        endpoint: req.operation,
         sent: 'yes',
-        status,
-        excerpt: excerpt(text),
+        status: answer.status,
+        excerpt: excerpt(answer.body),
         reason,
       });
     };
-    const trimmed = text.trim();
-    if (trimmed === '') return fail('empty body');
-    if (trimmed.startsWith('<')) return fail('HTML instead of JSON');
+    if (text === '') return fail('empty body');
+    if (text.startsWith('<')) return fail('HTML instead of JSON');
     try {
-      const parsed = parseTolerantJson(trimmed);
+      const parsed = parseTolerantJson(text);
       return isJsonObject(parsed) ? parsed : fail('JSON is not an object');
     } catch (e) {
       return fail(e instanceof JsonSyntaxError && e.truncated ? 'truncated JSON' : 'invalid JSON');
@@ -311,54 +209,33 @@ export function createTransport(cfg: TransportConfig): CecTransport {
   };
 
   return {
-    json: (req) =>
-      withRetry(req, async () => {
-        const answer = await once(req, cfg.maxJsonBytes, true);
-        const text = new TextDecoder().decode(answer.bytes);
-        checkStatus(req, answer.status, () => text);
-        const body = parseJson(req, text, answer.status);
+    async json(req) {
+      const answer = await exchange(req, true, cfg.maxJsonBytes);
+      const body = parseJson(req, answer);
+      const code = resultCodeOf(body);
+      if (code === undefined)
+        throw new TransportError({
+          code: 'net.bad_response',
+          endpoint: req.operation,
+          sent: 'yes',
+          reason: 'no result code',
+        });
+      if (code !== CEC_ISALES_SUCCESS) throw serverError(req, body, code);
+      return body;
+    },
+    async binary(req, maxBytes) {
+      const answer = await exchange(req, true, maxBytes);
+      // CC-FS fails with HTTP 200 and a JSON body instead of the file.
+      if (looksLikeJson(answer) && answer.body.length <= cfg.maxJsonBytes) {
+        const body = parseJson(req, answer);
         const code = resultCodeOf(body);
-        if (code === undefined)
-          throw new CecTransportError({
-            code: 'net.bad_response',
-            operation: req.operation,
-            sent: 'yes',
-            excerpt: excerpt(text),
-            reason: 'no result code',
-          });
-        if (code !== CEC_ISALES_SUCCESS) throw serverError(req, body, code);
-        return body;
-      }),
-    binary: (req, maxBytes) =>
-      withRetry(req, async () => {
-        const answer = await once(req, maxBytes, true);
-        const text = (): string => new TextDecoder().decode(answer.bytes.subarray(0, 4096));
-        checkStatus(req, answer.status, text);
-        // CC-FS fails with HTTP 200 and a JSON body instead of the file.
-        const head = answer.bytes.subarray(0, 64);
-        const looksJson = /json/i.test(answer.contentType) || /^\s*\{/.test(new TextDecoder().decode(head));
-        if (looksJson && answer.bytes.length <= cfg.maxJsonBytes) {
-          const body = parseJson(req, new TextDecoder().decode(answer.bytes), answer.status);
-          const code = resultCodeOf(body);
-          if (code !== undefined && code !== CEC_ISALES_SUCCESS) throw serverError(req, body, code);
-          return { kind: 'json', body };
-        }
-        return { kind: 'bytes', bytes: answer.bytes, contentType: answer.contentType };
-      }),
-    plain: (req) =>
-      withRetry(req, async () => {
-        const answer = await once(req, cfg.maxJsonBytes, false);
-        const text = new TextDecoder().decode(answer.bytes);
-        checkStatus(req, answer.status, () => text, false);
-        return parseJson(req, text, answer.status);
-      }),
+        if (code !== undefined && code !== CEC_ISALES_SUCCESS) throw serverError(req, body, code);
+        return { kind: 'json', body };
+      }
+      return { kind: 'bytes', bytes: answer.body, contentType: answer.headers.get('content-type') ?? '' };
+    },
+    async plain(req) {
+      return parseJson(req, await exchange(req, false, cfg.maxJsonBytes));
+    },
   };
-}
-
-/** Fills a transport config's defaults. */
-export function transportDefaults(opts: { retry?: RetryOptions | false; maxConcurrency?: number }): {
-  retry: RetryPolicy;
-  limiter: Limiter;
-} {
-  return { retry: resolveRetry(opts.retry), limiter: createLimiter(opts.maxConcurrency ?? 10) };
 }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CecError,
-  CecTransportError,
+  TransportError,
   checkNumberRow,
   checkNumberRows,
   countFates,
@@ -162,12 +162,12 @@ describe('addNumberRows', () => {
       rows(50),
       async () => {
         if (++calls === 2)
-          throw new CecTransportError({ code: 'net.timeout', operation: 'addNumbers', sent: 'maybe' });
+          throw new TransportError({ code: 'net.timeout', endpoint: 'addNumbers', sent: 'maybe' });
         return ok();
       },
       { pacer, onSend: (indices) => sent.push([...indices]) },
     );
-    expect(report.stoppedBy).toBeInstanceOf(CecTransportError);
+    expect(report.stoppedBy).toBeInstanceOf(TransportError);
     expect(countFates(report.fates)).toEqual({ accepted: 20, rejected: 0, uncertain: 20, not_sent: 10 });
     expect(report.fates[25]).toEqual({ fate: 'uncertain', code: 'net.timeout' });
     expect(sent).toHaveLength(2);

@@ -40,6 +40,14 @@ export type { CecFaultKind, CecOperation } from './http';
 export interface CecControl {
   setFault(operation: CecOperation | '*', kind: CecFaultKind | null, mode?: FaultMode): void;
   clearFaults(): void;
+  /**
+   * Puts numbers into a campaign without the request limits (tests and benchmarks that need
+   * many calls); answers their dataIds. Throws for an unknown campaign.
+   */
+  seedNumbers(
+    campaignId: string,
+    rows: readonly { sessionId: string; called: string; customField?: string }[],
+  ): string[];
   /** Replaces the tenant's blocklist (0200024). */
   setBlocklist(numbers: readonly string[]): void;
   /** Resolves when every queued callback was delivered or given up. */
@@ -117,6 +125,22 @@ export function createCecSandbox(options: CecSandboxOptions): CecSandbox {
   const control: CecControl = {
     setFault: (operation, kind, mode) => faults.set(operation, kind, mode),
     clearFaults: () => faults.clear(),
+    seedNumbers: (campaignId, rows) => {
+      const campaign = state.store.campaigns.get(campaignId);
+      if (!campaign || campaign.mode === 'deleted') throw new RangeError(`no campaign ${campaignId}`);
+      const ids = rows.map(
+        (r) =>
+          state.store.addRow(campaign, {
+            sessionId: r.sessionId,
+            called: r.called,
+            customField: r.customField ?? '',
+            callData: '',
+          }).dataId,
+      );
+      state.dialer.dispatch();
+      state.touch();
+      return ids;
+    },
     setBlocklist: (numbers) => {
       state.blocklist = new Set(numbers);
       state.touch();

@@ -61,9 +61,10 @@ function conversation(rng: Rng, input: CecPlanInput): { lines: PlannedLine[]; le
   const lines: PlannedLine[] = [];
   let cursor = randInt(rng, 400, 900);
   const say = (speaker: 'customer' | 'staff', text: string): void => {
-    // Now and then the customer talks over the robot: stereo lines overlap.
-    const barge = speaker === 'customer' && lines.length > 0 && rng() < 0.15 ? randInt(rng, 300, 800) : 0;
-    const startMs = Math.max(0, cursor - barge);
+    const previous = lines[lines.length - 1];
+    // Now and then the customer talks over the robot's last words: stereo lines overlap.
+    const barge = speaker === 'customer' && previous !== undefined && rng() < 0.2;
+    const startMs = barge ? Math.max(previous.startMs, previous.endMs - randInt(rng, 300, 800)) : cursor;
     const endMs = startMs + speechMs(text, speaker === 'staff' ? 1 : 0);
     lines.push({ channel: speaker === 'customer' ? 'left' : 'right', speaker, text, startMs, endMs });
     cursor = Math.max(cursor, endMs) + randInt(rng, 450, 1_300);

@@ -16,7 +16,8 @@ export {
   type CecService,
 } from './errors';
 export { TransportError, type SentState } from '../http/errors';
-export { CampaignCreateUncertainError, createCampaignBody, MAX_CAMPAIGN_NAME, MAX_SLOTS } from './campaigns';
+export { CampaignCreateUncertainError } from './campaigns';
+export { createCampaignBody, MAX_CAMPAIGN_NAME, MAX_DESCRIPTION, MAX_SLOTS } from './campaignBody';
 export {
   checkNumberRow,
   checkNumberRows,

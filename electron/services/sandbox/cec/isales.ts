@@ -254,7 +254,7 @@ export function callResults(req: IsalesRequest): Record<string, unknown> {
   const page = calls.slice((pageNum - 1) * pageSize, pageNum * pageSize);
   return isalesOk({
     totalCount: calls.length,
-    data: page.map((call) => wireOutcome(c, call, state.origin, 'query')),
+    data: page.map((call) => wireOutcome(c, call, state.origin)),
   });
 }
 

@@ -37,12 +37,7 @@ export function recordPathOf(call: CecCall, origin: string): string {
 }
 
 /** One outcome, as the callback pushes it or the result query lists it. */
-export function wireOutcome(
-  campaign: CecCampaign,
-  call: CecCall,
-  origin: string,
-  _style: 'callback' | 'query',
-): Record<string, unknown> {
+export function wireOutcome(campaign: CecCampaign, call: CecCall, origin: string): Record<string, unknown> {
   const success = call.plan.callStatus === 6;
   return {
     campaignId: campaign.id,

@@ -67,6 +67,6 @@ export class CecState {
   private onCallCompleted(campaign: CecCampaign, call: CecCall): void {
     const url = campaign.settings.callbackUrl;
     if (!url || campaign.mode === 'deleted') return;
-    this.push.enqueue(url, JSON.stringify([wireOutcome(campaign, call, this.origin, 'callback')]));
+    this.push.enqueue(url, JSON.stringify([wireOutcome(campaign, call, this.origin)]));
   }
 }

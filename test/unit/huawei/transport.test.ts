@@ -19,6 +19,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   CecAuthError,
+  CecError,
+  toAppError,
   createHuaweiCecClient,
   parseAuthV2,
   pemCertificates,
@@ -207,5 +209,20 @@ describe('CEC transport against a misbehaving server', () => {
     const text = `${err.message} ${err.excerpt ?? ''} ${JSON.stringify(err)}`;
     expect(text).not.toContain('secret-sk-value');
     expect(text).not.toContain('AK-VALUE');
+  });
+
+  it('gives every failure a stable code and a message in both languages', () => {
+    const server = toAppError(new CecError('0200022', 'addNumbers'), 'zh-CN');
+    expect(server).toEqual({
+      code: 'huawei.0200022',
+      message: '请求过于频繁，请稍后再试',
+      detail: 'addNumbers',
+    });
+    expect(toAppError(new CecError('0201234', 'x'), 'en').message).toContain('0201234');
+    expect(toAppError(new CecAuthError('huawei.auth_refused', 'x'), 'en').message).toMatch(/clock/);
+    expect(
+      toAppError(new TransportError({ code: 'net.certificate', endpoint: 'x', sent: 'no' }), 'zh-CN').message,
+    ).toMatch(/CA/);
+    expect(toAppError(new Error('boom'), 'en').code).toBe('huawei.unexpected');
   });
 });

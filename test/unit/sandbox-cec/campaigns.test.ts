@@ -170,4 +170,25 @@ describe('CEC campaigns', () => {
     expect(over.json?.returnCode).toBe('0200001');
     expect((await cec.raw('GET', '/rest/isales/v1/openapi/campaigns/2')).json?.returnCode).toBe('0200001');
   });
+
+  it('settles a create whose answer was cut off by looking its unique name up, and retries reads after a reset', async () => {
+    cec = await openCec();
+    cec.sb.control.cec.setFault('createCampaign', 'truncated');
+    const client = cec.client();
+    const created = await client.createCampaign({ ...base, name: '断线后的活动' });
+    expect(created.reconciled).toBe(true);
+    expect((await client.campaignDetail(created.campaignId)).name).toBe('断线后的活动');
+    expect(await client.listAllCampaigns()).toHaveLength(1);
+
+    cec.sb.control.cec.setFault('listCampaigns', 'reset');
+    await expect(
+      cec.client({ retry: { retries: 2, baseDelayMs: 1 } }).listCampaigns(),
+    ).resolves.toMatchObject({ totalCount: 1 });
+    cec.sb.control.cec.setFault('pauseCampaign', 'html');
+    await expect(client.pauseCampaign(created.campaignId)).rejects.toMatchObject({
+      code: 'net.http_status',
+      status: 502,
+    });
+    expect((await client.campaignDetail(created.campaignId)).status).toBe(2);
+  });
 });

@@ -166,4 +166,30 @@ describe('CEC dialing', () => {
     expect([...times.values()]).toEqual([2, 2]);
     expect(cec.sb.control.cec.stats().callbacks).toMatchObject({ sent: 1, failed: 1 });
   });
+
+  it('walks many result pages with at most 10 requests in flight, and details a call', async () => {
+    cec = await openCec({ latencyMs: 30 });
+    const id = await cec.campaign({ slots: [{ begin: '00:00', end: '23:59' }], callCount: 4 });
+    cec.sb.control.cec.seedNumbers(id, numberRows(400));
+    cec.sb.control.advance(2 * DAY);
+    cec.sb.control.resetStats();
+    const client = cec.client();
+    const calls = await client.callResults(id, { from: T0, to: T0 + 2 * DAY, pageSize: 10 }).fetchAll();
+    expect(calls).toHaveLength(400);
+    const stats = cec.sb.control.stats();
+    expect(stats.requests['cec:callResults']).toBe(40);
+    expect(stats.maxInFlight).toBeGreaterThan(1);
+    expect(stats.maxInFlight).toBeLessThanOrEqual(10);
+    const connected = calls.find((c) => c.callStatus === 6)!;
+    const detail = await client.callResultDetail(connected.callId);
+    expect(detail).toMatchObject({
+      callId: connected.callId,
+      called: connected.called,
+      callStatus: 6,
+      failCode: '00000',
+    });
+    expect(detail.ackBeginTime!).toBeGreaterThanOrEqual(connected.callTime!);
+    expect(detail.callBeginTime!).toBeGreaterThan(detail.ackBeginTime!);
+    expect(detail.callEndTime!).toBeGreaterThan(detail.callBeginTime!);
+  });
 });

@@ -16,17 +16,18 @@ export type FaultMode = 'once' | 'persistent';
 /** Any endpoint (or `media` for recordings). */
 export const ANY_ENDPOINT = '*';
 
-export class FaultTable {
-  private readonly faults = new Map<string, { kind: FaultKind; mode: FaultMode }>();
+/** Armed faults by endpoint; `K` is the kinds a server understands (the CEC sandbox has more). */
+export class FaultTable<K extends string = FaultKind> {
+  private readonly faults = new Map<string, { kind: K; mode: FaultMode }>();
 
   /** Arms a fault for an endpoint (or `*`); `null` disarms it. */
-  set(endpoint: string, kind: FaultKind | null, mode: FaultMode = 'once'): void {
+  set(endpoint: string, kind: K | null, mode: FaultMode = 'once'): void {
     if (kind === null) this.faults.delete(endpoint);
     else this.faults.set(endpoint, { kind, mode });
   }
 
   /** The fault to apply to this request, consuming a `once` fault. */
-  take(endpoint: string): FaultKind | undefined {
+  take(endpoint: string): K | undefined {
     for (const key of [endpoint, ANY_ENDPOINT]) {
       const fault = this.faults.get(key);
       if (!fault) continue;

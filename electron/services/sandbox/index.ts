@@ -10,7 +10,15 @@
 import type { AddressInfo } from 'node:net';
 import { silentLogger } from '../log';
 import { FaultTable } from './faults';
-import { loadState, resumeClock, StateSaver } from './persist';
+import {
+  loadState,
+  MAX_CATCH_UP_MS,
+  resumeClock,
+  sobotSavable,
+  StateSaver,
+  type SimulatedClock,
+} from './persist';
+import { cecStateFileFor, createCecSandbox } from './cec/index';
 import { RecordingCache } from './recording';
 import { API_PREFIX } from './router';
 import { seedTask } from './seed';
@@ -26,6 +34,22 @@ export type { SeedTaskInput } from './seed';
 export type { PushStyle } from './call-render';
 export type { SandboxControl, SandboxHandle, SandboxOptions, SandboxStats } from './types';
 export { SANDBOX_STATE_FILE_NAME, MAX_CATCH_UP_MS } from './persist';
+export {
+  CEC_SANDBOX_AK,
+  CEC_SANDBOX_SK,
+  CEC_SANDBOX_VDN_ID,
+  CEC_SANDBOX_QC_APP_KEY,
+  CEC_SANDBOX_QC_APP_SECRET,
+  CEC_SANDBOX_QC_USER_ID,
+  CEC_SANDBOX_TIME_ZONE,
+  CEC_CALLER_NUMBERS,
+  CEC_FLOWS,
+  DEFAULT_BLOCKLIST,
+  cecStateFileFor,
+  type CecControl,
+  type CecFaultKind,
+  type CecOperation,
+} from './cec/index';
 
 /** How often the real-time timer moves the simulated clock. */
 const TICK_MS = 100;
@@ -63,6 +87,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ? loadState(stateFile, fresh, now(), log)
     : { sandbox: fresh(), savedAt: null };
 
+  // The CEC sandbox runs on the same simulated clock: the Sobot dialer moves first, the CEC
+  // dialer follows it to the same instant.
+  let cecAdvanceTo = (_time: number): void => undefined;
+  let cecHasWork = (): boolean => false;
+  let cecJumpTo = (_time: number): void => undefined;
+  const simulation: SimulatedClock = {
+    get now() {
+      return sandbox.dialer.now;
+    },
+    hasWork: () => sandbox.dialer.hasWork() || cecHasWork(),
+    advance: (simMs) => {
+      sandbox.dialer.advance(simMs);
+      cecAdvanceTo(sandbox.dialer.now);
+    },
+    jumpTo: (time) => {
+      sandbox.dialer.jumpTo(time);
+      cecJumpTo(sandbox.dialer.now);
+    },
+  };
+
   let lastReal = now();
   const catchUp = (): void => {
     if (!autoRun) return;
@@ -70,7 +114,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const elapsed = real - lastReal;
     if (elapsed <= 0) return;
     lastReal = real;
-    sandbox.dialer.advance(elapsed * (sandbox.dialer.hasWork() ? speed : 1));
+    simulation.advance(elapsed * (simulation.hasWork() ? speed : 1));
   };
 
   const timers = new Set<NodeJS.Timeout>();
@@ -91,7 +135,28 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new FaultTable();
   const counter = new RequestCounter();
   const cache = new RecordingCache();
+  const cecStateFile = options.cecStateFile ?? (stateFile ? cecStateFileFor(stateFile) : undefined);
+  const cec = createCecSandbox({
+    seed,
+    startTime: sandbox.now,
+    log,
+    counter,
+    latencyMs: options.latencyMs ?? 0,
+    realNow: now,
+    monoNow: () => performance.now(),
+    catchUp,
+    delay,
+    ...(options.cecBlocklist ? { blocklist: options.cecBlocklist } : {}),
+    ...(options.cecCallbackRetryDelayMs !== undefined
+      ? { callbackRetryDelayMs: options.cecCallbackRetryDelayMs }
+      : {}),
+    ...(cecStateFile ? { stateFile: cecStateFile } : {}),
+  });
+  cecAdvanceTo = (time) => cec.state.dialer.advanceTo(time);
+  cecHasWork = () => cec.state.dialer.hasWork();
+  cecJumpTo = (time) => cec.state.dialer.jumpTo(time);
   const server = createSandboxServer({
+    cec: cec.routes,
     sandbox,
     faults,
     counter,
@@ -111,14 +176,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const { port } = server.address() as AddressInfo;
   const origin = `http://${urlHost(host)}:${port}`;
   sandbox.origin = origin;
+  cec.state.origin = origin;
   log.info('sandbox listening', { origin, speed, autoRun });
 
-  const saver = stateFile ? new StateSaver(stateFile, sandbox, () => lastReal, log) : null;
+  const saver = stateFile ? new StateSaver(stateFile, sobotSavable(sandbox), () => lastReal, log) : null;
   if (saver) sandbox.onChange = () => saver.schedule();
-  if (savedAt !== null) {
-    // Once listening: calls finished while catching up are pushed with this origin in voice_url.
+  cec.startSaving(() => lastReal);
+  // Once listening (calls finished while catching up are pushed with this origin): the two
+  // dialers onto one instant — the one behind catches up, by at most MAX_CATCH_UP_MS — and then
+  // both on to the present.
+  const cecNow = cec.state.dialer.now;
+  if (cecNow < sandbox.now) {
+    cec.state.dialer.jumpTo(Math.max(cecNow, sandbox.now - MAX_CATCH_UP_MS));
+    cec.state.dialer.advanceTo(sandbox.now);
+  } else if (cecNow > sandbox.now) {
+    if (cecNow - sandbox.now > MAX_CATCH_UP_MS) sandbox.dialer.jumpTo(cecNow - MAX_CATCH_UP_MS);
+    sandbox.dialer.advance(cecNow - sandbox.now);
+  }
+  const restoredAt = savedAt ?? cec.savedAt;
+  if (restoredAt !== null) {
     const real = now();
-    resumeClock(sandbox.dialer, { realElapsed: real - savedAt, realNow: real, speed, run: autoRun });
+    resumeClock(simulation, { realElapsed: real - restoredAt, realNow: real, speed, run: autoRun });
     lastReal = real;
   }
 
@@ -134,7 +212,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   ticker?.unref();
 
   const control: SandboxControl = {
-    advance: (simMs) => sandbox.dialer.advance(simMs),
+    advance: (simMs) => simulation.advance(simMs),
     now: () => sandbox.now,
     seedTask: (input) => {
       const taskid = seedTask(sandbox, seed, input);
@@ -158,6 +236,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setFault: (endpoint, kind, mode) => faults.set(endpoint, kind, mode),
     clearFaults: () => faults.clear(),
     flushPushes: () => sandbox.push.idle(),
+    cec: cec.control,
   };
 
   let closing: Promise<void> | null = null;
@@ -166,6 +245,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (ticker) clearInterval(ticker);
       // First and synchronously: a host may exit without waiting for the promise.
       saver?.close();
+      cec.close();
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       pendingDelays.clear();
@@ -179,5 +259,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return closing;
   };
 
-  return { url: `${origin}${API_PREFIX}`, origin, close, control };
+  return {
+    url: `${origin}${API_PREFIX}`,
+    origin,
+    cec: { baseUrl: origin, qcBaseUrl: origin },
+    close,
+    control,
+  };
 }

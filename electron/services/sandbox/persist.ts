@@ -17,7 +17,6 @@
 import { readFileSync, renameSync } from 'node:fs';
 import { writeFileAtomic } from '../fsAtomic';
 import type { Logger } from '../log';
-import type { Dialer } from './dialer';
 import { decodeState, encodeState } from './persist-format';
 import type { SandboxState } from './state';
 
@@ -44,7 +43,7 @@ function isMissing(error: unknown): boolean {
 }
 
 /** Renames an unusable state file out of the way, keeping it for a look. */
-function moveAside(file: string, realNow: number, reason: string, log: Logger): void {
+export function moveAside(file: string, realNow: number, reason: string, log: Logger): void {
   const stamp = new Date(realNow).toISOString().replace(/[:.]/g, '-');
   const aside = `${file}.corrupt-${stamp}`;
   try {
@@ -105,7 +104,7 @@ export function loadState(
  * `run` false (no autoRun: tests drive the clock) skips the catch-up but not that last rule.
  */
 export function resumeClock(
-  dialer: Dialer,
+  dialer: SimulatedClock,
   options: { realElapsed: number; realNow: number; speed: number; run: boolean },
 ): void {
   let real = options.run ? Math.max(0, options.realElapsed) : 0;
@@ -123,6 +122,30 @@ export function resumeClock(
   if (dialer.now < options.realNow) dialer.jumpTo(options.realNow);
 }
 
+/** What resumeClock moves: the Sobot dialer, or it together with the CEC dialer. */
+export interface SimulatedClock {
+  readonly now: number;
+  hasWork(): boolean;
+  advance(simMs: number): void;
+  jumpTo(time: number): void;
+}
+
+/** Something a StateSaver writes: a change counter and the content for a real instant. */
+export interface Savable {
+  readonly revision: number;
+  snapshot(savedAt: number): unknown;
+}
+
+/** The Sobot sandbox state as a {@link Savable}. */
+export function sobotSavable(sandbox: SandboxState): Savable {
+  return {
+    get revision() {
+      return sandbox.revision;
+    },
+    snapshot: (savedAt) => encodeState(sandbox, savedAt),
+  };
+}
+
 /** Saves a sandbox's state to its file after changes (see the module comment). */
 export class StateSaver {
   private timer: NodeJS.Timeout | null = null;
@@ -133,7 +156,7 @@ export class StateSaver {
   /** `savedAt()` answers the real instant the simulated clock currently matches. */
   constructor(
     private readonly file: string,
-    private readonly sandbox: SandboxState,
+    private readonly sandbox: Savable,
     private readonly savedAt: () => number,
     private readonly log: Logger,
   ) {
@@ -157,7 +180,7 @@ export class StateSaver {
     const started = performance.now();
     const revision = this.sandbox.revision;
     try {
-      writeFileAtomic(this.file, JSON.stringify(encodeState(this.sandbox, this.savedAt())));
+      writeFileAtomic(this.file, JSON.stringify(this.sandbox.snapshot(this.savedAt())));
     } catch (error) {
       // Kept dirty: the next change tries again, and close() does.
       this.log.warn('sandbox state could not be saved', { file: this.file, error: errorText(error) });

@@ -26,6 +26,8 @@ export interface PushSenderOptions {
   /** Delays before each retry; its length is the number of retries. */
   retryDelaysMs?: readonly number[];
   timeoutMs?: number;
+  /** Which HTTP statuses count as delivered (default: any 2xx). */
+  isDelivered?: (status: number) => boolean;
 }
 
 export class PushSender {
@@ -111,7 +113,8 @@ export class PushSender {
         signal: controller.signal,
       });
       await response.arrayBuffer().catch(() => undefined);
-      if (!response.ok) throw new Error(`receiver answered HTTP ${response.status}`);
+      const delivered = this.options.isDelivered ? this.options.isDelivered(response.status) : response.ok;
+      if (!delivered) throw new Error(`receiver answered HTTP ${response.status}`);
       this.stats.sent++;
     } catch (error) {
       if (this.closed) return;

@@ -13,6 +13,7 @@ import { MEDIA_PREFIX, type RecordingCache } from './recording';
 import { API_PREFIX, isEndpoint, ROUTES, runEndpoint, type SandboxEndpoint } from './router';
 import type { SandboxState } from './state';
 import type { RequestCounter } from './stats';
+import type { CecRoutes } from './cec/http';
 import { MAX_FILE_BYTES } from './workbook';
 
 /** Form or JSON bodies above this are refused (a 5,000-row batch is well under 1 MB). */
@@ -32,6 +33,8 @@ export interface ServerDeps {
   catchUp(): void;
   /** Waits `ms` in a way close() can cancel. */
   delay(ms: number): Promise<void>;
+  /** The Huawei CEC routes mounted beside the iCall ones. */
+  cec?: CecRoutes;
 }
 
 interface Body {
@@ -139,6 +142,7 @@ async function handleApi(
 async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDeps): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
   const path = url.pathname;
+  if (deps.cec?.owns(path)) return deps.cec.handle(req, res, url);
   if (path.startsWith(API_PREFIX)) {
     const name = path.slice(API_PREFIX.length).replace(/\/+$/, '');
     if (isEndpoint(name)) {

@@ -1,6 +1,7 @@
 /** The sandbox's public types. */
 
 import type { Logger } from '../log';
+import type { CecControl } from './cec/index';
 import type { PushStyle } from './call-render';
 import type { FaultKind, FaultMode } from './faults';
 import type { PushStats } from './push';
@@ -37,6 +38,12 @@ export interface SandboxOptions {
    * (default): in memory only. See persist.ts.
    */
   stateFile?: string;
+  /** Where the CEC sandbox keeps its state; default beside `stateFile` (`x.json` → `x.cec.json`). */
+  cecStateFile?: string;
+  /** The CEC tenant's blocklist (0200024); default DEFAULT_BLOCKLIST. */
+  cecBlocklist?: readonly string[];
+  /** Delay before the one repeat of a CEC callback not answered 200 (default 2 s). */
+  cecCallbackRetryDelayMs?: number;
 }
 
 export interface SandboxStats extends RequestStats {
@@ -68,6 +75,8 @@ export interface SandboxControl {
   clearFaults(): void;
   /** Resolves when every queued push has been delivered or given up. */
   flushPushes(): Promise<void>;
+  /** The Huawei CEC sandbox's controls. */
+  cec: CecControl;
 }
 
 export interface SandboxHandle {
@@ -75,6 +84,8 @@ export interface SandboxHandle {
   url: string;
   /** `http://host:port`. */
   origin: string;
+  /** The CEC demo tenant: its iSales/CC-FS base URL and its QC domain (both the origin). */
+  cec: { baseUrl: string; qcBaseUrl: string };
   close(): Promise<void>;
   control: SandboxControl;
 }

@@ -83,8 +83,11 @@ function addSpeech(
   }
 }
 
-/** Encodes samples as a WAV file. */
-export function encodeWav(samples: Int16Array, encoding: WavEncoding): Buffer {
+/**
+ * Encodes samples as a WAV file; with `channels` > 1 the samples are interleaved frames
+ * (left, right, left, …), as stereo call recordings are.
+ */
+export function encodeWav(samples: Int16Array, encoding: WavEncoding, channels = 1): Buffer {
   if (encoding === 'alaw') {
     const data = Buffer.alloc(samples.length);
     for (let i = 0; i < samples.length; i++) data[i] = linearToAlaw(samples[i]!);
@@ -96,15 +99,15 @@ export function encodeWav(samples: Int16Array, encoding: WavEncoding): Buffer {
     header.write('fmt ', 12, 'ascii');
     header.writeUInt32LE(18, 16);
     header.writeUInt16LE(6, 20); // WAVE_FORMAT_ALAW
-    header.writeUInt16LE(1, 22);
+    header.writeUInt16LE(channels, 22);
     header.writeUInt32LE(SAMPLE_RATE, 24);
-    header.writeUInt32LE(SAMPLE_RATE, 28);
-    header.writeUInt16LE(1, 32);
+    header.writeUInt32LE(SAMPLE_RATE * channels, 28);
+    header.writeUInt16LE(channels, 32);
     header.writeUInt16LE(8, 34);
     header.writeUInt16LE(0, 36);
     header.write('fact', 38, 'ascii');
     header.writeUInt32LE(4, 42);
-    header.writeUInt32LE(samples.length, 46);
+    header.writeUInt32LE(samples.length / channels, 46);
     header.write('data', 50, 'ascii');
     header.writeUInt32LE(data.length, 54);
     return Buffer.concat([header, data]);
@@ -117,10 +120,10 @@ export function encodeWav(samples: Int16Array, encoding: WavEncoding): Buffer {
   header.write('fmt ', 12, 'ascii');
   header.writeUInt32LE(16, 16);
   header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22);
+  header.writeUInt16LE(channels, 22);
   header.writeUInt32LE(SAMPLE_RATE, 24);
-  header.writeUInt32LE(SAMPLE_RATE * 2, 28);
-  header.writeUInt16LE(2, 32);
+  header.writeUInt32LE(SAMPLE_RATE * 2 * channels, 28);
+  header.writeUInt16LE(2 * channels, 32);
   header.writeUInt16LE(16, 34);
   header.write('data', 36, 'ascii');
   header.writeUInt32LE(dataBytes, 40);
@@ -145,4 +148,15 @@ export function linearToAlaw(sample: number): number {
   let value = segment << 4;
   value |= segment < 2 ? (pcm >> 1) & 0x0f : (pcm >> segment) & 0x0f;
   return value ^ mask;
+}
+
+/** Interleaves two channels of equal length into stereo frames. */
+export function interleave(left: Int16Array, right: Int16Array): Int16Array {
+  const frames = Math.min(left.length, right.length);
+  const out = new Int16Array(frames * 2);
+  for (let i = 0; i < frames; i++) {
+    out[2 * i] = left[i]!;
+    out[2 * i + 1] = right[i]!;
+  }
+  return out;
 }

@@ -46,8 +46,11 @@ const RAW_IPC = {
   message:
     'Use the typed contract: raw IPC lives only in electron/main/ipc.ts and electron/preload/index.ts.',
 };
+// The embedded sandbox is the vendors' side of the wire: it may share a provider's pure wire
+// rules (the auth-v2 signer it verifies with, a time format), never a feature's code.
 const PROVIDER_HOMES = [
   'electron/services/providers/registry.ts',
+  'electron/services/sandbox/**',
   ...PROVIDER_FOLDERS.map((folder) => `electron/services/${folder}/**`),
 ];
 

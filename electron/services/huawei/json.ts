@@ -1,7 +1,7 @@
 /**
  * The number-preserving JSON reader, shared with the Sobot client: CEC answers carry 19-digit
  * dataIds and callIds that a JavaScript number would round, so no answer goes through
- * `JSON.parse`. One import point, so the reader can move to a neutral folder in one line.
+ * `JSON.parse`. It lives in the neutral http/ folder; this is the CEC client's one import point.
  */
 export {
   parseTolerantJson,
@@ -10,4 +10,4 @@ export {
   JsonSyntaxError,
   type JsonObject,
   type JsonValue,
-} from '../sobot/json';
+} from '../http/tolerantJson';

@@ -14,7 +14,7 @@ import {
 } from './api';
 import { uploadRows } from './batching';
 import { TransportError } from '../http/errors';
-import type { JsonObject } from './json';
+import type { JsonObject } from '../http/tolerantJson';
 import { createLimiter } from '../http/limiter';
 import { ShapeError } from './normalize';
 import { walkPages } from './paging';

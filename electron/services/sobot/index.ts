@@ -31,7 +31,13 @@ export {
 export type { PageProgress, PageWalkOptions, TimeTaskDataPages, TimeTaskDataAll } from './paging';
 export { encodeVariables, normalizeCallTimeSlot, MAX_PAGE_SIZE } from './params';
 export { parsePushPayload } from './push';
-export { parseTolerantJson, JsonNumber, JsonSyntaxError, type JsonValue, type JsonObject } from './json';
+export {
+  parseTolerantJson,
+  JsonNumber,
+  JsonSyntaxError,
+  type JsonValue,
+  type JsonObject,
+} from '../http/tolerantJson';
 export { DEFAULT_RETRY, type RetryOptions } from '../http/retry';
 export type * from './types';
 export { describeSobotError } from './describe';

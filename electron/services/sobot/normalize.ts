@@ -3,7 +3,7 @@
  * The server mixes shapes for the same field (`status: 2` and `"3"`, `answer_time: "0"`), so
  * every field goes through exactly one of these, at the boundary, once.
  */
-import { isJsonObject, JsonNumber, type JsonObject, type JsonValue } from './json';
+import { isJsonObject, JsonNumber, type JsonObject, type JsonValue } from '../http/tolerantJson';
 
 /** A field that cannot be read as its documented type: the answer is malformed. */
 export class ShapeError extends Error {

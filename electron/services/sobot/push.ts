@@ -4,7 +4,13 @@
  * goes through the tolerant reader and the same normalisers as query_task_data.
  */
 import { TransportError } from '../http/errors';
-import { isJsonObject, JsonSyntaxError, parseTolerantJson, type JsonObject, type JsonValue } from './json';
+import {
+  isJsonObject,
+  JsonSyntaxError,
+  parseTolerantJson,
+  type JsonObject,
+  type JsonValue,
+} from '../http/tolerantJson';
 import { ShapeError } from './normalize';
 import { makeExcerpt } from './transport';
 import { toCallData } from './results';

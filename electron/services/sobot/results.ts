@@ -2,7 +2,7 @@
  * Per-endpoint normalisers: a successful answer's top-level object → the typed result.
  * Each one only picks documented fields, so an unexpected extra field never leaks onward.
  */
-import type { JsonObject, JsonValue } from './json';
+import type { JsonObject, JsonValue } from '../http/tolerantJson';
 import {
   count,
   id,

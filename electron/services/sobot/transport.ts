@@ -12,7 +12,13 @@ import type { RetryPolicy } from '../http/retry';
 import { sendOnce, withRetries } from '../http/send';
 import { redact, type Logger } from '../log';
 import { SobotError } from './errors';
-import { isJsonObject, JsonNumber, JsonSyntaxError, parseTolerantJson, type JsonObject } from './json';
+import {
+  isJsonObject,
+  JsonNumber,
+  JsonSyntaxError,
+  parseTolerantJson,
+  type JsonObject,
+} from '../http/tolerantJson';
 
 /** Request parameters as wire strings (undefined = omitted), credentials excluded. */
 export type WireParams = Record<string, string | undefined>;

@@ -12,7 +12,7 @@ import {
   statusCode,
   ShapeError,
 } from '../../../electron/services/sobot/normalize';
-import { JsonNumber } from '../../../electron/services/sobot/json';
+import { JsonNumber } from '../../../electron/services/http/tolerantJson';
 import { wireVariable } from '../../../electron/services/sobot/params';
 
 describe('call_time_slot', () => {

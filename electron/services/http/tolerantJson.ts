@@ -1,5 +1,5 @@
 /**
- * A tolerant JSON reader for Sobot iCall answers and pushes.
+ * A tolerant JSON reader for provider answers and pushes (Sobot iCall, Huawei CEC).
  *
  * Why not `JSON.parse`: the vendor's own push example is not valid JSON (`"caller":02180344315`,
  * `"ret_code":000000`), and even valid answers carry phone numbers and ids as bare numbers

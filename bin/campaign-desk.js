@@ -3,5 +3,5 @@
 // matches the code in the repository (`npm run cli -- …` does the same).
 import { tsImport } from 'tsx/esm/api';
 
-const { runCli } = await tsImport('../electron/cli/main.ts', import.meta.url);
-process.exitCode = await runCli(process.argv.slice(2), process);
+const { runAsProgram } = await tsImport('../electron/cli/main.ts', import.meta.url);
+runAsProgram(process.argv.slice(2));

@@ -20,6 +20,11 @@ const TEXT = {
     en: 'Unknown command “{command}”. Run campaign-desk --help to list the commands.',
   },
   usageError: { 'zh-CN': '命令行有误：{message}', en: 'Invalid command line: {message}' },
+  usageLine: { 'zh-CN': '用法：campaign-desk {usage}', en: 'Usage: campaign-desk {usage}' },
+  commandHelpHint: {
+    'zh-CN': '全局选项（--data-dir、--json、--lang）见 campaign-desk --help',
+    en: 'Global options (--data-dir, --json, --lang): see campaign-desk --help',
+  },
 } satisfies Record<string, Localized>;
 
 export function cliText(locale: Locale, key: keyof typeof TEXT, params?: Record<string, string>): string {
@@ -33,7 +38,7 @@ export function helpText(locale: Locale, version: string, commands: readonly Cli
   const lines = [
     t('title'),
     '',
-    `${t('usage')}: campaign-desk [--data-dir DIR] [--json] <command> [options]`,
+    `${t('usage')}: campaign-desk [--data-dir DIR] [--json] [--lang zh-CN|en] <command> [options]`,
     '',
     `${t('commands')}:`,
     ...(commands.length === 0
@@ -46,6 +51,22 @@ export function helpText(locale: Locale, version: string, commands: readonly Cli
     `  ${'--lang zh-CN|en'.padEnd(width)}${t('optLang')}`,
     `  ${'--version, -v'.padEnd(width)}${t('optVersion')}`,
     `  ${'--help, -h'.padEnd(width)}${t('optHelp')}`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** `campaign-desk <command> --help`: its usage, what it does, and each of its options. */
+export function commandHelp(locale: Locale, command: CliCommand): string {
+  const lines = [
+    cliText(locale, 'usageLine', { usage: command.usage }),
+    '',
+    command.summary[locale],
+    ...(command.help && command.help.length > 0
+      ? ['', ...command.help.map((line) => `  ${line[locale]}`)]
+      : []),
+    '',
+    cliText(locale, 'commandHelpHint'),
     '',
   ];
   return lines.join('\n');

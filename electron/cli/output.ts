@@ -23,3 +23,36 @@ export function emitUsage(ctx: CliContext, message: string): number {
   emitError(ctx, { code: 'cli.invalid_option', message });
   return 2;
 }
+
+/** A progress line on stderr: redrawn in place on a terminal, an occasional line otherwise. */
+export interface ProgressLine {
+  /** Shows `text` (throttled); `force` shows it even if the last one was just now. */
+  update(text: string, force?: boolean): void;
+  /** Ends the line (a terminal's cursor moves on; nothing is printed otherwise). */
+  done(): void;
+}
+
+/**
+ * Progress for a long command. With `--json` nothing is shown (stdout stays one document, and
+ * stderr stays quiet for scripts).
+ */
+export function progressLine(ctx: CliContext): ProgressLine {
+  let shown = false;
+  let lastAt = 0;
+  const every = ctx.tty ? 100 : 2000;
+  return {
+    update(text, force = false) {
+      if (ctx.json) return;
+      const now = Date.now();
+      if (!force && now - lastAt < every) return;
+      lastAt = now;
+      if (ctx.tty) ctx.stderr.write(`\r${text}\u001b[K`);
+      else ctx.stderr.write(`${text}\n`);
+      shown = true;
+    },
+    done() {
+      if (shown && ctx.tty) ctx.stderr.write('\n');
+      shown = false;
+    },
+  };
+}

@@ -10,8 +10,8 @@ export interface AppInfo {
   dataDir: string;
   /** `win32`, `darwin`, `linux`. */
   platform: string;
-  /** Which host serves the contract: the desktop app or the browser test harness. */
-  host: 'electron' | 'harness';
+  /** Which host serves the contract: the desktop app, the browser test harness, or the CLI. */
+  host: 'electron' | 'harness' | 'cli';
 }
 
 export const appCalls = {

@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName, EventPayload } from '../../shared/contract';
-import { createNodeHost } from '../../electron/services/core/hostServices';
+import { createCore } from '../../electron/services/core/createCore';
+import { nodeAdapters } from '../../electron/services/core/nodeHost';
 import type { SandboxControl, SandboxOptions } from '../../electron/services/sandbox/index';
 import { APP_CSP_HEADER } from '../../electron/services/security/csp';
 import { contentTypeOf, resolveAsset } from '../../electron/services/security/assets';
@@ -79,13 +80,15 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   };
   // The allowed origin is known once the port is bound; the dispatcher reads the list per call.
   const allowedOrigins: string[] = [];
-  const host = createNodeHost({
-    dataDir: options.dataDir,
-    host: 'harness',
-    allowedOrigins,
-    broadcast,
-    ...(options.sandbox ? { sandbox: options.sandbox } : {}),
-  });
+  const host = createCore(
+    nodeAdapters(options.dataDir, 'harness', {
+      allowedOrigins,
+      broadcast,
+      exclusive: true,
+      pushReceiver: true,
+      ...(options.sandbox ? { sandbox: options.sandbox } : {}),
+    }),
+  );
 
   const serveFile = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
     const headers = {

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { CliContext } from '../../electron/cli/command';
+import type { Core } from '../../electron/services/core/createCore';
 
 /**
  * A CLI context whose stdout and stderr are captured into `out`, for tests that call a command's
@@ -8,6 +9,7 @@ import type { CliContext } from '../../electron/cli/command';
 export function capturedCliContext(
   json: boolean,
   interrupted: Promise<void> = new Promise(() => undefined),
+  core?: () => Core,
 ): { ctx: CliContext; out: { stdout: string; stderr: string } } {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -22,7 +24,13 @@ export function capturedCliContext(
     stdin: new PassThrough(),
     stdout,
     stderr,
+    tty: false,
     interrupted,
+    core:
+      core ??
+      (() => {
+        throw new Error('this test gives the command its services directly');
+      }),
   };
   return { ctx, out };
 }

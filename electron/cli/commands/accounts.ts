@@ -1,27 +1,24 @@
 import type { AccountView } from '../../../shared/accounts';
 import { format, type Locale, type Localized } from '../../../shared/locale';
-import { accountDraftSchema } from '../../../shared/schemas/accounts';
+import { isProviderId, PROVIDER_IDS, type ProviderInfo } from '../../../shared/providers';
 import type { AccountService } from '../../services/accounts/service';
-import { describeError } from '../../services/contract/failure';
-import { createNodeAccounts } from '../../services/core/hostServices';
-import { describeProviderError } from '../../services/providers/registry';
-import { optionValue } from '../args';
+import { providerInfos } from '../../services/providers/registry';
+import { parseCommandArgs, stringOption, UsageError, type OptionSpec } from '../args';
 import type { CliCommand, CliContext } from '../command';
+import { reportFailure } from '../failure';
 import { emit, emitError } from '../output';
 import { readSecret } from '../secretInput';
 
 const TEXT = {
-  usage: {
-    'zh-CN':
-      '用法：accounts list | add --name 名称 --appid APPID --base-url URL [--email 邮箱] | use 名称 | remove 名称 | test [名称]',
-    en: 'Usage: accounts list | add --name NAME --appid APPID --base-url URL [--email EMAIL] | use NAME | remove NAME | test [NAME]',
-  },
   notFound: { 'zh-CN': '找不到名为 “{name}” 的账号', en: 'No account named “{name}”' },
-  invalid: { 'zh-CN': '账号信息不正确：{fields}', en: 'Invalid account details: {fields}' },
-  signaturePrompt: { 'zh-CN': 'signature（输入时不显示）：', en: 'signature (not shown): ' },
-  emptySignature: {
-    'zh-CN': 'signature 为空：请通过标准输入提供，例如 printf %s "$SIG" | campaign-desk accounts add …',
-    en: 'The signature is empty: give it on standard input, e.g. printf %s "$SIG" | campaign-desk accounts add …',
+  secretPrompt: {
+    'zh-CN': '{names}（输入时不显示，每行 名称=值）：',
+    en: '{names} (not shown; one name=value per line): ',
+  },
+  onePrompt: { 'zh-CN': '{name}（输入时不显示）：', en: '{name} (not shown): ' },
+  noSecrets: {
+    'zh-CN': '没有读到 {names}：请通过标准输入提供，例如 printf %s "$SIG" | campaign-desk accounts add …',
+    en: 'No {names} given: pass them on standard input, e.g. printf %s "$SIG" | campaign-desk accounts add …',
   },
   added: { 'zh-CN': '已添加账号 “{name}”', en: 'Added account “{name}”' },
   using: { 'zh-CN': '当前账号：{name}', en: 'Active account: {name}' },
@@ -35,22 +32,107 @@ const TEXT = {
 const say = (locale: Locale, key: keyof typeof TEXT, params?: Record<string, string | number>): string =>
   format(TEXT[key][locale], params);
 
-function byName(accounts: AccountView[], name: string | undefined): AccountView | undefined {
-  return accounts.find((account) => account.name === name || account.id === name);
+/** `baseUrl` → `--base-url`: a provider field as a command-line option. */
+const optionOf = (field: string): string => field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** Every provider's settings and revealed secrets, as options of `accounts add`. */
+function addOptions(providers: readonly ProviderInfo[]): OptionSpec {
+  const options: OptionSpec = { provider: { type: 'string' }, name: { type: 'string' } };
+  for (const provider of providers) {
+    for (const field of provider.fields) options[optionOf(field.name)] = { type: 'string' };
+    for (const secret of provider.secrets.filter((s) => s.revealed))
+      options[optionOf(secret.name)] = { type: 'string' };
+  }
+  return options;
 }
 
-function line(account: AccountView, activeId: string): string {
+/**
+ * The secrets read from standard input: `name=value` lines, or — for a provider with a single
+ * hidden secret (Sobot's signature) — the bare value. Never from the command line, where other
+ * users could see them in `ps` and they would land in shell history.
+ */
+function parseSecrets(text: string, hidden: readonly string[]): Record<string, string> {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  const pairs = lines.map((line) => /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line.trim()));
+  if (pairs.length > 0 && pairs.every((pair) => pair && hidden.includes(pair[1]!)))
+    return Object.fromEntries(pairs.map((pair) => [pair![1]!, pair![2]!]));
+  if (hidden.length === 1 && lines.length === 1) return { [hidden[0]!]: lines[0]!.trim() };
+  return {};
+}
+
+function line(
+  account: AccountView,
+  activeId: string,
+  providers: readonly ProviderInfo[],
+  locale: Locale,
+): string {
   const mark = account.id === activeId ? '*' : ' ';
-  const where = account.builtIn ? '(sandbox)' : account.settings.baseUrl;
-  const email = account.settings.email;
-  return `${mark} ${account.name}\t${account.secrets.appid.value ?? ''}\t${where}${email ? `\t${email}` : ''}`;
+  const provider = providers.find((p) => p.id === account.provider)?.label[locale] ?? account.provider;
+  const settings: Record<string, string> = account.settings;
+  const secrets: Record<string, { value?: string }> = account.secrets;
+  const ids = Object.values(secrets).flatMap((s) => (s.value ? [s.value] : []));
+  const where = account.builtIn ? '(sandbox)' : (settings['baseUrl'] ?? '');
+  return [`${mark} ${account.name}`, provider, ids.join(' '), where].filter(Boolean).join('\t');
 }
 
-async function run(service: AccountService, args: string[], ctx: CliContext): Promise<number> {
+async function add(accounts: () => AccountService, args: string[], ctx: CliContext): Promise<number> {
+  const providers = providerInfos();
+  const parsed = parseCommandArgs(args, addOptions(providers), []);
+  const providerId = stringOption(parsed, 'provider') ?? 'sobot';
+  if (!isProviderId(providerId))
+    throw new UsageError('badValue', {
+      option: '--provider',
+      value: `${providerId} (${PROVIDER_IDS.join('|')})`,
+    });
+  const provider = providers.find((p) => p.id === providerId)!;
+  const name = stringOption(parsed, 'name');
+  if (!name) throw new UsageError('missingArgument', { name: '--name' });
+  const settings: Record<string, string> = {};
+  for (const field of provider.fields) {
+    const value = stringOption(parsed, optionOf(field.name)) ?? field.defaultValue;
+    if (value === undefined && field.required)
+      throw new UsageError('missingArgument', { name: `--${optionOf(field.name)}` });
+    if (value !== undefined) settings[field.name] = value;
+  }
+  const secrets: Record<string, string> = {};
+  for (const secret of provider.secrets.filter((s) => s.revealed)) {
+    const value = stringOption(parsed, optionOf(secret.name));
+    if (!value && secret.required)
+      throw new UsageError('missingArgument', { name: `--${optionOf(secret.name)}` });
+    if (value) secrets[secret.name] = value;
+  }
+  const hidden = provider.secrets.filter((s) => !s.revealed).map((s) => s.name);
+  if (hidden.length > 0) {
+    const prompt =
+      hidden.length === 1
+        ? say(ctx.locale, 'onePrompt', { name: hidden[0]! })
+        : say(ctx.locale, 'secretPrompt', { names: hidden.join(', ') });
+    const given = parseSecrets(await readSecret(ctx.stdin, prompt, ctx.stderr), hidden);
+    const missing = provider.secrets.filter((s) => !s.revealed && s.required && !given[s.name]);
+    if (missing.length > 0)
+      return emitError(ctx, {
+        code: 'cli.empty_secret',
+        message: say(ctx.locale, 'noSecrets', { names: missing.map((s) => s.name).join(', ') }),
+      });
+    Object.assign(secrets, given);
+  }
+  const saved = await accounts().save({ provider: provider.id, name, settings, secrets });
+  const account = saved.state.accounts.find((a) => a.id === saved.id);
+  emit(ctx, account, say(ctx.locale, 'added', { name }));
+  return 0;
+}
+
+async function run(accounts: () => AccountService, args: string[], ctx: CliContext): Promise<number> {
   const [verb, ...rest] = args;
+  if (verb === 'add') return add(accounts, rest, ctx);
+  if (verb !== undefined && !['list', 'use', 'remove', 'test'].includes(verb))
+    throw new UsageError('badValue', { option: 'accounts', value: verb });
+  const expected = verb === 'use' || verb === 'remove' ? ['NAME'] : verb === 'test' ? ['NAME'] : [];
+  parseCommandArgs(rest, {}, expected, verb === 'test' ? 0 : expected.length);
+  const service = accounts();
   const state = await service.state();
   const find = (name: string | undefined): AccountView | null => {
-    const account = byName(state.accounts, name);
+    const account = state.accounts.find((a) => a.name === name || a.id === name);
     if (!account)
       emitError(ctx, {
         code: 'accounts.not_found',
@@ -60,51 +142,29 @@ async function run(service: AccountService, args: string[], ctx: CliContext): Pr
   };
   switch (verb) {
     case 'list':
-    case undefined:
-      emit(ctx, state, state.accounts.map((account) => line(account, state.activeId)).join('\n'));
-      return 0;
-    case 'add': {
-      const draft = {
-        provider: 'sobot',
-        name: optionValue(rest, '--name') ?? '',
-        settings: {
-          baseUrl: optionValue(rest, '--base-url') ?? '',
-          email: optionValue(rest, '--email') ?? '',
-        },
-        secrets: { appid: optionValue(rest, '--appid') ?? '' },
-      };
-      const parsed = accountDraftSchema.safeParse(draft);
-      if (!parsed.success) {
-        const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))].join(', ');
-        return emitError(ctx, {
-          code: 'cli.invalid_account',
-          message: say(ctx.locale, 'invalid', { fields }),
-        });
-      }
-      const signature = await readSecret(ctx.stdin, say(ctx.locale, 'signaturePrompt'), ctx.stderr);
-      if (!signature)
-        return emitError(ctx, { code: 'cli.empty_signature', message: say(ctx.locale, 'emptySignature') });
-      const saved = await service.save({ ...parsed.data, secrets: { ...parsed.data.secrets, signature } });
-      const account = saved.state.accounts.find((a) => a.id === saved.id);
-      emit(ctx, account, say(ctx.locale, 'added', { name: parsed.data.name }));
+    case undefined: {
+      parseCommandArgs(rest, {});
+      const lines = state.accounts.map((a) => line(a, state.activeId, state.providers, ctx.locale));
+      emit(ctx, state, lines.join('\n'));
       return 0;
     }
-    case 'use': {
-      const account = find(rest[0]);
-      if (!account) return 1;
-      await service.use(account.id);
-      emit(ctx, { activeId: account.id }, say(ctx.locale, 'using', { name: account.name }));
-      return 0;
-    }
+    case 'use':
     case 'remove': {
-      const account = find(rest[0]);
+      const { positionals } = parseCommandArgs(rest, {}, ['NAME']);
+      const account = find(positionals[0]);
       if (!account) return 1;
-      await service.remove(account.id);
-      emit(ctx, { removed: account.id }, say(ctx.locale, 'removed', { name: account.name }));
+      if (verb === 'use') {
+        await service.use(account.id);
+        emit(ctx, { activeId: account.id }, say(ctx.locale, 'using', { name: account.name }));
+      } else {
+        await service.remove(account.id);
+        emit(ctx, { removed: account.id }, say(ctx.locale, 'removed', { name: account.name }));
+      }
       return 0;
     }
     case 'test': {
-      const account = rest[0] === undefined ? byName(state.accounts, state.activeId) : find(rest[0]);
+      const { positionals } = parseCommandArgs(rest, {}, ['NAME'], 0);
+      const account = positionals[0] === undefined ? find(state.activeId) : find(positionals[0]);
       if (!account) return 1;
       const report = await service.test(account.id);
       const text = report.checks
@@ -117,27 +177,42 @@ async function run(service: AccountService, args: string[], ctx: CliContext): Pr
       return 0;
     }
     default:
-      ctx.stderr.write(`${say(ctx.locale, 'usage')}\n`);
-      return 2;
+      throw new UsageError('badValue', { option: 'accounts', value: verb });
   }
 }
 
-/** `campaign-desk accounts …`: the same accounts as Settings, credentials in the OS keychain. */
+/** `campaign-desk accounts …`: the same accounts as Settings, secrets in the OS keychain. */
 export const accountsCommand: CliCommand = {
   name: 'accounts',
-  usage: 'accounts list|add|use|remove|test',
+  usage: 'accounts [list] | add … | use NAME | remove NAME | test [NAME]',
   summary: {
-    'zh-CN': '管理账号（signature 从标准输入读取，保存在系统钥匙串）',
-    en: 'manage accounts (signature read from stdin, kept in the OS keychain)',
+    'zh-CN': '管理账号（密钥从标准输入读取，保存在系统钥匙串）',
+    en: 'manage accounts (keys read from stdin, kept in the OS keychain)',
   },
+  help: [
+    {
+      'zh-CN': `add --provider ${PROVIDER_IDS.join('|')} --name 名称 --base-url URL …  添加账号；密钥从标准输入读取`,
+      en: `add --provider ${PROVIDER_IDS.join('|')} --name NAME --base-url URL …  add an account; keys from stdin`,
+    },
+    {
+      'zh-CN': '    智齿：--appid APPID [--email 邮箱]，标准输入给 signature',
+      en: '    Sobot: --appid APPID [--email EMAIL], the signature on stdin',
+    },
+    {
+      'zh-CN': 'use 名称 | remove 名称             切换或删除账号',
+      en: 'use NAME | remove NAME        switch to or remove an account',
+    },
+    {
+      'zh-CN': 'test [名称]                        测试连接（15 秒内答复）',
+      en: 'test [NAME]                   test the connection (answers within 15 s)',
+    },
+  ],
   async run(args, ctx) {
-    const { accounts, sandbox } = createNodeAccounts(ctx.dataDir);
     try {
-      return await run(accounts, args, ctx);
+      return await run(() => ctx.core().accounts, args, ctx);
     } catch (error) {
-      return emitError(ctx, describeError(error, ctx.locale, [describeProviderError]));
-    } finally {
-      await sandbox.close();
+      if (error instanceof UsageError) throw error;
+      return reportFailure(ctx, error);
     }
   },
 };

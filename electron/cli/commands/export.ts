@@ -1,16 +1,12 @@
 import { resolve } from 'node:path';
 import { format } from '../../../shared/locale';
-import { exportList, openListServices } from '../../services/lists';
-import { optionValue } from '../args';
+import { exportList } from '../../services/lists';
+import { parseCommandArgs, positiveInteger, stringOption, UsageError } from '../args';
 import type { CliCommand } from '../command';
-import { emit, emitUsage } from '../output';
-import { fail, positionals } from './import';
+import { reportFailure } from '../failure';
+import { emit } from '../output';
 
 const TEXT = {
-  usage: {
-    'zh-CN': '用法：campaign-desk export 名单ID --out 文件.xlsx|文件.csv',
-    en: 'usage: campaign-desk export LIST_ID --out FILE.xlsx|FILE.csv',
-  },
   done: { 'zh-CN': '已导出 {rows} 行到 {file}', en: 'Exported {rows} rows to {file}' },
 } as const;
 
@@ -19,22 +15,21 @@ export const exportCommand: CliCommand = {
   name: 'export',
   usage: 'export LIST_ID --out FILE',
   summary: { 'zh-CN': '把名单导出为 .xlsx 或 .csv 文件', en: 'export a call list to .xlsx or .csv' },
+  help: [
+    { 'zh-CN': '--out 文件   .xlsx 或 .csv（按扩展名）', en: '--out FILE  .xlsx or .csv (by extension)' },
+  ],
   async run(args, ctx) {
-    const [idText] = positionals(args, ['--out']);
-    const out = optionValue(args, '--out');
-    const id = Number(idText);
-    if (!out || !Number.isSafeInteger(id) || id <= 0) return emitUsage(ctx, TEXT.usage[ctx.locale]);
-    let services;
+    const parsed = parseCommandArgs(args, { out: { type: 'string' } }, ['LIST_ID']);
+    const id = positiveInteger(parsed.positionals[0], 'LIST_ID');
+    const out = stringOption(parsed, 'out');
+    if (!out) throw new UsageError('missingArgument', { name: '--out' });
     try {
-      services = openListServices(ctx.dataDir);
       const file = resolve(out);
-      const { rows } = await exportList(services.store, id, file);
+      const { rows } = await exportList(ctx.core().lists.store, id, file);
       emit(ctx, { list: id, file, rows }, format(TEXT.done[ctx.locale], { rows, file }));
       return 0;
     } catch (error) {
-      return fail(ctx, error);
-    } finally {
-      services?.close();
+      return reportFailure(ctx, error);
     }
   },
 };

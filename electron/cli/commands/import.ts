@@ -1,42 +1,27 @@
 import { resolve } from 'node:path';
-import { format } from '../../../shared/locale';
 import { ROW_PROBLEMS } from '../../../shared/callList';
-import { AppFailure, describeError } from '../../services/contract/failure';
+import { format } from '../../../shared/locale';
 import { importFile } from '../../services/importer/importFile';
 import { inspectFile } from '../../services/importer/inspect';
-import { openListServices } from '../../services/lists';
-import { optionValue } from '../args';
-import type { CliCommand, CliContext } from '../command';
-import { emit, emitError, emitUsage } from '../output';
+import { parseCommandArgs, stringOption } from '../args';
+import type { CliCommand } from '../command';
+import { reportFailure } from '../failure';
+import { emit, progressLine } from '../output';
 
 const TEXT = {
-  usage: {
-    'zh-CN': '用法：campaign-desk import 文件 [--name 名称] [--sheet 工作表]',
-    en: 'usage: campaign-desk import FILE [--name NAME] [--sheet NAME]',
-  },
   done: {
     'zh-CN': '已导入名单 #{id}“{name}”：{rows} 行，其中 {valid} 行可拨打，{problems} 个问题。',
     en: 'Imported list #{id} “{name}”: {rows} rows, {valid} ready to dial, {problems} problems.',
   },
   more: { 'zh-CN': '……另有 {n} 个问题', en: '… and {n} more problems' },
+  progress: { 'zh-CN': '正在导入：已读 {rows} 行', en: 'Importing: {rows} rows read' },
+  progressOf: {
+    'zh-CN': '正在导入：已读 {rows} / 约 {total} 行',
+    en: 'Importing: {rows} of about {total} rows read',
+  },
 } as const;
 
-/** The arguments that are not options or option values (`--name X`). */
-export function positionals(args: readonly string[], valued: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] as string;
-    if (valued.includes(arg)) i++;
-    else if (!arg.startsWith('--')) out.push(arg);
-  }
-  return out;
-}
-
-/** Reports an AppFailure (or anything else, as unexpected) the CLI way. */
-export function fail(ctx: CliContext, error: unknown): number {
-  if (!(error instanceof AppFailure)) ctx.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
-  return emitError(ctx, describeError(error, ctx.locale));
-}
+const OPTIONS = { name: { type: 'string' }, sheet: { type: 'string' } } as const;
 
 /**
  * `campaign-desk import FILE [--name NAME] [--sheet NAME]`: imports a workbook or CSV with the
@@ -49,18 +34,28 @@ export const importCommand: CliCommand = {
     'zh-CN': '把 Excel 或 CSV 文件导入为外呼名单',
     en: 'import an Excel or CSV file as a call list',
   },
+  help: [
+    {
+      'zh-CN': '--name 名称    名单名称（默认：文件名）',
+      en: '--name NAME   the list’s name (default: the file name)',
+    },
+    {
+      'zh-CN': '--sheet 工作表  要导入的工作表（默认：第一个）',
+      en: '--sheet NAME  the sheet to import (default: the first)',
+    },
+  ],
   async run(args, ctx) {
-    const [file] = positionals(args, ['--name', '--sheet']);
-    if (!file) return emitUsage(ctx, TEXT.usage[ctx.locale]);
-    const path = resolve(file);
-    const services = openListServices(ctx.dataDir);
+    const parsed = parseCommandArgs(args, OPTIONS, ['FILE']);
+    const path = resolve(parsed.positionals[0]!);
     const abort = new AbortController();
     void ctx.interrupted.then(() => abort.abort());
+    const progress = progressLine(ctx);
     try {
-      const sheet = optionValue(args, '--sheet');
-      const name = optionValue(args, '--name');
+      const { lists } = ctx.core();
+      const sheet = stringOption(parsed, 'sheet');
+      const name = stringOption(parsed, 'name');
       const inspection = await inspectFile(path, {
-        memory: services.memory,
+        memory: lists.memory,
         signal: abort.signal,
         ...(sheet ? { sheet } : {}),
       });
@@ -72,8 +67,19 @@ export const importCommand: CliCommand = {
           mapping: inspection.suggestedMapping,
           ...(name ? { name } : {}),
         },
-        { store: services.store, memory: services.memory, signal: abort.signal },
+        {
+          store: lists.store,
+          memory: lists.memory,
+          signal: abort.signal,
+          onProgress: (p) =>
+            progress.update(
+              p.rowsEstimate
+                ? format(TEXT.progressOf[ctx.locale], { rows: p.rowsDone, total: p.rowsEstimate })
+                : format(TEXT.progress[ctx.locale], { rows: p.rowsDone }),
+            ),
+        },
       );
+      progress.done();
       const { list } = result;
       const document = {
         list: { id: list.id, name: list.name, rows: list.rowCount },
@@ -96,9 +102,8 @@ export const importCommand: CliCommand = {
       emit(ctx, document, lines.join('\n'));
       return 0;
     } catch (error) {
-      return fail(ctx, error);
-    } finally {
-      services.close();
+      progress.done();
+      return reportFailure(ctx, error);
     }
   },
 };

@@ -1,3 +1,6 @@
+import { join } from 'node:path';
+import { LOG_FILE_NAME } from '../../services/logFile';
+import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../command';
 import { emit } from '../output';
 
@@ -5,10 +8,19 @@ import { emit } from '../output';
 export const infoCommand: CliCommand = {
   name: 'info',
   usage: 'info',
-  summary: { 'zh-CN': '显示版本、数据文件夹和平台', en: 'show the version, data folder and platform' },
-  async run(_args, ctx) {
-    const info = { version: ctx.version, dataDir: ctx.dataDir, platform: process.platform };
-    emit(ctx, info, `Campaign Desk ${info.version}\n${info.dataDir}\n${info.platform}`);
+  summary: {
+    'zh-CN': '显示版本、数据文件夹、日志文件和平台',
+    en: 'show the version, data folder, log file and platform',
+  },
+  async run(args, ctx) {
+    parseCommandArgs(args, {});
+    const info = {
+      version: ctx.version,
+      dataDir: ctx.dataDir,
+      logFile: join(ctx.dataDir, 'logs', LOG_FILE_NAME),
+      platform: process.platform,
+    };
+    emit(ctx, info, `Campaign Desk ${info.version}\n${info.dataDir}\n${info.logFile}\n${info.platform}`);
     return 0;
   },
 };

@@ -1,8 +1,9 @@
 import { format } from '../../../shared/locale';
-import { openListServices } from '../../services/lists';
+import { localTime } from '../../services/results/export';
+import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../command';
+import { reportFailure } from '../failure';
 import { emit } from '../output';
-import { fail } from './import';
 
 const TEXT = {
   none: { 'zh-CN': '还没有名单。', en: 'No call lists yet.' },
@@ -17,11 +18,10 @@ export const listsCommand: CliCommand = {
   name: 'lists',
   usage: 'lists',
   summary: { 'zh-CN': '列出外呼名单', en: 'list the call lists' },
-  async run(_args, ctx) {
-    let services;
+  async run(args, ctx) {
+    parseCommandArgs(args, {});
     try {
-      services = openListServices(ctx.dataDir);
-      const lists = services.store.listLists();
+      const lists = ctx.core().lists.store.listLists();
       const document = {
         lists: lists.map((list) => ({
           id: list.id,
@@ -41,7 +41,7 @@ export const listsCommand: CliCommand = {
                 name: list.name,
                 rows: list.rowCount,
                 valid: list.validCount,
-                updated: new Date(list.updatedAt).toLocaleString(),
+                updated: localTime(list.updatedAt),
               }),
             )
             .join('\n')
@@ -49,9 +49,7 @@ export const listsCommand: CliCommand = {
       emit(ctx, document, human);
       return 0;
     } catch (error) {
-      return fail(ctx, error);
-    } finally {
-      services?.close();
+      return reportFailure(ctx, error);
     }
   },
 };

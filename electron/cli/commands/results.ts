@@ -2,25 +2,14 @@ import { resolve } from 'node:path';
 import { callOutcomeLabel } from '../../../shared/codes/domain';
 import { format, type Localized } from '../../../shared/locale';
 import type { SyncProgress } from '../../../shared/results';
-import { createNodeAccounts } from '../../services/core/hostServices';
-import { openListServices } from '../../services/lists/index';
-import { describeProviderError } from '../../services/providers/registry';
-import { ResultsFeature } from '../../services/results/feature';
 import { exportResults, localTime } from '../../services/results/export';
-import { createDataDirMediaProxy } from '../../services/tasks/create';
-import { describeError } from '../../services/contract/failure';
-import { optionValue } from '../args';
+import type { ResultsFeature } from '../../services/results/feature';
+import { parseCommandArgs, stringOption, UsageError, type OptionSpec } from '../args';
 import type { CliCommand, CliContext } from '../command';
-import { emit, emitError, emitUsage } from '../output';
-import { positionals } from './import';
+import { reportFailure } from '../failure';
+import { emit, progressLine } from '../output';
 
 const TEXT = {
-  syncUsage: { 'zh-CN': '用法：campaign-desk sync 任务ID', en: 'usage: campaign-desk sync TASK_ID' },
-  resultsUsage: { 'zh-CN': '用法：campaign-desk results 任务ID', en: 'usage: campaign-desk results TASK_ID' },
-  exportUsage: {
-    'zh-CN': '用法：campaign-desk export-results 任务ID --out 文件.xlsx|文件.csv',
-    en: 'usage: campaign-desk export-results TASK_ID --out FILE.xlsx|FILE.csv',
-  },
   synced: {
     'zh-CN': '任务 {task}：新增 {added} 通，更新 {updated} 通（{pages} 页）',
     en: 'Task {task}: {added} new, {updated} updated ({pages} pages)',
@@ -34,58 +23,34 @@ const TEXT = {
   exported: { 'zh-CN': '已导出 {rows} 通到 {file}', en: 'Exported {rows} calls to {file}' },
 } satisfies Record<string, Localized>;
 
-/** Opens the results feature over the data folder the way the app does; `close` releases it. */
-function openResults(ctx: CliContext) {
-  const { accounts, sandbox } = createNodeAccounts(ctx.dataDir);
-  const services = openListServices(ctx.dataDir);
-  const results = new ResultsFeature({
-    db: services.db,
-    dataDir: ctx.dataDir,
-    accounts,
-    lists: services.store,
-    media: createDataDirMediaProxy(ctx.dataDir),
-    locale: () => ctx.locale,
-  });
-  return {
-    results,
-    close: async () => {
-      await results.close();
-      services.close();
-      await sandbox.close();
-    },
-  };
-}
-
-function failed(ctx: CliContext, error: unknown): number {
-  return emitError(ctx, describeError(error, ctx.locale, [describeProviderError]));
-}
-
 /** What a results command does for one TASK_ID over an open results feature. */
 type TaskRun = (
   results: ResultsFeature,
   taskId: string,
-  args: readonly string[],
+  values: Record<string, string | boolean | string[] | undefined>,
   ctx: CliContext,
 ) => Promise<number>;
 
 /** A results command over an open results feature (the CLI opens the data folder's; tests pass theirs). */
 export type ResultsRunner = (
-  results: ResultsFeature,
+  results: ResultsFeature | (() => ResultsFeature),
   args: readonly string[],
   ctx: CliContext,
 ) => Promise<number>;
 
-const taskIdOf = (args: readonly string[]): string | undefined => positionals(args, ['--out'])[0];
-
-/** Checks the TASK_ID, runs `body` and reports its failure in the user's language. */
-function onTask(usageText: Localized, body: TaskRun): ResultsRunner {
+/** Parses `TASK_ID [options]` strictly, runs `body` and reports its failure in the user's language. */
+function onTask(options: OptionSpec, body: TaskRun, required: readonly string[] = []): ResultsRunner {
   return async (results, args, ctx) => {
-    const taskId = taskIdOf(args);
-    if (!taskId) return emitUsage(ctx, usageText[ctx.locale]);
+    // A wrong command line opens nothing: the feature is made only after the arguments parse.
+    const parsed = parseCommandArgs(args, options, ['TASK_ID']);
+    for (const name of required)
+      if (!stringOption(parsed, name)) throw new UsageError('missingArgument', { name: `--${name}` });
     try {
-      return await body(results, taskId, args, ctx);
+      const feature = typeof results === 'function' ? results() : results;
+      return await body(feature, parsed.positionals[0]!, parsed.values, ctx);
     } catch (error) {
-      return failed(ctx, error);
+      if (error instanceof UsageError) throw error;
+      return reportFailure(ctx, error);
     }
   };
 }
@@ -95,36 +60,30 @@ function taskCommand(
   name: string,
   usage: string,
   summary: Localized,
-  usageText: Localized,
   run: ResultsRunner,
+  help?: readonly Localized[],
 ): CliCommand {
   return {
     name,
     usage,
     summary,
-    async run(args, ctx) {
-      // A wrong command line opens nothing.
-      if (!taskIdOf(args)) return emitUsage(ctx, usageText[ctx.locale]);
-      const opened = openResults(ctx);
-      try {
-        return await run(opened.results, args, ctx);
-      } finally {
-        await opened.close();
-      }
-    },
+    ...(help ? { help } : {}),
+    run: (args, ctx) => run(() => ctx.core().results, args, ctx),
   };
 }
 
 /** `sync TASK_ID` over a results feature (exported for tests); Ctrl-C cancels, the next run resumes. */
-export const runSync: ResultsRunner = onTask(TEXT.syncUsage, async (results, taskId, _args, ctx) => {
+export const runSync: ResultsRunner = onTask({}, async (results, taskId, _values, ctx) => {
   void ctx.interrupted.then(() => results.cancel(taskId));
-  const report = await results.sync(taskId, {
-    onProgress: (p: SyncProgress) => {
-      if (!ctx.json && p.phase === 'running' && p.page > 0) {
-        ctx.stderr.write(`${format(TEXT.progress[ctx.locale], { page: p.page, pages: p.pageCount })}\r`);
-      }
-    },
-  });
+  const line = progressLine(ctx);
+  const report = await results
+    .sync(taskId, {
+      onProgress: (p: SyncProgress) => {
+        if (p.phase === 'running' && p.page > 0)
+          line.update(format(TEXT.progress[ctx.locale], { page: p.page, pages: p.pageCount }));
+      },
+    })
+    .finally(() => line.done());
   const key = report.complete ? 'synced' : 'cancelled';
   const { added, updated, pages } = report;
   emit(ctx, report, format(TEXT[key][ctx.locale], { task: taskId, added, updated, pages }));
@@ -136,12 +95,17 @@ export const syncCommand = taskCommand(
   'sync',
   'sync TASK_ID',
   { 'zh-CN': '同步任务的通话结果（增量）', en: 'pull a task’s call results (incremental)' },
-  TEXT.syncUsage,
   runSync,
+  [
+    {
+      'zh-CN': 'Ctrl-C 取消；下次同步从中断处继续',
+      en: 'Ctrl-C cancels; the next sync resumes where it stopped',
+    },
+  ],
 );
 
 /** `results TASK_ID` over a results feature (exported for tests): the synced calls, newest first. */
-export const runResults: ResultsRunner = onTask(TEXT.resultsUsage, (results, taskId, _args, ctx) => {
+export const runResults: ResultsRunner = onTask({}, (results, taskId, _values, ctx) => {
   const source = { kind: 'task', taskId } as const;
   const counts = results.counts(source, {});
   const calls = [...results.reader.each(results.accountId, source, {})].map((r) => ({
@@ -169,16 +133,14 @@ export const resultsCommand = taskCommand(
   'results',
   'results TASK_ID',
   { 'zh-CN': '列出任务已同步的通话', en: 'list a task’s synced calls' },
-  TEXT.resultsUsage,
   runResults,
 );
 
 /** `export-results TASK_ID --out FILE` over a results feature (exported for tests). */
 export const runExportResults: ResultsRunner = onTask(
-  TEXT.exportUsage,
-  async (results, taskId, args, ctx) => {
-    const out = optionValue(args, '--out');
-    if (!out) return emitUsage(ctx, TEXT.exportUsage[ctx.locale]);
+  { out: { type: 'string' } },
+  async (results, taskId, values, ctx) => {
+    const out = stringOption({ values, positionals: [] }, 'out')!;
     const file = resolve(out);
     const { rows } = await exportResults(results.reader, file, {
       accountId: results.accountId,
@@ -189,6 +151,7 @@ export const runExportResults: ResultsRunner = onTask(
     emit(ctx, { taskId, file, rows }, format(TEXT.exported[ctx.locale], { rows, file }));
     return 0;
   },
+  ['out'],
 );
 
 /** `campaign-desk export-results TASK_ID --out FILE`: the task's calls as .xlsx or .csv. */
@@ -196,6 +159,6 @@ export const exportResultsCommand = taskCommand(
   'export-results',
   'export-results TASK_ID --out FILE',
   { 'zh-CN': '把任务的通话结果导出为 .xlsx 或 .csv', en: 'export a task’s call results to .xlsx or .csv' },
-  TEXT.exportUsage,
   runExportResults,
+  [{ 'zh-CN': '--out 文件   .xlsx 或 .csv（按扩展名）', en: '--out FILE  .xlsx or .csv (by extension)' }],
 );

@@ -3,8 +3,8 @@ import { format } from '../../../shared/locale';
 import type { Logger } from '../../services/log';
 import { SANDBOX_APPID, SANDBOX_EMAIL, SANDBOX_SIGNATURE, startSandbox } from '../../services/sandbox';
 import type { CliCommand, CliContext } from '../command';
-import { optionValue } from '../args';
-import { emit, emitError, emitUsage } from '../output';
+import { parseCommandArgs, stringOption, UsageError } from '../args';
+import { emit, emitError } from '../output';
 
 const TEXT = {
   started: {
@@ -42,23 +42,37 @@ export const sandboxCommand: CliCommand = {
     'zh-CN': '在本机启动智能外呼模拟服务器（演示账号）',
     en: 'run the iCall simulator (demo account) on this machine',
   },
+  help: [
+    {
+      'zh-CN': '--port N      端口（默认：随机空闲端口）',
+      en: '--port N      the port (default: any free one)',
+    },
+    {
+      'zh-CN': '--speed X     有任务时的模拟倍速（默认 60）',
+      en: '--speed X     simulated speed while tasks have work (default 60)',
+    },
+    {
+      'zh-CN': '--state 文件  在此文件中保存任务，下次启动时恢复',
+      en: '--state FILE  keep the tasks in this file between runs',
+    },
+  ],
   async run(args, ctx) {
-    const portText = optionValue(args, '--port');
+    const parsed = parseCommandArgs(args, {
+      port: { type: 'string' },
+      speed: { type: 'string' },
+      state: { type: 'string' },
+    });
+    const portText = stringOption(parsed, 'port');
     const port = portText === undefined ? 0 : Number(portText);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      return emitUsage(ctx, format(TEXT.badPort[ctx.locale], { value: portText ?? '' }));
-    }
-    const speedText = optionValue(args, '--speed');
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError('text', { text: format(TEXT.badPort[ctx.locale], { value: portText ?? '' }) });
+    const speedText = stringOption(parsed, 'speed');
     const speed = speedText === undefined ? 60 : Number(speedText);
-    if (!Number.isFinite(speed) || speed <= 0) {
-      return emitUsage(ctx, format(TEXT.badSpeed[ctx.locale], { value: speedText ?? '' }));
-    }
-    const stateText = optionValue(args, '--state');
-    const stateMissing =
-      stateText === undefined ? args.includes('--state') : stateText === '' || stateText.startsWith('-');
-    if (stateMissing) {
-      return emitUsage(ctx, TEXT.badState[ctx.locale]);
-    }
+    if (!Number.isFinite(speed) || speed <= 0)
+      throw new UsageError('text', { text: format(TEXT.badSpeed[ctx.locale], { value: speedText ?? '' }) });
+    const stateText = stringOption(parsed, 'state');
+    if (stateText !== undefined && stateText.startsWith('-'))
+      throw new UsageError('text', { text: TEXT.badState[ctx.locale] });
     const stateFile = stateText === undefined ? undefined : resolve(stateText);
     let sandbox;
     try {

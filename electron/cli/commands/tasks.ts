@@ -1,41 +1,46 @@
 import { taskStatusLabel } from '../../../shared/codes/domain';
 import { format, type Locale, type Localized } from '../../../shared/locale';
 import { taskDraftSchema } from '../../../shared/schemas/tasks';
-import type { Task, TaskDraft } from '../../../shared/tasks';
-import { describeError } from '../../services/contract/failure';
-import { createNodeAccounts } from '../../services/core/hostServices';
-import { describeProviderError } from '../../services/providers/registry';
-import { createNodeTaskService } from '../../services/tasks/create';
+import type { Task, TaskDraft, TaskOptions } from '../../../shared/tasks';
 import type { TaskService } from '../../services/tasks/service';
-import { optionValue } from '../args';
+import { parseCommandArgs, stringOption, UsageError, type CommandArgs } from '../args';
 import type { CliCommand, CliContext } from '../command';
-import { emit, emitError } from '../output';
-
-const USAGE =
-  'tasks [list] | tasks create --template ID --name NAME --caller NUMBERS --robots N --hours 09:00-12:00,14:00-18:00 ' +
-  '[--push-url URL] [--push-type 1|2] [--number-hide 0|1|2] [--no-export] | tasks pause|resume|end|delete TASK_ID';
+import { reportFailure } from '../failure';
+import { emit } from '../output';
 
 const TEXT = {
-  usage: { 'zh-CN': `用法：${USAGE}`, en: `Usage: ${USAGE}` },
   none: { 'zh-CN': '当前账号没有任务', en: 'The active account has no tasks' },
-  invalid: { 'zh-CN': '任务参数不正确：{fields}', en: 'Invalid task options: {fields}' },
   created: { 'zh-CN': '已创建任务 {id}（{name}）', en: 'Created task {id} ({name})' },
   changed: { 'zh-CN': '任务 {id}：{status}', en: 'Task {id}: {status}' },
+  templates: { 'zh-CN': '模板', en: 'Templates' },
+  callers: { 'zh-CN': '外显号码（并发）', en: 'Caller numbers (concurrency)' },
+  robots: { 'zh-CN': '可用机器人：{n}', en: 'Robots available: {n}' },
+  counts: {
+    'zh-CN': '已拨 {dialled}/{total}，接通 {connected}，意向 {intent}',
+    en: 'dialled {dialled}/{total}, connected {connected}, interested {intent}',
+  },
 } satisfies Record<string, Localized>;
 
 const say = (locale: Locale, key: keyof typeof TEXT, params?: Record<string, string | number>): string =>
   format(TEXT[key][locale], params);
 
 function line(task: Task, locale: Locale): string {
-  const { total, dialled, connected, intent } = task.counts;
   return [
     task.id,
     taskStatusLabel(task.status, task.statusCode)[locale],
     task.name,
-    `${dialled}/${total}`,
-    `connected ${connected}`,
-    `intent ${intent}`,
+    say(locale, 'counts', { ...task.counts }),
   ].join('\t');
+}
+
+function optionsText(options: TaskOptions, locale: Locale): string {
+  return [
+    `${say(locale, 'templates')}:`,
+    ...options.templates.map((t) => `  ${t.id}\t${t.name}`),
+    `${say(locale, 'callers')}:`,
+    ...options.callerLines.map((c) => `  ${c.number}\t${c.concurrency}`),
+    say(locale, 'robots', { n: options.maxRobots }),
+  ].join('\n');
 }
 
 const commaList = (value: string | undefined): string[] =>
@@ -44,23 +49,53 @@ const commaList = (value: string | undefined): string[] =>
     .map((part) => part.trim())
     .filter((part) => part !== '');
 
+const CREATE_OPTIONS = {
+  template: { type: 'string' },
+  name: { type: 'string' },
+  caller: { type: 'string' },
+  robots: { type: 'string' },
+  hours: { type: 'string' },
+  'push-url': { type: 'string' },
+  'push-when': { type: 'string' },
+  'number-hiding': { type: 'string' },
+  'no-export': { type: 'boolean' },
+} as const;
+
 /** The draft `tasks create` describes (permanent validity; other fields from options). */
-function draftFrom(args: readonly string[]): unknown {
-  const pushUrl = optionValue(args, '--push-url');
-  const robots = optionValue(args, '--robots');
-  return {
-    templateId: optionValue(args, '--template') ?? '',
-    name: optionValue(args, '--name') ?? '',
-    callerNumbers: commaList(optionValue(args, '--caller')),
-    robots: robots === undefined ? 0 : Number(robots),
-    callingHours: commaList(optionValue(args, '--hours')),
+function draftFrom(args: CommandArgs): TaskDraft {
+  for (const required of ['template', 'name', 'caller', 'hours'])
+    if (!stringOption(args, required)) throw new UsageError('missingArgument', { name: `--${required}` });
+  const pushUrl = stringOption(args, 'push-url');
+  const robots = stringOption(args, 'robots');
+  const draft = {
+    templateId: stringOption(args, 'template') ?? '',
+    name: stringOption(args, 'name') ?? '',
+    callerNumbers: commaList(stringOption(args, 'caller')),
+    robots: robots === undefined ? 1 : Number(robots),
+    callingHours: commaList(stringOption(args, 'hours')),
     validity: { kind: 'permanent' },
     ...(pushUrl
-      ? { resultPush: { url: pushUrl, when: optionValue(args, '--push-when') ?? 'every_call' } }
+      ? { resultPush: { url: pushUrl, when: stringOption(args, 'push-when') ?? 'every_call' } }
       : {}),
-    numberHiding: optionValue(args, '--number-hiding') ?? 'none',
-    exportAllowed: !args.includes('--no-export'),
+    numberHiding: stringOption(args, 'number-hiding') ?? 'none',
+    exportAllowed: args.values['no-export'] !== true,
   };
+  const parsed = taskDraftSchema.safeParse(draft);
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path[0];
+    const option =
+      {
+        robots: '--robots',
+        resultPush: '--push-when',
+        numberHiding: '--number-hiding',
+        callerNumbers: '--caller',
+      }[String(field)] ?? `--${String(field)}`;
+    throw new UsageError('badValue', {
+      option,
+      value: JSON.stringify(draft[field as keyof typeof draft] ?? ''),
+    });
+  }
+  return parsed.data as TaskDraft;
 }
 
 /**
@@ -68,26 +103,30 @@ function draftFrom(args: readonly string[]): unknown {
  * @returns the exit code
  */
 export async function runTasks(
-  tasks: TaskService,
+  service: TaskService | (() => TaskService),
   args: readonly string[],
   ctx: CliContext,
 ): Promise<number> {
+  // The service is made only once the command line parses: a wrong one opens nothing.
+  const tasks = (): TaskService => (typeof service === 'function' ? service() : service);
   const [verb, ...rest] = args;
   switch (verb) {
     case undefined:
     case 'list': {
-      const list = await tasks.list();
-      const human = list.tasks.map((task) => line(task, ctx.locale)).join('\n');
-      emit(ctx, list, human || say(ctx.locale, 'none'));
+      parseCommandArgs(rest, {});
+      const list = await tasks().list();
+      emit(ctx, list, list.tasks.map((task) => line(task, ctx.locale)).join('\n') || say(ctx.locale, 'none'));
+      return 0;
+    }
+    case 'options': {
+      parseCommandArgs(rest, {});
+      const options = await tasks().options();
+      emit(ctx, options, optionsText(options, ctx.locale));
       return 0;
     }
     case 'create': {
-      const parsed = taskDraftSchema.safeParse(draftFrom(rest));
-      if (!parsed.success) {
-        const fields = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.')))].join(', ');
-        return emitError(ctx, { code: 'cli.invalid_task', message: say(ctx.locale, 'invalid', { fields }) });
-      }
-      const task = await tasks.create(parsed.data as TaskDraft);
+      const draft = draftFrom(parseCommandArgs(rest, CREATE_OPTIONS));
+      const task = await tasks().create(draft);
       emit(ctx, task, say(ctx.locale, 'created', { id: task.id, name: task.name }));
       return 0;
     }
@@ -95,39 +134,59 @@ export async function runTasks(
     case 'resume':
     case 'end':
     case 'delete': {
-      const id = rest[0];
-      if (!id || id.startsWith('-')) break;
-      const run = { pause: tasks.pause, resume: tasks.resume, end: tasks.end, delete: tasks.remove }[verb];
-      const change = await run.call(tasks, id);
+      const [id] = parseCommandArgs(rest, {}, ['TASK_ID']).positionals;
+      const service = tasks();
+      const run = { pause: service.pause, resume: service.resume, end: service.end, delete: service.remove }[
+        verb
+      ];
+      const change = await run.call(service, id!);
       emit(
         ctx,
         change,
-        say(ctx.locale, 'changed', { id, status: taskStatusLabel(change.status)[ctx.locale] }),
+        say(ctx.locale, 'changed', { id: id!, status: taskStatusLabel(change.status)[ctx.locale] }),
       );
       return 0;
     }
+    default:
+      throw new UsageError('badValue', { option: 'tasks', value: verb });
   }
-  ctx.stderr.write(`${say(ctx.locale, 'usage')}\n`);
-  return 2;
 }
 
 /** `campaign-desk tasks …`: the active account's tasks, as on the Tasks screen. */
 export const tasksCommand: CliCommand = {
   name: 'tasks',
-  usage: 'tasks [list] | create … | pause|resume|end|delete TASK_ID',
+  usage: 'tasks [list] | options | create … | pause|resume|end|delete TASK_ID',
   summary: {
     'zh-CN': '列出、创建、暂停、继续、完结或删除当前账号的外呼任务',
     en: 'list, create, pause, resume, end or delete the active account’s tasks',
   },
+  help: [
+    {
+      'zh-CN': 'list                     任务及进度',
+      en: 'list                     the tasks with their progress',
+    },
+    {
+      'zh-CN': 'options                  可用的模板、外显号码和机器人',
+      en: 'options                  the templates, caller numbers and robots to choose from',
+    },
+    {
+      'zh-CN':
+        'create --template ID --name 名称 --caller 号码,… --hours 09:00-12:00,14:00-18:00 [--robots N]',
+      en: 'create --template ID --name NAME --caller NUMBER,… --hours 09:00-12:00,14:00-18:00 [--robots N]',
+    },
+    {
+      'zh-CN':
+        '       [--push-url URL] [--push-when every_call|transfer] [--number-hiding none|last4|middle4] [--no-export]',
+      en: '       [--push-url URL] [--push-when every_call|transfer] [--number-hiding none|last4|middle4] [--no-export]',
+    },
+    { 'zh-CN': 'pause|resume|end|delete 任务ID', en: 'pause|resume|end|delete TASK_ID' },
+  ],
   async run(args, ctx) {
-    const { accounts, sandbox } = createNodeAccounts(ctx.dataDir);
-    const { tasks } = createNodeTaskService(ctx.dataDir, accounts);
     try {
-      return await runTasks(tasks, args, ctx);
+      return await runTasks(() => ctx.core().tasks, args, ctx);
     } catch (error) {
-      return emitError(ctx, describeError(error, ctx.locale, [describeProviderError]));
-    } finally {
-      await sandbox.close();
+      if (error instanceof UsageError) throw error;
+      return reportFailure(ctx, error);
     }
   },
 };

@@ -1,20 +1,16 @@
 import { ROW_PROBLEMS, type RowProblemCode } from '../../../shared/callList';
+import { PROVIDER_ROW_PROBLEM_LABELS } from '../../../shared/codes/uploads';
 import { format, type Locale, type Localized } from '../../../shared/locale';
-import type { UploadPlan, UploadProgress, UploadSummary, UploadVia } from '../../../shared/uploads';
-import { describeError } from '../../services/contract/failure';
-import { createNodeAccounts } from '../../services/core/hostServices';
-import { openListServices } from '../../services/lists';
-import { describeProviderError } from '../../services/providers/registry';
-import { createUploadService, type UploadService } from '../../services/uploads';
-import { optionValue } from '../args';
+import type { ProviderRowProblem, UploadPlan, UploadProgress, UploadSummary } from '../../../shared/uploads';
+import type { UploadService } from '../../services/uploads';
+import { parseCommandArgs, positiveInteger, stringOption, UsageError } from '../args';
 import type { CliCommand, CliContext } from '../command';
-import { emit, emitError } from '../output';
-import { positionals } from './import';
+import { reportFailure } from '../failure';
+import { emit, progressLine } from '../output';
 
 const USAGE = 'upload LIST_ID --task TASK_ID [--via data|file]';
 
 const TEXT = {
-  usage: { 'zh-CN': `用法：campaign-desk ${USAGE}`, en: `Usage: campaign-desk ${USAGE}` },
   plan: {
     'zh-CN':
       '名单 #{list}“{name}”→ 任务 {task}：将上传 {send} 行，排除 {excluded} 行，{repeated} 行已在任务中',
@@ -37,6 +33,10 @@ const TEXT = {
   paused: {
     'zh-CN': '已暂停：再次运行同一命令即可继续',
     en: 'Paused: run the same command again to resume',
+  },
+  nothingLeft: {
+    'zh-CN': '没有需要上传的行：名单中可发送的行都已在任务中。',
+    en: 'Nothing left to upload: every row that can be sent is on the task already.',
   },
 } satisfies Record<string, Localized>;
 
@@ -62,24 +62,29 @@ function planLines(plan: UploadPlan, locale: Locale): string[] {
       repeated: plan.alreadyOnTask,
     }),
   ];
-  for (const [code, n] of Object.entries(plan.excluded.byProblem))
-    lines.push(`  ${ROW_PROBLEMS[code as RowProblemCode][locale]}: ${n}`);
+  for (const [code, n] of Object.entries(plan.excluded.byProblem)) {
+    const label =
+      ROW_PROBLEMS[code as RowProblemCode]?.[locale] ??
+      PROVIDER_ROW_PROBLEM_LABELS[code as ProviderRowProblem]?.[locale];
+    lines.push(`  ${label ?? code}: ${n}`);
+  }
   return lines;
 }
 
-/** Progress on stderr, at most twice a second (plus phase changes), so logs stay readable. */
-function progressPrinter(ctx: CliContext): (p: UploadProgress) => void {
-  let lastAt = 0;
+/** Progress on stderr: redrawn in place on a terminal (see progressLine); phase changes said once. */
+function progressPrinter(ctx: CliContext): { onProgress: (p: UploadProgress) => void; done: () => void } {
+  const line = progressLine(ctx);
   let lastPhase = '';
-  return (p) => {
-    if (p.phase === 'reconciling' && lastPhase !== 'reconciling')
-      ctx.stderr.write(`${say(ctx.locale, 'reconciling')}\n`);
-    lastPhase = p.phase;
-    const now = Date.now();
-    if (p.phase !== 'sending' || now - lastAt < 500) return;
-    lastAt = now;
-    const { done, total, accepted, rejected, batchesDone: batches, rowsPerSecond: rate } = p;
-    ctx.stderr.write(`${say(ctx.locale, 'progress', { done, total, accepted, rejected, batches, rate })}\n`);
+  return {
+    onProgress: (p) => {
+      if (p.phase === 'reconciling' && lastPhase !== 'reconciling')
+        line.update(say(ctx.locale, 'reconciling'), true);
+      lastPhase = p.phase;
+      if (p.phase !== 'sending') return;
+      const { done, total, accepted, rejected, batchesDone: batches, rowsPerSecond: rate } = p;
+      line.update(say(ctx.locale, 'progress', { done, total, accepted, rejected, batches, rate }));
+    },
+    done: () => line.done(),
   };
 }
 
@@ -90,23 +95,27 @@ function progressPrinter(ctx: CliContext): (p: UploadProgress) => void {
  * 130 paused by Ctrl-C.
  */
 export async function runUpload(
-  uploads: UploadService,
+  service: UploadService | (() => UploadService),
   args: readonly string[],
   ctx: CliContext,
 ): Promise<number> {
-  const [listArg] = positionals(args, ['--task', '--via']);
-  const taskId = optionValue(args, '--task');
-  const viaOption = optionValue(args, '--via');
+  const parsed = parseCommandArgs(args, { task: { type: 'string' }, via: { type: 'string' } }, ['LIST_ID']);
+  const listId = positiveInteger(parsed.positionals[0], 'LIST_ID');
+  const taskId = stringOption(parsed, 'task');
+  if (!taskId) throw new UsageError('missingArgument', { name: '--task' });
+  const viaOption = stringOption(parsed, 'via');
   const via = viaOption ?? 'data';
-  const listId = Number(listArg);
-  if (!Number.isInteger(listId) || !taskId || (via !== 'data' && via !== 'file')) {
-    ctx.stderr.write(`${say(ctx.locale, 'usage')}\n`);
-    return 2;
-  }
-  const plan = await uploads.plan({ listId, taskId, via: via as UploadVia });
+  if (via !== 'data' && via !== 'file') throw new UsageError('badValue', { option: '--via', value: via });
+  const uploads = typeof service === 'function' ? service() : service;
+  const plan = await uploads.plan({ listId, taskId, via });
   if (!ctx.json) ctx.stderr.write(`${planLines(plan, ctx.locale).join('\n')}\n`);
-  const onProgress = ctx.json ? undefined : progressPrinter(ctx);
-  const options = onProgress ? { onProgress } : {};
+  if (plan.unfinishedUploadId === null && plan.toSend === 0 && plan.alreadyOnTask > 0) {
+    // Run again after it finished: nothing is wrong, there is simply nothing left.
+    emit(ctx, { plan, upload: null }, say(ctx.locale, 'nothingLeft'));
+    return 0;
+  }
+  const printer = ctx.json ? null : progressPrinter(ctx);
+  const options = printer ? { onProgress: printer.onProgress } : {};
   let handle;
   if (plan.unfinishedUploadId !== null) {
     if (!ctx.json) ctx.stderr.write(`${say(ctx.locale, 'resuming', { id: plan.unfinishedUploadId })}\n`);
@@ -122,6 +131,7 @@ export async function runUpload(
     handle.pause();
   });
   const summary = await handle.done;
+  printer?.done();
   const o = summary.outcome;
   const lines = [
     say(ctx.locale, 'outcome', {
@@ -145,24 +155,23 @@ export const uploadCommand: CliCommand = {
     'zh-CN': '把名单上传到外呼任务（可中断后继续）',
     en: 'upload a call list into a task (resumable after an interruption)',
   },
+  help: [
+    { 'zh-CN': '--task 任务ID       目标任务', en: '--task TASK_ID      the task to upload into' },
+    {
+      'zh-CN': '--via data|file    分批上传（默认）或一次上传一个工作簿',
+      en: '--via data|file     in batches (default) or as one workbook',
+    },
+    {
+      'zh-CN': 'Ctrl-C 在当前批次后暂停；再次运行同一命令继续',
+      en: 'Ctrl-C pauses after the batch in flight; run the same command again to resume',
+    },
+  ],
   async run(args, ctx) {
-    const services = openListServices(ctx.dataDir);
-    const { accounts, sandbox } = createNodeAccounts(ctx.dataDir);
-    const uploads = createUploadService({
-      db: services.db,
-      lists: services.store,
-      sessionFor: (accountId) => accounts.sessionFor(accountId),
-      factoryFor: (accountId) => accounts.factoryFor(accountId),
-      activeId: () => accounts.activeId(),
-    });
     try {
-      return await runUpload(uploads, args, ctx);
+      return await runUpload(() => ctx.core().uploads, args, ctx);
     } catch (error) {
-      return emitError(ctx, describeError(error, ctx.locale, [describeProviderError]));
-    } finally {
-      await uploads.close();
-      services.close();
-      await sandbox.close();
+      if (error instanceof UsageError) throw error;
+      return reportFailure(ctx, error);
     }
   },
 };

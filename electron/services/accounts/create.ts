@@ -1,5 +1,6 @@
 import type { Broadcast } from '../contract/dispatch';
 import type { Logger } from '../log';
+import type { SecretRegistry } from '../logFile';
 import type { SettingsFile } from '../settings/settingsFile';
 import { CredentialStore } from '../vault/credentials';
 import type { SecretVault } from '../vault/vault';
@@ -14,6 +15,7 @@ export interface AccountsWiring {
   broadcast?: Broadcast;
   fetch?: typeof globalThis.fetch;
   log?: Logger;
+  secrets?: SecretRegistry;
 }
 
 /** Builds the account service the way every host does, broadcasting `accounts:changed`. */
@@ -24,6 +26,7 @@ export function createAccountService(wiring: AccountsWiring): AccountService {
     sandbox: wiring.sandbox,
     ...(wiring.fetch ? { fetch: wiring.fetch } : {}),
     ...(wiring.log ? { log: wiring.log } : {}),
+    ...(wiring.secrets ? { secrets: wiring.secrets } : {}),
     ...(wiring.broadcast ? { onChange: (state) => wiring.broadcast?.('accounts:changed', state) } : {}),
   });
 }

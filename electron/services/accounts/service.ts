@@ -11,6 +11,7 @@ import { format } from '../../../shared/locale';
 import type { ProviderId } from '../../../shared/providers';
 import { AppFailure } from '../contract/failure';
 import { silentLogger, type Logger } from '../log';
+import type { SecretRegistry } from '../logFile';
 import { providerFactory, providerInfos } from '../providers/registry';
 import type { Provider, ProviderFactory } from '../providers/types';
 import type { CredentialStore } from '../vault/credentials';
@@ -25,6 +26,8 @@ export interface AccountServiceDeps {
   /** Injected for tests; default global fetch. */
   fetch?: typeof globalThis.fetch;
   log?: Logger;
+  /** Secrets read from the keychain are registered here, so the log never shows them. */
+  secrets?: SecretRegistry;
   /** Told after every change, so hosts can broadcast `accounts:changed`. */
   onChange?: (state: AccountsState) => void;
   now?: () => number;
@@ -112,6 +115,9 @@ export class AccountService {
     const stored = existing ? await this.deps.credentials.read(draft.provider, id) : null;
     const problem = factory.checkAccount(settings, secrets, new Set(Object.keys(stored ?? {})));
     if (problem) throw badField(problem.field, problem.reason);
+    this.deps.secrets?.add(
+      ...factory.info.secrets.filter((spec) => !spec.revealed).map((spec) => secrets[spec.name]),
+    );
     await this.deps.credentials.write(draft.provider, id, secrets);
     const profile: AccountProfile = {
       id,
@@ -168,6 +174,9 @@ export class AccountService {
       if (!stored || missing) throw AppFailure.of('accounts.no_credentials');
       secrets = stored;
     }
+    this.deps.secrets?.add(
+      ...factory.info.secrets.filter((spec) => !spec.revealed).map((spec) => secrets[spec.name]),
+    );
     const provider = factory.create({
       settings,
       secrets,

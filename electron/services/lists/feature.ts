@@ -19,6 +19,11 @@ export interface ListsFeatureDeps {
   services: ListServices;
   broadcast: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   chooseExportPath?: ChooseExportPath;
+  /**
+   * Clears files staged by an earlier run (only the process that owns the data folder may: a
+   * CLI command running beside the app must not delete what the app's windows staged).
+   */
+  cleanStaging?: boolean;
 }
 
 /** How often a running import tells the renderer how far it is. */
@@ -45,11 +50,16 @@ export class ListsFeature {
   constructor(private readonly deps: ListsFeatureDeps) {
     this.stagingDir = join(deps.dataDir, 'staging');
     // Files staged by an earlier run can never be imported: their ids are gone.
-    rmSync(this.stagingDir, { recursive: true, force: true });
+    if (deps.cleanStaging !== false) rmSync(this.stagingDir, { recursive: true, force: true });
   }
 
   get store() {
     return this.deps.services.store;
+  }
+
+  /** The remembered column mappings (per header set). */
+  get memory() {
+    return this.deps.services.memory;
   }
 
   /** Keeps the file's bytes under the data folder and answers the id the wizard uses. */

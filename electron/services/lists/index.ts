@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { APP_MIGRATIONS } from '../db/appMigrations';
-import { databasePath, openDatabase } from '../db/database';
+import { openAppDatabase } from '../db/appDatabase';
 import { MappingMemory } from '../importer/mappingMemory';
 import { CallListStore } from './store';
 
@@ -12,15 +11,19 @@ export interface ListServices {
 }
 
 /**
- * Opens the database in the data folder with every migration and the list services over it.
- * `exclusive` (the app, which holds the single-instance lock) also discards imports a crash
- * cut off, at once; other processes (the CLI) only those idle for ten minutes.
+ * The list services over an open database (the core opens it). `exclusive` (the app, which
+ * holds the single-instance lock) also discards imports a crash cut off, at once; other
+ * processes (the CLI) only those idle for ten minutes.
  */
-export function openListServices(dataDir: string, options: { exclusive?: boolean } = {}): ListServices {
-  const db = openDatabase(databasePath(dataDir), { migrations: APP_MIGRATIONS });
+export function listServicesOver(db: Database, options: { exclusive?: boolean } = {}): ListServices {
   const store = new CallListStore(db);
   store.discardInterruptedImports(options.exclusive ? 0 : undefined);
   return { db, store, memory: new MappingMemory(db), close: () => db.close() };
+}
+
+/** The data folder's database and the list services over it, for tests and tools. */
+export function openListServices(dataDir: string, options: { exclusive?: boolean } = {}): ListServices {
+  return listServicesOver(openAppDatabase(dataDir), options);
 }
 
 export { CallListStore } from './store';

@@ -5,7 +5,8 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { runCli } from '../../../electron/cli/main';
-import { createNodeAccounts } from '../../../electron/services/core/hostServices';
+import { createCore } from '../../../electron/services/core/createCore';
+import { nodeAdapters } from '../../../electron/services/core/nodeHost';
 import { startHarness } from '../../harness/server';
 import { WS_PATH, type ServerMessage } from '../../harness/protocol';
 import { keychainStatus } from '../../support/keychain';
@@ -76,9 +77,10 @@ describe.skipIf(!status.available)(
       });
       expect(printed).not.toContain(signature);
       expectNoSecret(dir, signature);
-      const { accounts } = createNodeAccounts(dir);
-      const state = await accounts.state();
-      await accounts.remove(state.accounts[1]!.id);
+      const core = createCore(nodeAdapters(dir, 'cli'));
+      const state = await core.accounts.state();
+      await core.accounts.remove(state.accounts[1]!.id);
+      await core.close();
     });
 
     it('after adding an account through the harness', async () => {
@@ -119,9 +121,10 @@ describe.skipIf(!status.available)(
         expect(answer).toMatchObject({ result: { ok: true } });
         expect(JSON.stringify(answer)).not.toContain(signature);
         expectNoSecret(dir, signature);
-        const { accounts } = createNodeAccounts(dir);
-        const state = await accounts.state();
-        await accounts.remove(state.accounts[1]!.id);
+        const core = createCore(nodeAdapters(dir, 'cli'));
+        const state = await core.accounts.state();
+        await core.accounts.remove(state.accounts[1]!.id);
+        await core.close();
       } finally {
         await harness.close();
       }

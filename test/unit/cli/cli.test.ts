@@ -48,7 +48,16 @@ describe('campaign-desk CLI', () => {
   it('honours --data-dir and --json wherever they stand', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cd-cli-'));
     const info = await cli(['info', '--json', `--data-dir=${dir}`]);
-    expect(JSON.parse(info.out)).toEqual({ version: pkg.version, dataDir: dir, platform: process.platform });
+    expect(JSON.parse(info.out)).toEqual({
+      version: pkg.version,
+      dataDir: dir,
+      logFile: join(dir, 'logs', 'campaign-desk.log'),
+      platform: process.platform,
+    });
+    // The app's version, not Node's (the context once took `version` from `process`).
+    expect((await cli(['info', `--data-dir=${dir}`])).out.split('\n')[0]).toBe(
+      `Campaign Desk ${pkg.version}`,
+    );
   });
 
   it('reads and changes preferences in the data folder', async () => {
@@ -59,8 +68,44 @@ describe('campaign-desk CLI', () => {
       theme: 'system',
     });
     const bad = await cli(['--data-dir', dir, '--json', 'prefs', 'locale=fr']);
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2);
     expect(JSON.parse(bad.out)).toMatchObject({ error: { code: 'cli.invalid_setting' } });
+  });
+
+  it('refuses options a command does not know, and values it cannot use (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cd-cli-'));
+    const bogus = await cli(['--data-dir', dir, 'lists', '--bogus', 'x']);
+    expect(bogus).toMatchObject({ code: 2, out: '' });
+    expect(bogus.err).toContain('unknown option --bogus');
+    expect(bogus.err).toContain('Usage: campaign-desk lists');
+    expect((await cli(['--data-dir', dir, 'export', '3'])).err).toContain('--out is missing');
+    expect((await cli(['--data-dir', dir, 'export', 'three', '--out', 'x.csv'])).code).toBe(2);
+    expect((await cli(['--data-dir', dir, 'upload', '1'])).code).toBe(2);
+    expect((await cli(['--data-dir', dir, 'sync'])).err).toContain('TASK_ID is missing');
+    expect((await cli(['--data-dir', dir, 'info', 'extra'])).err).toContain('unexpected argument “extra”');
+    const json = await cli(['--data-dir', dir, '--json', 'lists', '--nope']);
+    expect(JSON.parse(json.out)).toMatchObject({ error: { code: 'cli.usage' } });
+  });
+
+  it('gives every command its own --help', async () => {
+    const help = await cli(['import', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('Usage: campaign-desk import FILE');
+    expect(help.out).toContain('--sheet NAME');
+    expect(help.out).not.toContain('Commands:');
+    expect((await cli(['upload', '-h', '--lang', 'zh-CN'])).out).toContain('用法：campaign-desk upload');
+  });
+
+  it('speaks the language chosen in the app’s preferences, one language per run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cd-cli-'));
+    await cli(['--data-dir', dir, 'prefs', 'locale=zh-CN']);
+    const zh = await cli(['--data-dir', dir, 'lists', '--bogus'], { LANG: 'en_US.UTF-8' });
+    expect(zh.err).toContain('命令行有误：不认识的选项 --bogus');
+    expect(zh.err).toContain('用法：campaign-desk lists');
+    expect(zh.err).not.toMatch(/[A-Za-z]{4,} (option|line)/);
+    const en = await cli(['--data-dir', dir, '--lang', 'en', 'lists', '--bogus']);
+    expect(en.err).toContain('Invalid command line: unknown option --bogus');
+    expect(en.err).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('splits global options from the command’s own', () => {
@@ -81,5 +126,24 @@ describe('campaign-desk CLI', () => {
     expect(
       defaultDataDir('win32', { APPDATA: 'C:\\Users\\op\\AppData\\Roaming' }, 'C:\\Users\\op'),
     ).toContain('Campaign Desk');
+  });
+});
+
+describe('campaign-desk in a pipe', () => {
+  it('ends quietly when the reader closes the pipe early (| head)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const child = join(import.meta.dirname, '../../support/floodChild.ts');
+    const tsx = join(import.meta.dirname, '../../../node_modules/.bin/tsx');
+    const run = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; "${tsx}" "${child}" | head -c 100 > /dev/null; echo "exit=$?"`],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, FLOOD_DIR: mkdtempSync(join(tmpdir(), 'cd-flood-')) },
+        timeout: 60_000,
+      },
+    );
+    expect(run.stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(run.stdout).toContain('exit=0');
   });
 });

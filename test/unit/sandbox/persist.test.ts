@@ -383,7 +383,10 @@ describe('the built-in sandbox account through the CLI', () => {
     expect(readFileSync(file, 'utf8')).toContain(taskid);
 
     const missing = capturedCliContext(false);
-    expect(await sandboxCommand.run(['--state'], missing.ctx)).toBe(2);
-    expect(missing.out.stderr).toContain('--state needs a file path');
+    await expect(sandboxCommand.run(['--state'], missing.ctx)).rejects.toMatchObject({
+      name: 'UsageError',
+      kind: 'needsValue',
+      params: { option: '--state' },
+    });
   });
 });

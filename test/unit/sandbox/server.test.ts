@@ -143,7 +143,11 @@ describe('campaign-desk sandbox', () => {
       stdin: new PassThrough(),
       stdout,
       stderr,
+      tty: false,
       interrupted,
+      core: () => {
+        throw new Error('the sandbox command builds no core');
+      },
     };
     return { ctx, out: () => text, stop };
   }
@@ -169,8 +173,10 @@ describe('campaign-desk sandbox', () => {
 
   it('refuses a bad --speed or --port as a wrong command line (exit code 2)', async () => {
     const { ctx, stop } = context(false);
-    expect(await sandboxCommand.run(['--speed', '0'], ctx)).toBe(2);
-    expect(await sandboxCommand.run(['--port', 'abc'], ctx)).toBe(2);
+    // runCli turns a UsageError into exit code 2.
+    await expect(sandboxCommand.run(['--speed', '0'], ctx)).rejects.toMatchObject({ name: 'UsageError' });
+    await expect(sandboxCommand.run(['--port', 'abc'], ctx)).rejects.toMatchObject({ name: 'UsageError' });
+    await expect(sandboxCommand.run(['--speeed', '5'], ctx)).rejects.toMatchObject({ kind: 'unknownOption' });
     stop();
   });
 });

@@ -47,7 +47,7 @@ describe('campaign-desk tasks', () => {
     const listed = context(false);
     expect(await runTasks(env.tasks, [], listed.ctx)).toBe(0);
     expect(listed.out.stdout).toMatch(
-      new RegExp(`^${task.id}\\t\\S.*\\tCLI 任务\\t0/50\\tconnected 0\\tintent 0\\n$`),
+      new RegExp(`^${task.id}\\t\\S.*\\tCLI 任务\\tdialled 0/50, connected 0, interested 0\\n$`),
     );
 
     for (const [verb, status] of [
@@ -69,16 +69,31 @@ describe('campaign-desk tasks', () => {
     const bad = context(false);
     const args = create.map((a) => (a === '9:00-12:00,14:00-18:00' ? '09:00-12:00,11:00-13:00' : a));
     await expect(runTasks(env.tasks, args, bad.ctx)).rejects.toMatchObject({ code: 'tasks.hours_overlap' });
-    const shape = context(true);
-    expect(await runTasks(env.tasks, ['create', '--robots', 'x'], shape.ctx)).toBe(1);
-    expect(JSON.parse(shape.out.stdout)).toMatchObject({ error: { code: 'cli.invalid_task' } });
+    // A value the draft cannot take is a wrong command line (runCli answers exit 2 for it).
+    const robots = create.map((a, i) => (create[i - 1] === '--robots' ? 'x' : a));
+    await expect(runTasks(env.tasks, robots, context(true).ctx)).rejects.toMatchObject({
+      name: 'UsageError',
+      params: { option: '--robots' },
+    });
   });
 
-  it('exits 2 for a wrong command line', async () => {
-    const noId = context(false);
-    expect(await runTasks(env.tasks, ['pause'], noId.ctx)).toBe(2);
-    expect(noId.out.stderr).toContain('Usage: tasks');
-    expect(await runTasks(env.tasks, ['frobnicate'], context(false).ctx)).toBe(2);
+  it('exits 2 for a wrong command line, and lists what a task can be made of', async () => {
+    await expect(runTasks(env.tasks, ['pause'], context(false).ctx)).rejects.toMatchObject({
+      name: 'UsageError',
+      kind: 'missingArgument',
+    });
+    await expect(runTasks(env.tasks, ['frobnicate'], context(false).ctx)).rejects.toMatchObject({
+      name: 'UsageError',
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'cd-cli-tasks-'));
+    const missing = await cli(['--data-dir', dir, 'tasks', 'create', '--name', 'x']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--template is missing');
+    const options = context(false);
+    expect(await runTasks(env.tasks, ['options'], options.ctx)).toBe(0);
+    expect(options.out.stdout).toContain('Templates:');
+    expect(options.out.stdout).toContain('02180344315');
+    expect(options.out.stdout).toMatch(/Robots available: \d+/);
   });
 
   it('runs from the command line on the built-in sandbox account and remembers the task in tasks.json', async () => {

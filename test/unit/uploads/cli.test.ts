@@ -53,8 +53,13 @@ describe('campaign-desk upload', () => {
 
   it('explains its usage', async () => {
     fixture = await uploadFixture();
-    const { ctx, out } = context(false);
-    expect(await runUpload(fixture.uploads, ['x'], ctx)).toBe(2);
-    expect(out.stderr).toContain('Usage: campaign-desk upload');
+    const { ctx } = context(false);
+    await expect(runUpload(fixture.uploads, ['x'], ctx)).rejects.toMatchObject({
+      name: 'UsageError',
+      params: { option: 'LIST_ID', value: 'x' },
+    });
+    await expect(runUpload(fixture.uploads, ['3'], ctx)).rejects.toMatchObject({
+      params: { name: '--task' },
+    });
   });
 });

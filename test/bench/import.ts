@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { importFile } from '../../electron/services/importer/importFile';
+import { importFile } from '../../electron/services/lists/importFile';
 import { inspectFile } from '../../electron/services/importer/inspect';
 import { openListServices } from '../../electron/services/lists';
 import { convert, hasSoffice } from '../support/libreoffice';

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { format } from '../../../shared/locale';
 import { ROW_PROBLEMS } from '../../../shared/callList';
 import { AppFailure, describeError } from '../../services/contract/failure';
-import { importFile } from '../../services/importer/importFile';
+import { importFile } from '../../services/lists/importFile';
 import { inspectFile } from '../../services/importer/inspect';
 import { openListServices } from '../../services/lists';
 import { optionValue } from '../args';

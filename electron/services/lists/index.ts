@@ -12,17 +12,19 @@ export interface ListServices {
 }
 
 /**
- * Opens the database in the data folder with every migration and the list services over it.
- * `exclusive` (the app, which holds the single-instance lock) also discards imports a crash
- * cut off, at once; other processes (the CLI) only those idle for ten minutes.
+ * Opens the database in the data folder with every migration and the list services over it,
+ * and discards the imports a crash cut off (only those whose owning process is gone: another
+ * process may be importing into the same folder right now). `exclusive` is accepted for the
+ * hosts that hold the single-instance lock; it no longer changes what is discarded.
  */
-export function openListServices(dataDir: string, options: { exclusive?: boolean } = {}): ListServices {
+export function openListServices(dataDir: string, _options: { exclusive?: boolean } = {}): ListServices {
   const db = openDatabase(databasePath(dataDir), { migrations: APP_MIGRATIONS });
   const store = new CallListStore(db);
-  store.discardInterruptedImports(options.exclusive ? 0 : undefined);
+  store.discardInterruptedImports();
   return { db, store, memory: new MappingMemory(db), close: () => db.close() };
 }
 
 export { CallListStore } from './store';
 export { applyEdits, type CallRowEdit, type NewCallRow, type AppliedEdits } from './edits';
 export { exportList, type ExportOptions } from './export';
+export { importFile, type ImportDeps } from './importFile';

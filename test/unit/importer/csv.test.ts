@@ -15,17 +15,18 @@ function gbk(text: string): Buffer {
 
 describe('CSV decoding', () => {
   it('reads UTF-8 with and without a BOM', () => {
-    expect(decodeCsv(Buffer.from(TEXT))).toEqual({ text: TEXT, encoding: 'utf-8' });
+    expect(decodeCsv(Buffer.from(TEXT))).toEqual({ text: TEXT, encoding: 'utf-8', oddLines: [] });
     expect(decodeCsv(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT)]))).toEqual({
       text: TEXT,
       encoding: 'utf-8',
+      oddLines: [],
     });
   });
 
   it('detects GBK/GB18030 when the bytes are not valid UTF-8', () => {
     const bytes = gbk(TEXT);
     expect(bytes.equals(Buffer.from(TEXT))).toBe(false);
-    expect(decodeCsv(bytes)).toEqual({ text: TEXT, encoding: 'gb18030' });
+    expect(decodeCsv(bytes)).toEqual({ text: TEXT, encoding: 'gb18030', oddLines: [] });
     // Mostly ASCII with the Chinese far down the file: the whole file decides, not its start.
     const late = `${'phone,name\n'}${'13800138000,abc\n'.repeat(5000)}13900139000,李四\n`;
     expect(decodeCsv(gbk(late)).text).toBe(late);

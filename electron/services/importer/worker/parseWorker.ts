@@ -1,0 +1,82 @@
+/**
+ * The parse worker: opens one workbook and streams the rows of the sheets it is asked for.
+ * It runs under a heap limit (see `parseHost.ts`): whatever gets past the reader's bounds
+ * kills this thread, not the app.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppFailure } from '../../contract/failure';
+import { openWorkbook } from '../open';
+import type { WorkbookSource } from '../source';
+import { BATCHES_AHEAD, type HostMessage, type ParseWorkerData, type WorkerMessage } from './protocol';
+
+const port = parentPort;
+if (!port) throw new Error('parseWorker runs only as a worker thread');
+const { path } = workerData as ParseWorkerData;
+const encoder = new TextEncoder();
+
+const send = (message: WorkerMessage, transfer: ArrayBuffer[] = []): void =>
+  port.postMessage(message, transfer);
+
+function failed(pass: number | null, error: unknown): void {
+  if (error instanceof AppFailure)
+    send({ type: 'failed', pass, code: error.code, ...(error.detail ? { detail: error.detail } : {}) });
+  else
+    send({
+      type: 'failed',
+      pass,
+      code: 'app.unexpected',
+      unexpected: String((error as Error)?.stack ?? error),
+    });
+}
+
+/** One reading pass, with credits: at most BATCHES_AHEAD batches sent and not yet consumed. */
+class Pass {
+  private credits = BATCHES_AHEAD;
+  private wake: (() => void) | undefined;
+  stopped = false;
+
+  constructor(readonly id: number) {}
+
+  credit(): void {
+    this.credits++;
+    this.wake?.();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.wake?.();
+  }
+
+  async run(source: WorkbookSource, sheet: string): Promise<void> {
+    let fraction = 0;
+    for await (const rows of source.rows(sheet, { onFraction: (f) => (fraction = f) })) {
+      while (this.credits === 0 && !this.stopped) await new Promise<void>((resolve) => (this.wake = resolve));
+      if (this.stopped) return;
+      this.credits--;
+      const bytes = encoder.encode(JSON.stringify(rows));
+      send({ type: 'batch', pass: this.id, rows: bytes.buffer as ArrayBuffer, fraction }, [
+        bytes.buffer as ArrayBuffer,
+      ]);
+    }
+    send({ type: 'done', pass: this.id, problems: [...(source.problems ?? [])] });
+  }
+}
+
+let current: Pass | undefined;
+
+try {
+  const source = await openWorkbook(path);
+  port.on('message', (message: HostMessage) => {
+    if (message.type === 'rows') {
+      const pass = new Pass(message.pass);
+      current = pass;
+      pass.run(source, message.sheet).catch((error: unknown) => failed(pass.id, error));
+    } else if (current?.id === message.pass) {
+      if (message.type === 'credit') current.credit();
+      else current.stop();
+    }
+  });
+  send({ type: 'opened', format: source.format, sheets: [...source.sheets] });
+} catch (error) {
+  failed(null, error);
+}

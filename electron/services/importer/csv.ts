@@ -61,6 +61,17 @@ export function* parseCsv(
   let i = 0;
   const length = text.length;
   const delim = delimiter.charCodeAt(0);
+  // The next quote at or after `from`, remembered: lines of unclosed quotes must not each
+  // search to the end of the file (that would be quadratic).
+  let knownQuote = -2;
+  let knownFrom = 0;
+  const nextQuote = (from: number): number => {
+    if (knownQuote === -2 || from < knownFrom || (knownQuote >= 0 && from > knownQuote)) {
+      knownQuote = text.indexOf('"', from);
+      knownFrom = from;
+    }
+    return knownQuote;
+  };
   hooks.onRecordStart?.(1, 0);
   while (i < length) {
     let code = text.charCodeAt(i);
@@ -69,7 +80,7 @@ export function* parseCsv(
       const opened = i;
       i++;
       for (;;) {
-        const quote = text.indexOf('"', i);
+        const quote = nextQuote(i);
         if (quote < 0 || quote - opened > MAX_CELL_CHARS) {
           hooks.onUnclosedQuote?.(record + 1);
           const end = lineEnd(text, opened + 1);

@@ -1,4 +1,4 @@
-import type { Worker } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type { FileProblem, SheetInfo } from '../../../../shared/importing';
 import { AppFailure } from '../../contract/failure';
 import { IMPORT_ERRORS, importFailure, type ImportErrorCode } from '../errors';
@@ -59,13 +59,13 @@ export class WorkerWorkbook implements WorkbookSource {
   }
 
   /** Starts a worker on `path` and waits until it has read the workbook's structure. */
-  static async open(path: string): Promise<WorkerWorkbook> {
+  static async open(path: string, limits: ResourceLimits = PARSE_WORKER_LIMITS): Promise<WorkerWorkbook> {
     const worker = startWorker({
       callerUrl: import.meta.url,
       sourceEntry: './parseWorker.ts',
       bundleName: 'importWorker.js',
       workerData: { path },
-      resourceLimits: PARSE_WORKER_LIMITS,
+      resourceLimits: limits,
     });
     try {
       const opened = await new Promise<Extract<WorkerMessage, { type: 'opened' }>>((resolve, reject) => {

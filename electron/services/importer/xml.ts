@@ -77,17 +77,28 @@ export function attr(attrs: string, name: string): string | undefined {
   }
 }
 
-/** Finds the `>` closing a tag that starts at `from`, skipping any inside quoted values. */
+/**
+ * Finds the `>` closing a tag that starts at `from`, skipping any inside quoted values: hops
+ * from quote to quote with `indexOf` (native) rather than looking at every character.
+ */
 function tagEnd(text: string, from: number): number {
-  let quote = 0;
-  for (let i = from; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (quote) {
-      if (code === quote) quote = 0;
-    } else if (code === 34 || code === 39) quote = code;
-    else if (code === 62) return i;
+  let at = from;
+  for (;;) {
+    const gt = text.indexOf('>', at);
+    if (gt < 0) return -1;
+    let quote = -1;
+    for (let i = at; i < gt; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 34 || code === 39) {
+        quote = i;
+        break;
+      }
+    }
+    if (quote < 0) return gt;
+    const close = text.indexOf(text[quote] as string, quote + 1);
+    if (close < 0) return -1;
+    at = close + 1;
   }
-  return -1;
 }
 
 export class XmlScanner {

@@ -19,8 +19,6 @@ export const PARSE_WORKER_LIMITS = {
   stackSizeMb: 4,
 };
 
-const decoder = new TextDecoder();
-
 function failureOf(message: Extract<WorkerMessage, { type: 'failed' }>): Error {
   if (message.unexpected !== undefined) return new Error(`parse worker: ${message.unexpected}`);
   if (message.code in IMPORT_ERRORS) return importFailure(message.code as ImportErrorCode, message.detail);
@@ -113,7 +111,7 @@ export class WorkerWorkbook implements WorkbookSource {
         if (!message) throw this.death ?? new Error('parse worker gone');
         if (message.type === 'batch') {
           options.onFraction?.(message.fraction);
-          yield JSON.parse(decoder.decode(message.rows)) as SheetRow[];
+          yield JSON.parse(Buffer.from(message.rows).toString('utf16le')) as SheetRow[];
           this.worker.postMessage({ type: 'credit', pass });
           // Batches queued ahead would otherwise all run in one turn of the event loop: let
           // IPC calls (an edit in the grid) in between, as the reader did on this thread.

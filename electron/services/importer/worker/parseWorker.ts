@@ -6,13 +6,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppFailure } from '../../contract/failure';
 import { openWorkbook } from '../open';
-import type { WorkbookSource } from '../source';
+import type { SheetRow, WorkbookSource } from '../source';
 import { BATCHES_AHEAD, type HostMessage, type ParseWorkerData, type WorkerMessage } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('parseWorker runs only as a worker thread');
 const { path } = workerData as ParseWorkerData;
-const encoder = new TextEncoder();
+/** Rows per message to the main thread. */
+const ROWS_PER_MESSAGE = 2000;
 
 const send = (message: WorkerMessage, transfer: ArrayBuffer[] = []): void =>
   port.postMessage(message, transfer);
@@ -33,6 +34,7 @@ function failed(pass: number | null, error: unknown): void {
 class Pass {
   private credits = BATCHES_AHEAD;
   private wake: (() => void) | undefined;
+  private first = true;
   stopped = false;
 
   constructor(readonly id: number) {}
@@ -49,15 +51,29 @@ class Pass {
 
   async run(source: WorkbookSource, sheet: string): Promise<void> {
     let fraction = 0;
-    for await (const rows of source.rows(sheet, { onFraction: (f) => (fraction = f) })) {
+    let pending: SheetRow[] = [];
+    const flush = async (): Promise<boolean> => {
       while (this.credits === 0 && !this.stopped) await new Promise<void>((resolve) => (this.wake = resolve));
-      if (this.stopped) return;
+      if (this.stopped) return false;
       this.credits--;
-      const bytes = encoder.encode(JSON.stringify(rows));
-      send({ type: 'batch', pass: this.id, rows: bytes.buffer as ArrayBuffer, fraction }, [
-        bytes.buffer as ArrayBuffer,
-      ]);
+      const json = JSON.stringify(pending);
+      pending = [];
+      // UTF-16 as V8 holds it: writing and reading it back is a copy, not a transcoding.
+      const buffer = new ArrayBuffer(json.length * 2);
+      Buffer.from(buffer).write(json, 'utf16le');
+      send({ type: 'batch', pass: this.id, rows: buffer, fraction }, [buffer]);
+      return true;
+    };
+    for await (const rows of source.rows(sheet, { onFraction: (f) => (fraction = f) })) {
+      for (const row of rows) pending.push(row);
+      // The reader yields a few hundred rows per chunk of the file; fewer, larger messages
+      // cost less on both sides. The first rows go at once (inspect wants them quickly).
+      if (pending.length >= ROWS_PER_MESSAGE || this.first) {
+        this.first = false;
+        if (!(await flush())) return;
+      }
     }
+    if (pending.length && !(await flush())) return;
     send({ type: 'done', pass: this.id, problems: [...(source.problems ?? [])] });
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Messages between the import's main thread and its parse worker (see `parseHost.ts`).
- * Rows travel as UTF-8 JSON in an ArrayBuffer that is *transferred*, batch by batch, so the
+ * Rows travel as JSON (UTF-16) in an ArrayBuffer that is *transferred*, batch by batch, so the
  * main thread never receives one giant message and no batch is copied twice.
  */
 import type { FileProblem, SheetInfo } from '../../../../shared/importing';

@@ -19,3 +19,29 @@ export const FILE_PROBLEMS = {
     en: 'This line has a quote that is never closed and would swallow what follows: the cell was ended at the end of the line, check it',
   },
 } satisfies Record<FileProblemCode, Localized>;
+
+/** Why a column got its role in the suggested mapping (`campaign-desk inspect` prints these). */
+export type MappingReason =
+  'remembered' | 'phone_header' | 'phone_values' | 'outid_header' | 'header' | 'no_header' | 'not_mapped';
+
+export const MAPPING_REASONS = {
+  remembered: {
+    'zh-CN': '与上次导入相同表头的文件，沿用上次的对应关系',
+    en: 'same headers as a file imported before: the mapping chosen then',
+  },
+  phone_header: { 'zh-CN': '表头是电话号码的常见名称', en: 'the header is a usual name for a phone column' },
+  phone_values: {
+    'zh-CN': '这一列的内容大多是有效的电话号码',
+    en: 'most values in this column are valid phone numbers',
+  },
+  outid_header: {
+    'zh-CN': '表头是编号（outid）的常见名称',
+    en: 'the header is a usual name for an id (outid) column',
+  },
+  header: {
+    'zh-CN': '有表头的列作为变量，变量名取表头',
+    en: 'a column with a header becomes a variable named after it',
+  },
+  no_header: { 'zh-CN': '这一列没有表头，不导入', en: 'the column has no header and is not imported' },
+  not_mapped: { 'zh-CN': '没有对应到任何字段，不导入', en: 'not mapped to anything, not imported' },
+} satisfies Record<MappingReason, Localized>;

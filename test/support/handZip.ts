@@ -81,6 +81,7 @@ export function deflateBomb(head: string, chunk: string, times: number, tail: st
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml';
 
 export interface HandWorkbook {
   /** Sheet XML bodies: the text inside `<sheetData>` (or a whole `<worksheet>` when it starts with `<?xml`/`<worksheet`). */
@@ -102,7 +103,14 @@ export function handXlsx(book: HandWorkbook): Buffer {
   const entries: HandZipEntry[] = [
     {
       name: '[Content_Types].xml',
-      data: `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`,
+      data: `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${CT}.sheet.main+xml"/>${book.sheets
+        .map(
+          (_, i) =>
+            `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${CT}.worksheet+xml"/>`,
+        )
+        .join(
+          '',
+        )}<Override PartName="/xl/sharedStrings.xml" ContentType="${CT}.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="${CT}.styles+xml"/></Types>`,
     },
     {
       name: '_rels/.rels',

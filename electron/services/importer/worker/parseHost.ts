@@ -15,7 +15,7 @@ import { startWorker } from './startWorker';
  */
 export const PARSE_WORKER_LIMITS = {
   maxOldGenerationSizeMb: 256,
-  maxYoungGenerationSizeMb: 32,
+  maxYoungGenerationSizeMb: 16,
   stackSizeMb: 4,
 };
 
@@ -58,7 +58,7 @@ export class WorkerWorkbook implements WorkbookSource {
 
   /** Starts a worker on `path` and waits until it has read the workbook's structure. */
   static async open(path: string, limits: ResourceLimits = PARSE_WORKER_LIMITS): Promise<WorkerWorkbook> {
-    const worker = startWorker({
+    const worker = await startWorker({
       callerUrl: import.meta.url,
       sourceEntry: './parseWorker.ts',
       bundleName: 'importWorker.js',

@@ -34,7 +34,7 @@ function failed(pass: number | null, error: unknown): void {
 class Pass {
   private credits = BATCHES_AHEAD;
   private wake: (() => void) | undefined;
-  private first = true;
+  private perMessage = 32;
   stopped = false;
 
   constructor(readonly id: number) {}
@@ -67,9 +67,9 @@ class Pass {
     for await (const rows of source.rows(sheet, { onFraction: (f) => (fraction = f) })) {
       for (const row of rows) pending.push(row);
       // The reader yields a few hundred rows per chunk of the file; fewer, larger messages
-      // cost less on both sides. The first rows go at once (inspect wants them quickly).
-      if (pending.length >= ROWS_PER_MESSAGE || this.first) {
-        this.first = false;
+      // cost less on both sides. The first ones are small: inspect wants its rows quickly.
+      if (pending.length >= this.perMessage) {
+        this.perMessage = Math.min(ROWS_PER_MESSAGE, this.perMessage * 4);
         if (!(await flush())) return;
       }
     }

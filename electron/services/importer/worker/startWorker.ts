@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
@@ -7,13 +8,15 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 /**
  * Starts a service's worker thread the same way in every host:
  *
- * - **From source** (vitest, the CLI and the browser harness, all run through tsx): the caller's
- *   module URL ends in `.ts`. A worker thread does not inherit tsx's loader, so the worker is
- *   started as a one-line script that loads tsx's API and imports the `.ts` entry through it.
  * - **From the built Electron main bundle** (`electron-vite build` → `out/main`): the entry is
  *   its own main-process input in `electron.vite.config.ts`, written as `out/main/<bundleName>`;
  *   it is looked up beside the calling chunk (or one folder up, where rollup put shared code in
  *   `out/main/chunks/`).
+ * - **From source** (vitest, the CLI and the browser harness, all run through tsx): the caller's
+ *   module URL ends in `.ts`. A worker thread does not inherit tsx's loader, and loading tsx in
+ *   each worker costs most of a second, so the entry is bundled once per process with esbuild
+ *   (a development dependency, present wherever tsx is) into a cached `.mjs` in the temp folder,
+ *   named by its content's hash; a worker then starts in tens of milliseconds, as in the app.
  *
  * The worker's URL is built with path functions, not `new URL('./x', import.meta.url)`, which
  * Vite would rewrite into an asset import.
@@ -35,21 +38,52 @@ export interface StartWorkerOptions {
   resourceLimits?: ResourceLimits;
 }
 
-export function startWorker(options: StartWorkerOptions): Worker {
+/** Source entry → the path of its bundled `.mjs`, built once per process. */
+const sourceBundles = new Map<string, Promise<string>>();
+
+async function bundleSource(entry: string): Promise<string> {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]?.contents;
+  if (!code) throw new Error(`esbuild wrote nothing for ${entry}`);
+  const folder = join(tmpdir(), 'campaign-desk-workers');
+  mkdirSync(folder, { recursive: true });
+  const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
+  const path = join(folder, `${hash}.mjs`);
+  if (!existsSync(path)) {
+    // Another process may write the same file at the same time: write aside, then rename.
+    const temporary = `${path}.${process.pid}.tmp`;
+    writeFileSync(temporary, code);
+    renameSync(temporary, path);
+  }
+  return path;
+}
+
+export async function startWorker(options: StartWorkerOptions): Promise<Worker> {
   const caller = fileURLToPath(options.callerUrl);
   const common = {
     workerData: options.workerData,
     ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
   };
   if (caller.endsWith('.ts')) {
-    const entry = pathToFileURL(join(dirname(caller), options.sourceEntry)).href;
-    // The ESM build of tsx's API (a plain resolve answers its CommonJS twin).
-    const api = createRequire(options.callerUrl)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs');
-    const tsx = pathToFileURL(api).href;
-    const script = `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
-    return new Worker(script, { ...common, eval: true });
+    const entry = join(dirname(caller), options.sourceEntry);
+    let bundle = sourceBundles.get(entry);
+    if (!bundle) {
+      bundle = bundleSource(entry);
+      sourceBundles.set(entry, bundle);
+      bundle.catch(() => sourceBundles.delete(entry));
+    }
+    // Nothing of tsx's: the bundle is plain JavaScript, and tsx's hooks would cost their start-up again.
+    return new Worker(pathToFileURL(await bundle), { ...common, execArgv: [] });
   }
   const here = dirname(caller);
   const bundled = [join(here, options.bundleName), join(here, '..', options.bundleName)].find((path) =>

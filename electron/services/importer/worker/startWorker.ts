@@ -42,7 +42,10 @@ export interface StartWorkerOptions {
 const sourceBundles = new Map<string, Promise<string>>();
 
 async function bundleSource(entry: string): Promise<string> {
-  const esbuild = await import('esbuild');
+  // A specifier the bundler cannot see: the built app never bundles from source, and must not
+  // carry esbuild in its main bundle.
+  const specifier = 'esbuild';
+  const esbuild = (await import(/* @vite-ignore */ specifier)) as typeof import('esbuild');
   const result = await esbuild.build({
     entryPoints: [entry],
     bundle: true,

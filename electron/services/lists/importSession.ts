@@ -123,7 +123,9 @@ export class ImportSession {
         bits |= PROBLEM_BITS['outid.replaced'];
       }
     }
-    this.outids.add(outid);
+    // Without an outid column every outid is generated under this list's new prefix with a
+    // rising sequence: none can collide, so the set (100,000 hashed strings) is not needed.
+    if (row.outid !== null) this.outids.add(outid);
     this.insert.run(
       this.listId,
       this.position++,
@@ -141,7 +143,7 @@ export class ImportSession {
     for (;;) {
       const outid = generatedOutid(this.prefix, this.nextSequence++);
       // A file may hold outids of an earlier export of this very list: never collide with them.
-      if (!this.outids.has(outid)) return outid;
+      if (this.outids.size === 0 || !this.outids.has(outid)) return outid;
     }
   }
 

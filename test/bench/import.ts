@@ -9,7 +9,7 @@
  * workbook in a fresh process: the first one (worker start-up and tsx compiling included) and
  * the median of the next five.
  *
- *   npx tsx test/bench/import.ts [--file WORKBOOK.xlsx]
+ *   npx tsx test/bench/import.ts [--file WORKBOOK.xlsx] [--runs N]
  *
  * Last lines: `preview_ms <n>` and `ratio <ours / sheetjs wall> rss <ours / sheetjs peak>`
  * (lower is better).
@@ -29,6 +29,8 @@ import { peakRssMb } from '../support/peakMemory';
 import { chineseRows, writeCsv } from '../support/workbooks';
 
 const ROWS = 100_000;
+/** Alternating runs of ours and SheetJS; each keeps its best (`--runs N`, default 3). */
+const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
 type Measure = { ms: number; peakMb: number; rows: number; corrupted: number };
 /** What a contender reports: `ms` covers the reading/importing only, not the corruption check. */
 type Outcome = Omit<Measure, 'peakMb'>;
@@ -150,9 +152,24 @@ async function main(given?: string): Promise<void> {
     await writer.commit();
     console.log(`workbook: ${ROWS} rows written by exceljs (LibreOffice not installed)`);
   }
+  // On a shared machine one run says more about the neighbours than about the reader: ours and
+  // the baseline alternate RUNS times and each keeps its fastest run (and its lowest peak).
+  const best = (measures: Measure[]): Measure => ({
+    ...(measures.reduce((a, b) => (b.ms < a.ms ? b : a)) as Measure),
+    peakMb: Math.min(...measures.map((m) => m.peakMb)),
+  });
+  const oursRuns: Measure[] = [];
+  const sheetjsRuns: Measure[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    oursRuns.push(run('ours', file));
+    sheetjsRuns.push(run('sheetjs', file));
+  }
+  console.log(
+    `runs: ours ${oursRuns.map((m) => (m.ms / 1000).toFixed(2)).join(' ')} s; sheetjs ${sheetjsRuns.map((m) => (m.ms / 1000).toFixed(2)).join(' ')} s`,
+  );
   const results = {
-    ours: run('ours', file),
-    sheetjs: run('sheetjs', file),
+    ours: best(oursRuns),
+    sheetjs: best(sheetjsRuns),
     exceljsInMemory: run('exceljsInMemory', file),
     exceljsStreaming: run('exceljsStreaming', file),
   };
@@ -173,4 +190,5 @@ async function main(given?: string): Promise<void> {
 
 const [mode, arg] = process.argv.slice(2);
 if (mode && mode in CONTENDERS && arg) await child(mode as keyof typeof CONTENDERS, arg);
-else await main(mode === '--file' ? arg : undefined);
+else
+  await main(process.argv.includes('--file') ? process.argv[process.argv.indexOf('--file') + 1] : undefined);

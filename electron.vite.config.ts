@@ -21,7 +21,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          // The import's parse worker runs as its own file (see importer/worker/startWorker.ts).
+          importWorker: resolve(root, 'electron/services/importer/worker/parseWorker.ts'),
+        },
+      },
     },
   },
   preload: {

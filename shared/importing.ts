@@ -20,6 +20,7 @@ export interface SheetRow {
 
 /** Which file column feeds which part of a call row (0-based column indexes). */
 export interface ImportMapping {
+  /** -1: no telephone column was found; the operator must choose one before importing. */
   telephone: number;
   /** null: outids are generated. */
   outid: number | null;
@@ -37,6 +38,15 @@ export interface ImportProblem {
   cell: string;
   code: RowProblemCode;
   value: string;
+}
+
+/** Something about the file as a whole rather than one call row (texts in `codes/importing.ts`). */
+export type FileProblemCode = 'file.no_phone_column' | 'csv.mixed_encoding' | 'csv.unclosed_quote';
+
+export interface FileProblem {
+  code: FileProblemCode;
+  /** The sheet row (as Excel numbers it) it concerns; null for the whole file. */
+  row: number | null;
 }
 
 export interface FileInspection {
@@ -58,6 +68,8 @@ export interface FileInspection {
     counts: Partial<Record<RowProblemCode, number>>;
     problems: ImportProblem[];
   };
+  /** Problems of the file itself: no phone column, mixed encodings, a quote never closed. */
+  fileProblems: FileProblem[];
 }
 
 export interface ImportProgress {
@@ -73,4 +85,6 @@ export interface ImportResult {
   /** Rows with no blocking problem. */
   valid: number;
   problems: ImportProblem[];
+  /** Problems of the file itself met while reading it (mixed encodings, unclosed quotes). */
+  fileProblems: FileProblem[];
 }

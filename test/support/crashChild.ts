@@ -3,7 +3,7 @@
  * import of the same file streams in, printing `ack N` after each edit call returns (the moment
  * the grid would show the edit as saved). Usage: crashChild.ts DATA_DIR FILE
  */
-import { importFile } from '../../electron/services/importer/importFile';
+import { importFile } from '../../electron/services/lists/importFile';
 import { inspectFile } from '../../electron/services/importer/inspect';
 import { applyEdits, openListServices } from '../../electron/services/lists';
 

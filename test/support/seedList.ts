@@ -1,4 +1,4 @@
-import { importFile } from '../../electron/services/importer/importFile';
+import { importFile } from '../../electron/services/lists/importFile';
 import { inspectFile } from '../../electron/services/importer/inspect';
 import { openListServices } from '../../electron/services/lists/index';
 

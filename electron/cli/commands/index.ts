@@ -3,6 +3,7 @@ import { accountsCommand } from './accounts';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { infoCommand } from './info';
+import { inspectCommand } from './inspect';
 import { listsCommand } from './lists';
 import { prefsCommand } from './prefs';
 import { sandboxCommand } from './sandbox';
@@ -16,6 +17,7 @@ export const COMMANDS: readonly CliCommand[] = [
   prefsCommand,
   accountsCommand,
   sandboxCommand,
+  inspectCommand,
   importCommand,
   listsCommand,
   exportCommand,

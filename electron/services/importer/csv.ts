@@ -1,6 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import type { FileProblem } from '../../../shared/importing';
+import { decodeCsv, type CsvEncoding } from './csvEncoding';
 import { importFailure } from './errors';
+import { MAX_CELL_CHARS } from './limits';
 import {
   MAX_READ_COLUMNS,
   type ReadOptions,
@@ -9,30 +12,10 @@ import {
   type WorkbookSource,
 } from './source';
 
+export { decodeCsv, type CsvEncoding } from './csvEncoding';
+
 /** CSVs are read whole (the encoding must be decided over the entire file): cap them. */
 export const MAX_CSV_BYTES = 256 * 1024 * 1024;
-
-export type CsvEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
-
-/**
- * Decodes CSV bytes. A BOM decides; otherwise strict UTF-8 is tried over the whole file and,
- * if any byte sequence is not valid UTF-8, GB18030 (a superset of GBK and GB2312, what
- * Chinese Excel and WPS write for "CSV") is used. Valid UTF-8 that is really GBK is
- * practically impossible for Chinese text, so the order is safe.
- */
-export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
-  }
-}
 
 /** Comma, unless the first line has more tabs or semicolons (Excel's "Unicode text" is tab-separated). */
 export function detectDelimiter(text: string): string {
@@ -43,28 +26,66 @@ export function detectDelimiter(text: string): string {
   return candidates[0] && candidates[0].n > 0 ? candidates[0].ch : ',';
 }
 
+export interface CsvHooks {
+  /** A quoted field ran past {@link MAX_CELL_CHARS} or the end of the file: it was ended at its line's end. */
+  onUnclosedQuote?: (record: number) => void;
+  /** Offset in the text where each record starts (for mapping line offsets to records). */
+  onRecordStart?: (record: number, offset: number) => void;
+}
+
+/** Where a line that starts inside `text` at `from` ends (before its CR/LF). */
+function lineEnd(text: string, from: number): number {
+  const lf = text.indexOf('\n', from);
+  const cr = text.indexOf('\r', from);
+  const ends = [lf, cr].filter((at) => at >= 0);
+  return ends.length ? Math.min(...ends) : text.length;
+}
+
 /**
  * RFC 4180 records: quoted fields may hold delimiters, line breaks and doubled quotes; CRLF,
  * LF and CR all end a record. Yields `[recordNumber, fields]`, numbering every record from 1
  * (blank lines included) — the row Excel shows when it opens the file.
+ *
+ * A quote that is never closed (or that would make one cell longer than Excel's 32,767
+ * characters, swallowing the lines after it) is reported through `hooks` and its field ends at
+ * the end of its own line, so the rest of the file still reads as rows.
  */
-export function* parseCsv(text: string, delimiter = ','): Generator<[number, string[]]> {
+export function* parseCsv(
+  text: string,
+  delimiter = ',',
+  hooks: CsvHooks = {},
+): Generator<[number, string[]]> {
   let record = 0;
   let fields: string[] = [];
   let field = '';
   let i = 0;
   const length = text.length;
   const delim = delimiter.charCodeAt(0);
+  // The next quote at or after `from`, remembered: lines of unclosed quotes must not each
+  // search to the end of the file (that would be quadratic).
+  let knownQuote = -2;
+  let knownFrom = 0;
+  const nextQuote = (from: number): number => {
+    if (knownQuote === -2 || from < knownFrom || (knownQuote >= 0 && from > knownQuote)) {
+      knownQuote = text.indexOf('"', from);
+      knownFrom = from;
+    }
+    return knownQuote;
+  };
+  hooks.onRecordStart?.(1, 0);
   while (i < length) {
     let code = text.charCodeAt(i);
     if (code === 34 && field === '') {
       // Quoted field: up to the closing quote; "" is a literal quote.
+      const opened = i;
       i++;
       for (;;) {
-        const quote = text.indexOf('"', i);
-        if (quote < 0) {
-          field += text.slice(i);
-          i = length;
+        const quote = nextQuote(i);
+        if (quote < 0 || quote - opened > MAX_CELL_CHARS) {
+          hooks.onUnclosedQuote?.(record + 1);
+          const end = lineEnd(text, opened + 1);
+          field = text.slice(opened + 1, end);
+          i = end;
           break;
         }
         field += text.slice(i, quote);
@@ -91,6 +112,7 @@ export function* parseCsv(text: string, delimiter = ','): Generator<[number, str
       fields = [];
       field = '';
       i += code === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      if (i < length) hooks.onRecordStart?.(record + 1, i);
     } else {
       let end = i + 1;
       while (
@@ -105,6 +127,8 @@ export function* parseCsv(text: string, delimiter = ','): Generator<[number, str
       i = end;
       if (code === 34 && end < length) field += text[i++];
     }
+    if (field.length > MAX_CELL_CHARS)
+      throw importFailure('import.too_large', `a cell longer than ${MAX_CELL_CHARS} characters`);
   }
   if (field !== '' || fields.length > 0) {
     fields.push(field);
@@ -116,12 +140,14 @@ export function* parseCsv(text: string, delimiter = ','): Generator<[number, str
 export class CsvWorkbook implements WorkbookSource {
   readonly format = 'csv';
   readonly sheets: readonly SheetInfo[];
+  readonly problems: FileProblem[] = [];
 
   private constructor(
     private readonly text: string,
     readonly encoding: CsvEncoding,
     readonly delimiter: string,
     name: string,
+    private readonly oddLines: readonly number[],
   ) {
     let lines = 0;
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
@@ -130,15 +156,31 @@ export class CsvWorkbook implements WorkbookSource {
 
   static async open(path: string): Promise<CsvWorkbook> {
     if ((await stat(path)).size > MAX_CSV_BYTES) throw importFailure('import.too_large');
-    const { text, encoding } = decodeCsv(await readFile(path));
-    return new CsvWorkbook(text, encoding, detectDelimiter(text), basename(path, extname(path)));
+    const { text, encoding, oddLines } = decodeCsv(await readFile(path));
+    const delimiter = detectDelimiter(text);
+    return new CsvWorkbook(text, encoding, delimiter, basename(path, extname(path)), oddLines);
   }
 
   async *rows(sheet: string, options: ReadOptions = {}): AsyncGenerator<SheetRow[]> {
     if (sheet !== this.sheets[0]?.name) throw importFailure('import.no_such_sheet', sheet);
+    // Each pass finds the problems again: a pass that stops early (inspect) knows those it met.
+    this.problems.length = 0;
+    const odd = this.oddLines;
+    let nextOdd = 0;
+    const hooks: CsvHooks = {
+      onUnclosedQuote: (row) => this.problems.push({ code: 'csv.unclosed_quote', row }),
+      onRecordStart: (record, offset) => {
+        // A line read in the other encoding belongs to the record it starts in.
+        while (nextOdd < odd.length && (odd[nextOdd] as number) <= offset) {
+          const row = (odd[nextOdd] as number) === offset ? record : record - 1;
+          if (this.problems.length < 1000) this.problems.push({ code: 'csv.mixed_encoding', row });
+          nextOdd++;
+        }
+      },
+    };
     const total = this.sheets[0].rowsEstimate || 1;
     let batch: SheetRow[] = [];
-    for (const [rowNumber, fields] of parseCsv(this.text, this.delimiter)) {
+    for (const [rowNumber, fields] of parseCsv(this.text, this.delimiter, hooks)) {
       const cells = fields.length > MAX_READ_COLUMNS ? fields.slice(0, MAX_READ_COLUMNS) : fields;
       if (cells.some((cell) => cell.trim() !== '')) batch.push({ rowNumber, cells });
       if (batch.length === 2000) {

@@ -41,8 +41,9 @@ export const IMPORT_ERRORS = {
     en: 'Too many columns (at most 200)',
   },
   'import.too_large': {
-    'zh-CN': '文件过大，无法导入',
-    en: 'The file is too large to import',
+    'zh-CN':
+      '文件过大或内容异常（例如压缩后极小、解压后巨大，或单元格超过 32,767 个字符），为保护电脑没有导入',
+    en: 'The file is too large or abnormal (for example tiny compressed but huge when unpacked, or a cell longer than 32,767 characters); nothing was imported, to protect this computer',
   },
   'import.no_such_sheet': {
     'zh-CN': '工作簿中没有这个工作表',
@@ -55,6 +56,11 @@ export const IMPORT_ERRORS = {
   'import.bad_mapping': {
     'zh-CN': '列的对应关系不正确：必须指定电话号码列，每列只能使用一次，变量名不能为空、重复或包含“^”“|”',
     en: 'The column mapping is not valid: choose the telephone column, use each column once, and give variables unique names without “^” or “|”',
+  },
+  'import.no_phone_column': {
+    'zh-CN':
+      '没有找到电话号码列：请在“列对应”步骤中选择哪一列是电话号码（命令行：用 --phone 列 指定，例如 --phone B 或 --phone 联系号码）',
+    en: 'No phone column found: choose which column holds the phone numbers in the mapping step (command line: --phone COLUMN, e.g. --phone B or --phone Mobile)',
   },
   'import.cancelled': { 'zh-CN': '导入已取消', en: 'Import cancelled' },
 } satisfies Record<string, Localized>;

@@ -1,21 +1,23 @@
 import { basename } from 'node:path';
 import type { RowProblemCode } from '../../../shared/callList';
-import type { FileInspection, ImportProblem } from '../../../shared/importing';
+import type { FileInspection, FileProblem, ImportProblem, SheetInfo } from '../../../shared/importing';
 import { normalizePhone } from '../../../shared/phone';
 import { AppFailure } from '../contract/failure';
 import { importFailure } from './errors';
 import { checkMapping, detectHeaderRow, MAX_COLUMNS, suggestMapping, type ImportMapping } from './mapping';
 import type { MappingMemory } from './mappingMemory';
-import { firstRows, openWorkbook } from './open';
-import { columnLetter, type SheetRow } from './source';
+import { firstRows, openSource, type ParseThread } from './open';
+import { columnLetter, type SheetRow, type WorkbookSource } from './source';
 
 export type { FileInspection, ImportProblem } from '../../../shared/importing';
 
 export interface InspectOptions {
-  sheet?: string;
+  /** A sheet name, or its 1-based position. */
+  sheet?: string | number;
   headerRow?: number;
   memory?: MappingMemory;
   signal?: AbortSignal;
+  thread?: ParseThread;
 }
 
 const SCAN_ROWS = 1000;
@@ -31,7 +33,8 @@ export function previewProblems(
   const problems: ImportProblem[] = [];
   const seen = new Set<string>();
   const named = (column: number): string => headers[column]?.trim() || columnLetter(column);
-  for (const row of rows) {
+  const checkPhone = (row: SheetRow): void => {
+    if (mapping.telephone < 0) return;
     const raw = row.cells[mapping.telephone] ?? '';
     const check = normalizePhone(raw);
     const at = {
@@ -44,6 +47,9 @@ export function previewProblems(
       problems.push({ ...at, code: check.reason === 'missing' ? 'phone.missing' : 'phone.invalid' });
     else if (seen.has(check.telephone)) problems.push({ ...at, code: 'phone.duplicate' });
     else seen.add(check.telephone);
+  };
+  for (const row of rows) {
+    checkPhone(row);
     for (const variable of mapping.variables) {
       const value = row.cells[variable.column] ?? '';
       if (value.includes('^') || value.includes('|'))
@@ -59,19 +65,36 @@ export function previewProblems(
   return problems;
 }
 
+/** A sheet by name, or by its 1-based position (`2`, `"2"`) when no sheet has that name. */
+export function resolveSheet(sheets: readonly SheetInfo[], spec: string | number): string {
+  const byName = sheets.find((sheet) => sheet.name === String(spec));
+  if (byName) return byName.name;
+  const index = typeof spec === 'number' ? spec : /^\d+$/.test(spec.trim()) ? Number(spec) : NaN;
+  const byIndex = Number.isInteger(index) ? sheets[index - 1] : undefined;
+  if (!byIndex) throw importFailure('import.no_such_sheet', String(spec));
+  return byIndex.name;
+}
+
+/** What `inspectSource` found, with the rows it read (for `inspectWorkbook`). */
+export interface SourceInspection {
+  inspection: FileInspection;
+  scanned: SheetRow[];
+}
+
 /**
- * Looks at a file before importing it: its sheets, where the header is, what each column
+ * Looks at an open file before importing it: its sheets, where the header is, what each column
  * probably is, the first rows and the problems among the first 1,000. Reads only the start
- * of the chosen sheet (plus the shared strings of an .xlsx).
+ * of the chosen sheet (and of the shared strings of an .xlsx: as far as those rows need).
  */
-export async function inspectFile(path: string, options: InspectOptions = {}): Promise<FileInspection> {
-  const source = await openWorkbook(path);
+export async function inspectSource(
+  source: WorkbookSource,
+  path: string,
+  options: InspectOptions = {},
+): Promise<SourceInspection> {
   const candidates =
     options.sheet !== undefined
-      ? [options.sheet]
+      ? [resolveSheet(source.sheets, options.sheet)]
       : [...source.sheets].sort((a, b) => Number(a.hidden) - Number(b.hidden)).map((s) => s.name);
-  if (options.sheet !== undefined && !source.sheets.some((sheet) => sheet.name === options.sheet))
-    throw importFailure('import.no_such_sheet', options.sheet);
   let sheet: string | undefined;
   let scan: { rows: SheetRow[]; complete: boolean } = { rows: [], complete: true };
   for (const name of candidates) {
@@ -108,7 +131,9 @@ export async function inspectFile(path: string, options: InspectOptions = {}): P
   const problems = previewProblems(data, mapping, headers);
   const counts: Partial<Record<RowProblemCode, number>> = {};
   for (const problem of problems) counts[problem.code] = (counts[problem.code] ?? 0) + 1;
-  return {
+  const fileProblems: FileProblem[] = [...(source.problems ?? [])];
+  if (mapping.telephone < 0) fileProblems.unshift({ code: 'file.no_phone_column', row: null });
+  const inspection: FileInspection = {
     fileName: basename(path),
     format: source.format,
     sheets: [...source.sheets],
@@ -124,5 +149,17 @@ export async function inspectFile(path: string, options: InspectOptions = {}): P
       counts,
       problems: problems.slice(0, 200),
     },
+    fileProblems,
   };
+  return { inspection, scanned: scan.rows };
+}
+
+/** `inspectSource` on a file opened for it (in a parse worker unless `thread` says otherwise). */
+export async function inspectFile(path: string, options: InspectOptions = {}): Promise<FileInspection> {
+  const source = await openSource(path, options.thread);
+  try {
+    return (await inspectSource(source, path, options)).inspection;
+  } finally {
+    await source.close?.();
+  }
 }

@@ -23,6 +23,9 @@ const TELEPHONE_HEADERS = [
   '电话',
   '电话号码',
   '联系电话',
+  '联系号码',
+  '电话号',
+  '客户号码',
   '号码',
   '联系方式',
   '客户电话',
@@ -54,21 +57,26 @@ const filled = (cells: readonly string[]): string[] => cells.filter((cell) => ce
 /**
  * Finds the header row among the first rows of a sheet. Title rows above it are common
  * ("2026年11月回访名单" merged across the top, a date line, then the header): they have one or
- * two filled cells, while the header has about as many as the data. In order of preference:
- * the first row naming a telephone column; else the first row that is as wide as the widest
- * of the first rows and holds no phone numbers; else the first row.
+ * two filled cells, while the header has about as many as the data. A header always has rows
+ * under it, and names its columns rather than holding numbers: a data row whose 回访方式 cell
+ * says 电话 is not one (on a small sheet it used to be taken for the header, leaving no data).
+ * In order of preference: the first row naming a telephone column that holds phone numbers
+ * below it; the first row naming a telephone column and holding no phone numbers; the first
+ * row as wide as the widest of the first rows and holding no phone numbers; the first row.
  */
 export function detectHeaderRow(rows: readonly SheetRow[]): number | undefined {
   const head = rows.slice(0, 30);
-  const named = head.find((row) => row.cells.some(isTelephoneHeader));
+  const hasPhone = (row: SheetRow): boolean => row.cells.some((cell) => normalizePhone(cell).ok);
+  const candidates = head.filter((row, index) => index < rows.length - 1 && !hasPhone(row));
+  const phonesBelow = (row: SheetRow, column: number): boolean =>
+    rows.some((below) => below.rowNumber > row.rowNumber && normalizePhone(below.cells[column] ?? '').ok);
+  const named =
+    candidates.find((row) =>
+      row.cells.some((cell, column) => isTelephoneHeader(cell) && phonesBelow(row, column)),
+    ) ?? candidates.find((row) => row.cells.some(isTelephoneHeader));
   if (named) return named.rowNumber;
   const widest = Math.max(0, ...head.map((row) => filled(row.cells).length));
-  const wide = head.find((row) => {
-    const cells = filled(row.cells);
-    return (
-      cells.length >= Math.max(2, Math.ceil(widest * 0.8)) && !cells.some((cell) => normalizePhone(cell).ok)
-    );
-  });
+  const wide = candidates.find((row) => filled(row.cells).length >= Math.max(2, Math.ceil(widest * 0.8)));
   return (wide ?? head[0])?.rowNumber;
 }
 
@@ -104,7 +112,9 @@ export function suggestMapping(headers: readonly string[], samples: readonly She
     if (column === telephone || column === outidIndex || header.trim() === '') return;
     variables.push({ column, name: variableName(header, taken) });
   });
-  return { telephone: Math.max(0, telephone), outid: outidIndex < 0 ? null : outidIndex, variables };
+  // No telephone column found stays -1 (never column A by default): the mapping step asks for
+  // one, and an import without one is refused with `import.no_phone_column`.
+  return { telephone, outid: outidIndex < 0 ? null : outidIndex, variables };
 }
 
 /** Rejects a mapping the renderer (or a remembered one that no longer fits) sends. */
@@ -119,6 +129,7 @@ export function checkMapping(mapping: ImportMapping, columnCount: number): void 
     if (used.has(column)) bad(`column ${column} used twice`);
     used.add(column);
   };
+  if (mapping.telephone === -1) throw importFailure('import.no_phone_column');
   use(mapping.telephone);
   if (mapping.outid !== null) use(mapping.outid);
   if (mapping.variables.length > MAX_COLUMNS) throw importFailure('import.too_many_columns');

@@ -3,9 +3,10 @@ import { CsvWorkbook } from './csv';
 import { importFailure } from './errors';
 import { sniffFormat } from './sniff';
 import type { SheetRow, WorkbookSource } from './source';
+import { WorkerWorkbook } from './worker/parseHost';
 import { XlsxWorkbook } from './xlsx';
 
-/** Opens a file for import, choosing the reader by its content (see `sniffFormat`). */
+/** Opens a file for import on this thread, choosing the reader by its content (see `sniffFormat`). */
 export async function openWorkbook(path: string): Promise<WorkbookSource> {
   const format = await sniffFormat(path);
   try {
@@ -15,6 +16,17 @@ export async function openWorkbook(path: string): Promise<WorkbookSource> {
     const code = (error as NodeJS.ErrnoException).code;
     throw importFailure(code && /^E[A-Z]+$/.test(code) ? 'import.unreadable' : 'import.corrupt', code);
   }
+}
+
+/** Where a file is parsed: a worker thread with a heap limit (the default), or this thread. */
+export type ParseThread = 'worker' | 'inline';
+
+/**
+ * Opens a file for inspecting or importing. By default the parsing runs in a worker (see
+ * `worker/parseHost.ts`), so a hostile file costs a thread, never the app. Close it when done.
+ */
+export function openSource(path: string, thread: ParseThread = 'worker'): Promise<WorkbookSource> {
+  return thread === 'worker' ? WorkerWorkbook.open(path) : openWorkbook(path);
 }
 
 /** The first `count` non-empty rows of a sheet (stops reading the file there). */

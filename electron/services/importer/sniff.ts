@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { decodeCsv, wideEncoding } from './csvEncoding';
 import { importFailure } from './errors';
 
 /** What the file really is, whatever its name says. */
@@ -58,12 +59,12 @@ export async function sniffFormat(path: string): Promise<FileFormat> {
     if (found) throw importFailure('import.xls_unsupported');
     throw importFailure('import.not_a_workbook', 'ole2');
   }
-  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-  if (!utf16 && head.includes(0)) throw importFailure('import.not_a_workbook', 'binary');
+  // UTF-16 and UTF-32 text is full of zero bytes; anything else holding one is binary.
+  const wide = wideEncoding(head);
+  if (!wide && head.includes(0)) throw importFailure('import.not_a_workbook', 'binary');
   const start = (
-    utf16 ? new TextDecoder(head[0] === 0xff ? 'utf-16le' : 'utf-16be') : new TextDecoder('latin1')
+    wide ? decodeCsv(head.subarray(0, 4096)).text : new TextDecoder('latin1').decode(head.subarray(0, 2048))
   )
-    .decode(head.subarray(0, 2048))
     .replace(/^[\uFEFF\s]+|^ï»¿/g, '')
     .toLowerCase();
   if (/^<(!doctype html|html|head|body|table|meta|\?xml|!--)/.test(start) || /<html[\s>]/.test(start))

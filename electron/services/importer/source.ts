@@ -1,4 +1,4 @@
-import type { SheetInfo, SheetRow } from '../../../shared/importing';
+import type { FileProblem, SheetInfo, SheetRow } from '../../../shared/importing';
 
 export type { SheetInfo, SheetRow };
 
@@ -16,6 +16,10 @@ export interface WorkbookSource {
   readonly format: 'xlsx' | 'csv';
   readonly sheets: readonly SheetInfo[];
   rows(sheet: string, options?: ReadOptions): AsyncGenerator<SheetRow[]>;
+  /** Problems of the file met by the last pass of `rows` (a CSV's mixed encodings, unclosed quotes). */
+  readonly problems?: readonly FileProblem[];
+  /** Releases what the source holds (a parse worker). */
+  close?(): Promise<void>;
 }
 
 /** Columns past this are ignored: a stray value in column XFD must not make 16,384-cell rows. */

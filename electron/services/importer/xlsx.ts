@@ -1,6 +1,6 @@
-import type { Readable } from 'node:stream';
-import { numberText, type NumberStyle } from './cellText';
+import { isoDateText, numberText, type NumberStyle } from './cellText';
 import { importFailure } from './errors';
+import { MAX_CELL_CHARS, MAX_SHEET_BYTES } from './limits';
 import {
   columnIndex,
   MAX_READ_COLUMNS,
@@ -10,78 +10,20 @@ import {
   type WorkbookSource,
 } from './source';
 import { readNumberStyles, readWorkbookParts, type WorkbookParts } from './xlsxParts';
-import { attr, decodeOoxmlEscapes, XmlScanner, type XmlHandler } from './xml';
+import { attr, decodeOoxmlEscapes, type XmlHandler } from './xml';
+import { scanEntry, SharedStrings, StringText, tooLong } from './xlsxStreams';
 import { ZipArchive } from './zip';
-
-/** Shared strings beyond this many characters are refused: they are held in memory. */
-const MAX_SHARED_STRINGS_BYTES = 512 * 1024 * 1024;
-
-/**
- * Feeds a zip entry through the XML scanner. The bytes are decoded with a *streaming*
- * TextDecoder, which carries an incomplete UTF-8 sequence over to the next chunk — unlike
- * exceljs's streaming reader, which decodes each chunk alone and turns a Chinese character
- * split across chunks into U+FFFD. `after` runs after each chunk, and may yield its results.
- */
-async function* scanEntry<T>(
-  stream: Readable,
-  handler: XmlHandler,
-  after: () => T | undefined,
-  signal?: AbortSignal,
-): AsyncGenerator<T> {
-  const decoder = new TextDecoder('utf-8');
-  const scanner = new XmlScanner(handler);
-  try {
-    for await (const chunk of stream) {
-      signal?.throwIfAborted();
-      scanner.write(decoder.decode(chunk as Buffer, { stream: true }));
-      const result = after();
-      if (result !== undefined) yield result;
-    }
-    scanner.write(decoder.decode());
-    scanner.end();
-    const result = after();
-    if (result !== undefined) yield result;
-  } catch (error) {
-    if (signal?.aborted || (error as { name?: string }).name === 'AppFailure') throw error;
-    // zlib: the deflate data ends early or is garbage.
-    const code = (error as NodeJS.ErrnoException).code;
-    throw importFailure(code === 'Z_BUF_ERROR' ? 'import.truncated' : 'import.corrupt', code);
-  } finally {
-    stream.destroy();
-  }
-}
-
-/** Collects text of `<t>` elements in rich text, skipping phonetic guides (`<rPh>`). */
-class StringText {
-  value = '';
-  private capture = false;
-  private phonetic = 0;
-  open(name: string): void {
-    if (name === 'rPh') this.phonetic++;
-    else if (name === 't' && this.phonetic === 0) this.capture = true;
-  }
-  close(name: string): void {
-    if (name === 'rPh') this.phonetic--;
-    else if (name === 't') this.capture = false;
-  }
-  text(text: string): void {
-    if (this.capture) this.value += text;
-  }
-  take(): string {
-    const value = decodeOoxmlEscapes(this.value);
-    this.value = '';
-    return value;
-  }
-}
 
 /** Turns `<row>`/`<c>` events into rows of cell text. */
 class RowCollector implements XmlHandler {
   rows: SheetRow[] = [];
   /** The highest shared-string index the collected rows refer to (resolved in `take`). */
   maxString = -1;
+  /** `</sheetData>` was seen: a sheet whose XML stops before it was cut or damaged. */
+  ended = false;
   private rowNumber = 0;
   private cells: string[] = [];
-  private pendingStrings: [string[], number, number][] = [];
+  private pendingStrings: (string[] | number)[] = [];
   private column = -1;
   private type = 'n';
   private style = 0;
@@ -96,19 +38,20 @@ class RowCollector implements XmlHandler {
 
   open(name: string, attrs: string): void {
     if (this.inline) this.inline.open(name);
-    if (name === 'row') {
+    else if (name === 'c') {
+      const ref = attr(attrs, 'r');
+      this.column = ref ? columnIndex(ref) : this.column + 1;
+      this.type = attr(attrs, 't') ?? 'n';
+      const style = attr(attrs, 's');
+      this.style = style === undefined ? 0 : Number(style);
+      this.value = '';
+    } else if (name === 'v') this.inValue = true;
+    else if (name === 'row') {
       const r = Number(attr(attrs, 'r'));
       this.rowNumber = Number.isInteger(r) && r > 0 ? r : this.rowNumber + 1;
       this.cells = [];
       this.column = -1;
-    } else if (name === 'c') {
-      const ref = attr(attrs, 'r');
-      this.column = ref ? columnIndex(ref) : this.column + 1;
-      this.type = attr(attrs, 't') ?? 'n';
-      this.style = Number(attr(attrs, 's') ?? 0);
-      this.value = '';
-    } else if (name === 'v') this.inValue = true;
-    else if (name === 'is') this.inline = new StringText();
+    } else if (name === 'is') this.inline = new StringText();
   }
 
   close(name: string): void {
@@ -120,34 +63,43 @@ class RowCollector implements XmlHandler {
     else if (name === 'c') {
       if (this.column < 0 || this.column >= MAX_READ_COLUMNS) return;
       if (this.type === 's') {
-        // Shared strings are read lazily, as far as the rows need (see SharedStrings).
-        const index = Number(this.value);
-        this.pendingStrings.push([this.cells, this.column, index]);
-        if (index > this.maxString) this.maxString = index;
+        // `<c t="s"/>` and `<c t="s"><v/></c>` (WPS writes them) are empty, not string #0.
+        const index = this.value.trim() === '' ? -1 : Number(this.value);
         this.cells[this.column] = '';
+        if (!Number.isInteger(index) || index < 0) return;
+        // Shared strings are read lazily, as far as the rows need (see SharedStrings).
+        this.pendingStrings.push(this.cells, this.column, index);
+        if (index > this.maxString) this.maxString = index;
       } else this.cells[this.column] = this.cellText();
     } else if (name === 'row') {
       const cells = this.cells;
       for (let i = 0; i < cells.length; i++) cells[i] ??= '';
       this.rows.push({ rowNumber: this.rowNumber, cells });
-    }
+    } else if (name === 'sheetData') this.ended = true;
   }
 
   text(text: string): void {
     if (this.inline) this.inline.text(text);
-    else if (this.inValue) this.value += text;
+    else if (this.inValue) {
+      this.value += text;
+      if (this.value.length > MAX_CELL_CHARS * 7) tooLong();
+    }
   }
 
   private cellText(): string {
     switch (this.type) {
       case 'inlineStr':
         return this.value;
-      case 'str':
-        return decodeOoxmlEscapes(this.value);
+      case 'str': {
+        const text = decodeOoxmlEscapes(this.value);
+        return text.length > MAX_CELL_CHARS ? tooLong() : text;
+      }
       case 'b':
         return this.value === '1' ? 'TRUE' : this.value === '0' ? 'FALSE' : this.value;
       case 'e':
         return this.value;
+      case 'd':
+        return isoDateText(this.value, this.styles[this.style] ?? { kind: 'general' });
       default:
         return numberText(this.value, this.styles[this.style] ?? { kind: 'general' }, this.date1904);
     }
@@ -155,56 +107,14 @@ class RowCollector implements XmlHandler {
 
   /** The rows collected so far, with shared strings filled in and empty rows dropped. */
   take(strings: readonly string[]): SheetRow[] {
-    for (const [cells, column, index] of this.pendingStrings) cells[column] = strings[index] ?? '';
+    const pending = this.pendingStrings;
+    for (let i = 0; i < pending.length; i += 3)
+      (pending[i] as string[])[pending[i + 1] as number] = strings[pending[i + 2] as number] ?? '';
     this.pendingStrings = [];
     this.maxString = -1;
     const rows = this.rows.filter((row) => row.cells.some((cell) => cell.trim() !== ''));
     this.rows = [];
     return rows;
-  }
-}
-
-/**
- * The shared-string table, read only as far as the rows read so far need. Writers put strings
- * in order of first use, so inspecting the first rows reads just the start of a big table, and
- * an import reads it alongside the sheet instead of all of it up front.
- */
-class SharedStrings {
-  readonly values: string[] = [];
-  complete = false;
-  private chunks: AsyncIterator<boolean> | undefined;
-
-  constructor(
-    private readonly zip: ZipArchive,
-    private readonly path: string | undefined,
-  ) {
-    if (!path || !zip.has(path)) this.complete = true;
-  }
-
-  /** Stops reading (closes the entry's stream) when a pass ends early. */
-  async close(): Promise<void> {
-    await this.chunks?.return?.(undefined);
-  }
-
-  /** Reads on until string `index` is known (or the table ends). */
-  async ensure(index: number, signal?: AbortSignal): Promise<void> {
-    if (this.complete || index < this.values.length) return;
-    if (!this.chunks) {
-      const item = new StringText();
-      const handler: XmlHandler = {
-        open: (name) => item.open(name),
-        close: (name) => (name === 'si' ? this.values.push(item.take()) : item.close(name)),
-        text: (text) => item.text(text),
-      };
-      this.chunks = scanEntry(await this.zip.stream(this.path as string), handler, () => true, signal);
-    }
-    while (index >= this.values.length) {
-      const next = await this.chunks.next();
-      if (next.done) {
-        this.complete = true;
-        return;
-      }
-    }
   }
 }
 
@@ -236,23 +146,22 @@ export class XlsxWorkbook implements WorkbookSource {
   async *rows(sheetName: string, options: ReadOptions = {}): AsyncGenerator<SheetRow[]> {
     const sheet = this.parts.sheets.find((candidate) => candidate.name === sheetName);
     if (!sheet) throw importFailure('import.no_such_sheet', sheetName);
-    const path = this.parts.sharedStringsPath;
-    if (path && (this.zip.entries.get(path.toLowerCase())?.uncompressedSize ?? 0) > MAX_SHARED_STRINGS_BYTES)
-      throw importFailure('import.too_large');
     // Kept between passes once complete; a pass that stops early (inspect) closes its reader.
-    const strings = this.strings?.complete ? this.strings : new SharedStrings(this.zip, path);
+    const strings = this.strings?.complete
+      ? this.strings
+      : new SharedStrings(this.zip, this.parts.sharedStringsPath);
     this.strings = strings;
     this.styles ??= await readNumberStyles(this.zip, this.parts.stylesPath);
     const collector = new RowCollector(this.styles, this.parts.date1904);
-    const total = this.zip.entries.get(sheet.path.toLowerCase())?.compressedSize || 1;
+    const total = this.zip.entry(sheet.path)?.compressedSize || 1;
     let read = 0;
-    const stream = await this.zip.stream(sheet.path, (bytes) => {
+    const chunks = this.zip.chunks(sheet.path, { maxBytes: MAX_SHEET_BYTES }, (bytes) => {
       read += bytes;
       options.onFraction?.(Math.min(1, read / total));
     });
     try {
       for await (const _ of scanEntry(
-        stream,
+        chunks,
         collector,
         () => (collector.rows.length ? true : undefined),
         options.signal,
@@ -261,6 +170,8 @@ export class XlsxWorkbook implements WorkbookSource {
         const rows = collector.take(strings.values);
         if (rows.length) yield rows;
       }
+      // The entry inflated whole and its CRC matched, yet the XML stops short: not a full sheet.
+      if (!collector.ended) throw importFailure('import.corrupt', `${sheet.path}: no </sheetData>`);
     } finally {
       if (!strings.complete) {
         await strings.close();
@@ -285,6 +196,7 @@ async function dimensionRows(zip: ZipArchive, path: string): Promise<number | nu
     close: () => undefined,
     text: () => undefined,
   };
-  for await (const _ of scanEntry(await zip.stream(path), handler, () => (done ? true : undefined))) break;
+  const chunks = zip.chunks(path, { maxBytes: MAX_SHEET_BYTES });
+  for await (const _ of scanEntry(chunks, handler, () => (done ? true : undefined))) break;
   return rows;
 }

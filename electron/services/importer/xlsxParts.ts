@@ -5,6 +5,7 @@
 import { posix } from 'node:path';
 import { numberStyle, type NumberStyle } from './cellText';
 import { importFailure } from './errors';
+import { MAX_CELL_STYLES } from './limits';
 import { attr, XmlScanner, type XmlHandler } from './xml';
 import type { ZipArchive } from './zip';
 
@@ -60,9 +61,27 @@ export async function readWorkbookParts(zip: ZipArchive): Promise<WorkbookParts>
     if (rel.type.endsWith('/sharedStrings')) parts.sharedStringsPath = rel.path;
     if (rel.type.endsWith('/styles')) parts.stylesPath = rel.path;
   }
-  scan(await zip.text(workbookPath), (name, attrs) => {
-    if (name === 'workbookPr') parts.date1904 = ['1', 'true'].includes(attr(attrs, 'date1904') ?? '');
-    if (name !== 'sheet') return;
+  // Only the workbook's own <workbookPr> says which date system it uses. Excel 2010+ writes
+  // namespaced cousins (<x14:workbookPr>, <x15:…>) inside <extLst> that carry other settings:
+  // read as the same element they would reset 1904 workbooks to 1900, 1,462 days off.
+  let extensions = 0;
+  let datesSet = false;
+  const scanner = new XmlScanner({
+    open(name, attrs, selfClosing) {
+      if (name === 'extLst' && !selfClosing) extensions++;
+      if (extensions > 0) return;
+      if (name === 'workbookPr' && !datesSet) {
+        datesSet = true;
+        parts.date1904 = ['1', 'true'].includes(attr(attrs, 'date1904') ?? '');
+      }
+      if (name === 'sheet') addSheet(attrs);
+    },
+    close(name) {
+      if (name === 'extLst' && extensions > 0) extensions--;
+    },
+    text: () => undefined,
+  });
+  const addSheet = (attrs: string): void => {
     const rel = rels.get(attr(attrs, 'id') ?? '');
     // Chart sheets and dialog sheets have no cells.
     if (!rel || !rel.type.endsWith('/worksheet') || !zip.has(rel.path)) return;
@@ -72,7 +91,9 @@ export async function readWorkbookParts(zip: ZipArchive): Promise<WorkbookParts>
       path: rel.path,
       hidden: state === 'hidden' || state === 'veryHidden',
     });
-  });
+  };
+  scanner.write(await zip.text(workbookPath));
+  scanner.end();
   if (parts.sheets.length === 0) throw importFailure('import.not_a_workbook', 'no sheets');
   return parts;
 }
@@ -86,14 +107,22 @@ export async function readNumberStyles(
   const codes = new Map<number, string>();
   const xfIds: number[] = [];
   let inCellXfs = false;
+  // Conditional formats (<dxfs>) carry <numFmt>s too, reusing the same ids: only <numFmts> counts.
+  let inNumFmts = false;
   const scanner = new XmlScanner({
-    open(name, attrs) {
-      if (name === 'numFmt') codes.set(Number(attr(attrs, 'numFmtId')), attr(attrs, 'formatCode') ?? '');
-      else if (name === 'cellXfs') inCellXfs = true;
-      else if (name === 'xf' && inCellXfs) xfIds.push(Number(attr(attrs, 'numFmtId') ?? 0));
+    open(name, attrs, selfClosing) {
+      if (name === 'numFmt' && inNumFmts)
+        codes.set(Number(attr(attrs, 'numFmtId')), attr(attrs, 'formatCode') ?? '');
+      else if (name === 'numFmts') inNumFmts = !selfClosing;
+      else if (name === 'cellXfs') inCellXfs = !selfClosing;
+      else if (name === 'xf' && inCellXfs) {
+        if (xfIds.length >= MAX_CELL_STYLES) throw importFailure('import.too_large', 'styles');
+        xfIds.push(Number(attr(attrs, 'numFmtId') ?? 0));
+      }
     },
     close(name) {
       if (name === 'cellXfs') inCellXfs = false;
+      if (name === 'numFmts') inNumFmts = false;
     },
     text: () => undefined,
   });

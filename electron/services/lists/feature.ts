@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import type { AppliedEdits, CallList, CallRowEdit } from '../../../shared/callList';
 import type { EventName, EventPayload } from '../../../shared/contract';
 import type { FileInspection, ImportMapping, ImportResult } from '../../../shared/importing';
-import { importFile } from '../importer/importFile';
+import { importFile } from './importFile';
 import { inspectFile } from '../importer/inspect';
 import { applyEdits } from './edits';
 import { listFailure } from './errors';

@@ -1,19 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { CallList, CallListColumns } from '../../../shared/callList';
+import type { ImportedRow } from '../importer/importRows';
 import { generatedOutid, isUsableOutid, newOutidPrefix } from './outid';
 import { DUPLICATE_BIT, PROBLEM_BITS, rowBits } from './rowRules';
 import { checkListName, type CallListStore } from './store';
 
-/** One data row as the importer hands it over. */
-export interface ImportedRow {
-  /** The row number Excel shows (1-based, title rows counted). */
-  sourceRow: number;
-  telephoneRaw: string;
-  /** From the file's outid column, or null when no column maps to it. */
-  outid: string | null;
-  /** In the order of `columns.variables`. */
-  variables: string[];
-}
+export type { ImportedRow } from '../importer/importRows';
+
+/** How often a running import refreshes its heartbeat even when no batch was written. */
+export const IMPORT_HEARTBEAT_MS = 30_000;
 
 export interface NewListInfo {
   name: string;
@@ -32,7 +28,8 @@ export interface NewListInfo {
  * and would hold the write lock for seconds. Instead each `append` commits one batch into a
  * list in state `importing`, and `finish` flips it to `ready` in its own small transaction: a
  * crash at any point leaves either a complete list or an invisible one, which
- * `discardInterruptedImports` removes.
+ * `discardInterruptedImports` removes once its owner (this process: pid and a random token,
+ * with a heartbeat refreshed by every batch and every {@link IMPORT_HEARTBEAT_MS}) is gone.
  */
 export class ImportSession {
   readonly listId: number;
@@ -43,6 +40,8 @@ export class ImportSession {
   private readonly outids = new Set<string>();
   private readonly insert: Statement;
   private done = false;
+  private readonly token = randomBytes(12).toString('base64url');
+  private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
     private readonly store: CallListStore,
@@ -53,7 +52,8 @@ export class ImportSession {
     const result = db
       .prepare(
         `INSERT INTO call_lists (name, created_at, updated_at, source_file, source_sheet, header_row, columns,
-           outid_prefix, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'importing')`,
+           outid_prefix, state, import_owner_pid, import_owner_token, import_heartbeat_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'importing', ?, ?, ?)`,
       )
       .run(
         checkListName(info.name),
@@ -64,12 +64,25 @@ export class ImportSession {
         info.headerRow,
         JSON.stringify(info.columns),
         this.prefix,
+        process.pid,
+        this.token,
+        now,
       );
     this.listId = Number(result.lastInsertRowid);
     this.insert = db.prepare(
       `INSERT INTO call_rows (list_id, position, telephone_raw, telephone, outid, outid_original, variables,
          source_row, problems) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    // A slow file (a long pause before the first row, a busy disk) must not look abandoned.
+    this.heartbeat = setInterval(() => this.beat(), IMPORT_HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  private beat(): void {
+    if (this.done) return;
+    this.store.db
+      .prepare('UPDATE call_lists SET import_heartbeat_at = ? WHERE id = ? AND import_owner_token = ?')
+      .run(this.store.now(), this.listId, this.token);
   }
 
   /** Rows so far. */
@@ -83,11 +96,10 @@ export class ImportSession {
     const db = this.store.db;
     db.transaction(() => {
       for (const row of rows) this.insertRow(row);
-      db.prepare('UPDATE call_lists SET updated_at = ?, next_outid = ? WHERE id = ?').run(
-        this.store.now(),
-        this.nextSequence,
-        this.listId,
-      );
+      const now = this.store.now();
+      db.prepare(
+        'UPDATE call_lists SET updated_at = ?, import_heartbeat_at = ?, next_outid = ? WHERE id = ?',
+      ).run(now, now, this.nextSequence, this.listId);
     }).immediate();
   }
 
@@ -111,7 +123,9 @@ export class ImportSession {
         bits |= PROBLEM_BITS['outid.replaced'];
       }
     }
-    this.outids.add(outid);
+    // Without an outid column every outid is generated under this list's new prefix with a
+    // rising sequence: none can collide, so the set (100,000 hashed strings) is not needed.
+    if (row.outid !== null) this.outids.add(outid);
     this.insert.run(
       this.listId,
       this.position++,
@@ -129,7 +143,7 @@ export class ImportSession {
     for (;;) {
       const outid = generatedOutid(this.prefix, this.nextSequence++);
       // A file may hold outids of an earlier export of this very list: never collide with them.
-      if (!this.outids.has(outid)) return outid;
+      if (this.outids.size === 0 || !this.outids.has(outid)) return outid;
     }
   }
 
@@ -137,9 +151,16 @@ export class ImportSession {
   finish(): CallList {
     if (this.done) throw new Error('import session already finished');
     this.done = true;
-    this.store.db
-      .prepare("UPDATE call_lists SET state = 'ready', updated_at = ?, next_outid = ? WHERE id = ?")
+    clearInterval(this.heartbeat);
+    const flipped = this.store.db
+      .prepare(
+        `UPDATE call_lists SET state = 'ready', updated_at = ?, next_outid = ?, import_owner_pid = NULL,
+           import_owner_token = NULL, import_heartbeat_at = NULL
+         WHERE id = ? AND state = 'importing'`,
+      )
       .run(this.store.now(), this.nextSequence, this.listId);
+    // Another process judged this import abandoned and discarded it: never report a list that is gone.
+    if (flipped.changes !== 1) throw new Error('import discarded by another process');
     return this.store.getList(this.listId);
   }
 
@@ -147,6 +168,7 @@ export class ImportSession {
   abort(): void {
     if (this.done) return;
     this.done = true;
+    clearInterval(this.heartbeat);
     this.store.db.prepare("DELETE FROM call_lists WHERE id = ? AND state = 'importing'").run(this.listId);
   }
 }

@@ -11,13 +11,14 @@ export interface ListServices {
 }
 
 /**
- * The list services over an open database (the core opens it). `exclusive` (the app, which
- * holds the single-instance lock) also discards imports a crash cut off, at once; other
- * processes (the CLI) only those idle for ten minutes.
+ * The list services over an open database (the core opens it), discarding the imports a
+ * crash cut off — only those whose owning process is gone: another process may be importing
+ * into the same folder right now. `exclusive` is accepted for the hosts that hold the
+ * single-instance lock; it no longer changes what is discarded.
  */
-export function listServicesOver(db: Database, options: { exclusive?: boolean } = {}): ListServices {
+export function listServicesOver(db: Database, _options: { exclusive?: boolean } = {}): ListServices {
   const store = new CallListStore(db);
-  store.discardInterruptedImports(options.exclusive ? 0 : undefined);
+  store.discardInterruptedImports();
   return { db, store, memory: new MappingMemory(db), close: () => db.close() };
 }
 
@@ -29,3 +30,4 @@ export function openListServices(dataDir: string, options: { exclusive?: boolean
 export { CallListStore } from './store';
 export { applyEdits, type CallRowEdit, type NewCallRow, type AppliedEdits } from './edits';
 export { exportList, type ExportOptions } from './export';
+export { importFile, type ImportDeps } from './importFile';

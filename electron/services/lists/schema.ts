@@ -51,4 +51,19 @@ export const LIST_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    feature: 'lists',
+    version: 2,
+    name: 'imports owned by their process',
+    // An importing list belongs to the process writing it (pid + a random token, refreshed
+    // heartbeat), as an upload journal's lease does: start-up discards only imports whose
+    // owner is gone, never one another process (the CLI, a second host) is still writing.
+    up(db) {
+      db.exec(`
+        ALTER TABLE call_lists ADD COLUMN import_owner_pid INTEGER;
+        ALTER TABLE call_lists ADD COLUMN import_owner_token TEXT;
+        ALTER TABLE call_lists ADD COLUMN import_heartbeat_at INTEGER;
+      `);
+    },
+  },
 ];

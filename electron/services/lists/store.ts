@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { CallList, CallRow, ListProblem, RowQuery } from '../../../shared/callList';
+import { processAlive } from '../processes';
 import { DuplicateFlags } from './duplicates';
 import { listFailure } from './errors';
 import { newOutidPrefix } from './outid';
@@ -9,6 +10,13 @@ import { BLOCKING_MASK, DUPLICATE_BIT, PROBLEM_BITS } from './rowRules';
 export type { ListProblem, RowQuery } from '../../../shared/callList';
 
 export const MAX_LIST_NAME = 200;
+
+/**
+ * How long an import may stay silent before it counts as abandoned even though its process
+ * id is alive (the id may have been reused after a crash). A running import writes every
+ * batch and beats every 30 s, so ten minutes of silence means nobody is writing it.
+ */
+export const STALE_IMPORT_MS = 10 * 60_000;
 
 /** Checks a list name and returns it trimmed. */
 export function checkListName(name: string): string {
@@ -34,14 +42,31 @@ export class CallListStore {
 
   /**
    * Deletes lists an import left half-done (the process died before the final flip to
-   * `ready`). They are never shown, so this only reclaims space. `idleMs` spares imports still
-   * running in another process (they touch `updated_at` on every batch); the app, which holds
-   * the single-instance lock, passes 0 at startup.
+   * `ready`). They are never shown, so this only reclaims space. Only imports whose owner is
+   * gone are discarded: its process no longer exists, or its heartbeat is older than
+   * {@link STALE_IMPORT_MS} (the pid may have been reused after a crash). An import another
+   * process (the CLI, another host on the same data folder) is still writing is left alone;
+   * lists from before owners were recorded fall back to their last write.
    */
-  discardInterruptedImports(idleMs = 10 * 60_000): number {
+  discardInterruptedImports(alive: (pid: number) => boolean = processAlive): number {
+    const now = this.now();
+    const importing = this.db
+      .prepare<[], { id: number; pid: number | null; beat: number | null; updated: number }>(
+        `SELECT id, import_owner_pid AS pid, import_heartbeat_at AS beat, updated_at AS updated
+         FROM call_lists WHERE state = 'importing'`,
+      )
+      .all();
+    const gone = importing.filter((list) => {
+      const beat = list.beat ?? list.updated;
+      if (now - beat > STALE_IMPORT_MS) return true;
+      if (list.pid === null) return false;
+      // This very process owns it only through a live session (a second host in one process).
+      return list.pid !== process.pid && !alive(list.pid);
+    });
+    const remove = this.db.prepare("DELETE FROM call_lists WHERE id = ? AND state = 'importing'");
     return this.db
-      .prepare("DELETE FROM call_lists WHERE state = 'importing' AND updated_at <= ?")
-      .run(this.now() - idleMs).changes;
+      .transaction(() => gone.reduce((n, list) => n + remove.run(list.id).changes, 0))
+      .immediate();
   }
 
   /** Every ready list, newest first, with row and valid counts. */

@@ -91,7 +91,8 @@ describe('campaign-desk CLI', () => {
     const help = await cli(['import', '--help']);
     expect(help.code).toBe(0);
     expect(help.out).toContain('Usage: campaign-desk import FILE');
-    expect(help.out).toContain('--sheet NAME');
+    expect(help.out).toContain('--sheet N|NAME');
+    expect(help.out).toContain('--var NAME=COLUMN');
     expect(help.out).not.toContain('Commands:');
     expect((await cli(['upload', '-h', '--lang', 'zh-CN'])).out).toContain('用法：campaign-desk upload');
   });

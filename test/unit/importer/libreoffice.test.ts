@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../electron/services/contract/failure';
-import { importFile } from '../../../electron/services/importer/importFile';
+import { importFile } from '../../../electron/services/lists/importFile';
 import { inspectFile } from '../../../electron/services/importer/inspect';
 import { openListServices, type ListServices } from '../../../electron/services/lists';
 import { convert, hasSoffice, SOFFICE_MISSING } from '../../support/libreoffice';

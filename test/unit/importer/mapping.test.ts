@@ -1,12 +1,17 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { AppFailure } from '../../../electron/services/contract/failure';
 import { APP_MIGRATIONS } from '../../../electron/services/db/appMigrations';
+import { IMPORT_ERRORS } from '../../../electron/services/importer/errors';
+import { inspectFile } from '../../../electron/services/importer/inspect';
 import { openDatabase } from '../../../electron/services/db/database';
 import { checkMapping, detectHeaderRow, suggestMapping } from '../../../electron/services/importer/mapping';
 import { headerSignature, MappingMemory } from '../../../electron/services/importer/mappingMemory';
 import type { SheetRow } from '../../../electron/services/importer/source';
+import { openListServices } from '../../../electron/services/lists';
+import { importFile } from '../../../electron/services/lists/importFile';
 
 const rows = (...lines: [number, string[]][]): SheetRow[] =>
   lines.map(([rowNumber, cells]) => ({ rowNumber, cells }));
@@ -106,5 +111,55 @@ describe('mapping memory', () => {
     expect(memory.recall(['姓名', '电话'])).toBeUndefined();
     expect(headerSignature(['ＩＤ', 'Phone'])).toBe(headerSignature(['id', 'phone']));
     db.close();
+  });
+});
+
+describe('a workbook without a phone column', () => {
+  it('is not mapped to column A by default: telephone stays -1 and the import says why', async () => {
+    const samples = rows([2, ['张三', '北京']], [3, ['李四', '上海']]);
+    const mapping = suggestMapping(['姓名', '地址'], samples);
+    expect(mapping.telephone).toBe(-1);
+    expect(mapping.variables.map((variable) => variable.column)).toEqual([0, 1]);
+    expect(() => checkMapping(mapping, 2)).toThrow(/import\.no_phone_column/);
+    const dir = mkdtempSync(join(tmpdir(), 'cd-nophone-'));
+    const file = join(dir, '没有电话.csv');
+    writeFileSync(file, '姓名,地址\n张三,北京\n李四,上海\n');
+    const inspection = await inspectFile(file);
+    expect(inspection.fileProblems).toEqual([{ code: 'file.no_phone_column', row: null }]);
+    const services = openListServices(join(dir, 'data'));
+    const failure = await importFile(file, {}, services).catch((error: AppFailure) => error);
+    expect(failure).toBeInstanceOf(AppFailure);
+    expect((failure as AppFailure).code).toBe('import.no_phone_column');
+    expect(IMPORT_ERRORS['import.no_phone_column'].en).toMatch(/--phone/);
+    // Choosing the column (the CLI's --phone) imports it.
+    writeFileSync(file, '姓名,号码栏\n张三,13800138000\n李四,13900139000\n');
+    const result = await importFile(file, { phone: '号码栏' }, services);
+    expect(result.list.rowCount).toBe(2);
+    expect(services.store.listLists()).toHaveLength(1);
+    services.close();
+  });
+});
+
+describe('small sheets', () => {
+  it('never takes a data row whose cell says 电话 or 手机 for the header, so 2–10 data rows import', async () => {
+    const sheet = rows(
+      [1, ['姓名', '联系人号码', '回访方式']],
+      [2, ['张三', '13800138000', '短信']],
+      [3, ['李四', '13900139000', '微信']],
+      [4, ['王五', '13700137000', '电话']],
+    );
+    expect(detectHeaderRow(sheet)).toBe(1);
+    const dir = mkdtempSync(join(tmpdir(), 'cd-small-'));
+    const services = openListServices(join(dir, 'data'));
+    for (const [name, text, count] of [
+      ['a.csv', '姓名,联系人号码,回访方式\n张三,13800138000,短信\n李四,13900139000,电话\n', 2],
+      ['b.csv', '客户,Tel.,备注\n张三,13800138000,\n李四,13900139000,手机\n王五,13700137000,\n', 3],
+    ] as const) {
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      const result = await importFile(file, {}, services);
+      expect(result.list.rowCount, name).toBe(count);
+    }
+    services.close();
   });
 });

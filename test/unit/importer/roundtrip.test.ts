@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../electron/services/importer/csv';
-import { importFile } from '../../../electron/services/importer/importFile';
+import { importFile } from '../../../electron/services/lists/importFile';
 import { inspectFile } from '../../../electron/services/importer/inspect';
 import { exportList, openListServices, type ListServices } from '../../../electron/services/lists';
 import { convert, hasSoffice, SOFFICE_MISSING } from '../../support/libreoffice';

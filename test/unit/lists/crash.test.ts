@@ -52,8 +52,12 @@ describe('crash safety', () => {
     expect(lists.map((list) => [list.name, list.rowCount])).toEqual([['first', 100_000]]);
     const rows = services.store.getRows(lists[0]!.id, 0, acked + 1);
     for (let i = 0; i <= acked; i++) expect(rows[i]?.variables[2], `edit ${i}`).toBe(`edit-${i}`);
-    // The half import is invisible, and the app's startup clean-up removes its rows.
-    expect(services.store.discardInterruptedImports(0)).toBe(1);
+    // The half import is invisible, and the start-up clean-up removes it (its process is gone).
+    expect(
+      services.db.prepare("SELECT count(*) AS n FROM call_lists WHERE state = 'importing'").get(),
+    ).toEqual({
+      n: 0,
+    });
     expect(services.db.prepare('SELECT count(*) AS n FROM call_rows').get()).toEqual({ n: 100_000 });
     services.close();
   }, 90_000);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { migrate, MigrationError } from '../../../electron/services/db/migration
 import { openWorkbook } from '../../../electron/services/importer/open';
 import { applyEdits, exportList, openListServices, type CallRowEdit } from '../../../electron/services/lists';
 import { ImportSession } from '../../../electron/services/lists/importSession';
+import { LIST_MIGRATIONS } from '../../../electron/services/lists/schema';
 import type { CallListStore } from '../../../electron/services/lists/store';
 
 const COLUMNS: CallListColumns = {
@@ -57,17 +59,18 @@ describe('database', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(migrate(db, APP_MIGRATIONS)).toEqual([]);
+    const next = LIST_MIGRATIONS.length + 1;
     const extra = {
       feature: 'lists',
-      version: 2,
+      version: next,
       name: 'x',
       up: (d: typeof db) => d.exec('CREATE TABLE extra (a)'),
     };
-    expect(migrate(db, [...APP_MIGRATIONS, extra])).toEqual(['lists/2']);
+    expect(migrate(db, [...APP_MIGRATIONS, extra])).toEqual([`lists/${next}`]);
     expect(() => migrate(db, APP_MIGRATIONS)).toThrow(MigrationError);
     const failing = {
       feature: 'lists',
-      version: 3,
+      version: next + 1,
       name: 'boom',
       up: (d: typeof db) => (d.exec('CREATE TABLE half (a)'), d.exec('nonsense')),
     };
@@ -91,7 +94,13 @@ describe('call list store', () => {
     session.append([{ sourceRow: 2, telephoneRaw: '13900139000', outid: null, variables: ['a', 'b'] }]);
     expect(store.listLists().map((l) => l.id)).toEqual([list.id]);
     expect(() => store.getRows(session.listId, 0, 10)).toThrow(/not_found/);
-    expect(store.discardInterruptedImports(0)).toBe(1);
+    // This process is alive and owns it: kept. Owned by a live other process: kept.
+    expect(store.discardInterruptedImports()).toBe(0);
+    const owner = spawnSync('true').pid as number;
+    store.db.prepare('UPDATE call_lists SET import_owner_pid = ? WHERE id = ?').run(owner, session.listId);
+    expect(store.discardInterruptedImports(() => true)).toBe(0);
+    // Its process is gone (the crash): discarded.
+    expect(store.discardInterruptedImports()).toBe(1);
     expect(
       store.db.prepare('SELECT count(*) AS n FROM call_rows WHERE list_id = ?').get(session.listId),
     ).toEqual({ n: 0 });

@@ -2,13 +2,24 @@
  * The process the upload fault test kills: uploads a list into a task of a sandbox through the
  * upload service, as the CLI does (start, or resume the unfinished upload of that list into that
  * task), printing `batch N` after every answered request and `done STATE` at the end.
- * Usage: uploadChild.ts DATA_DIR SANDBOX_URL LIST_ID TASK_ID
+ * Usage: uploadChild.ts DATA_DIR SANDBOX_URL LIST_ID TASK_ID [SETTLE_MS]
  */
 import { openUploads, sandboxClient } from './uploads';
 
-const [dataDir, url, listArg, taskId] = process.argv.slice(2) as [string, string, string, string];
+const [dataDir, url, listArg, taskId, settleArg] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string?,
+];
 const listId = Number(listArg);
-const { services, uploads } = openUploads(dataDir, sandboxClient(url), { batchRows: 100 });
+// How long rows cut off by the kill stay unseen before they count as not sent (see runner.ts).
+const settleMs = settleArg === undefined ? undefined : Number(settleArg);
+const { services, uploads } = openUploads(dataDir, sandboxClient(url), {
+  batchRows: 100,
+  ...(settleMs !== undefined ? { settleMs } : {}),
+});
 const plan = await uploads.plan({ listId, taskId });
 let last = -1;
 const onProgress = (p: { batchesDone: number }): void => {

@@ -6,11 +6,13 @@
  *   where the client cannot know whether its call took effect;
  * - `empty`: 200 with an empty body;
  * - `reset`: the socket is destroyed without an answer;
- * - `code:NNNNNN`: a well-formed error envelope with that ret_code (e.g. `code:329999`).
- * Except for `truncated`, a faulted request is not processed.
+ * - `code:NNNNNN`: a well-formed error envelope with that ret_code (e.g. `code:329999`);
+ * - `late:MS`: the request is processed only MS milliseconds after it arrived, then answered —
+ *   a slow server that applies a request after the client has given up waiting.
+ * Except for `truncated` and `late`, a faulted request is not processed.
  */
 
-export type FaultKind = 'html' | 'truncated' | 'empty' | 'reset' | `code:${string}`;
+export type FaultKind = 'html' | 'truncated' | 'empty' | 'reset' | `code:${string}` | `late:${number}`;
 export type FaultMode = 'once' | 'persistent';
 
 /** Any endpoint (or `media` for recordings). */

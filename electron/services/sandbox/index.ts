@@ -233,6 +233,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         .filter((row) => row.state !== 'removed')
         .map((row) => row.outid),
     resetStats: () => counter.reset(),
+    outidArrivals: (taskid) => Object.fromEntries(sandbox.store.arrivals.get(taskid) ?? []),
+    storeRepeats: (on) => {
+      sandbox.store.storeRepeats = on;
+    },
     setFault: (endpoint, kind, mode) => faults.set(endpoint, kind, mode),
     clearFaults: () => faults.clear(),
     flushPushes: () => sandbox.push.idle(),

@@ -93,8 +93,11 @@ async function handleApi(
   deps: ServerDeps,
 ): Promise<void> {
   const { sandbox } = deps;
-  const fault = deps.faults.take(endpoint);
-  if (fault === 'reset') return sendFault(req, res, fault, sandbox.now);
+  const taken = deps.faults.take(endpoint);
+  if (taken === 'reset') return sendFault(req, res, taken, sandbox.now);
+  // A late server does the work normally, only after the client may have stopped waiting.
+  const late = taken?.startsWith('late:') ? Number(taken.slice(5)) : 0;
+  const fault = late > 0 ? undefined : taken;
   const route = ROUTES[endpoint];
   if (req.method !== route.method) {
     req.resume();
@@ -114,6 +117,7 @@ async function handleApi(
         : await runEndpoint(endpoint, await parseParams(url.searchParams, '', null), sandbox);
   } else {
     const body = await readBody(req, multipart ? MAX_MULTIPART_BODY : MAX_FORM_BODY);
+    if (late > 0) await deps.delay(late);
     deps.catchUp();
     if (fault && fault !== 'truncated') reply = {};
     else if (body.tooLarge)

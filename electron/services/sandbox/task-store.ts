@@ -90,6 +90,13 @@ export class TaskStore {
   /** Tasks in creation order: robots are handed out first come, first served. */
   readonly order: Task[] = [];
   storedRows = 0;
+  /**
+   * A fault mode for the uploader's exactly-once tests: a server that does not deduplicate
+   * stores (and dials) a repeated outid again, so a row sent twice shows up twice.
+   */
+  storeRepeats = false;
+  /** How many times each outid arrived per task (every upload, repeats included). */
+  readonly arrivals = new Map<string, Map<string, number>>();
 
   constructor(private readonly rng: Rng) {}
 
@@ -157,10 +164,14 @@ export class TaskStore {
 
   /** Adds a row; false when the outid is already in the task (a repeat, not stored). */
   addRow(task: Task, outid: string, telephone: string, variable: string): boolean {
-    if (task.rowsByOutid.has(outid)) return false;
+    const arrived = this.arrivals.get(task.id) ?? new Map<string, number>();
+    this.arrivals.set(task.id, arrived);
+    arrived.set(outid, (arrived.get(outid) ?? 0) + 1);
+    const repeat = task.rowsByOutid.has(outid);
+    if (repeat && !this.storeRepeats) return false;
     const row: CallRow = { outid, telephone, variable, state: 'pending', lastCall: null, deleted: false };
     task.rows.push(row);
-    task.rowsByOutid.set(outid, row);
+    if (!repeat) task.rowsByOutid.set(outid, row);
     task.liveRows++;
     task.pendingRows++;
     this.storedRows++;

@@ -70,6 +70,13 @@ export interface SandboxControl {
   /** The outids a task holds (uploaded and not removed), in upload order; [] for an unknown task. */
   taskOutids(taskid: string): string[];
   resetStats(): void;
+  /**
+   * How many times each outid of a task reached the server (every add_task_data and file row,
+   * repeats included) — what an exactly-once test counts.
+   */
+  outidArrivals(taskid: string): Record<string, number>;
+  /** Whether a repeated outid is stored (and dialled) again, as a server that does not deduplicate. */
+  storeRepeats(on: boolean): void;
   /** Arms (or with `null` disarms) a fault on an endpoint, `media`, or `*` for all. */
   setFault(endpoint: SandboxEndpoint | 'media' | '*', kind: FaultKind | null, mode?: FaultMode): void;
   clearFaults(): void;

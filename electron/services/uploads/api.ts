@@ -40,6 +40,10 @@ export interface UploadServiceDeps {
   concurrency?: number;
   /** Accepted rows looked up afterwards to find filtered ones: `suspect` (default), `all`, `none`. */
   verify?: 'suspect' | 'all' | 'none';
+  /** How long a lost answer's rows stay unseen before "not on the task" is believed (default 30 s). */
+  settleMs?: number;
+  /** Waits `ms` between look-ups of unsettled rows (tests pass a faster one). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** Per-run options. */

@@ -171,7 +171,7 @@ export class UploadJournal {
     const marks = states.map(() => '?').join(', ');
     return this.db
       .prepare<unknown[], JournalRow>(
-        `SELECT outid, row_id, seq, telephone, variables, state, code, reason FROM upload_rows
+        `SELECT outid, row_id, seq, telephone, variables, state, code, reason, updated_at FROM upload_rows
          WHERE upload_id = ? AND state IN (${marks}) ORDER BY seq LIMIT ? OFFSET ?`,
       )
       .all(id, ...states, limit, offset);

@@ -54,6 +54,8 @@ export interface JournalRow {
   state: UploadRowState;
   code: string | null;
   reason: string | null;
+  /** When the row last changed state (epoch ms): for `sending`/`uncertain`, when it was sent or its answer lost. */
+  updated_at: number;
 }
 
 /** A row's new fate. */

@@ -2,11 +2,14 @@
  * Runs one upload from its journal until it is done, paused, cancelled or stopped by an error.
  *
  * The rule that makes a crash harmless: a row is written `sending` (committed) before the
- * request that carries it, and gets its outcome after the answer. On every (re)start, rows still
- * `sending` or `uncertain` are looked up on the task before anything else is sent (where the
- * provider can look rows up): found → accepted, not found → pending again. So no outid is sent
- * twice to a task that holds it, and none is skipped. A provider that cannot look rows up leaves
- * them `uncertain`: they are not resent without the operator.
+ * request that carries it, and gets its outcome after the answer. On every (re)start, and after
+ * every lost answer, rows still `sending` or `uncertain` are looked up on the task before
+ * anything else is sent (where the provider can look rows up): found → accepted. "Not found" is
+ * believed only once the row has been quiet for `settleMs` — a server may apply a request well
+ * after the client stopped waiting for it (a 30 s timeout, applied at 35 s) — so until then the
+ * look-up is repeated with backoff, and only then does the row go back to pending. So no outid
+ * is sent twice to a task that holds it, and none is skipped. A provider that cannot look rows
+ * up leaves them `uncertain`: they are not resent without the operator.
  */
 import type { UploadProgress, UploadRowCounts, UploadRowState, UploadState } from '../../../shared/uploads';
 import { TransportError } from '../http/errors';
@@ -20,6 +23,14 @@ import { progressOf } from './summary';
 const MAX_LOST_IN_A_ROW = 3;
 /** Reconciliation answers journaled per transaction (a crash mid-way keeps what was learnt). */
 const RECONCILE_COMMIT_EVERY = 100;
+/**
+ * How long a row whose answer was lost must stay unseen on the task before "not found" is
+ * believed: the request timeout (30 s) again, so a server that applies a request up to a full
+ * timeout after the client gave up is still caught.
+ */
+export const DEFAULT_SETTLE_MS = 30_000;
+/** First wait between look-ups of still-unsettled rows (doubling, never past the settle point). */
+const FIRST_RECHECK_MS = 1_000;
 
 /** What a runner needs. */
 export interface RunnerDeps {
@@ -34,6 +45,10 @@ export interface RunnerDeps {
   concurrency: number;
   /** Which accepted rows to look up afterwards to find silently filtered ones. */
   verify: 'suspect' | 'all' | 'none';
+  /** See {@link DEFAULT_SETTLE_MS}. */
+  settleMs?: number;
+  /** Waits `ms` (tests pass a faster clock). */
+  sleep?: (ms: number) => Promise<void>;
   emit: (progress: UploadProgress) => void;
 }
 
@@ -214,19 +229,37 @@ export class UploadRunner {
         this.record_(cut.map((r) => ({ outid: r.outid, state: 'uncertain', from: 'sending' })));
       return;
     }
-    const open = journal.rowsIn(uploadId, ['sending', 'uncertain']);
-    if (open.length === 0) return;
-    this.phase = 'reconciling';
-    this.emit();
-    const from = new Map(open.map((r) => [r.outid, r.state]));
-    await this.lookUp(
-      open.map((r) => r.outid),
-      (outid, onTask) => ({
-        outid,
-        state: onTask ? 'accepted' : 'pending',
-        from: from.get(outid) ?? 'sending',
-      }),
-    );
+    const settleMs = this.deps.settleMs ?? DEFAULT_SETTLE_MS;
+    const sleep = this.deps.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    let wait = FIRST_RECHECK_MS;
+    for (;;) {
+      const open = journal.rowsIn(uploadId, ['sending', 'uncertain']);
+      if (open.length === 0) return;
+      this.phase = 'reconciling';
+      this.emit();
+      const checkedAt = this.deps.now();
+      const rows = new Map(open.map((r) => [r.outid, r]));
+      await this.lookUp(
+        open.map((r) => r.outid),
+        (outid, onTask) => {
+          const was = rows.get(outid);
+          const from = was?.state ?? 'sending';
+          if (onTask) return { outid, state: 'accepted', from };
+          // Not there (yet): back to pending only once the row has been quiet long enough.
+          if (!was || checkedAt - was.updated_at >= settleMs) return { outid, state: 'pending', from };
+          return from === 'sending' ? { outid, state: 'uncertain', from } : null;
+        },
+      );
+      const unsettled = journal.rowsIn(uploadId, ['uncertain']);
+      if (unsettled.length === 0) return;
+      // A pause or cancel keeps them uncertain: the next run settles them first.
+      if (this.request ?? this.record.requested) return;
+      const oldest = Math.min(...unsettled.map((r) => r.updated_at));
+      const untilSettled = Math.max(0, oldest + settleMs - this.deps.now());
+      this.deps.log.info('upload: waiting for lost answers to settle', { uploadId, rows: unsettled.length });
+      await sleep(Math.max(1, Math.min(wait, untilSettled)));
+      wait *= 2;
+    }
   }
 
   /** Finds accepted rows the provider silently dropped (data uploads only; see selection.ts). */

@@ -100,6 +100,8 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       log,
       concurrency: deps.concurrency ?? 8,
       verify: deps.verify ?? 'suspect',
+      ...(deps.settleMs !== undefined ? { settleMs: deps.settleMs } : {}),
+      ...(deps.sleep ? { sleep: deps.sleep } : {}),
       emit: (progress) => {
         deps.onProgress?.(progress);
         options.onProgress?.(progress);

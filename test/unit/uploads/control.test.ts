@@ -224,11 +224,11 @@ describe('crash recovery in the journal', () => {
       { onProgress: (p) => (p.batchesDone === 2 ? handle.pause() : undefined) },
     );
     await handle.done;
-    // As if a process died twice: once after its request reached the provider (rows 100–199,
+    // As if a process died twice, long ago: once after its request reached the provider (rows 100–199,
     // which the task holds) and once before (rows 200–249, which it does not).
     const db = services.db;
     db.prepare(
-      "UPDATE upload_rows SET state = 'sending' WHERE upload_id = ? AND seq BETWEEN 100 AND 249",
+      "UPDATE upload_rows SET state = 'sending', updated_at = 0 WHERE upload_id = ? AND seq BETWEEN 100 AND 249",
     ).run(handle.uploadId);
     db.prepare(
       "UPDATE uploads SET state = 'running', owner_pid = 999999999, owner_token = 'dead' WHERE id = ?",

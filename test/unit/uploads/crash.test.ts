@@ -62,7 +62,7 @@ describe('upload crash safety', () => {
       services.close();
       expect(valid).toHaveLength(2_352);
 
-      const args = [join(dir, 'data'), proxy.url, String(listId), taskId];
+      const args = [join(dir, 'data'), proxy.url, String(listId), taskId, '2000'];
       const first = await runChild(args, 3);
       expect(first.signal).toBe('SIGKILL');
       const before = sandbox.control.taskOutids(taskId).length;

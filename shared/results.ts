@@ -1,3 +1,5 @@
+import type { ProviderId } from './providers';
+
 /**
  * Call results in the operator's words, whichever provider made the call: a call and its
  * outcome, its transcript lines (utterances), the filters of the Results screen, sync progress
@@ -179,8 +181,17 @@ export interface SyncReport {
 export interface PushReceiverState {
   enabled: boolean;
   port: number | null;
-  /** The full address to give the provider as push_url (secret path included), when on. */
+  /**
+   * The address it listens on: `127.0.0.1` (this machine only), one of this machine's network
+   * addresses, or `0.0.0.0` (every network).
+   */
+  host: string;
+  /** The addresses it may listen on (for the choice in Settings). */
+  addresses: string[];
+  /** The full address to give Sobot as push_url (secret path included), when on. */
   url: string | null;
+  /** The address to give each provider (each has its own path), when on. */
+  urls: { provider: ProviderId; url: string }[];
   /** Pushes stored since it was started. */
   received: number;
 }

@@ -20,6 +20,10 @@ export const RESULTS_ERRORS = {
     'zh-CN': '端口 {port} 无法监听（可能已被占用），请换一个端口',
     en: 'Port {port} cannot be used (it may be taken): choose another one',
   },
+  'results.push_host': {
+    'zh-CN': '地址 {host} 不是本机的网络地址，请从列表中选择',
+    en: 'The address {host} is not one of this machine’s: choose one from the list',
+  },
   'recordings.undecodable': {
     'zh-CN': '录音格式无法解码',
     en: 'The recording’s audio format cannot be decoded',

@@ -63,7 +63,11 @@ export const exportResultsSchema = z
   .strict();
 
 export const pushReceiverSchema = z
-  .object({ enabled: z.boolean(), port: z.number().int().min(1024).max(65_535).optional() })
+  .object({
+    enabled: z.boolean(),
+    port: z.number().int().min(1024).max(65_535).optional(),
+    host: z.union([z.ipv4(), z.ipv6()]).optional(),
+  })
   .strict();
 
 export const storePeaksSchema = z

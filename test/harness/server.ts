@@ -86,6 +86,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       broadcast,
       exclusive: true,
       pushReceiver: true,
+      // A development host: its receiver stays on this machine unless the operator chooses.
+      pushHost: '127.0.0.1',
       ...(options.sandbox ? { sandbox: options.sandbox } : {}),
     }),
   );

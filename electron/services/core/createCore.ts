@@ -58,6 +58,11 @@ export interface HostAdapters {
   exclusive?: boolean;
   /** Starts the push receiver if it was left on (the app and the harness; not a CLI command). */
   pushReceiver?: boolean;
+  /**
+   * Where the push receiver listens until the operator chooses: the harness keeps it on
+   * loopback; the app's default is this machine's network address.
+   */
+  pushHost?: string;
   /** Every log line is also given here (the harness prints warnings; tests read them). */
   logMirror?: (line: string) => void;
 }
@@ -144,6 +149,7 @@ export function createCore(adapters: HostAdapters): Core {
     broadcast,
     locale,
     log,
+    ...(adapters.pushHost ? { pushHost: adapters.pushHost } : {}),
     ...(adapters.chooseExportPath ? { chooseExportPath: adapters.chooseExportPath } : {}),
   });
   if (adapters.pushReceiver) void results.push.resume();

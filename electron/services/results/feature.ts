@@ -27,6 +27,7 @@ import { CallStore } from './callStore';
 import { SyncCursorStore } from './cursors';
 import { exportResults } from './export';
 import { PushControl } from './pushControl';
+import type { PushLimits } from './pushGuard';
 import type { PushAnswer } from './pushReceiver';
 import { PushSettingsStore } from './pushSettings';
 import { createListOutidResolver, type OutidResolver } from './resolver';
@@ -49,8 +50,10 @@ export interface ResultsFeatureDeps {
   chooseExportPath?: (suggestedName: string, format: 'xlsx' | 'csv') => Promise<string | null>;
   now?: () => number;
   window?: SyncWindowOptions;
-  /** The push receiver's bind address (default all interfaces; tests use loopback). */
+  /** Where the push receiver listens until the operator chooses (see PushControl). */
   pushHost?: string;
+  /** The push receiver's connection caps and timeouts (tests shorten them). */
+  pushLimits?: Partial<PushLimits>;
   /** Total size of the waveform peaks cache (default DEFAULT_PEAKS_CACHE_BYTES, 64 MB). */
   peaksCacheBytes?: number;
   log?: Logger;
@@ -86,7 +89,8 @@ export class ResultsFeature {
       new PushSettingsStore(deps.db),
       (provider, body) => this.receivePush(provider, body),
       {
-        ...(deps.pushHost ? { host: deps.pushHost } : {}),
+        ...(deps.pushHost ? { defaultHost: deps.pushHost } : {}),
+        ...(deps.pushLimits ? { limits: deps.pushLimits } : {}),
         ...(deps.log ? { log: deps.log } : {}),
       },
     );

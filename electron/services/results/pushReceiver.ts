@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { isProviderId, type ProviderId } from '../../../shared/providers';
 import { silentLogger, type Logger } from '../log';
+import { DEFAULT_PUSH_LIMITS, guardServer, type PushLimits } from './pushGuard';
 
 /** What the receiver answers a push: status, type and body, as the provider expects. */
 export interface PushAnswer {
@@ -18,8 +19,10 @@ export interface PushReceiverOptions {
   port: number;
   /** The secret path segment: pushes must go to `/push/<secret>`. */
   secret: string;
-  /** Default 0.0.0.0: the provider's servers must reach it. Tests bind loopback. */
+  /** The address to listen on (the operator's choice; loopback unless told otherwise). */
   host?: string;
+  /** Connection caps, timeouts and the per-source rate (see pushGuard.ts). */
+  limits?: Partial<PushLimits>;
   /**
    * Parses and stores one push for `provider`, answering what the provider expects (400 for an
    * unreadable body). Throwing answers 500, so the provider retries.
@@ -30,6 +33,8 @@ export interface PushReceiverOptions {
 
 export interface RunningPushReceiver {
   port: number;
+  /** Connections open now (for diagnostics and the flood tests). */
+  connections(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -84,7 +89,16 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
  */
 export async function startPushReceiver(options: PushReceiverOptions): Promise<RunningPushReceiver> {
   const log = options.log ?? silentLogger;
-  const server: Server = createServer((req, res) => {
+  let guard: ReturnType<typeof guardServer> | null = null;
+  const limits = { ...DEFAULT_PUSH_LIMITS, ...options.limits };
+  // Node checks the header and request timeouts every `connectionsCheckingInterval` (30 s by
+  // default): far too slow to cut a slowloris client off at the header timeout.
+  const checkEvery = Math.max(100, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 2)));
+  const server: Server = createServer({ connectionsCheckingInterval: checkEvery }, (req, res) => {
+    if (guard && !guard.allow(req.socket.remoteAddress)) {
+      res.setHeader('retry-after', '1');
+      return reply(res, 429, '{"error":"too many requests"}');
+    }
     const path = new URL(req.url ?? '/', 'http://receiver').pathname;
     const match = PUSH_PATH.exec(path);
     const provider = match?.[1] ?? 'sobot';
@@ -109,17 +123,19 @@ export async function startPushReceiver(options: PushReceiverOptions): Promise<R
       () => reply(res, 400, '{"error":"unreadable"}'),
     );
   });
+  guard = guardServer(server, limits);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => {
+    server.listen(options.port, options.host ?? '127.0.0.1', () => {
       server.off('error', reject);
       resolve();
     });
   });
   const { port } = server.address() as AddressInfo;
-  log.info('push receiver listening', { port });
+  log.info('push receiver listening', { port, host: options.host ?? '127.0.0.1' });
   return {
     port,
+    connections: () => new Promise((resolve) => server.getConnections((_error, count) => resolve(count))),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

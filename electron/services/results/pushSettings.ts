@@ -6,6 +6,8 @@ export interface PushSettings {
   enabled: boolean;
   port: number;
   secret: string;
+  /** The address to listen on; null: the host's default (see PushControl). */
+  host: string | null;
 }
 
 /** Default port offered the first time (the user chooses; any free port ≥ 1024 works). */
@@ -17,12 +19,13 @@ export class PushSettingsStore {
 
   read(): PushSettings {
     const row = this.db
-      .prepare<[], { enabled: number; port: number; path_secret: string }>(
-        'SELECT enabled, port, path_secret FROM push_receiver WHERE id = 1',
+      .prepare<[], { enabled: number; port: number; path_secret: string; bind_host: string | null }>(
+        'SELECT enabled, port, path_secret, bind_host FROM push_receiver WHERE id = 1',
       )
       .get();
-    if (row) return { enabled: row.enabled === 1, port: row.port, secret: row.path_secret };
-    const fresh = { enabled: false, port: DEFAULT_PUSH_PORT, secret: newPushSecret() };
+    if (row)
+      return { enabled: row.enabled === 1, port: row.port, secret: row.path_secret, host: row.bind_host };
+    const fresh = { enabled: false, port: DEFAULT_PUSH_PORT, secret: newPushSecret(), host: null };
     this.write(fresh);
     return fresh;
   }
@@ -30,10 +33,10 @@ export class PushSettingsStore {
   write(settings: PushSettings): void {
     this.db
       .prepare(
-        `INSERT INTO push_receiver (id, enabled, port, path_secret) VALUES (1, ?, ?, ?)
+        `INSERT INTO push_receiver (id, enabled, port, path_secret, bind_host) VALUES (1, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET enabled = excluded.enabled, port = excluded.port,
-           path_secret = excluded.path_secret`,
+           path_secret = excluded.path_secret, bind_host = excluded.bind_host`,
       )
-      .run(settings.enabled ? 1 : 0, settings.port, settings.secret);
+      .run(settings.enabled ? 1 : 0, settings.port, settings.secret, settings.host);
   }
 }

@@ -141,4 +141,17 @@ export const RESULTS_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    feature: 'results',
+    version: 3,
+    name: 'push receiver bind address',
+    up(db) {
+      // A receiver already in use listened on every interface: it keeps doing so (the provider
+      // reaches it there). New ones listen where the host says until the operator chooses.
+      db.exec(`
+        ALTER TABLE push_receiver ADD COLUMN bind_host TEXT;
+        UPDATE push_receiver SET bind_host = '0.0.0.0' WHERE enabled = 1;
+      `);
+    },
+  },
 ];

@@ -107,3 +107,71 @@ describe('the push receiver', () => {
     expect(again.url!.split('/push/')[1]).toBe(first.split('/push/')[1]);
   });
 });
+
+describe('the push receiver under a flood', () => {
+  it('listens where it is told (loopback here), with every provider’s URL, and refuses an address not of this machine', async () => {
+    const s = (current = await setupResults());
+    const state = await s.results.push.configure({ enabled: true, port: 0 });
+    expect(state.host).toBe('127.0.0.1');
+    expect(state.addresses).toEqual(expect.arrayContaining(['127.0.0.1', '0.0.0.0']));
+    expect(state.urls.map((u) => u.provider)).toContain('sobot');
+    expect(state.urls.every((u) => u.url.startsWith(`http://127.0.0.1:${state.port}/push/`))).toBe(true);
+    await expect(s.results.push.configure({ enabled: true, host: '203.0.113.9' })).rejects.toMatchObject({
+      code: 'results.push_host',
+    });
+  });
+
+  it('keeps slowloris clients bounded in number and time, and the rest of the process working', async () => {
+    const { connect } = await import('node:net');
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const s = (current = await setupResults({
+      deps: {
+        pushLimits: {
+          maxConnections: 32,
+          maxConnectionsPerSource: 8,
+          headersTimeoutMs: 600,
+          requestTimeoutMs: 1200,
+          idleTimeoutMs: 800,
+        },
+      },
+    }));
+    const url = new URL(await receiver(s));
+    // 200 clients that each send half a request line and then trickle a byte now and then.
+    const sockets = Array.from({ length: 200 }, () => {
+      const socket = connect(Number(url.port), '127.0.0.1');
+      socket.on('error', () => undefined);
+      socket.write(`POST ${url.pathname} HTTP/1.1\r\nHost: x\r\n`);
+      const drip = setInterval(() => socket.writable && socket.write('X'), 200);
+      socket.once('close', () => clearInterval(drip));
+      return socket;
+    });
+    // The receiver holds at most one source's share of connections (the rest are dropped at once)…
+    let most = 0;
+    for (let i = 0; i < 10; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      most = Math.max(most, await s.results.push.connections());
+    }
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(8);
+    // …so the process keeps its descriptors for other work: a file can be written meanwhile.
+    const scratch = join(mkdtempSync(join(tmpdir(), 'cd-flood-')), 'still-works.txt');
+    writeFileSync(scratch, 'ok');
+    // Within the header timeout every slow client is cut off, although each keeps trickling bytes.
+    await expect.poll(() => s.results.push.connections(), { timeout: 3_000 }).toBe(0);
+    for (const socket of sockets) socket.destroy();
+    // And a real push is answered again.
+    expect((await fetch(url, { method: 'POST', body: EXAMPLE })).status).toBe(200);
+  });
+
+  it('answers 429 to a source that pushes faster than it may', async () => {
+    const s = (current = await setupResults({ deps: { pushLimits: { ratePerSecond: 5, burst: 5 } } }));
+    const url = await receiver(s);
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, () => fetch(url, { method: 'POST', body: EXAMPLE }).then((r) => r.status)),
+    );
+    expect(statuses.filter((status) => status === 200)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(7);
+  });
+});

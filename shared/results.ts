@@ -197,7 +197,7 @@ export interface PushReceiverState {
 }
 
 /** Why a recording cannot be shown. */
-export type RecordingProblem = 'none' | 'expired' | 'undecodable' | 'unavailable';
+export type RecordingProblem = 'none' | 'expired' | 'undecodable' | 'unavailable' | 'refused';
 
 /** A call's recording as the review pane loads it. */
 export type RecordingInfo =

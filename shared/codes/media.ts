@@ -13,6 +13,10 @@ export const MEDIA_ERRORS = {
     'zh-CN': '录音文件太大（上限 {max} MB）',
     en: 'The recording is too large (limit {max} MB)',
   },
+  'media.private_host': {
+    'zh-CN': '录音地址指向本机或局域网中的地址，为安全起见没有下载',
+    en: 'The recording’s address points at this machine or the local network: it was not fetched, for safety',
+  },
   'media.bad_type': {
     'zh-CN': '该地址返回的不是音频文件',
     en: 'The address did not answer with an audio file',

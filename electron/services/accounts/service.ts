@@ -41,6 +41,11 @@ export interface AccountSession {
   accountId: string;
   provider: Provider;
   factory: ProviderFactory;
+  /**
+   * The hosts of the account's own addresses (its base URL…): media main fetches for it may be
+   * on this machine or its network only when it is on one of these.
+   */
+  trustedHosts: string[];
 }
 
 const BUILT_IN_IDS = BUILT_IN_ACCOUNTS.map((account) => account.id);
@@ -183,7 +188,15 @@ export class AccountService {
       fetch: this.deps.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       log: this.log,
     });
-    return { accountId: id, provider, factory };
+    const trustedHosts = factory.info.fields.flatMap((field) => {
+      if (field.kind !== 'url' || !settings[field.name]) return [];
+      try {
+        return [new URL(settings[field.name]!).hostname];
+      } catch {
+        return [];
+      }
+    });
+    return { accountId: id, provider, factory, trustedHosts };
   }
 
   /** "Test connection": the provider's harmless check, answered within {@link TEST_CONNECTION_MS}. */

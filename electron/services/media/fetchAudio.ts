@@ -8,6 +8,7 @@ import { MEDIA_ERRORS, type MediaErrorCode } from '../../../shared/codes/media';
 import { AppFailure } from '../contract/failure';
 import { BodyTooLargeError, declaredTooLarge, readCapped } from '../http/body';
 import { acceptableDeclaredType, decideFormat, mediaTypeOf, type AudioFormat } from './audioType';
+import { destinationAllowed, resolveHost, type Resolve } from './destination';
 
 /** A failure of the media proxy, with its localised text (`{max}` filled in). */
 export function mediaFailure(
@@ -40,7 +41,14 @@ export interface FetchAudioOptions {
   maxBytes: number;
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Hosts that may be on this machine or its network (the account's own). */
+  trustedHosts?: readonly string[];
+  /** How host names are resolved for the destination check (tests pass their own). */
+  resolve?: Resolve;
 }
+
+/** Redirect hops followed (each re-checked like the first URL). */
+const MAX_REDIRECTS = 3;
 
 export interface FetchedAudio {
   bytes: Uint8Array;
@@ -65,8 +73,19 @@ export async function fetchAudio(raw: string, options: FetchAudioOptions): Promi
   const onAbort = (): void => controller.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const response = await options.fetch(url, { signal: controller.signal, redirect: 'follow' });
-    if (response.url && !/^https?:/i.test(response.url)) throw mediaFailure('media.not_http');
+    const trusted = options.trustedHosts ?? [];
+    const resolve = options.resolve ?? resolveHost;
+    let target = url;
+    let response: Response;
+    for (let hop = 0; ; hop++) {
+      if (!(await destinationAllowed(target, trusted, resolve))) throw mediaFailure('media.private_host');
+      response = await options.fetch(target, { signal: controller.signal, redirect: 'manual' });
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status >= 400 || !location) break;
+      await response.body?.cancel().catch(() => undefined);
+      if (hop >= MAX_REDIRECTS) throw mediaFailure('media.fetch_failed', 'too many redirects');
+      target = httpUrlOrThrow(new URL(location, target).toString());
+    }
     if (response.status !== 200) {
       await response.body?.cancel().catch(() => undefined);
       throw mediaFailure('media.fetch_failed', `HTTP ${response.status}`);
@@ -95,6 +114,8 @@ export async function fetchAudio(raw: string, options: FetchAudioOptions): Promi
     if (error instanceof AppFailure) throw error;
     if (timedOut) throw mediaFailure('media.timeout');
     const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+    // The connection itself refused a private address (see destination.ts).
+    if (cause === 'EPRIVATEADDRESS') throw mediaFailure('media.private_host');
     throw mediaFailure('media.fetch_failed', typeof cause === 'string' ? cause : undefined);
   } finally {
     clearTimeout(timer);

@@ -12,6 +12,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { silentLogger, type Logger } from '../log';
 import { MediaDiskCache, type CachedMedia } from './diskCache';
 import { decideFormat } from './audioType';
+import { guardedFetch, type Resolve } from './destination';
 import { fetchAudio, httpUrlOrThrow, mediaFailure } from './fetchAudio';
 import { playableAudio } from '../recordings/wav';
 
@@ -28,8 +29,23 @@ export interface MediaProxyOptions {
   maxCacheBytes?: number;
   /** For one whole download (default 20 s). */
   timeoutMs?: number;
+  /** Injected for tests; default: a fetch that connects only to public or trusted addresses. */
   fetch?: typeof globalThis.fetch;
+  /** How host names are resolved for the destination check (tests pass their own). */
+  resolve?: Resolve;
+  /** Hosts trusted for every download (tests serving from loopback); accounts give theirs per call. */
+  trustedHosts?: readonly string[];
   log?: Logger;
+}
+
+/** How one download may go. */
+export interface MediaFetchOptions {
+  signal?: AbortSignal;
+  /**
+   * Hosts that may be on this machine or its network: the account's own (the embedded sandbox,
+   * a tenant's server on the LAN). Any other private or loopback address is refused.
+   */
+  trustedHosts?: readonly string[];
 }
 
 /** Fetches a file a provider holds (a signed POST, say), as its bytes. */
@@ -40,7 +56,7 @@ export interface MediaProxy {
    * Downloads `remoteUrl` (or finds it in the cache) and answers the local URL to play it.
    * @throws AppFailure with a `media.*` code
    */
-  localUrl(remoteUrl: string, options?: { signal?: AbortSignal }): Promise<string>;
+  localUrl(remoteUrl: string, options?: MediaFetchOptions): Promise<string>;
   /**
    * The same for a file only a provider can fetch: `ref` names it (the cache key), `fetch` gets
    * its bytes (checked for an audio type and the size cap like a download).
@@ -67,12 +83,20 @@ export function createMediaProxy(options: MediaProxyOptions): MediaProxy {
   const prefix = options.publicPrefix ?? MEDIA_ROUTE;
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MEDIA_LIMITS.maxFileBytes;
   const cache = new MediaDiskCache(options.dir, options.maxCacheBytes ?? DEFAULT_MEDIA_LIMITS.maxCacheBytes);
-  const fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  // The default checks the address connected to as well (see destination.ts); one per set of trusted hosts.
+  const guarded = new Map<string, typeof globalThis.fetch>();
+  const fetchFor = (trusted: readonly string[]): typeof globalThis.fetch => {
+    if (options.fetch) return options.fetch;
+    const key = [...trusted].sort().join(' ');
+    let fetch = guarded.get(key);
+    if (!fetch) guarded.set(key, (fetch = guardedFetch(trusted)));
+    return fetch;
+  };
   const timeoutMs = options.timeoutMs ?? DEFAULT_MEDIA_LIMITS.timeoutMs;
   const log = options.log ?? silentLogger;
   const secret = randomBytes(32);
   /** What each local id stands for: a URL to GET, or a provider's file and how to fetch it. */
-  type Source = { url: string } | { ref: string; fetch: MediaFetcher };
+  type Source = { url: string; trusted: readonly string[] } | { ref: string; fetch: MediaFetcher };
   const sources = new Map<string, Source>();
   const inFlight = new Map<string, Promise<CachedMedia>>();
 
@@ -104,9 +128,11 @@ export function createMediaProxy(options: MediaProxyOptions): MediaProxy {
       const download =
         'url' in source
           ? fetchAudio(source.url, {
-              fetch: fetchImpl,
+              fetch: fetchFor(source.trusted),
               maxBytes: maxFileBytes,
               timeoutMs,
+              trustedHosts: source.trusted,
+              ...(options.resolve ? { resolve: options.resolve } : {}),
               ...(signal ? { signal } : {}),
             })
           : fetchProviderFile(source.fetch, signal);
@@ -137,7 +163,9 @@ export function createMediaProxy(options: MediaProxyOptions): MediaProxy {
 
   return {
     async localUrl(remoteUrl, callOptions = {}) {
-      return register({ url: httpUrlOrThrow(remoteUrl).toString() }, callOptions.signal);
+      const url = httpUrlOrThrow(remoteUrl).toString();
+      const trusted = [...(options.trustedHosts ?? []), ...(callOptions.trustedHosts ?? [])];
+      return register({ url, trusted }, callOptions.signal);
     },
     localUrlOf(ref, fetch, callOptions = {}) {
       return register({ ref, fetch }, callOptions.signal);

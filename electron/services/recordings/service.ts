@@ -37,6 +37,7 @@ export class RecordingService {
   async open(
     ref: RecordingRef | null,
     fetchFromProvider?: (ref: string, control?: { signal?: AbortSignal }) => Promise<Uint8Array>,
+    trustedHosts: readonly string[] = [],
   ): Promise<RecordingInfo> {
     if (!ref) return { ok: false, problem: 'none' };
     if (ref.kind === 'provider' && !fetchFromProvider) return { ok: false, problem: 'unavailable' };
@@ -45,7 +46,7 @@ export class RecordingService {
     try {
       url =
         ref.kind === 'url'
-          ? await this.deps.media.localUrl(ref.url)
+          ? await this.deps.media.localUrl(ref.url, { trustedHosts })
           : await this.deps.media.localUrlOf(ref.ref, (signal) =>
               fetchFromProvider!(ref.ref, signal ? { signal } : {}),
             );
@@ -101,6 +102,7 @@ export class RecordingService {
       return { ok: false, problem: 'expired', detail: error.detail };
     }
     if (error.code === 'media.bad_type') return { ok: false, problem: 'undecodable', detail: error.code };
+    if (error.code === 'media.private_host') return { ok: false, problem: 'refused', detail: error.code };
     return { ok: false, problem: 'unavailable', detail: error.code };
   }
 }

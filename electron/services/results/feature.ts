@@ -243,11 +243,9 @@ export class ResultsFeature {
   async openRecording(callId: string): Promise<RecordingInfo> {
     const ref = this.reader.recording(this.accountId, callId);
     if (ref === undefined) throw failure('results.call_not_found');
-    if (ref?.kind === 'provider') {
-      const { provider } = await this.deps.accounts.sessionFor(this.accountId);
-      return this.recordings.open(ref, provider.fetchRecording?.bind(provider));
-    }
-    return this.recordings.open(ref);
+    if (ref === null) return this.recordings.open(null);
+    const { provider, trustedHosts } = await this.deps.accounts.sessionFor(this.accountId);
+    return this.recordings.open(ref, provider.fetchRecording?.bind(provider), trustedHosts);
   }
 
   /** Writes matching calls to a file the user picks; null when cancelled. */

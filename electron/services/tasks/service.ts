@@ -151,10 +151,10 @@ export class TaskService {
 
   /** The local URL of a template's `index`-th recording (fetched and cached by main). */
   async templateAudio(templateId: string, index: number): Promise<{ url: string }> {
-    const { provider } = await this.session();
+    const { provider, trustedHosts } = await this.deps.accounts.sessionFor(this.deps.accounts.activeId());
     const ref = await provider.templateAudio(templateId, index);
     if (ref?.kind !== 'url') throw taskFailure('tasks.audio_not_found');
-    return { url: await this.deps.media.localUrl(ref.url) };
+    return { url: await this.deps.media.localUrl(ref.url, { trustedHosts }) };
   }
 
   private async act(id: string, action: Exclude<TaskAction, 'edit'>): Promise<TaskStatusChange> {

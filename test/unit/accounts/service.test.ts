@@ -125,8 +125,10 @@ describe('accounts', () => {
     const { service, vault } = setup();
     const { id } = await service.save(draft());
     expect((await service.use(id)).activeId).toBe(id);
-    const { provider, accountId } = await service.sessionFor();
+    const { provider, accountId, trustedHosts } = await service.sessionFor();
     expect(accountId).toBe(id);
+    // Media main fetches for this account may be on its own host (here loopback), nowhere else private.
+    expect(trustedHosts).toEqual([new URL(baseUrl).hostname]);
     await expect(provider.taskOptions()).resolves.toMatchObject({ maxRobots: 4 });
     const state = await service.remove(id);
     expect(state.activeId).toBe(SANDBOX_ACCOUNT_ID);

@@ -46,7 +46,7 @@ function setup(overrides: Partial<Handlers> = {}, prefs = memoryPrefs()) {
     sandbox: createLazySandbox(),
   });
   const listServices = openListServices(dataDir);
-  const media = createMediaProxy({ dir: join(tmpdir(), 'cd-dispatch-media') });
+  const media = createMediaProxy({ dir: join(tmpdir(), 'cd-dispatch-media'), trustedHosts: ['127.0.0.1'] });
   const handlers = {
     ...createHandlers({
       appInfo: { version: '1.2.3', dataDir: '/data', platform: 'linux', host: 'electron' },

@@ -54,7 +54,14 @@ afterAll(async () => {
 
 const proxy = (dir = mkdtempSync(join(tmpdir(), 'cd-media-')), maxCacheBytes = 1024 * KB) => ({
   dir,
-  proxy: createMediaProxy({ dir, maxFileBytes: 16 * KB, maxCacheBytes, timeoutMs: 300 }),
+  // The test server runs on loopback: trusted here, as an account's own host would be.
+  proxy: createMediaProxy({
+    dir,
+    maxFileBytes: 16 * KB,
+    maxCacheBytes,
+    timeoutMs: 300,
+    trustedHosts: ['127.0.0.1'],
+  }),
 });
 const codeOf = async (promise: Promise<unknown>) =>
   describeError(await promise.catch((e: unknown) => e), 'en').code;

@@ -34,7 +34,11 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 function setup(caps: { mediaBytes?: number; peaksBytes?: number } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'cd-rec-'));
-  const media = createMediaProxy({ dir: join(dir, 'media'), maxCacheBytes: caps.mediaBytes });
+  const media = createMediaProxy({
+    dir: join(dir, 'media'),
+    maxCacheBytes: caps.mediaBytes,
+    trustedHosts: ['127.0.0.1'],
+  });
   const peaks = new PeaksCache(join(dir, 'peaks'), { maxTotalBytes: caps.peaksBytes });
   return { dir, media, service: new RecordingService({ media, peaks }) };
 }

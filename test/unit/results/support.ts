@@ -51,7 +51,7 @@ export async function setupResults(
       ACCOUNT,
     ),
     lists: services.store,
-    media: createMediaProxy({ dir: join(dataDir, 'cache', 'media') }),
+    media: createMediaProxy({ dir: join(dataDir, 'cache', 'media'), trustedHosts: ['127.0.0.1'] }),
     broadcast: (event, payload) => events.push([event, payload]),
     pushHost: '127.0.0.1',
     ...options.deps,

@@ -66,6 +66,7 @@ export const resultsZh = {
   'results.review.noRecording': '这通电话没有录音。',
   'results.review.expired': '录音地址已过期或文件已被删除（{detail}），无法播放。',
   'results.review.undecodable': '录音格式无法解码，无法绘制波形或播放。',
+  'results.review.refused': '录音地址指向本机或局域网，为安全起见没有下载',
   'results.review.unavailable': '暂时无法获取录音，请检查网络后重试。',
   'results.review.retry': '重试',
   'results.review.row': '名单“{list}”',
@@ -138,6 +139,8 @@ export const resultsEn: Record<keyof typeof resultsZh, string> = {
   'results.review.expired':
     'The recording address has expired or the file was deleted ({detail}); it cannot be played.',
   'results.review.undecodable': 'The recording’s format cannot be decoded, so it cannot be drawn or played.',
+  'results.review.refused':
+    'The recording’s address points at this machine or the local network: it was not fetched, for safety',
   'results.review.unavailable': 'The recording cannot be fetched right now: check the network and try again.',
   'results.review.retry': 'Retry',
   'results.review.row': 'List “{list}”',

@@ -17,6 +17,7 @@ export function RecordingProblem({
     expired: t('results.review.expired', { detail: detail ?? '' }),
     undecodable: t('results.review.undecodable'),
     unavailable: t('results.review.unavailable'),
+    refused: t('results.review.refused'),
   }[problem];
   return (
     <div className={`recording-problem problem-${problem}`} role="status">

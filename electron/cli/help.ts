@@ -34,7 +34,12 @@ export function cliText(locale: Locale, key: keyof typeof TEXT, params?: Record<
 /** The `--help` page: usage, every command with its summary, and the global options. */
 export function helpText(locale: Locale, version: string, commands: readonly CliCommand[]): string {
   const t = (key: keyof typeof TEXT): string => cliText(locale, key, { version });
-  const width = Math.max(24, ...commands.map((command) => command.usage.length + 2));
+  // Columns fit a terminal: a usage longer than the column puts its summary on the next line.
+  const width = Math.min(48, Math.max(24, ...commands.map((command) => command.usage.length + 2)));
+  const entry = (usage: string, summary: string): string =>
+    usage.length + 2 <= width
+      ? `  ${usage.padEnd(width)}${summary}`
+      : `  ${usage}\n  ${' '.repeat(width)}${summary}`;
   const lines = [
     t('title'),
     '',
@@ -43,7 +48,7 @@ export function helpText(locale: Locale, version: string, commands: readonly Cli
     `${t('commands')}:`,
     ...(commands.length === 0
       ? [`  ${t('noCommands')}`]
-      : commands.map((command) => `  ${command.usage.padEnd(width)}${command.summary[locale]}`)),
+      : commands.map((command) => entry(command.usage, command.summary[locale]))),
     '',
     `${t('options')}:`,
     `  ${'--data-dir DIR'.padEnd(width)}${t('optDataDir')}`,

@@ -21,7 +21,7 @@ export interface HttpConfig {
   /** Per-attempt timeout, ms. */
   timeoutMs: number;
   limiter: Limiter;
-  /** Decoded body cap, ms; default {@link DEFAULT_MAX_BODY_BYTES}. */
+  /** Decoded body cap, bytes; default {@link DEFAULT_MAX_BODY_BYTES}. */
   maxBodyBytes?: number;
 }
 

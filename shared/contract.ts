@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accountCalls, accountEvents } from './contracts/accounts';
 import { appCalls, appEvents } from './contracts/app';
+import { dncCalls, dncEvents } from './contracts/dnc';
 import { listCalls, listEvents } from './contracts/lists';
 import { resultCalls, resultEvents } from './contracts/results';
 import { taskCalls, taskEvents } from './contracts/tasks';
@@ -25,6 +26,7 @@ export const contract = {
   ...taskCalls,
   ...resultCalls,
   ...uploadCalls,
+  ...dncCalls,
 } as const;
 
 /** Events main sends to the renderer. */
@@ -35,6 +37,7 @@ export const events = {
   ...taskEvents,
   ...resultEvents,
   ...uploadEvents,
+  ...dncEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -19,6 +19,32 @@ export const PROVIDER_ROW_PROBLEMS = [
 ] as const;
 export type ProviderRowProblem = (typeof PROVIDER_ROW_PROBLEMS)[number];
 
+/**
+ * Rows the plan leaves out for the campaign's sake, not a provider's: numbers on the do-not-call
+ * list (never sent), and numbers already in the task from another upload or already dialled in
+ * it (left out unless the operator chooses to send them anyway).
+ */
+export const PLAN_ROW_PROBLEMS = ['row.do_not_call', 'row.number_on_task'] as const;
+export type PlanRowProblem = (typeof PLAN_ROW_PROBLEMS)[number];
+
+/** Every code a plan counts excluded rows under. */
+export type ExcludedProblem = RowProblemCode | ProviderRowProblem | PlanRowProblem;
+
+/** A row the plan flags for the campaign's sake, for the list under the plan. */
+export interface PlanFlaggedRow {
+  rowId: number;
+  /** 0-based position in the list (the grid's row number − 1). */
+  position: number;
+  telephone: string;
+  code: PlanRowProblem;
+  /**
+   * For `row.number_on_task`: `uploaded` (another upload put the number into the task, with the
+   * list it came from) or `dialled` (the task's synced calls hold it). For `row.do_not_call`:
+   * the entry's reason.
+   */
+  why: { kind: 'uploaded'; listName: string } | { kind: 'dialled' } | { kind: 'dnc'; reason: string | null };
+}
+
 /** How rows reach the provider: row batches, or one workbook (where the provider takes files). */
 export type UploadVia = 'data' | 'file';
 
@@ -65,6 +91,11 @@ export interface UploadRequest {
   /** Only these list rows (still never the ones with a blocking problem); default: every valid row. */
   rowIds?: number[];
   variables?: VariableMapping;
+  /**
+   * Send rows whose number is already in the task (another upload, or dialled) anyway. Numbers
+   * on the do-not-call list are never sent.
+   */
+  sendNumbersOnTask?: boolean;
 }
 
 /** Rows left out of an upload because of a blocking problem. */
@@ -72,7 +103,7 @@ export interface ExcludedRows {
   /** Rows left out (a row with two problems counts once here). */
   rows: number;
   /** Rows per problem (a row with two problems counts under both). */
-  byProblem: Partial<Record<RowProblemCode | ProviderRowProblem, number>>;
+  byProblem: Partial<Record<ExcludedProblem, number>>;
 }
 
 /** What an upload would do, shown before the operator starts it. */
@@ -89,6 +120,16 @@ export interface UploadPlan {
   excluded: ExcludedRows;
   /** Rows whose outid earlier uploads already put on this task: skipped, reported as repeated. */
   alreadyOnTask: number;
+  /**
+   * Rows whose number is already in the task: put there by another upload (of any list), or
+   * already dialled. Left out (counted under `row.number_on_task`) unless the request says to
+   * send them anyway.
+   */
+  numberOnTask: { rows: number; uploaded: number; dialled: number; sendAnyway: boolean };
+  /** Rows on the do-not-call list: never sent (also counted under `row.do_not_call`). */
+  doNotCall: number;
+  /** The rows behind `numberOnTask` and `doNotCall`, in list order (at most {@link MAX_FLAGGED_ROWS}). */
+  flagged: PlanFlaggedRow[];
   /** Rows that will be sent. */
   toSend: number;
   /**
@@ -109,6 +150,9 @@ export interface UploadPlan {
   /** An unfinished (running, paused or failed) upload of this list to this task: resume it instead. */
   unfinishedUploadId: number | null;
 }
+
+/** Flagged rows a plan lists (the counts cover all). */
+export const MAX_FLAGGED_ROWS = 500;
 
 /** Row counts of one upload, by journal state. */
 export type UploadRowCounts = Record<UploadRowState, number> & { total: number };

@@ -99,7 +99,8 @@ export interface CommandArgs {
 /**
  * Parses a command's own arguments strictly: an option the command does not know, a missing
  * value or a positional too many is a UsageError (exit code 2), never silently ignored.
- * @param names the positionals in order (`LIST_ID`, …); those after `required` are optional
+ * @param names the positionals in order (`LIST_ID`, …); those after `required` are optional; a
+ *   last name ending in `…` (`NUMBER…`) takes any number of values
  */
 export function parseCommandArgs(
   args: readonly string[],
@@ -127,7 +128,8 @@ export function parseCommandArgs(
       throw new UsageError('needsValue', { option: `--${name}` });
   if (parsed.positionals.length < required)
     throw new UsageError('missingArgument', { name: names[parsed.positionals.length]! });
-  if (parsed.positionals.length > names.length)
+  const variadic = names.at(-1)?.endsWith('…') ?? false;
+  if (!variadic && parsed.positionals.length > names.length)
     throw new UsageError('extraArgument', { value: parsed.positionals[names.length]! });
   return { values: parsed.values as CommandArgs['values'], positionals: parsed.positionals };
 }

@@ -1,5 +1,6 @@
-import type { Localized } from '../locale';
-import type { ProviderRowProblem } from '../uploads';
+import { ROW_PROBLEMS, type RowProblemCode } from '../callList';
+import type { Locale, Localized } from '../locale';
+import type { ExcludedProblem, PlanRowProblem, ProviderRowProblem } from '../uploads';
 
 /**
  * The upload feature's own codes. Provider and network failures keep their own codes
@@ -98,3 +99,24 @@ export const PROVIDER_ROW_PROBLEM_LABELS: Record<ProviderRowProblem, Localized> 
     en: 'The variables are larger than the provider takes',
   },
 };
+
+/** What each campaign problem of a plan means (shared/uploads.ts PLAN_ROW_PROBLEMS). */
+export const PLAN_ROW_PROBLEM_LABELS: Record<PlanRowProblem, Localized> = {
+  'row.do_not_call': {
+    'zh-CN': '号码在免打扰名单中，不会发送',
+    en: 'The number is on the do-not-call list: never sent',
+  },
+  'row.number_on_task': {
+    'zh-CN': '号码已在该任务中（其他名单已上传或已拨打过）',
+    en: 'The number is already in the task (uploaded from another list, or dialled)',
+  },
+};
+
+/** The words for any code a plan counts excluded rows under. */
+export function excludedProblemLabel(code: ExcludedProblem, locale: Locale): string {
+  const text =
+    (PLAN_ROW_PROBLEM_LABELS as Record<string, Localized>)[code] ??
+    (PROVIDER_ROW_PROBLEM_LABELS as Record<string, Localized>)[code] ??
+    (ROW_PROBLEMS as Record<string, Localized>)[code as RowProblemCode];
+  return text ? text[locale] : code;
+}

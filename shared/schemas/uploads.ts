@@ -18,6 +18,7 @@ export const uploadRequestSchema = z
     via: via.optional(),
     rowIds: rowIds.optional(),
     variables: z.record(variableName, variableName.nullable()).optional(),
+    sendNumbersOnTask: z.boolean().optional(),
   })
   .strict() satisfies z.ZodType<Omit<UploadRequest, 'accountId'>>;
 

@@ -1,5 +1,6 @@
 import type { CliCommand } from '../command';
 import { accountsCommand } from './accounts';
+import { dncCommand } from './dnc';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { infoCommand } from './info';
@@ -23,6 +24,7 @@ export const COMMANDS: readonly CliCommand[] = [
   exportCommand,
   tasksCommand,
   uploadCommand,
+  dncCommand,
   syncCommand,
   resultsCommand,
   exportResultsCommand,

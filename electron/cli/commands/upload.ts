@@ -1,14 +1,13 @@
-import { ROW_PROBLEMS, type RowProblemCode } from '../../../shared/callList';
-import { PROVIDER_ROW_PROBLEM_LABELS } from '../../../shared/codes/uploads';
+import { excludedProblemLabel } from '../../../shared/codes/uploads';
 import { format, type Locale, type Localized } from '../../../shared/locale';
-import type { ProviderRowProblem, UploadPlan, UploadProgress, UploadSummary } from '../../../shared/uploads';
+import type { ExcludedProblem, UploadPlan, UploadProgress, UploadSummary } from '../../../shared/uploads';
 import type { UploadService } from '../../services/uploads';
 import { parseCommandArgs, positiveInteger, stringOption, UsageError } from '../args';
 import type { CliCommand, CliContext } from '../command';
 import { reportFailure } from '../failure';
 import { emit, progressLine } from '../output';
 
-const USAGE = 'upload LIST_ID --task TASK_ID [--via data|file]';
+const USAGE = 'upload LIST_ID --task TASK_ID [--via data|file] [--send-numbers-on-task]';
 
 const TEXT = {
   plan: {
@@ -16,6 +15,19 @@ const TEXT = {
       '名单 #{list}“{name}”→ 任务 {task}：将上传 {send} 行，排除 {excluded} 行，{repeated} 行已在任务中',
     en: 'List #{list} “{name}” → task {task}: {send} rows to upload, {excluded} excluded, {repeated} already in the task',
   },
+  numberOnTask: {
+    'zh-CN': '{rows} 行的号码已在该任务中（{uploaded} 个由其他名单上传，{dialled} 个已拨打过）：{what}',
+    en: '{rows} rows have a number already in the task ({uploaded} uploaded from another list, {dialled} dialled): {what}',
+  },
+  skipped: {
+    'zh-CN': '已跳过；确需再打请加 --send-numbers-on-task',
+    en: 'skipped; add --send-numbers-on-task to call them again',
+  },
+  sendingAnyway: { 'zh-CN': '按要求仍然上传', en: 'sent anyway, as asked' },
+  flaggedRow: { 'zh-CN': '  第 {row} 行 {telephone}：{why}', en: '  row {row} {telephone}: {why}' },
+  whyUploaded: { 'zh-CN': '已由名单“{list}”上传', en: 'uploaded from list “{list}”' },
+  whyDialled: { 'zh-CN': '该任务已拨打过', en: 'already dialled in this task' },
+  whyDnc: { 'zh-CN': '在免打扰名单中{reason}', en: 'on the do-not-call list{reason}' },
   resuming: { 'zh-CN': '继续未完成的上传 #{id}', en: 'Resuming unfinished upload #{id}' },
   progress: {
     'zh-CN': '已处理 {done}/{total} 行（接受 {accepted}，失败 {rejected}），{batches} 批，{rate} 行/秒',
@@ -62,12 +74,28 @@ function planLines(plan: UploadPlan, locale: Locale): string[] {
       repeated: plan.alreadyOnTask,
     }),
   ];
-  for (const [code, n] of Object.entries(plan.excluded.byProblem)) {
-    const label =
-      ROW_PROBLEMS[code as RowProblemCode]?.[locale] ??
-      PROVIDER_ROW_PROBLEM_LABELS[code as ProviderRowProblem]?.[locale];
-    lines.push(`  ${label ?? code}: ${n}`);
+  for (const [code, n] of Object.entries(plan.excluded.byProblem))
+    lines.push(`  ${excludedProblemLabel(code as ExcludedProblem, locale)}: ${n}`);
+  const { numberOnTask } = plan;
+  if (numberOnTask.rows > 0)
+    lines.push(
+      say(locale, 'numberOnTask', {
+        rows: numberOnTask.rows,
+        uploaded: numberOnTask.uploaded,
+        dialled: numberOnTask.dialled,
+        what: say(locale, numberOnTask.sendAnyway ? 'sendingAnyway' : 'skipped'),
+      }),
+    );
+  for (const row of plan.flagged.slice(0, 20)) {
+    const why =
+      row.why.kind === 'uploaded'
+        ? say(locale, 'whyUploaded', { list: row.why.listName })
+        : row.why.kind === 'dialled'
+          ? say(locale, 'whyDialled')
+          : say(locale, 'whyDnc', { reason: row.why.reason ? `（${row.why.reason}）` : '' });
+    lines.push(say(locale, 'flaggedRow', { row: row.position + 1, telephone: row.telephone, why }));
   }
+  if (plan.flagged.length > 20) lines.push(`  …`);
   return lines;
 }
 
@@ -99,7 +127,12 @@ export async function runUpload(
   args: readonly string[],
   ctx: CliContext,
 ): Promise<number> {
-  const parsed = parseCommandArgs(args, { task: { type: 'string' }, via: { type: 'string' } }, ['LIST_ID']);
+  const parsed = parseCommandArgs(
+    args,
+    { task: { type: 'string' }, via: { type: 'string' }, 'send-numbers-on-task': { type: 'boolean' } },
+    ['LIST_ID'],
+  );
+  const sendNumbersOnTask = parsed.values['send-numbers-on-task'] === true;
   const listId = positiveInteger(parsed.positionals[0], 'LIST_ID');
   const taskId = stringOption(parsed, 'task');
   if (!taskId) throw new UsageError('missingArgument', { name: '--task' });
@@ -107,7 +140,7 @@ export async function runUpload(
   const via = viaOption ?? 'data';
   if (via !== 'data' && via !== 'file') throw new UsageError('badValue', { option: '--via', value: via });
   const uploads = typeof service === 'function' ? service() : service;
-  const plan = await uploads.plan({ listId, taskId, via });
+  const plan = await uploads.plan({ listId, taskId, via, sendNumbersOnTask });
   if (!ctx.json) ctx.stderr.write(`${planLines(plan, ctx.locale).join('\n')}\n`);
   if (plan.unfinishedUploadId === null && plan.toSend === 0 && plan.alreadyOnTask > 0) {
     // Run again after it finished: nothing is wrong, there is simply nothing left.
@@ -124,7 +157,7 @@ export async function runUpload(
       ...options,
       ...(viaOption ? { via: plan.via } : {}),
     });
-  } else handle = await uploads.start({ listId, taskId, via: plan.via }, options);
+  } else handle = await uploads.start({ listId, taskId, via: plan.via, sendNumbersOnTask }, options);
   let interrupted = false;
   void ctx.interrupted.then(() => {
     interrupted = true;
@@ -160,6 +193,11 @@ export const uploadCommand: CliCommand = {
     {
       'zh-CN': '--via data|file    分批上传（默认）或一次上传一个工作簿',
       en: '--via data|file     in batches (default) or as one workbook',
+    },
+    {
+      'zh-CN':
+        '--send-numbers-on-task  号码已在任务中（其他名单上传过或已拨打过）的行也上传；免打扰号码始终不上传',
+      en: '--send-numbers-on-task  also send rows whose number is already in the task (another list, or dialled); do-not-call numbers never go',
     },
     {
       'zh-CN': 'Ctrl-C 在当前批次后暂停；再次运行同一命令继续',

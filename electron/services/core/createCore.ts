@@ -13,6 +13,8 @@ import type { AccountService } from '../accounts/service';
 import { createLazySandbox, type SandboxProvider } from '../accounts/sandboxProvider';
 import { createDispatcher, type Broadcast, type Dispatch, type Handlers } from '../contract/dispatch';
 import { openAppDatabase } from '../db/appDatabase';
+import { DncFeature } from '../dnc/feature';
+import { DncStore } from '../dnc/store';
 import { describeTransportError } from '../http/describe';
 import { ListsFeature, type ChooseExportPath } from '../lists/feature';
 import { listServicesOver } from '../lists/index';
@@ -83,6 +85,7 @@ export interface Core {
   tasks: TaskService;
   results: ResultsFeature;
   uploads: UploadService;
+  dnc: DncFeature;
   /** Serves `/media/<id>` (with `serveMedia`) for the audio main fetched. */
   media: MediaProxy;
   handlers: Handlers;
@@ -137,7 +140,18 @@ export function createCore(adapters: HostAdapters): Core {
     cleanStaging: adapters.exclusive ?? false,
     ...(adapters.chooseExportPath ? { chooseExportPath: adapters.chooseExportPath } : {}),
   });
-  const uploads = createHostUploads(listServices, accounts, broadcast, log);
+  const dnc = new DncFeature({
+    store: new DncStore(db),
+    lists: listServices.store,
+    activeAccountId: () => accounts.activeId(),
+    callTelephone: (accountId, callId) => results.reader.telephoneOf(accountId, callId),
+    broadcast,
+  });
+  // Upload plans leave out do-not-call numbers and numbers the task already holds or dialled.
+  const uploads = createHostUploads(listServices, accounts, broadcast, log, {
+    doNotCall: (accountId, telephones) => dnc.checker(accountId)(telephones),
+    dialled: (accountId, taskId, telephones) => results.reader.dialledAmong(accountId, taskId, telephones),
+  });
   const results = new ResultsFeature({
     db,
     resolver: createJournalOutidResolver(db),
@@ -159,7 +173,7 @@ export function createCore(adapters: HostAdapters): Core {
     platform: process.platform,
     host: adapters.host,
   };
-  const handlers = createHandlers({ appInfo, prefs, accounts, lists, tasks, results, uploads, broadcast });
+  const handlers = createHandlers({ appInfo, prefs, accounts, lists, tasks, results, uploads, dnc, broadcast });
   const dispatch = createDispatcher({
     handlers,
     allowedOrigins: adapters.allowedOrigins ?? [],
@@ -182,6 +196,7 @@ export function createCore(adapters: HostAdapters): Core {
     tasks,
     results,
     uploads,
+    dnc,
     media,
     handlers,
     dispatch,

@@ -3,6 +3,8 @@ import type { accountCalls } from '../../../shared/contracts/accounts';
 import type { appCalls } from '../../../shared/contracts/app';
 import type { AccountService } from '../accounts/service';
 import type { Broadcast, FeatureHandlers, Handlers } from '../contract/dispatch';
+import { dncHandlers } from '../dnc/handlers';
+import type { DncFeature } from '../dnc/feature';
 import type { ListsFeature } from '../lists/feature';
 import { listHandlers } from '../lists/handlers';
 import type { ResultsFeature } from '../results/feature';
@@ -21,6 +23,7 @@ export interface CoreServices {
   tasks: TaskService;
   results: ResultsFeature;
   uploads: UploadService;
+  dnc: DncFeature;
   broadcast: Broadcast;
 }
 
@@ -58,5 +61,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...taskHandlers(services.tasks),
     ...resultHandlers(services.results),
     ...uploadHandlers(services.uploads),
+    ...dncHandlers(services.dnc, services.lists),
   };
 }

@@ -1,3 +1,4 @@
+import { DNC_MIGRATIONS } from '../dnc/schema';
 import { IMPORTER_MIGRATIONS } from '../importer/mappingMemory';
 import { LIST_MIGRATIONS } from '../lists/schema';
 import { RESULTS_MIGRATIONS } from '../results/schema';
@@ -13,4 +14,5 @@ export const APP_MIGRATIONS: readonly Migration[] = [
   ...IMPORTER_MIGRATIONS,
   ...RESULTS_MIGRATIONS,
   ...UPLOAD_MIGRATIONS,
+  ...DNC_MIGRATIONS,
 ];

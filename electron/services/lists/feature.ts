@@ -113,6 +113,20 @@ export class ListsFeature {
     }
   }
 
+  /**
+   * Hands a staged file to another feature that reads it (the do-not-call import), then removes
+   * it, whatever happened.
+   */
+  async useStaged<T>(stagedId: string, read: (path: string) => Promise<T>): Promise<T> {
+    const path = this.stagedPath(stagedId);
+    try {
+      return await read(path);
+    } finally {
+      this.staged.delete(stagedId);
+      rmSync(join(this.stagingDir, stagedId), { recursive: true, force: true });
+    }
+  }
+
   cancelImport(stagedId: string): boolean {
     const controller = this.running.get(stagedId);
     controller?.abort();

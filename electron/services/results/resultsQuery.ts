@@ -219,6 +219,27 @@ export class ResultsReader {
     return record ? this.review(accountId, toCallResult(record), record.transcript_state) : null;
   }
 
+  /** Of these numbers, those the task's synced calls hold (already dialled). */
+  dialledAmong(accountId: string, taskId: string, telephones: readonly string[]): Set<string> {
+    if (telephones.length === 0) return new Set();
+    const rows = this.db
+      .prepare<[string, string, string], { tel: string }>(
+        `SELECT DISTINCT tel FROM result_calls
+         WHERE account_id = ? AND task_id = ? AND tel IN (SELECT value FROM json_each(?))`,
+      )
+      .all(accountId, taskId, JSON.stringify(telephones));
+    return new Set(rows.map((row) => row.tel));
+  }
+
+  /** A call's telephone as stored (masked numbers keep their `*`); undefined when unknown. */
+  telephoneOf(accountId: string, callId: string): string | undefined {
+    return this.db
+      .prepare<[string, string], { tel: string }>(
+        'SELECT tel FROM result_calls WHERE account_id = ? AND callid = ?',
+      )
+      .get(accountId, callId)?.tel;
+  }
+
   /** Where a call's recording is (kept in main: a URL may carry a storage signature). */
   recording(accountId: string, callId: string): RecordingRef | null | undefined {
     const row = this.db

@@ -154,4 +154,14 @@ export const RESULTS_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    feature: 'results',
+    version: 4,
+    name: 'calls by telephone',
+    up(db) {
+      // An upload plan asks which of a chunk's numbers a task already dialled; finding a customer
+      // asks by number across the account.
+      db.exec('CREATE INDEX result_calls_tel ON result_calls (account_id, tel, task_id)');
+    },
+  },
 ];

@@ -19,8 +19,18 @@ import type { CallListStore } from '../lists/store';
 import type { Logger } from '../log';
 import type { ProviderFactory } from '../providers/types';
 
+/** What the rest of the app knows about numbers, for the plan's campaign checks. */
+export interface CampaignLookups {
+  /** Of these numbers, those on the do-not-call list for the account, with the reason. */
+  doNotCall(accountId: string, telephones: readonly string[]): Map<string, string | null>;
+  /** Of these numbers, those the task's synced calls show dialled. */
+  dialled(accountId: string, taskId: string, telephones: readonly string[]): Set<string>;
+}
+
 /** What the host provides. */
 export interface UploadServiceDeps {
+  /** Do-not-call and dialled numbers (default: none; the core passes the real ones). */
+  campaign?: CampaignLookups;
   /** The app database, migrated with APP_MIGRATIONS (which include the upload journal). */
   db: Database;
   lists: CallListStore;

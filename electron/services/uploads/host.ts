@@ -2,7 +2,7 @@ import type { AccountService } from '../accounts/service';
 import type { Broadcast } from '../contract/dispatch';
 import type { ListServices } from '../lists/index';
 import type { Logger } from '../log';
-import type { UploadService } from './api';
+import type { CampaignLookups, UploadService } from './api';
 import { createUploadService } from './service';
 
 /**
@@ -15,8 +15,10 @@ export function createHostUploads(
   accounts: Pick<AccountService, 'sessionFor' | 'factoryFor' | 'activeId'>,
   broadcast: Broadcast,
   log?: Logger,
+  campaign?: CampaignLookups,
 ): UploadService {
   return createUploadService({
+    ...(campaign ? { campaign } : {}),
     db: lists.db,
     lists: lists.store,
     sessionFor: (accountId) => accounts.sessionFor(accountId),

@@ -148,6 +148,25 @@ export class UploadJournal {
     return new Set(rows.map((r) => r.outid));
   }
 
+  /**
+   * Of these numbers, those an upload (of any list) put into the task or may have (a request
+   * in flight or unanswered), with the name of the list each came from.
+   */
+  numbersOnTask(accountId: string, taskId: string, telephones: readonly string[]): Map<string, string> {
+    const found = new Map<string, string>();
+    if (telephones.length === 0) return found;
+    const rows = this.db
+      .prepare<[string, string, string], { telephone: string; list_name: string }>(
+        `SELECT r.telephone, min(u.list_name) AS list_name FROM upload_rows r JOIN uploads u ON u.id = r.upload_id
+         WHERE r.telephone IN (SELECT value FROM json_each(?)) AND u.account_id = ? AND u.task_id = ?
+           AND r.state IN ('accepted', 'sending', 'uncertain')
+         GROUP BY r.telephone`,
+      )
+      .all(JSON.stringify(telephones), accountId, taskId);
+    for (const row of rows) found.set(row.telephone, row.list_name);
+    return found;
+  }
+
   /** Row counts by state. */
   counts(id: number): UploadRowCounts {
     const counts = emptyCounts();

@@ -6,13 +6,24 @@
  *   mapping drops does not block the row, since that value is not sent.
  * - Rows the provider would refuse (its own limits: id length, number characters, variable
  *   size) are counted the same way, under the provider's problem code, and never sent.
+ * - Numbers on the do-not-call list (the account's or every account's) are never sent:
+ *   excluded under `row.do_not_call`, and listed.
  * - Rows whose outid the journal shows accepted on the task already are skipped as repeats:
  *   outid is the task's unique key, and re-sending it at best does nothing.
+ * - Rows whose *number* is already in the task — another upload (of any list) put it there, or
+ *   the task's synced calls show it dialled — would ring the same customer twice: excluded under
+ *   `row.number_on_task` and listed, unless the operator chooses to send them anyway.
  * - Empty variable values are left out (`name^` carries nothing, and the file way cannot tell
  *   an empty cell from a missing one): the template then uses its own default.
  */
 import { BLOCKING_PROBLEMS, type CallList, type CallRow } from '../../../shared/callList';
-import type { ExcludedRows, VariableMapping } from '../../../shared/uploads';
+import {
+  MAX_FLAGGED_ROWS,
+  type ExcludedProblem,
+  type ExcludedRows,
+  type PlanFlaggedRow,
+  type VariableMapping,
+} from '../../../shared/uploads';
 import type { CallListStore } from '../lists/store';
 import type { ProviderFactory } from '../providers/types';
 import { uploadFailure } from './errors';
@@ -66,6 +77,27 @@ export function rowVariables(row: CallRow, variables: ResolvedVariables): Record
 /** The provider's own row rules, as the plan needs them (no account or credentials). */
 export type RowRules = Pick<ProviderFactory, 'rowProblem' | 'mayDropRow'>;
 
+/** Where a number already is in the task, for one chunk of rows. */
+export type OnTaskWhy = { kind: 'uploaded'; listName: string } | { kind: 'dialled' };
+
+/**
+ * The campaign's checks on a chunk of numbers (one query each per chunk, not per row): which
+ * are on the do-not-call list (with the reason), and which are already in the task.
+ */
+export interface CampaignChecks {
+  doNotCall(telephones: readonly string[]): Map<string, string | null>;
+  onTask(telephones: readonly string[]): Map<string, OnTaskWhy>;
+  /** Send rows whose number is already in the task anyway (the operator's explicit choice). */
+  sendNumbersOnTask: boolean;
+}
+
+/** No campaign checks (tests of the row rules alone). */
+export const NO_CAMPAIGN_CHECKS: CampaignChecks = {
+  doNotCall: () => new Map(),
+  onTask: () => new Map(),
+  sendNumbersOnTask: false,
+};
+
 /** What the plan and the journal need to know about the rows. */
 export interface SelectedRows {
   considered: number;
@@ -75,6 +107,11 @@ export interface SelectedRows {
   repeated: NewJournalRow[];
   /** Rows of `send` whose number the provider may silently drop. */
   mayBeFiltered: number;
+  /** Rows whose number is already in the task (sent only when the request says so). */
+  numberOnTask: { rows: number; uploaded: number; dialled: number };
+  doNotCall: number;
+  /** The rows behind the two counts above, in list order, at most {@link MAX_FLAGGED_ROWS}. */
+  flagged: PlanFlaggedRow[];
 }
 
 /** Blocking problems that really block with this mapping (see the file comment). */
@@ -120,13 +157,43 @@ class RowSelection {
     send: [],
     repeated: [],
     mayBeFiltered: 0,
+    numberOnTask: { rows: 0, uploaded: 0, dialled: 0 },
+    doNotCall: 0,
+    flagged: [],
   };
+  private dnc = new Map<string, string | null>();
+  private numbers = new Map<string, OnTaskWhy>();
 
   constructor(
     private readonly variables: ResolvedVariables,
     private readonly onTask: ReadonlySet<string>,
     private readonly rules: RowRules,
+    private readonly checks: CampaignChecks,
   ) {}
+
+  /** Looks the chunk's numbers up (before its rows are added). */
+  prepare(rows: readonly CallRow[]): void {
+    const telephones = [...new Set(rows.flatMap((row) => (row.telephone === null ? [] : [row.telephone])))];
+    this.dnc = this.checks.doNotCall(telephones);
+    this.numbers = this.checks.onTask(telephones);
+  }
+
+  private exclude(codes: Iterable<ExcludedProblem>): void {
+    const out = this.out;
+    out.excluded.rows++;
+    for (const code of codes) out.excluded.byProblem[code] = (out.excluded.byProblem[code] ?? 0) + 1;
+  }
+
+  private flag(row: CallRow, code: PlanFlaggedRow['code'], why: PlanFlaggedRow['why']): void {
+    if (this.out.flagged.length < MAX_FLAGGED_ROWS)
+      this.out.flagged.push({
+        rowId: row.id,
+        position: row.position,
+        telephone: row.telephone as string,
+        code,
+        why,
+      });
+  }
 
   add(row: CallRow): void {
     const out = this.out;
@@ -142,11 +209,14 @@ class RowSelection {
       if (refused) blocking.add(refused);
     }
     if (blocking.size > 0) {
-      out.excluded.rows++;
-      for (const code of blocking) {
-        const key = code as keyof ExcludedRows['byProblem'];
-        out.excluded.byProblem[key] = (out.excluded.byProblem[key] ?? 0) + 1;
-      }
+      this.exclude(blocking as Set<ExcludedProblem>);
+      return;
+    }
+    const telephone = row.telephone as string;
+    if (this.dnc.has(telephone)) {
+      out.doNotCall++;
+      this.exclude(['row.do_not_call']);
+      this.flag(row, 'row.do_not_call', { kind: 'dnc', reason: this.dnc.get(telephone) ?? null });
       return;
     }
     const entry: NewJournalRow = {
@@ -158,6 +228,16 @@ class RowSelection {
     if (this.onTask.has(row.outid)) {
       out.repeated.push(entry);
       return;
+    }
+    const already = this.numbers.get(telephone);
+    if (already) {
+      out.numberOnTask.rows++;
+      out.numberOnTask[already.kind]++;
+      this.flag(row, 'row.number_on_task', already);
+      if (!this.checks.sendNumbersOnTask) {
+        this.exclude(['row.number_on_task']);
+        return;
+      }
     }
     out.send.push(entry);
     if (this.rules.mayDropRow(entry)) out.mayBeFiltered++;
@@ -180,10 +260,14 @@ export function selectRows(
   variables: ResolvedVariables,
   onTask: ReadonlySet<string>,
   rules: RowRules,
+  checks: CampaignChecks,
   rowIds?: readonly number[],
 ): SelectedRows {
-  const selection = new RowSelection(variables, onTask, rules);
-  for (const chunk of candidateRows(store, list, rowIds)) for (const row of chunk) selection.add(row);
+  const selection = new RowSelection(variables, onTask, rules, checks);
+  for (const chunk of candidateRows(store, list, rowIds)) {
+    selection.prepare(chunk);
+    for (const row of chunk) selection.add(row);
+  }
   return selection.finish(rowIds);
 }
 
@@ -198,11 +282,13 @@ export async function countRows(
   variables: ResolvedVariables,
   onTask: ReadonlySet<string>,
   rules: RowRules,
+  checks: CampaignChecks,
   rowIds?: readonly number[],
 ): Promise<SelectedRows> {
-  const selection = new RowSelection(variables, onTask, rules);
+  const selection = new RowSelection(variables, onTask, rules, checks);
   const ids = rowIds ?? store.queryRowIds(list.id);
   for (const chunk of candidateRows(store, list, ids)) {
+    selection.prepare(chunk);
     for (const row of chunk) selection.add(row);
     await new Promise((resolve) => setImmediate(resolve));
   }

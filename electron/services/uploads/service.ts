@@ -14,7 +14,7 @@ import { UploadJournal, type UploadRecord } from './journal';
 import { mayTakeOver } from './lease';
 import { ROW_STATES } from './records';
 import { UploadRunner } from './runner';
-import { countRows, resolveVariables, selectRows } from './selection';
+import { countRows, resolveVariables, selectRows, type CampaignChecks, type OnTaskWhy } from './selection';
 import { toSummary } from './summary';
 
 /** Rows removed per request (and journaled as each request is answered). */
@@ -81,13 +81,32 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     return { accountId, taskId, list, variables, via: request.via ?? 'data' };
   };
 
+  /** The plan's campaign checks for one task: the do-not-call list, the journal, the synced calls. */
+  const checksFor = (accountId: string, taskId: string, request: UploadRequest): CampaignChecks => ({
+    doNotCall: (telephones) => deps.campaign?.doNotCall(accountId, telephones) ?? new Map(),
+    onTask: (telephones) => {
+      const found = new Map<string, OnTaskWhy>();
+      for (const [telephone, listName] of journal.numbersOnTask(accountId, taskId, telephones))
+        found.set(telephone, { kind: 'uploaded', listName });
+      const rest = telephones.filter((telephone) => !found.has(telephone));
+      for (const telephone of deps.campaign?.dialled(accountId, taskId, rest) ?? [])
+        found.set(telephone, { kind: 'dialled' });
+      return found;
+    },
+    sendNumbersOnTask: request.sendNumbersOnTask === true,
+  });
+
   /** Also the rows, in one synchronous pass (the journal is written from this snapshot). */
   const prepare = (request: UploadRequest) => {
     const resolved = resolve(request);
     const { accountId, taskId, list, variables } = resolved;
     const onTask = journal.outidsOnTask(accountId, taskId);
     const rules = deps.factoryFor(accountId);
-    return { ...resolved, selected: selectRows(deps.lists, list, variables, onTask, rules, request.rowIds) };
+    const checks = checksFor(accountId, taskId, request);
+    return {
+      ...resolved,
+      selected: selectRows(deps.lists, list, variables, onTask, rules, checks, request.rowIds),
+    };
   };
 
   const launch = (id: number, session: AccountSession, options: RunOptions): UploadHandle => {
@@ -146,7 +165,8 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       const { accountId, taskId, list, variables, via } = resolve(request);
       const onTask = journal.outidsOnTask(accountId, taskId);
       const rules = deps.factoryFor(accountId);
-      const selected = await countRows(deps.lists, list, variables, onTask, rules, request.rowIds);
+      const checks = checksFor(accountId, taskId, request);
+      const selected = await countRows(deps.lists, list, variables, onTask, rules, checks, request.rowIds);
       const toSend = selected.send.length;
       const { rows } = rules.info.capabilities;
       const batchRows = batchRowsOf(accountId);
@@ -161,6 +181,9 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
         missingRowIds: selected.missingRowIds,
         excluded: selected.excluded,
         alreadyOnTask: selected.repeated.length,
+        numberOnTask: { ...selected.numberOnTask, sendAnyway: checks.sendNumbersOnTask },
+        doNotCall: selected.doNotCall,
+        flagged: selected.flagged,
         toSend,
         mayBeFiltered: selected.mayBeFiltered,
         variables: variables.columns,

@@ -13,6 +13,8 @@ import { createAccountService } from '../../../electron/services/accounts/create
 import { createLazySandbox } from '../../../electron/services/accounts/sandboxProvider';
 import { memorySettings, memoryVault } from '../../support/memory';
 import { createTaskService } from '../../../electron/services/tasks/create';
+import { DncFeature } from '../../../electron/services/dnc/feature';
+import { DncStore } from '../../../electron/services/dnc/store';
 import { createMediaProxy } from '../../../electron/services/media/proxy';
 import { ListsFeature } from '../../../electron/services/lists/feature';
 import { openListServices } from '../../../electron/services/lists/index';
@@ -67,6 +69,12 @@ function setup(overrides: Partial<Handlers> = {}, prefs = memoryPrefs()) {
         sessionFor: (id) => accounts.sessionFor(id),
         factoryFor: (id) => accounts.factoryFor(id),
         activeId: () => accounts.activeId(),
+      }),
+      dnc: new DncFeature({
+        store: new DncStore(listServices.db),
+        lists: listServices.store,
+        activeAccountId: () => accounts.activeId(),
+        callTelephone: () => undefined,
       }),
       broadcast: (event, payload) => events.push([event, payload]),
     }),
@@ -204,6 +212,7 @@ describe('createApi', () => {
     expect(Object.keys(api).sort()).toEqual([
       'accounts',
       'app',
+      'dnc',
       'import',
       'lists',
       'prefs',

@@ -29,12 +29,12 @@ afterEach(async () => {
   services = null;
 });
 
-/** An upload of 300 rows in batches of 100 whose first batch the server applies 500 ms late. */
-async function lateUpload(settleMs: number) {
+/** An upload of 300 rows in batches of 100 whose first batch the server applies `lateMs` late. */
+async function lateUpload(settleMs: number, lateMs = 500) {
   sandbox = await startSandbox({ autoRun: false });
   sandbox.control.storeRepeats(true);
   services = openListServices(mkdtempSync(join(tmpdir(), 'cd-late-')));
-  // The client waits 200 ms per attempt; the server takes 500 ms for the faulted batch.
+  // The client waits 200 ms per attempt; the server takes `lateMs` for the faulted batch.
   const client = sandboxClient(sandbox.url);
   const uploading = createSobotClient({
     baseUrl: sandbox.url,
@@ -53,10 +53,10 @@ async function lateUpload(settleMs: number) {
     settleMs,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 100))),
   });
-  sandbox.control.setFault('add_task_data', 'late:500');
+  sandbox.control.setFault('add_task_data', `late:${lateMs}`);
   const summary = await (await uploads.start({ listId, taskId })).done;
   // Let the late request land before counting.
-  await new Promise((resolve) => setTimeout(resolve, 700));
+  await new Promise((resolve) => setTimeout(resolve, lateMs + 200));
   return {
     summary,
     arrivals: sandbox.control.outidArrivals(taskId),
@@ -74,7 +74,9 @@ describe('an upload whose answer is lost while the server applies it late', () =
   });
 
   it('(the same upload believing "not found" at once sends the late batch twice: what the wait prevents)', async () => {
-    const { arrivals, stored } = await lateUpload(0);
+    // Applied 2 s late, so the look-ups (right after the 200 ms timeout) finish before it lands
+    // even on a loaded machine.
+    const { arrivals, stored } = await lateUpload(0, 2_000);
     expect(Object.values(arrivals).filter((n) => n === 2)).toHaveLength(100);
     expect(stored).toHaveLength(400);
   });

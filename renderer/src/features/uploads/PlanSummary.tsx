@@ -1,6 +1,6 @@
-import { ROW_PROBLEMS, type RowProblemCode } from '../../../../shared/callList';
+import { excludedProblemLabel } from '../../../../shared/codes/uploads';
 import type { AppError } from '../../../../shared/result';
-import type { UploadPlan } from '../../../../shared/uploads';
+import type { ExcludedProblem, UploadPlan } from '../../../../shared/uploads';
 import { usePrefsStore } from '../../app/prefsStore';
 import { useT } from '../../i18n/useT';
 
@@ -24,7 +24,7 @@ export function PlanSummary({
       </p>
     );
   if (!plan) return <p className="muted">{t('uploads.plan.loading')}</p>;
-  const problems = Object.entries(plan.excluded.byProblem) as [RowProblemCode, number][];
+  const problems = Object.entries(plan.excluded.byProblem) as [ExcludedProblem, number][];
   return (
     <div className="upload-plan" role="status" aria-live="polite">
       <p>
@@ -40,7 +40,7 @@ export function PlanSummary({
           <ul className="upload-excluded">
             {problems.map(([code, count]) => (
               <li key={code} data-problem={code}>
-                {t('uploads.plan.problem', { label: ROW_PROBLEMS[code][locale], count })}
+                {t('uploads.plan.problem', { label: excludedProblemLabel(code, locale), count })}
               </li>
             ))}
           </ul>

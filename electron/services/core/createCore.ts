@@ -173,7 +173,17 @@ export function createCore(adapters: HostAdapters): Core {
     platform: process.platform,
     host: adapters.host,
   };
-  const handlers = createHandlers({ appInfo, prefs, accounts, lists, tasks, results, uploads, dnc, broadcast });
+  const handlers = createHandlers({
+    appInfo,
+    prefs,
+    accounts,
+    lists,
+    tasks,
+    results,
+    uploads,
+    dnc,
+    broadcast,
+  });
   const dispatch = createDispatcher({
     handlers,
     allowedOrigins: adapters.allowedOrigins ?? [],

@@ -172,7 +172,8 @@ export const RESULTS_MIGRATIONS: readonly Migration[] = [
       // By the last 4 digits, within a task or a list (masked numbers keep theirs): expression
       // indexes. By a list variable (the customer's name…): each call's row values in a table of
       // their own, kept by triggers as calls are joined to rows and rows are edited, so a search
-      // is an index range (a prefix of any value), not a scan of every row. call_rows belongs to
+      // is an index range (a prefix of any value), not a scan of every row. The triggers on
+      // call_rows find a row's calls by (list_id, row_id): the index, not a scan per row. call_rows belongs to
       // the lists feature, whose migrations run first (APP_MIGRATIONS lists them first).
       db.exec(`
         CREATE INDEX result_calls_tel_tail ON result_calls (account_id, task_id, substr(tel, -4));
@@ -209,14 +210,14 @@ export const RESULTS_MIGRATIONS: readonly Migration[] = [
         CREATE TRIGGER result_call_values_edit AFTER UPDATE OF variables ON call_rows
         WHEN new.variables IS NOT old.variables BEGIN
           DELETE FROM result_call_values WHERE (account_id, callid) IN
-            (SELECT account_id, callid FROM result_calls WHERE row_id = new.id);
+            (SELECT account_id, callid FROM result_calls WHERE list_id = new.list_id AND row_id = new.id);
           INSERT OR IGNORE INTO result_call_values (account_id, callid, value)
             SELECT c.account_id, c.callid, trim(j.value) FROM result_calls c, json_each(new.variables) j
-            WHERE c.row_id = new.id AND j.type = 'text' AND trim(j.value) <> '';
+            WHERE c.list_id = new.list_id AND c.row_id = new.id AND j.type = 'text' AND trim(j.value) <> '';
         END;
         CREATE TRIGGER result_call_values_row_gone AFTER DELETE ON call_rows BEGIN
           DELETE FROM result_call_values WHERE (account_id, callid) IN
-            (SELECT account_id, callid FROM result_calls WHERE row_id = old.id);
+            (SELECT account_id, callid FROM result_calls WHERE list_id = old.list_id AND row_id = old.id);
         END;
       `);
     },

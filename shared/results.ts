@@ -143,6 +143,31 @@ export interface ResultsCounts {
   byIntention: { label: string; count: number }[];
 }
 
+/**
+ * A task's dashboard from its synced calls (beside the provider's own counters): rates over the
+ * calls stored, the status and intention breakdowns, and when they were last synced.
+ */
+export interface TaskDashboard {
+  taskId: string;
+  /** Calls stored (synced or pushed). */
+  calls: number;
+  /** Calls the customer answered (outcome `connected`). */
+  connected: number;
+  /** Answered calls with at least one intention. */
+  withIntention: number;
+  /** connected / calls, 0…1 (0 with no calls). */
+  answeredRate: number;
+  /** withIntention / connected, 0…1 (0 with no answered call). */
+  intentionRate: number;
+  /** Mean talk time of the answered calls, ms (0 with none). */
+  averageTalkMs: number;
+  byOutcome: ResultsCounts['byOutcome'];
+  /** Intentions of the answered calls (label `''`: none). */
+  byIntention: ResultsCounts['byIntention'];
+  /** When a sync of the task last finished (null: never; pushed calls only). */
+  syncedAt: number | null;
+}
+
 /** A task or list the Results screen can show. */
 export interface ResultsSourceOption {
   source: ResultsSource;

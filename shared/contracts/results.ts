@@ -8,6 +8,7 @@ import type {
   ResultsSourceOption,
   SyncProgress,
   SyncReport,
+  TaskDashboard,
   Utterance,
 } from '../results';
 import {
@@ -40,6 +41,11 @@ export const resultCalls = {
   'sync:fetchCall': { input: fetchCallSchema, output: shape<CallReview | null>() },
   /** One page of calls of a task or list matching the filter, newest first (filtered in SQLite). */
   'results:query': { input: resultsQuerySchema, output: shape<ResultsPage>() },
+  /**
+   * A task's dashboard from its synced calls: answered and intention rates, average talk time,
+   * the status and intention breakdowns, when it was last synced.
+   */
+  'results:dashboard': { input: taskIdInputSchema, output: shape<TaskDashboard>() },
   /** Calls per outcome and per intention for the source and filter. */
   'results:counts': { input: resultsCountsSchema, output: shape<ResultsCounts>() },
   /** A call with its transcript (lines not yet placed on the recording: see `results:transcript`). */

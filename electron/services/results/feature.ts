@@ -13,6 +13,7 @@ import type {
   ResultsSource,
   ResultsSourceOption,
   SyncReport,
+  TaskDashboard,
   Utterance,
 } from '../../../shared/results';
 import type { AccountService } from '../accounts/service';
@@ -241,6 +242,15 @@ export class ResultsFeature {
     const joined = this.calls.linkList(this.accountId, taskId, listId);
     this.deps.broadcast?.('results:changed', { accountId: this.accountId, taskId });
     return { joined };
+  }
+
+  /** A task's dashboard from its stored calls (see `results:dashboard`). */
+  dashboard(taskId: string): TaskDashboard {
+    const accountId = this.accountId;
+    return {
+      ...this.reader.dashboard(accountId, taskId),
+      syncedAt: this.cursors.get(accountId, taskId)?.syncedAt ?? null,
+    };
   }
 
   /** "Call these again" (see `results:toList`). */

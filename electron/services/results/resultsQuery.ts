@@ -7,6 +7,7 @@ import type {
   ResultsFilter,
   ResultsPage,
   ResultsSource,
+  TaskDashboard,
   TranscriptState,
 } from '../../../shared/results';
 import type { CallTimingFacts, RecordingRef, StoredUtterance } from '../providers/types';
@@ -249,6 +250,34 @@ export class ResultsReader {
     const chosen = filter.outcomes?.length ? new Set(filter.outcomes) : null;
     const total = byOutcome.reduce((sum, o) => (chosen && !chosen.has(o.outcome) ? sum : sum + o.count), 0);
     return { total, byOutcome, byIntention };
+  }
+
+  /** A task's rates and breakdowns from its stored calls (see TaskDashboard), without syncedAt. */
+  dashboard(accountId: string, taskId: string): Omit<TaskDashboard, 'syncedAt'> {
+    const totals = this.db
+      .prepare<[string, string], { calls: number; connected: number; intent: number; talk: number }>(
+        `SELECT count(*) AS calls,
+           coalesce(sum(outcome = 'connected'), 0) AS connected,
+           coalesce(sum(outcome = 'connected' AND intentions <> ''), 0) AS intent,
+           coalesce(sum(CASE WHEN outcome = 'connected' THEN talk_ms ELSE 0 END), 0) AS talk
+         FROM result_calls WHERE account_id = ? AND task_id = ?`,
+      )
+      .get(accountId, taskId)!;
+    const source = { kind: 'task', taskId } as const;
+    const { byOutcome } = this.counts(accountId, source, {});
+    const { byIntention } = this.counts(accountId, source, { outcomes: ['connected'] });
+    const share = (part: number, whole: number): number => (whole > 0 ? part / whole : 0);
+    return {
+      taskId,
+      calls: totals.calls,
+      connected: totals.connected,
+      withIntention: totals.intent,
+      answeredRate: share(totals.connected, totals.calls),
+      intentionRate: share(totals.intent, totals.connected),
+      averageTalkMs: totals.connected > 0 ? Math.round(totals.talk / totals.connected) : 0,
+      byOutcome,
+      byIntention,
+    };
   }
 
   /** One call of the account with its stored lines, or null. */

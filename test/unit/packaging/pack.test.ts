@@ -1,0 +1,89 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listPacked, readFuses, type PackedFile } from '../../../scripts/packaging/check';
+import { checkPackedApp, loadBuilderConfig, ROOT } from '../../../scripts/packaging/cli';
+import { packWithStandIn } from '../../support/packing';
+
+// electron-builder packs the built app (npm test builds out/ before the unit tests) over a
+// stand-in Electron: the real file list, asar and fuse flipping, in about 15 s.
+const built = existsSync(join(ROOT, 'out', 'main', 'index.js'));
+
+describe('the packed app', () => {
+  let work: string;
+  let app: string;
+  let files: PackedFile[];
+
+  beforeAll(() => {
+    if (!built) throw new Error('out/ is not built: run `npm run build` first (npm test does)');
+    work = mkdtempSync(join(tmpdir(), 'cd-pack-'));
+    app = packWithStandIn(ROOT, work);
+    files = listPacked(join(app, 'resources'));
+  }, 180_000);
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it('has no packing problems (natives unpacked, no tests, fixtures, sources or dev packages)', () => {
+    expect(checkPackedApp(app)).toEqual([]);
+  });
+
+  it('unpacks the native modules beside app.asar', () => {
+    const natives = files.filter((file) => file.path.endsWith('.node'));
+    expect(natives.map((file) => file.path)).toEqual(
+      expect.arrayContaining([
+        '/node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+        expect.stringMatching(/^\/node_modules\/@napi-rs\/keyring-[^/]+\/keyring\.[^/]+\.node$/),
+      ]),
+    );
+    for (const native of natives) {
+      expect(native.unpacked).toBe(true);
+      expect(existsSync(join(app, 'resources', 'app.asar.unpacked', native.path))).toBe(true);
+    }
+    // better-sqlite3's build leftovers and its test extension stay out.
+    const sqlite = files.filter((file) => file.path.startsWith('/node_modules/better-sqlite3/'));
+    expect(
+      sqlite.filter((file) => /test_extension|\/obj(\.target)?\/|\/deps\/|\/src\//.test(file.path)),
+    ).toEqual([]);
+  });
+
+  it('packs only out/, package.json and production dependencies', () => {
+    const tops = new Set(files.map((file) => file.path.split('/')[1]));
+    expect([...tops].sort()).toEqual(['node_modules', 'out', 'package.json']);
+    const packages = new Set(
+      files.map((file) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file.path)?.[1]),
+    );
+    for (const dev of [
+      'electron',
+      'electron-builder',
+      'react',
+      'antd',
+      'wavesurfer.js',
+      'vitest',
+      'typescript',
+    ]) {
+      expect(packages.has(dev), dev).toBe(false);
+    }
+    for (const runtime of [
+      'better-sqlite3',
+      'electron-store',
+      'electron-updater',
+      'exceljs',
+      'undici',
+      'zod',
+    ]) {
+      expect(packages.has(runtime), runtime).toBe(true);
+    }
+  });
+
+  it('flips the fuses electron-builder.yml sets', () => {
+    const fuses = readFuses(readFileSync(join(app, 'campaign-desk')));
+    expect(fuses).toMatchObject(loadBuilderConfig().electronFuses);
+    expect(fuses).toMatchObject({ runAsNode: false, onlyLoadAppFromAsar: true });
+  });
+
+  it('writes the updater settings file electron-updater reads', () => {
+    expect(readFileSync(join(app, 'resources', 'app-update.yml'), 'utf8')).toMatch(/provider: generic/);
+  });
+});

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import asar from '@electron/asar';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FUSE_SENTINEL } from '../../scripts/packaging/check';
@@ -45,4 +46,39 @@ export function packWithStandIn(root: string, workDir: string): string {
   if (run.status !== 0)
     throw new Error(`electron-builder failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
   return join(output, 'linux-unpacked');
+}
+
+/** Modules that import `electron` get this stand-in when loaded under plain Node. */
+const ELECTRON_STUB = `exports.app = { getPath: () => '/tmp', getVersion: () => '0.0.0', getName: () => 'x', on() {}, isPackaged: false };
+exports.ipcMain = { on() {}, handle() {} };
+exports.shell = {};
+`;
+
+/**
+ * Extracts app.asar (with its unpacked files) and imports each package from the extracted
+ * node_modules in a plain Node process, so a file the packing rules dropped that a package
+ * needs shows up here instead of as a crash at the user's first start. Answers the failures.
+ */
+export function importPackedPackages(resourcesDir: string, workDir: string, names: string[]): string[] {
+  const root = join(workDir, 'extracted');
+  asar.extractAll(join(resourcesDir, 'app.asar'), root);
+  mkdirSync(join(root, 'node_modules', 'electron'), { recursive: true });
+  writeFileSync(join(root, 'node_modules', 'electron', 'index.js'), ELECTRON_STUB);
+  writeFileSync(
+    join(root, 'node_modules', 'electron', 'package.json'),
+    '{"name":"electron","main":"index.js"}',
+  );
+  const script = join(root, 'import-smoke.mjs');
+  writeFileSync(
+    script,
+    `const failures = [];
+for (const name of JSON.parse(process.argv[2])) {
+  try { await import(name); } catch (error) { failures.push(name + ': ' + String(error.message).split('\\n')[0]); }
+}
+process.stdout.write(JSON.stringify(failures));
+`,
+  );
+  const run = spawnSync(process.execPath, [script, JSON.stringify(names)], { cwd: root, encoding: 'utf8' });
+  if (run.status !== 0) return [`the import check itself failed: ${run.stderr}`];
+  return JSON.parse(run.stdout) as string[];
 }

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPacked, readFuses, type PackedFile } from '../../../scripts/packaging/check';
-import { checkPackedApp, loadBuilderConfig, ROOT } from '../../../scripts/packaging/cli';
-import { packWithStandIn } from '../../support/packing';
+import { checkPackedApp, loadBuilderConfig, loadPackageJson, ROOT } from '../../../scripts/packaging/cli';
+import { importPackedPackages, packWithStandIn } from '../../support/packing';
 
 // electron-builder packs the built app (npm test builds out/ before the unit tests) over a
 // stand-in Electron: the real file list, asar and fuse flipping, in about 15 s.
@@ -81,6 +81,12 @@ describe('the packed app', () => {
     const fuses = readFuses(readFileSync(join(app, 'campaign-desk')));
     expect(fuses).toMatchObject(loadBuilderConfig().electronFuses);
     expect(fuses).toMatchObject({ runAsNode: false, onlyLoadAppFromAsar: true });
+  });
+
+  it('every dependency loads from the packed files (nothing it needs was left out)', () => {
+    const names = Object.keys(loadPackageJson().dependencies ?? {});
+    expect(names.length).toBeGreaterThan(5);
+    expect(importPackedPackages(join(app, 'resources'), work, names)).toEqual([]);
   });
 
   it('writes the updater settings file electron-updater reads', () => {

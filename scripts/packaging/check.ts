@@ -208,7 +208,11 @@ export function archOfBinary(data: Buffer): Arch | null {
 export function nativeArchProblems(unpackedDir: string, files: PackedFile[], arch: Arch): string[] {
   const problems: string[] = [];
   const natives = files.filter((file) => file.path.endsWith('.node'));
-  for (const file of natives) {
+  // The release runners install the keyring's package for both architectures; the loader
+  // picks `process.arch`'s, so the other one is carried but never loaded.
+  const otherKeyring = (path: string) =>
+    /^\/node_modules\/@napi-rs\/keyring-/.test(path) && !path.includes(arch);
+  for (const file of natives.filter((native) => !otherKeyring(native.path))) {
     const found = archOfBinary(readFileSync(join(unpackedDir, file.path)));
     if (found !== arch) problems.push(`${file.path} is built for ${String(found)}, the app is ${arch}`);
   }

@@ -136,8 +136,16 @@ describe('native architecture', () => {
     expect(nativeArchProblems(dir, files, 'arm64')).toEqual([]);
     expect(nativeArchProblems(dir, files, 'x64')).toEqual([
       `${NATIVE} is built for arm64, the app is x64`,
-      `${keyring} is built for arm64, the app is x64`,
       'no @napi-rs/keyring binary for x64',
+    ]);
+    // The other architecture's keyring package is carried (never loaded); this one's must match.
+    const keyringX64 = '/node_modules/@napi-rs/keyring-darwin-x64/keyring.darwin-x64.node';
+    put(keyringX64, macho(0x0100000c));
+    expect(
+      nativeArchProblems(dir, app([NATIVE, keyring, keyringX64], [NATIVE, keyring, keyringX64]), 'arm64'),
+    ).toEqual([]);
+    expect(nativeArchProblems(dir, app([keyring, keyringX64], [keyring, keyringX64]), 'x64')).toEqual([
+      `${keyringX64} is built for arm64, the app is x64`,
     ]);
   });
 });

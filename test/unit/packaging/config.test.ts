@@ -33,6 +33,9 @@ describe('electron-builder.yml', () => {
     expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }]);
     expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, multiLanguageInstaller: true });
     expect(config.nsis.installerLanguages).toEqual(['zh_CN', 'en_US']);
+    // `${arch}` in the name would add per-arch installers beside the combined one.
+    expect(config.nsis.artifactName).not.toContain('${arch}');
+    expect(config.nsis.artifactName).not.toContain(' ');
   });
 
   it('builds dmg (and the zip the updater installs from) for x64 and arm64 with the hardened runtime', () => {

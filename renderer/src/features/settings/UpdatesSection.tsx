@@ -63,7 +63,7 @@ export function UpdatesSection() {
       aria-labelledby="updates-title"
       data-testid="updates-section"
     >
-      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Flex vertical gap="middle">
         <Typography.Paragraph type="secondary">{t('updates.body')}</Typography.Paragraph>
         <Flex gap="small" align="center">
           <Switch
@@ -75,7 +75,7 @@ export function UpdatesSection() {
         </Flex>
         <div>
           <label htmlFor="updates-feed">{t('updates.feed')}</label>
-          <Space.Compact style={{ width: '100%' }}>
+          <Space.Compact block>
             <Input
               id="updates-feed"
               value={feed}
@@ -140,7 +140,7 @@ export function UpdatesSection() {
             </Button>
           )}
         </Space>
-      </Space>
+      </Flex>
     </Card>
   );
 }

@@ -1,6 +1,7 @@
 import type {
   CallReview,
   PushReceiverState,
+  RecallReport,
   RecordingInfo,
   ResultsCounts,
   ResultsPage,
@@ -15,6 +16,7 @@ import {
   fetchCallSchema,
   linkListSchema,
   pushReceiverSchema,
+  recallSchema,
   resultsCountsSchema,
   resultsQuerySchema,
   storePeaksSchema,
@@ -49,6 +51,12 @@ export const resultCalls = {
   'results:transcript': { input: transcriptSchema, output: shape<Utterance[]>() },
   /** Links (or unlinks, `listId: null`) the call list a task's rows came from, for joins. */
   'results:linkList': { input: linkListSchema, output: shape<{ joined: number }>() },
+  /**
+   * "Call these again": a new call list of the customers of the task's calls matching the filter
+   * (or of the chosen ones), one row per number with the variables of the row each call joined,
+   * linked back to the task; hidden numbers are left out and counted. Sends `lists:changed`.
+   */
+  'results:toList': { input: recallSchema, output: shape<RecallReport>() },
   /** Writes the matching calls to .xlsx or .csv (UTF-8 BOM); null when the user cancelled. */
   'results:export': { input: exportResultsSchema, output: shape<{ file: string; rows: number } | null>() },
   /**

@@ -58,8 +58,8 @@ export function UpdatesSection() {
 
   return (
     <Card
-      className="settings-group updates-section"
-      title={<span id="updates-title">{t('updates.title')}</span>}
+      className="settings-card updates-section"
+      title={<h2 id="updates-title">{t('updates.title')}</h2>}
       aria-labelledby="updates-title"
       data-testid="updates-section"
     >

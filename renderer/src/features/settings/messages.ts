@@ -1,14 +1,5 @@
 /** Strings of the push receiver and updates sections in Settings. */
 export const settingsZh = {
-  'push.title': '结果推送接收',
-  'push.body':
-    '开启后，本机在所选端口上接收外呼平台推送的通话结果（创建任务时把下面的地址填为推送地址）。默认关闭；地址中含有随机密钥，请勿外传。',
-  'push.enabled': '开启推送接收',
-  'push.port': '端口',
-  'push.url': '推送地址',
-  'push.received': '本次已接收 {count} 条',
-  'push.apply': '应用',
-  'push.badPort': '端口需在 1024–65535 之间',
   'updates.title': '自动更新',
   'updates.body':
     '开启后，安装版应用在启动时和点击“检查更新”时从下面的更新源检查新版本，在后台下载，退出应用时安装。上传或导入进行中时不会安装。',
@@ -31,18 +22,19 @@ export const settingsZh = {
   'updates.checkedAt': '上次检查：{time}',
   'updates.blocked.upload': '有上传正在进行，完成后才能安装',
   'updates.blocked.import': '有导入正在进行，完成后才能安装',
+
+  'push.title': '结果推送接收',
+  'push.body':
+    '开启后，本机在所选端口上接收外呼平台推送的通话结果（创建任务时把下面的地址填为推送地址）。默认关闭；地址中含有随机密钥，请勿外传。',
+  'push.enabled': '开启推送接收',
+  'push.port': '端口',
+  'push.url': '推送地址',
+  'push.received': '本次已接收 {count} 条',
+  'push.apply': '应用',
+  'push.badPort': '端口需在 1024–65535 之间',
 } as const;
 
 export const settingsEn: Record<keyof typeof settingsZh, string> = {
-  'push.title': 'Result push receiver',
-  'push.body':
-    'When on, this computer receives call results pushed by the calling platform on the chosen port (use the address below as the task’s push URL). Off by default; the address holds a random secret, keep it private.',
-  'push.enabled': 'Receive pushes',
-  'push.port': 'Port',
-  'push.url': 'Push URL',
-  'push.received': '{count} received since it started',
-  'push.apply': 'Apply',
-  'push.badPort': 'The port must be between 1024 and 65535',
   'updates.title': 'Updates',
   'updates.body':
     'When on, the installed app checks the update feed below for a newer version at start and when you click “Check now”, downloads it in the background and installs it when the app quits. It never installs while an upload or import runs.',
@@ -65,4 +57,14 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'updates.checkedAt': 'Last checked: {time}',
   'updates.blocked.upload': 'An upload is running: install after it ends',
   'updates.blocked.import': 'An import is running: install after it ends',
+
+  'push.title': 'Result push receiver',
+  'push.body':
+    'When on, this computer receives call results pushed by the calling platform on the chosen port (use the address below as the task’s push URL). Off by default; the address holds a random secret, keep it private.',
+  'push.enabled': 'Receive pushes',
+  'push.port': 'Port',
+  'push.url': 'Push URL',
+  'push.received': '{count} received since it started',
+  'push.apply': 'Apply',
+  'push.badPort': 'The port must be between 1024 and 65535',
 };

@@ -77,6 +77,7 @@ describe('electron-builder.yml', () => {
   it('has an npm script that builds the installers for this machine', () => {
     const scripts = (loadPackageJson() as unknown as { scripts: Record<string, string> }).scripts;
     expect(scripts.dist).toMatch(/electron-vite build && node scripts\/icons\.mjs && electron-builder/);
+    expect(scripts['rebuild:electron']).toBe('electron-builder install-app-deps');
   });
 });
 

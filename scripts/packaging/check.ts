@@ -16,13 +16,11 @@ export interface PackedFile {
 /** The files in `<resources>/app.asar` (unpacked ones included, flagged). */
 export function listPacked(resourcesDir: string): PackedFile[] {
   const archive = join(resourcesDir, 'app.asar');
-  return asar
-    .listPackage(archive, { isPack: false })
-    .map((path) => path.replaceAll('\\', '/'))
-    .flatMap((path) => {
-      const entry = asar.statFile(archive, path.slice(1), false) as { files?: unknown; unpacked?: boolean };
-      return entry.files ? [] : [{ path, unpacked: entry.unpacked === true }];
-    });
+  return asar.listPackage(archive, { isPack: false }).flatMap((listed) => {
+    // Listed with the platform's separator; looked up the same way, reported with '/'.
+    const entry = asar.statFile(archive, listed.slice(1), false) as { files?: unknown; unpacked?: boolean };
+    return entry.files ? [] : [{ path: listed.replaceAll('\\', '/'), unpacked: entry.unpacked === true }];
+  });
 }
 
 /** The built app's own files that must be packed. */

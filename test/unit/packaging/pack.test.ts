@@ -1,8 +1,15 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listPacked, readFuses, type PackedFile } from '../../../scripts/packaging/check';
+import {
+  dependencyProblems,
+  listPacked,
+  packageOfSpecifier,
+  readFuses,
+  type PackedFile,
+} from '../../../scripts/packaging/check';
 import { checkPackedApp, loadBuilderConfig, loadPackageJson, ROOT } from '../../../scripts/packaging/cli';
 import { importPackedPackages, packWithStandIn } from '../../support/packing';
 
@@ -87,6 +94,32 @@ describe('the packed app', () => {
     const names = Object.keys(loadPackageJson().dependencies ?? {});
     expect(names.length).toBeGreaterThan(5);
     expect(importPackedPackages(join(app, 'resources'), work, names)).toEqual([]);
+  });
+
+  it('the built main imports exactly the dependencies (read from out/main, as packed)', async () => {
+    const dir = join(ROOT, 'out', 'main');
+    const result = await build({
+      entryPoints: readdirSync(dir)
+        .filter((name) => name.endsWith('.js'))
+        .map((name) => join(dir, name)),
+      bundle: true,
+      write: false,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      metafile: true,
+      outdir: join(work, 'esbuild'),
+      logLevel: 'silent',
+    });
+    const imported = new Set(
+      Object.values(result.metafile.outputs).flatMap((output) =>
+        output.imports.flatMap((entry) => {
+          const name = entry.external ? packageOfSpecifier(entry.path) : null;
+          return name ? [name] : [];
+        }),
+      ),
+    );
+    expect(dependencyProblems(imported, loadPackageJson())).toEqual([]);
   });
 
   it('writes the updater settings file electron-updater reads', () => {

@@ -54,12 +54,8 @@ exports.ipcMain = { on() {}, handle() {} };
 exports.shell = {};
 `;
 
-/**
- * Extracts app.asar (with its unpacked files) and imports each package from the extracted
- * node_modules in a plain Node process, so a file the packing rules dropped that a package
- * needs shows up here instead of as a crash at the user's first start. Answers the failures.
- */
-export function importPackedPackages(resourcesDir: string, workDir: string, names: string[]): string[] {
+/** Extracts app.asar (with its unpacked files) into `<workDir>/extracted`, with a stand-in electron. */
+export function extractPacked(resourcesDir: string, workDir: string): string {
   const root = join(workDir, 'extracted');
   asar.extractAll(join(resourcesDir, 'app.asar'), root);
   mkdirSync(join(root, 'node_modules', 'electron'), { recursive: true });
@@ -68,6 +64,15 @@ export function importPackedPackages(resourcesDir: string, workDir: string, name
     join(root, 'node_modules', 'electron', 'package.json'),
     '{"name":"electron","main":"index.js"}',
   );
+  return root;
+}
+
+/**
+ * Imports each package from an extracted app's node_modules in a plain Node process, so a
+ * file the packing rules dropped that a package needs shows up here instead of as a crash at
+ * the user's first start. Answers the failures.
+ */
+export function importPackedPackages(root: string, names: string[]): string[] {
   const script = join(root, 'import-smoke.mjs');
   writeFileSync(
     script,

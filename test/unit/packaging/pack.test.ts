@@ -1,7 +1,9 @@
 import { build } from 'esbuild';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   dependencyProblems,
@@ -11,7 +13,7 @@ import {
   type PackedFile,
 } from '../../../scripts/packaging/check';
 import { checkPackedApp, loadBuilderConfig, loadPackageJson, ROOT } from '../../../scripts/packaging/cli';
-import { importPackedPackages, packWithStandIn } from '../../support/packing';
+import { extractPacked, importPackedPackages, packWithStandIn } from '../../support/packing';
 
 // electron-builder packs the built app (npm test builds out/ before the unit tests) over a
 // stand-in Electron: the real file list, asar and fuse flipping, in about 15 s.
@@ -21,12 +23,14 @@ describe('the packed app', () => {
   let work: string;
   let app: string;
   let files: PackedFile[];
+  let extracted: string;
 
   beforeAll(() => {
     if (!built) throw new Error('out/ is not built: run `npm run build` first (npm test does)');
     work = mkdtempSync(join(tmpdir(), 'cd-pack-'));
     app = packWithStandIn(ROOT, work);
     files = listPacked(join(app, 'resources'));
+    extracted = extractPacked(join(app, 'resources'), work);
   }, 180_000);
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
@@ -93,7 +97,24 @@ describe('the packed app', () => {
   it('every dependency loads from the packed files (nothing it needs was left out)', () => {
     const names = Object.keys(loadPackageJson().dependencies ?? {});
     expect(names.length).toBeGreaterThan(5);
-    expect(importPackedPackages(join(app, 'resources'), work, names)).toEqual([]);
+    expect(importPackedPackages(extracted, names)).toEqual([]);
+  });
+
+  it('the packed parse worker opens a workbook with the packed dependencies', async () => {
+    const csv = join(work, 'list.csv');
+    writeFileSync(csv, '姓名,手机号\n张三,13800138000\n');
+    const worker = new Worker(pathToFileURL(join(extracted, 'out', 'main', 'importWorker.js')), {
+      workerData: { path: csv },
+    });
+    try {
+      const first = await new Promise<unknown>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      });
+      expect(first).toMatchObject({ type: 'opened', format: 'csv' });
+    } finally {
+      await worker.terminate();
+    }
   });
 
   it('the built main imports exactly the dependencies (read from out/main, as packed)', async () => {

@@ -5,6 +5,7 @@ import { THEMES, type Prefs } from '../../../../shared/prefs';
 import { usePrefsStore } from '../../app/prefsStore';
 import { AccountsSection } from '../accounts/AccountsSection';
 import { PushReceiverSection } from './PushReceiverSection';
+import { UpdatesSection } from './UpdatesSection';
 import { LANGUAGE_NAMES, useT } from '../../i18n/useT';
 
 /** Settings: language, appearance, (soon) accounts, and facts about this installation. */
@@ -55,6 +56,7 @@ export function SettingsPage() {
       </section>
       <AccountsSection />
       <PushReceiverSection />
+      <UpdatesSection />
       <section className="settings-group" aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.about')}</h2>
         <dl>

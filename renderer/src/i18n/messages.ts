@@ -22,6 +22,7 @@ export const zhCN = {
   'nav.results': '结果',
   'nav.settings': '设置',
   'account.label': '当前账号',
+  'account.unreachable': '无法连接',
   'lists.title': '名单',
   'lists.empty.title': '还没有名单',
   'lists.empty.body':
@@ -51,6 +52,8 @@ export const zhCN = {
   'accounts.edit': '编辑',
   'accounts.remove': '删除',
   'accounts.removeTitle': '删除账号',
+  'accounts.removed': '已删除账号“{name}”',
+  'accounts.saved': '已保存账号“{name}”',
   'accounts.removeConfirm': '确定删除账号“{name}”吗？它保存在系统钥匙串中的密钥也会一并删除。',
   'accounts.test': '测试连接',
   'accounts.testing': '正在测试…',
@@ -106,6 +109,7 @@ export const en: Messages = {
   'nav.results': 'Results',
   'nav.settings': 'Settings',
   'account.label': 'Account',
+  'account.unreachable': 'Unreachable',
   'lists.title': 'Lists',
   'lists.empty.title': 'No call lists yet',
   'lists.empty.body':
@@ -135,6 +139,8 @@ export const en: Messages = {
   'accounts.edit': 'Edit',
   'accounts.remove': 'Remove',
   'accounts.removeTitle': 'Remove account',
+  'accounts.removed': 'Account “{name}” removed',
+  'accounts.saved': 'Account “{name}” saved',
   'accounts.removeConfirm': 'Remove the account “{name}”? Its keys are deleted from the OS keychain too.',
   'accounts.test': 'Test connection',
   'accounts.testing': 'Testing…',

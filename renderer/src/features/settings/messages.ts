@@ -31,6 +31,7 @@ export const settingsZh = {
   'push.url': '推送地址',
   'push.received': '本次已接收 {count} 条',
   'push.apply': '应用',
+  'push.applied': '推送接收设置已应用',
   'push.badPort': '端口需在 1024–65535 之间',
 } as const;
 
@@ -66,5 +67,6 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'push.url': 'Push URL',
   'push.received': '{count} received since it started',
   'push.apply': 'Apply',
+  'push.applied': 'Push receiver settings applied',
   'push.badPort': 'The port must be between 1024 and 65535',
 };

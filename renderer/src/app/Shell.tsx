@@ -12,6 +12,7 @@ const PAGES: Record<Route, LazyExoticComponent<ComponentType>> = {
   lists: lazy(() => import('../features/lists/ListsPage').then((m) => ({ default: m.ListsPage }))),
   tasks: lazy(() => import('../features/tasks/TasksPage').then((m) => ({ default: m.TasksPage }))),
   results: lazy(() => import('../features/results/ResultsPage').then((m) => ({ default: m.ResultsPage }))),
+  dnc: lazy(() => import('../features/dnc/DncPage').then((m) => ({ default: m.DncPage }))),
   settings: lazy(() =>
     import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
   ),

@@ -182,6 +182,47 @@ describe('call list store', () => {
     expect(snapshot(store, list.id)).toEqual(before);
   });
 
+  it('sorts names by pinyin in main (Intl.Collator zh-CN), empty cells first, ties in list order', () => {
+    const { store, list } = setup([
+      ['13800000001', '丁一', 'b'],
+      ['13800000002', '张三', 'a'],
+      ['13800000003', '阿四', 'a'],
+      ['13800000004', '', 'a'],
+      ['13800000005', '陈二', 'a'],
+    ]);
+    const ids = store.queryRowIds(list.id);
+    const names = (order: number[]) => store.getRowsByIds(list.id, order).map((row) => row.variables[0]);
+    expect(names(store.queryRowIds(list.id, { sortBy: 'var:姓名' }))).toEqual([
+      '',
+      '阿四',
+      '陈二',
+      '丁一',
+      '张三',
+    ]);
+    expect(names(store.queryRowIds(list.id, { sortBy: 'var:姓名', descending: true }))).toEqual([
+      '张三',
+      '丁一',
+      '陈二',
+      '阿四',
+      '',
+    ]);
+    // Equal keys keep the list's order, ascending or not.
+    expect(store.queryRowIds(list.id, { sortBy: 'var:备注' })).toEqual([
+      ids[1],
+      ids[2],
+      ids[3],
+      ids[4],
+      ids[0],
+    ]);
+    expect(store.queryRowIds(list.id, { sortBy: 'var:备注', descending: true })).toEqual([
+      ids[0],
+      ids[1],
+      ids[2],
+      ids[3],
+      ids[4],
+    ]);
+  });
+
   it('sorts views, renames, duplicates and deletes lists', () => {
     const { store, list } = setup([
       ['13800000003', '丙', ''],
@@ -200,6 +241,8 @@ describe('call list store', () => {
       '丙',
     ]);
     expect(() => store.queryRowIds(list.id, { sortBy: 'var:nope' })).toThrow(/unknown_column/);
+    // Names sort by pinyin (丙 bing, 甲 jia, 乙 yi), not by code point (丙 乙 甲).
+    expect(store.queryRowIds(list.id, { sortBy: 'var:姓名' })).toEqual([ids[0], ids[1], ids[2]]);
     expect(store.rename(list.id, ' 十一月 ').name).toBe('十一月');
     expect(() => store.rename(list.id, '  ')).toThrow(/bad_name/);
     const copy = store.duplicate(list.id, '副本');

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CallList } from '../../../../shared/callList';
+import type { ExportOutcome } from '../../../../shared/exports';
 import { useT } from '../../i18n/useT';
 import { useResultsStore } from './resultsStore';
 
@@ -14,15 +15,14 @@ export function ResultsActions() {
       )?.linkedListId ?? null,
   );
   const [lists, setLists] = useState<CallList[]>([]);
-  const [done, setDone] = useState<string | null>(null);
+  const [done, setDone] = useState<ExportOutcome | null>(null);
   useEffect(() => {
     void window.api.lists.all().then((result) => result.ok && setLists(result.value));
   }, []);
   if (!source) return null;
   const { exportTo, linkList, loadSources } = useResultsStore.getState();
   const run = async (format: 'xlsx' | 'csv'): Promise<void> => {
-    const result = await exportTo(format);
-    setDone(result ? t('results.export.done', { rows: result.rows, file: result.file }) : null);
+    setDone(await exportTo(format));
   };
   return (
     <div className="results-actions">
@@ -50,10 +50,18 @@ export function ResultsActions() {
       <button type="button" onClick={() => void run('csv')}>
         {t('results.export.csv')}
       </button>
-      {done && (
+      {done && done.status !== 'cancelled' && (
         <span className="muted" role="status">
-          {done}
+          {t(done.status === 'saved' ? 'results.export.done' : 'results.export.downloaded', {
+            rows: done.rows,
+            file: done.fileName,
+          })}
         </span>
+      )}
+      {done?.status === 'saved' && done.canReveal && (
+        <button type="button" onClick={() => void window.api.exports.reveal({ savedId: done.savedId })}>
+          {t('results.export.reveal')}
+        </button>
       )}
     </div>
   );

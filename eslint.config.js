@@ -54,6 +54,10 @@ const PROVIDER_HOMES = [
   ...PROVIDER_FOLDERS.map((folder) => `electron/services/${folder}/**`),
 ];
 
+const NATIVE_DIALOGS = ['prompt', 'confirm', 'alert'];
+const NATIVE_DIALOG_MESSAGE =
+  'Use the in-app dialogs (components/dialogs.tsx, antd Modal / Popconfirm): Electron has no prompt().';
+
 /** Layering rules of design.md, enforced by the linter (a unit test proves each one bites). */
 export const layering = [
   {
@@ -119,6 +123,23 @@ export const layering = [
     files: ['**/*.ts', '**/*.tsx'],
     ignores: ['electron/preload/index.ts', 'shared/**', 'electron/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [RAW_IPC] }] },
+  },
+  {
+    // Electron has no window.prompt, and native confirm/alert block the window: in-app dialogs
+    // (renderer/src/components/dialogs.tsx, antd Modal / Popconfirm) instead.
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...NATIVE_DIALOGS.map((name) => ({ name, message: NATIVE_DIALOG_MESSAGE })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        ...['window', 'globalThis', 'self'].flatMap((object) =>
+          NATIVE_DIALOGS.map((property) => ({ object, property, message: NATIVE_DIALOG_MESSAGE })),
+        ),
+      ],
+    },
   },
 ];
 

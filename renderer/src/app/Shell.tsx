@@ -20,17 +20,14 @@ const PAGES: Record<Route, () => React.JSX.Element> = {
 export function Shell() {
   const t = useT();
   const route = useRoute();
-  const locale = usePrefsStore((state) => state.prefs.locale);
-  const theme = usePrefsStore((state) => state.prefs.theme);
   const error = usePrefsStore((state) => state.error);
   const dismissError = usePrefsStore((state) => state.dismissError);
   const Page = PAGES[route];
 
+  const title = t('app.title');
   useEffect(() => {
-    document.documentElement.lang = locale;
-    document.documentElement.dataset.theme = theme;
-    document.title = t('app.title');
-  }, [locale, theme, t]);
+    document.title = title;
+  }, [title]);
 
   return (
     <div className="shell">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AccountView } from '../../../../shared/accounts';
 import { usePrefsStore } from '../../app/prefsStore';
+import { useConfirm } from '../../components/dialogs';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useT } from '../../i18n/useT';
 import { AccountForm } from './AccountForm';
@@ -24,10 +25,18 @@ export function AccountsSection() {
   const tests = useAccountsStore((store) => store.tests);
   const { use, remove, test, dismissError } = useAccountsStore.getState();
   const [editing, setEditing] = useState<AccountView | 'new' | null>(null);
+  const confirm = useConfirm();
 
   if (!state) return null;
-  const confirmRemove = (account: AccountView): void => {
-    if (window.confirm(t('accounts.removeConfirm', { name: account.name }))) void remove(account.id);
+  const confirmRemove = async (account: AccountView): Promise<void> => {
+    const sure = await confirm({
+      title: t('accounts.removeTitle'),
+      content: t('accounts.removeConfirm', { name: account.name }),
+      okText: t('accounts.remove'),
+      cancelText: t('accounts.form.cancel'),
+      danger: true,
+    });
+    if (sure) await remove(account.id);
   };
 
   return (
@@ -79,7 +88,7 @@ export function AccountsSection() {
                       <button type="button" onClick={() => setEditing(account)}>
                         {t('accounts.edit')}
                       </button>
-                      <button type="button" onClick={() => confirmRemove(account)}>
+                      <button type="button" onClick={() => void confirmRemove(account)}>
                         {t('accounts.remove')}
                       </button>
                     </>

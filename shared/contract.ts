@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountCalls, accountEvents } from './contracts/accounts';
 import { appCalls, appEvents } from './contracts/app';
 import { dncCalls, dncEvents } from './contracts/dnc';
+import { exportCalls } from './contracts/exports';
 import { listCalls, listEvents } from './contracts/lists';
 import { resultCalls, resultEvents } from './contracts/results';
 import { taskCalls, taskEvents } from './contracts/tasks';
@@ -27,6 +28,7 @@ export const contract = {
   ...resultCalls,
   ...uploadCalls,
   ...dncCalls,
+  ...exportCalls,
 } as const;
 
 /** Events main sends to the renderer. */

@@ -4,7 +4,7 @@ import { createCore } from '../services/core/createCore';
 import { createKeyringVault } from '../services/vault/keyringVault';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './appProtocol';
 import { createElectronSettingsFile } from './electronSettingsFile';
-import { chooseExportPath } from './exportDialog';
+import { electronExportHost } from './exportDialog';
 import { broadcast, registerContract } from './ipc';
 import { createSafeStorageVault, safeStorageUsable } from './safeStorageVault';
 import { denyAllPermissions, hardenContents } from './security';
@@ -45,7 +45,7 @@ function start(): void {
       allowedOrigins: appOrigins(),
       broadcast,
       mediaPrefix: `${APP_ORIGIN}/media/`,
-      chooseExportPath,
+      exportHost: electronExportHost,
       exclusive: true,
       pushReceiver: true,
     });

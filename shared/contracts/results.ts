@@ -11,7 +11,6 @@ import type {
 } from '../results';
 import {
   callIdSchema,
-  exportResultsSchema,
   fetchCallSchema,
   linkListSchema,
   pushReceiverSchema,
@@ -49,8 +48,6 @@ export const resultCalls = {
   'results:transcript': { input: transcriptSchema, output: shape<Utterance[]>() },
   /** Links (or unlinks, `listId: null`) the call list a task's rows came from, for joins. */
   'results:linkList': { input: linkListSchema, output: shape<{ joined: number }>() },
-  /** Writes the matching calls to .xlsx or .csv (UTF-8 BOM); null when the user cancelled. */
-  'results:export': { input: exportResultsSchema, output: shape<{ file: string; rows: number } | null>() },
   /**
    * A call's recording fetched by main, cached on disk (A-law decoded to PCM) and served from the
    * app's own origin, with cached waveform peaks; or why it cannot be shown.

@@ -113,7 +113,8 @@ test.describe('call lists', () => {
     await page.getByRole('menuitem', { name: '导出 .csv' }).click();
     await expect(page.getByRole('alert').filter({ hasText: '已导出到' })).toBeVisible();
     const exports = readdirSync(join(dataDir, 'exports'));
-    expect(exports).toEqual(['十一月回访.csv']);
+    // Named after the list and the day.
+    expect(exports).toEqual([expect.stringMatching(/^十一月回访_\d{4}-\d{2}-\d{2}\.csv$/)]);
     const csv = readFileSync(join(dataDir, 'exports', exports[0] as string), 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain('13600136000');

@@ -16,7 +16,8 @@ import { openAppDatabase } from '../db/appDatabase';
 import { DncFeature } from '../dnc/feature';
 import { DncStore } from '../dnc/store';
 import { describeTransportError } from '../http/describe';
-import { ListsFeature, type ChooseExportPath } from '../lists/feature';
+import { dataFolderHost, ExportService, type ExportHost } from '../exports/service';
+import { ListsFeature } from '../lists/feature';
 import { listServicesOver } from '../lists/index';
 import type { Logger } from '../log';
 import { createFileLogger, SecretRegistry } from '../logFile';
@@ -48,8 +49,11 @@ export interface HostAdapters {
   broadcast?: Broadcast;
   /** What local media URLs start with (`app://campaign-desk/media/` in the app). */
   mediaPrefix?: string;
-  /** A save dialog in the app; elsewhere files go under `<dataDir>/exports`. */
-  chooseExportPath?: ChooseExportPath;
+  /**
+   * Where exports go: the save dialog (and "show in folder") in the app, a browser download in
+   * the harness; default: files under `<dataDir>/exports`.
+   */
+  exportHost?: ExportHost;
   /** How the embedded sandbox runs (tests slow it down or pin its clock). */
   sandbox?: SandboxOptions;
   fetch?: typeof globalThis.fetch;
@@ -86,6 +90,7 @@ export interface Core {
   results: ResultsFeature;
   uploads: UploadService;
   dnc: DncFeature;
+  exports: ExportService;
   /** Serves `/media/<id>` (with `serveMedia`) for the audio main fetched. */
   media: MediaProxy;
   handlers: Handlers;
@@ -133,12 +138,14 @@ export function createCore(adapters: HostAdapters): Core {
   });
   const db = openAppDatabase(dataDir);
   const listServices = listServicesOver(db, { exclusive: adapters.exclusive ?? false });
+  const exports = new ExportService(adapters.exportHost ?? dataFolderHost(dataDir));
   const lists = new ListsFeature({
     dataDir,
     services: listServices,
     broadcast,
     cleanStaging: adapters.exclusive ?? false,
-    ...(adapters.chooseExportPath ? { chooseExportPath: adapters.chooseExportPath } : {}),
+    exports,
+    locale,
   });
   const dnc = new DncFeature({
     store: new DncStore(db),
@@ -164,7 +171,7 @@ export function createCore(adapters: HostAdapters): Core {
     locale,
     log,
     ...(adapters.pushHost ? { pushHost: adapters.pushHost } : {}),
-    ...(adapters.chooseExportPath ? { chooseExportPath: adapters.chooseExportPath } : {}),
+    exports,
   });
   if (adapters.pushReceiver) void results.push.resume();
   const appInfo: AppInfo = {
@@ -182,6 +189,7 @@ export function createCore(adapters: HostAdapters): Core {
     results,
     uploads,
     dnc,
+    exports,
     broadcast,
   });
   const dispatch = createDispatcher({
@@ -207,6 +215,7 @@ export function createCore(adapters: HostAdapters): Core {
     results,
     uploads,
     dnc,
+    exports,
     media,
     handlers,
     dispatch,

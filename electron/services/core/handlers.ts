@@ -5,6 +5,8 @@ import type { AccountService } from '../accounts/service';
 import type { Broadcast, FeatureHandlers, Handlers } from '../contract/dispatch';
 import { dncHandlers } from '../dnc/handlers';
 import type { DncFeature } from '../dnc/feature';
+import { exportHandlers } from '../exports/handlers';
+import type { ExportService } from '../exports/service';
 import type { ListsFeature } from '../lists/feature';
 import { listHandlers } from '../lists/handlers';
 import type { ResultsFeature } from '../results/feature';
@@ -24,6 +26,7 @@ export interface CoreServices {
   results: ResultsFeature;
   uploads: UploadService;
   dnc: DncFeature;
+  exports: ExportService;
   broadcast: Broadcast;
 }
 
@@ -62,5 +65,12 @@ export function createHandlers(services: CoreServices): Handlers {
     ...resultHandlers(services.results),
     ...uploadHandlers(services.uploads),
     ...dncHandlers(services.dnc, services.lists),
+    ...exportHandlers({
+      exports: services.exports,
+      lists: services.lists,
+      results: services.results,
+      dnc: services.dnc,
+      locale: () => services.prefs.get().locale,
+    }),
   };
 }

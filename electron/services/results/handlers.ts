@@ -14,7 +14,6 @@ export function resultHandlers(results: ResultsFeature): FeatureHandlers<typeof 
     'results:call': ({ callId }) => results.call(callId),
     'results:transcript': ({ callId, durationMs }) => results.transcript(callId, durationMs),
     'results:linkList': ({ taskId, listId }) => results.linkList(taskId, listId),
-    'results:export': ({ source, filter, format }) => results.export(source, filter, format),
     'recordings:open': ({ callId }) => results.openRecording(callId),
     'recordings:storePeaks': ({ key, peaks, peaksPerSecond, durationMs }) =>
       results.recordings.storePeaks(key, { peaks, peaksPerSecond, durationMs }),

@@ -15,6 +15,7 @@ import { memorySettings, memoryVault } from '../../support/memory';
 import { createTaskService } from '../../../electron/services/tasks/create';
 import { DncFeature } from '../../../electron/services/dnc/feature';
 import { DncStore } from '../../../electron/services/dnc/store';
+import { dataFolderHost, ExportService } from '../../../electron/services/exports/service';
 import { createMediaProxy } from '../../../electron/services/media/proxy';
 import { ListsFeature } from '../../../electron/services/lists/feature';
 import { openListServices } from '../../../electron/services/lists/index';
@@ -76,6 +77,7 @@ function setup(overrides: Partial<Handlers> = {}, prefs = memoryPrefs()) {
         activeAccountId: () => accounts.activeId(),
         callTelephone: () => undefined,
       }),
+      exports: new ExportService(dataFolderHost(dataDir)),
       broadcast: (event, payload) => events.push([event, payload]),
     }),
     ...overrides,
@@ -213,6 +215,7 @@ describe('createApi', () => {
       'accounts',
       'app',
       'dnc',
+      'exports',
       'import',
       'lists',
       'prefs',

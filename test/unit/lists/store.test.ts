@@ -258,7 +258,7 @@ describe('call list store', () => {
     expect(() => store.getList(list.id)).toThrow(/not_found/);
   });
 
-  it('exports in the file’s column order: CSV with BOM and quoting, XLSX with text cells', async () => {
+  it('exports in the file’s column order: CSV with BOM, quoting and kept digits, XLSX with text cells', async () => {
     const { store, list } = setup([
       ['010-12345678', '张三, 先生', '说"好"'],
       ['13800138000', '李四', '第一行\n第二行'],
@@ -267,7 +267,9 @@ describe('call list store', () => {
     await exportList(store, list.id, join(dir, 'out.csv'));
     const outids = store.getRows(list.id, 0, 2).map((row) => row.outid);
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe(
-      `\uFEFF姓名,手机号码,备注,outid\r\n"张三, 先生",010-12345678,"说""好""",${outids[0]}\r\n李四,13800138000,"第一行\n第二行",${outids[1]}\r\n`,
+      // Digits-only telephones as ="…" (Excel, WPS and LibreOffice keep them as text); the outid
+      // header the app adds is in the user's language.
+      `\uFEFF姓名,手机号码,备注,数据ID\r\n"张三, 先生",010-12345678,"说""好""",${outids[0]}\r\n李四,"=""13800138000""","第一行\n第二行",${outids[1]}\r\n`,
     );
     await exportList(store, list.id, join(dir, 'out.xlsx'), { telephone: 'normalised' });
     const source = await openWorkbook(join(dir, 'out.xlsx'));
@@ -275,7 +277,7 @@ describe('call list store', () => {
     for await (const batch of source.rows(source.sheets[0]!.name))
       rows.push(...batch.map((row) => row.cells));
     expect(rows).toEqual([
-      ['姓名', '手机号码', '备注', 'outid'],
+      ['姓名', '手机号码', '备注', '数据ID'],
       ['张三, 先生', '01012345678', '说"好"', outids[0]],
       ['李四', '13800138000', '第一行\n第二行', outids[1]],
     ]);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convert, hasSoffice, SOFFICE_MISSING } from '../support/libreoffice';
@@ -108,14 +108,28 @@ test.describe('call lists', () => {
     await page.keyboard.press('Control+y');
     await expect(problems.getByRole('heading')).toHaveText('问题（1）');
 
-    // Export: the file has the fixed number and the renamed variable.
+    // Back on the overview, 可拨打 is what the list says now (it was read again, not kept).
+    const valid = /可拨打 (\d+)/.exec((await page.getByText(/可拨打 \d+/).textContent()) ?? '')?.[1];
+    await page.getByRole('link', { name: '← 全部名单' }).click();
+    await expect(
+      page
+        .getByRole('row', { name: /十一月回访/ })
+        .getByRole('cell')
+        .nth(2),
+    ).toHaveText(valid!);
+    await page.getByRole('link', { name: '十一月回访' }).click();
+
+    // Export: a download in the harness, named after the list and the day, with the fixed
+    // number and the renamed variable.
     await page.getByRole('button', { name: '导出' }).hover();
+    const downloaded = page.waitForEvent('download');
     await page.getByRole('menuitem', { name: '导出 .csv' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: '已导出到' })).toBeVisible();
-    const exports = readdirSync(join(dataDir, 'exports'));
-    // Named after the list and the day.
-    expect(exports).toEqual([expect.stringMatching(/^十一月回访_\d{4}-\d{2}-\d{2}\.csv$/)]);
-    const csv = readFileSync(join(dataDir, 'exports', exports[0] as string), 'utf8');
+    const download = await downloaded;
+    expect(download.suggestedFilename()).toMatch(/^十一月回访.*\d{4}-\d{2}-\d{2}\.csv$/);
+    await expect(page.getByRole('status').filter({ hasText: /已下载 5 行：十一月回访/ })).toBeVisible();
+    const file = join(dataDir, 'list-export.csv');
+    await download.saveAs(file);
+    const csv = readFileSync(file, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain('13600136000');
     expect(csv).toContain('姓名');

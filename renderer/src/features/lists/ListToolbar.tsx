@@ -1,12 +1,15 @@
-import { DownOutlined } from '@ant-design/icons';
+import { DownOutlined, FolderOpenOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Dropdown, Popconfirm, Select, Space } from 'antd';
 import { useState } from 'react';
 import { ROW_PROBLEMS, type RowProblemCode } from '../../../../shared/callList';
+import type { ExportOutcome } from '../../../../shared/exports';
 import type { AppError } from '../../../../shared/result';
 import { usePrefsStore } from '../../app/prefsStore';
 import { PromptModal } from '../../components/dialogs';
 import type { Translate } from '../../i18n/useT';
+import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
+import { startDownload } from '../results/download';
 import { useUploadsStore } from '../uploads/uploadsStore';
 import { useGridStore } from './gridStore';
 
@@ -24,6 +27,8 @@ type Answer<T> = { ok: true; value: T } | { ok: false; error: AppError };
 export function ListToolbar() {
   const t = useT();
   const { message } = App.useApp();
+  const fmt = useFormat();
+  const [exporting, setExporting] = useState(false);
   const locale = usePrefsStore((state) => state.prefs.locale);
   const list = useGridStore((state) => state.list);
   const query = useGridStore((state) => state.query);
@@ -67,10 +72,43 @@ export function ListToolbar() {
       },
     );
   };
-  const exportAs = (format: 'xlsx' | 'csv'): void => {
-    void run(window.api.lists.export({ listId: list.id, format }), ({ path }) => {
-      if (path) void message.success(t('toolbar.exported', { path }));
+  /** Says what was written (a closed save dialog is no news), offering the folder of a saved file. */
+  const announce = (outcome: ExportOutcome): void => {
+    if (outcome.status === 'cancelled') return;
+    const rows = fmt.plural(outcome.rows, {
+      one: t('toolbar.export.rows.one'),
+      other: t('toolbar.export.rows'),
     });
+    const key = outcome.status === 'saved' ? 'toolbar.exported' : 'toolbar.downloaded';
+    void message.success({
+      content: (
+        <span role="status">
+          {t(key, { rows, file: outcome.fileName })}
+          {outcome.status === 'saved' && outcome.canReveal && (
+            <Button
+              type="link"
+              size="small"
+              icon={<FolderOpenOutlined />}
+              onClick={() => void window.api.exports.reveal({ savedId: outcome.savedId })}
+            >
+              {t('toolbar.reveal')}
+            </Button>
+          )}
+        </span>
+      ),
+      duration: 6,
+    });
+  };
+  const exportAs = async (format: 'xlsx' | 'csv'): Promise<void> => {
+    setExporting(true);
+    try {
+      await run(window.api.exports.list({ listId: list.id, format }), (outcome) => {
+        if (outcome.status === 'download') startDownload(outcome.url, outcome.fileName);
+        announce(outcome);
+      });
+    } finally {
+      setExporting(false);
+    }
   };
   const deleteRows = async (): Promise<void> => {
     const count = checked.size;
@@ -181,10 +219,10 @@ export function ListToolbar() {
                 { key: 'xlsx', label: t('toolbar.exportXlsx') },
                 { key: 'csv', label: t('toolbar.exportCsv') },
               ],
-              onClick: ({ key }) => exportAs(key as 'xlsx' | 'csv'),
+              onClick: ({ key }) => void exportAs(key as 'xlsx' | 'csv'),
             }}
           >
-            <Button>
+            <Button loading={exporting}>
               {t('toolbar.export')} <DownOutlined />
             </Button>
           </Dropdown>

@@ -81,18 +81,4 @@ export interface ApiTransport {
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
 }
 
-/** Builds `window.api` over a transport: one function per contract entry, nothing else. */
-export function createApi(transport: ApiTransport): Api {
-  const api: Record<string, Record<string, unknown>> = {};
-  const domain = (name: string): Record<string, unknown> => (api[name] ??= {});
-  for (const channel of CHANNELS) {
-    const [d, verb] = channel.split(':') as [string, string];
-    domain(d)[verb] = (input?: unknown) => transport.invoke(channel, input);
-  }
-  for (const event of EVENT_NAMES) {
-    const [d, verb] = event.split(':') as [string, string];
-    domain(d)[`on${verb.charAt(0).toUpperCase()}${verb.slice(1)}`] = (listener: (payload: unknown) => void) =>
-      transport.subscribe(event, listener);
-  }
-  return api as unknown as Api;
-}
+// `createApi` lives in ./api.ts (names only, no zod): the preload and the harness client use it.

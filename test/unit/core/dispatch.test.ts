@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createApi, CHANNELS, type Channel } from '../../../shared/contract';
+import { CHANNEL_NAMES, createApi, EVENT_LIST } from '../../../shared/api';
+import { CHANNELS, EVENT_NAMES, type Channel } from '../../../shared/contract';
 import { DEFAULT_PREFS, type Prefs } from '../../../shared/prefs';
 import { createDispatcher, type Handlers } from '../../../electron/services/contract/dispatch';
 import { AppFailure } from '../../../electron/services/contract/failure';
@@ -242,5 +243,10 @@ describe('createApi', () => {
     stop();
     expect(subscribed).toEqual([]);
     expect(CHANNELS.slice(0, 3)).toEqual(['app:info', 'prefs:get', 'prefs:set']);
+  });
+
+  it('knows every channel and event of the contract by name alone (the preload holds no schemas)', () => {
+    expect([...CHANNEL_NAMES].sort()).toEqual([...CHANNELS].sort());
+    expect([...EVENT_LIST].sort()).toEqual([...EVENT_NAMES].sort());
   });
 });

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { SEED_TOKEN, THEME_CLASS, type ResolvedTheme } from '../renderer/src/app/themeConfig';
@@ -72,7 +72,65 @@ export function themeCss(root: string): string {
   return rules.join('\n');
 }
 
-/** Serves the baked variables as `import 'virtual:antd-theme.css'`. */
+/**
+ * antd components no screen uses (renderer/src imports none of them): their rules are left out
+ * of the static CSS, ~20% of antd.css that every start-up would parse. Add a component here
+ * only when nothing imports it; a screen that starts using one must take it off this list.
+ */
+export const UNUSED_COMPONENTS = [
+  'anchor',
+  'carousel',
+  'cascader',
+  'color-picker',
+  'float-btn',
+  'image',
+  'masonry',
+  'mentions',
+  'qrcode',
+  'rate',
+  'slider',
+  'splitter',
+  'timeline',
+  'tour',
+  'transfer',
+  'tree',
+  'watermark',
+];
+
+/** Splits minified CSS into its top-level rules and at-blocks. */
+function topLevelBlocks(css: string): string[] {
+  const blocks: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < css.length; i++) {
+    const char = css[i];
+    if (char === '{') depth++;
+    else if (char === '}' && --depth === 0) {
+      blocks.push(css.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  return blocks;
+}
+
+/**
+ * antd/dist/antd.css without the rules of unused components and without the variable blocks
+ * it ships for its own build's theme keys (`.css-var-_R_…`, replaced by ours).
+ */
+export function componentCss(root: string, unused: readonly string[] = UNUSED_COMPONENTS): string {
+  const css = readFileSync(join(root, 'node_modules/antd/dist/antd.css'), 'utf8');
+  const unusedClass = new RegExp(`\\.ant-(?:${unused.join('|')})(?![a-z])`);
+  return topLevelBlocks(css)
+    .filter((block) => {
+      if (block.startsWith('@')) return true;
+      const selectors = block.slice(0, block.indexOf('{')).split(',');
+      if (selectors.every((selector) => selector.trim().startsWith('.css-var-_R_'))) return false;
+      return !selectors.every((selector) => unusedClass.test(selector));
+    })
+    .join('');
+}
+
+/** Serves antd's component rules and the baked variables as `import 'virtual:antd-theme.css'`. */
 export function antdThemeCssPlugin(root: string): Plugin {
   let css: string | null = null;
   return {
@@ -80,7 +138,7 @@ export function antdThemeCssPlugin(root: string): Plugin {
     resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
     load(id) {
       if (id !== RESOLVED_ID) return undefined;
-      css ??= themeCss(root);
+      css ??= `${componentCss(root)}\n${themeCss(root)}`;
       return css;
     },
   };

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountCalls, accountEvents } from './contracts/accounts';
 import { appCalls, appEvents } from './contracts/app';
 import { dncCalls, dncEvents } from './contracts/dnc';
+import { exportCalls } from './contracts/exports';
 import { listCalls, listEvents } from './contracts/lists';
 import { resultCalls, resultEvents } from './contracts/results';
 import { taskCalls, taskEvents } from './contracts/tasks';
@@ -29,6 +30,7 @@ export const contract = {
   ...uploadCalls,
   ...dncCalls,
   ...updateCalls,
+  ...exportCalls,
 } as const;
 
 /** Events main sends to the renderer. */
@@ -82,18 +84,4 @@ export interface ApiTransport {
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
 }
 
-/** Builds `window.api` over a transport: one function per contract entry, nothing else. */
-export function createApi(transport: ApiTransport): Api {
-  const api: Record<string, Record<string, unknown>> = {};
-  const domain = (name: string): Record<string, unknown> => (api[name] ??= {});
-  for (const channel of CHANNELS) {
-    const [d, verb] = channel.split(':') as [string, string];
-    domain(d)[verb] = (input?: unknown) => transport.invoke(channel, input);
-  }
-  for (const event of EVENT_NAMES) {
-    const [d, verb] = event.split(':') as [string, string];
-    domain(d)[`on${verb.charAt(0).toUpperCase()}${verb.slice(1)}`] = (listener: (payload: unknown) => void) =>
-      transport.subscribe(event, listener);
-  }
-  return api as unknown as Api;
-}
+// `createApi` lives in ./api.ts (names only, no zod): the preload and the harness client use it.

@@ -7,7 +7,7 @@ import { WINDOW_STATE_FILE_NAME } from '../services/desktop/windowState';
 import { createKeyringVault } from '../services/vault/keyringVault';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './appProtocol';
 import { createElectronSettingsFile } from './electronSettingsFile';
-import { chooseExportPath } from './exportDialog';
+import { electronExportHost } from './exportDialog';
 import { broadcast, registerContract } from './ipc';
 import { applyAppMenu } from './menu';
 import { createSafeStorageVault, safeStorageUsable } from './safeStorageVault';
@@ -64,7 +64,7 @@ function start(): void {
         if (event === 'prefs:changed') menuLanguageChanged();
       },
       mediaPrefix: `${APP_ORIGIN}/media/`,
-      chooseExportPath,
+      exportHost: electronExportHost,
       exclusive: true,
       pushReceiver: true,
       updater: createElectronUpdater,

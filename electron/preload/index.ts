@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { createApi, type EventName } from '../../shared/contract';
+import { createApi } from '../../shared/api';
+import type { EventName } from '../../shared/contract';
 
 // The only module in the renderer process that touches ipcRenderer. It exposes `window.api`:
 // one function per contract entry and one subscribe function per event, nothing generic.

@@ -1,2 +1,5 @@
-/** The antd design tokens baked into static CSS at build time (build/antdThemeCss.ts). */
+/**
+ * antd's component CSS (unused components left out) and its design tokens baked into static CSS
+ * at build time (build/antdThemeCss.ts).
+ */
 declare module 'virtual:antd-theme.css';

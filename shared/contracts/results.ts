@@ -13,7 +13,6 @@ import type {
 } from '../results';
 import {
   callIdSchema,
-  exportResultsSchema,
   fetchCallSchema,
   linkListSchema,
   pushReceiverSchema,
@@ -63,8 +62,6 @@ export const resultCalls = {
    * linked back to the task; hidden numbers are left out and counted. Sends `lists:changed`.
    */
   'results:toList': { input: recallSchema, output: shape<RecallReport>() },
-  /** Writes the matching calls to .xlsx or .csv (UTF-8 BOM); null when the user cancelled. */
-  'results:export': { input: exportResultsSchema, output: shape<{ file: string; rows: number } | null>() },
   /**
    * A call's recording fetched by main, cached on disk (A-law decoded to PCM) and served from the
    * app's own origin, with cached waveform peaks; or why it cannot be shown.

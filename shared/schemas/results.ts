@@ -59,10 +59,6 @@ export const transcriptSchema = z
 
 export const linkListSchema = z.object({ taskId, listId: listId.nullable() }).strict();
 
-export const exportResultsSchema = z
-  .object({ source: resultsSourceSchema, filter: resultsFilterSchema, format: z.enum(['xlsx', 'csv']) })
-  .strict();
-
 export const pushReceiverSchema = z
   .object({
     enabled: z.boolean(),

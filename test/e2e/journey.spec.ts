@@ -54,7 +54,7 @@ test('drop a workbook, create a task, push, dial, sync and review a call joined 
   await page.getByRole('button', { name: '推送到任务…' }).click();
   const dialog = page.getByRole('dialog', { name: '把“回访旅程”推送到任务' });
   await dialog.getByLabel('目标任务').selectOption({ label: '旅程任务（未开始）' });
-  await expect(dialog.locator('.upload-plan')).toContainText(`将上传 ${ROWS} 行`);
+  await expect(dialog.getByRole('status', { name: '上传计划' })).toContainText(`将上传 ${ROWS} 行`);
   await dialog.getByRole('button', { name: '开始上传' }).click();
   await expect(dialog.locator('.upload-badge')).toHaveText('已完成');
   await expect(dialog.locator('[data-figure="accepted"] dd')).toHaveText(String(ROWS));

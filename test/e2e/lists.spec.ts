@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convert, hasSoffice, SOFFICE_MISSING } from '../support/libreoffice';
@@ -58,13 +58,21 @@ test.describe('call lists', () => {
     const wizard = page.getByRole('region', { name: '导入“十一月回访.xlsx”' });
     await expect(wizard).toBeVisible();
     await expect(wizard.getByLabel('表头所在行')).toHaveValue('2');
-    await expect(wizard.getByLabel('用作 手机号码')).toHaveValue('telephone');
-    await expect(wizard.getByLabel('用作 客户姓名')).toHaveValue('variable');
+    await expect(wizard.getByText('对应列', { exact: true })).toBeVisible();
+    await expect(wizard.getByRole('row', { name: /· 手机号码/ })).toContainText('电话号码');
+    await expect(wizard.getByRole('row', { name: /· 客户姓名/ })).toContainText('话术变量');
+    await expect(wizard.getByRole('row', { name: /· 会议地点/ })).toContainText('话术变量');
     await expect(wizard.getByRole('status').first()).toContainText('电话号码无效: 1');
     await expect(wizard.getByRole('status').first()).toContainText('电话号码重复: 1');
     // Rename a variable to the script's name before importing.
     await wizard.getByLabel('变量名 客户姓名').fill('姓名');
+    // Two columns may not feed one variable: refused inline, at the field, and Import waits.
+    await wizard.getByLabel('变量名 会议地点').fill('姓名');
+    await expect(wizard.getByRole('row', { name: /· 会议地点/ })).toContainText('已有同名变量，请换一个名称');
+    await expect(wizard.getByRole('button', { name: '导入' })).toBeDisabled();
+    await wizard.getByLabel('变量名 会议地点').fill('会议地点');
     await wizard.getByRole('button', { name: '导入' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: '导入完成：5 行' })).toBeVisible();
 
     // The list opens with its problems.
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('十一月回访');
@@ -100,12 +108,28 @@ test.describe('call lists', () => {
     await page.keyboard.press('Control+y');
     await expect(problems.getByRole('heading')).toHaveText('问题（1）');
 
-    // Export: the file has the fixed number and the renamed variable.
-    await page.getByRole('button', { name: '导出 .csv' }).click();
-    await expect(page.getByRole('status').filter({ hasText: '已导出到' })).toBeVisible();
-    const exports = readdirSync(join(dataDir, 'exports'));
-    expect(exports).toEqual(['十一月回访.csv']);
-    const csv = readFileSync(join(dataDir, 'exports', exports[0] as string), 'utf8');
+    // Back on the overview, 可拨打 is what the list says now (it was read again, not kept).
+    const valid = /可拨打 (\d+)/.exec((await page.getByText(/可拨打 \d+/).textContent()) ?? '')?.[1];
+    await page.getByRole('link', { name: '← 全部名单' }).click();
+    await expect(
+      page
+        .getByRole('row', { name: /十一月回访/ })
+        .getByRole('cell')
+        .nth(2),
+    ).toHaveText(valid!);
+    await page.getByRole('link', { name: '十一月回访' }).click();
+
+    // Export: a download in the harness, named after the list and the day, with the fixed
+    // number and the renamed variable.
+    await page.getByRole('button', { name: '导出' }).hover();
+    const downloaded = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: '导出 .csv' }).click();
+    const download = await downloaded;
+    expect(download.suggestedFilename()).toMatch(/^十一月回访.*\d{4}-\d{2}-\d{2}\.csv$/);
+    await expect(page.getByRole('status').filter({ hasText: /已下载 5 行：十一月回访/ })).toBeVisible();
+    const file = join(dataDir, 'list-export.csv');
+    await download.saveAs(file);
+    const csv = readFileSync(file, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain('13600136000');
     expect(csv).toContain('姓名');
@@ -117,12 +141,16 @@ test.describe('call lists', () => {
     harness,
   }) => {
     await page.goto(harness.url);
-    await page.getByTestId('lists-file-input').setInputFiles({
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: /选择文件/ }).click();
+    await (
+      await chooser
+    ).setFiles({
       name: '名单.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       buffer: Buffer.from('<!doctype html><html><body>502 Bad Gateway</body></html>'),
     });
     await expect(page.getByRole('alert')).toContainText('import.');
-    await expect(page.locator('.lists-table')).toHaveCount(0);
+    await expect(page.getByRole('table')).toHaveCount(0);
   });
 });

@@ -40,12 +40,18 @@ test('push a 2,000-row list into a new task, pause and resume, watch it dial, en
   await dialog.getByLabel('目标任务').selectOption({ label: 'e2e 推送（未开始）' });
 
   // The plan: what goes, what stays out and why, before anything is sent.
-  const plan = dialog.locator('.upload-plan');
+  const plan = dialog.getByRole('status', { name: '上传计划' });
   await expect(plan).toContainText('将上传 2000 行，共 4 次请求。');
   await expect(plan).toContainText('3 行有问题，不会上传：');
-  await expect(plan.locator('[data-problem="phone.invalid"]')).toHaveText('电话号码无效：1 行');
-  await expect(plan.locator('[data-problem="phone.missing"]')).toHaveText('缺少电话号码：1 行');
-  await expect(plan.locator('[data-problem="phone.duplicate"]')).toHaveText('电话号码重复：1 行');
+  await expect(plan.getByRole('listitem').filter({ hasText: '电话号码无效' })).toHaveText(
+    '电话号码无效：1 行',
+  );
+  await expect(plan.getByRole('listitem').filter({ hasText: '缺少电话号码' })).toHaveText(
+    '缺少电话号码：1 行',
+  );
+  await expect(plan.getByRole('listitem').filter({ hasText: '电话号码重复' })).toHaveText(
+    '电话号码重复：1 行',
+  );
 
   // Variables: rename one to the template's name, leave one out; a clash is refused in words.
   await dialog.getByLabel('“客户姓名”对应的模板变量').fill('公司');
@@ -89,7 +95,9 @@ test('push a 2,000-row list into a new task, pause and resume, watch it dial, en
   await page.getByRole('button', { name: '推送到任务…' }).click();
   const again = page.getByRole('dialog', { name: '把“十一月推送”推送到任务' });
   await again.getByLabel('目标任务').selectOption({ index: 1 });
-  await expect(again.locator('.upload-plan')).toContainText('2000 行此前已上传到该任务，将跳过');
+  await expect(again.getByRole('status', { name: '上传计划' })).toContainText(
+    '2000 行此前已上传到该任务，将跳过',
+  );
   await expect(again.getByRole('button', { name: '开始上传' })).toBeDisabled();
   await page.keyboard.press('Escape');
 
@@ -148,7 +156,7 @@ test('a refused upload says why in Chinese, keeps its place, and resumes to the 
   await page.getByRole('button', { name: '推送到任务…' }).click();
   const dialog = page.getByRole('dialog', { name: '把“十一月推送”推送到任务' });
   await dialog.getByLabel('目标任务').selectOption({ label: '外部任务（未开始）' });
-  await expect(dialog.locator('.upload-plan')).toContainText('将上传 2000 行');
+  await expect(dialog.getByRole('status', { name: '上传计划' })).toContainText('将上传 2000 行');
 
   // The provider refuses every add_task_data: the upload stops with the reason, nothing is lost.
   control.setFault('add_task_data', 'code:320020', 'persistent');
@@ -190,10 +198,12 @@ test('the push dialog speaks English and works from the keyboard', async ({ page
   await expect(dialog.getByLabel('Task')).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(dialog.getByLabel('Task')).toHaveValue(/^10001/);
-  const plan = dialog.locator('.upload-plan');
+  const plan = dialog.getByRole('status', { name: 'Upload plan' });
   await expect(plan).toContainText('2000 rows will be uploaded in 4 requests.');
   await expect(plan).toContainText('3 rows have problems and will not be uploaded:');
-  await expect(plan.locator('[data-problem="phone.invalid"]')).toHaveText('Invalid telephone number: 1');
+  await expect(plan.getByRole('listitem').filter({ hasText: 'Invalid telephone number' })).toHaveText(
+    'Invalid telephone number: 1',
+  );
   await expect(dialog.getByRole('button', { name: 'Start upload' })).toBeEnabled();
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
@@ -221,13 +231,45 @@ test('from a task, “push a list” opens the list with the dialog pointed at t
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('十一月推送');
   const dialog = page.getByRole('dialog', { name: '把“十一月推送”推送到任务' });
   await expect(dialog.getByLabel('目标任务').locator('option:checked')).toHaveText('外部任务（未开始）');
-  await expect(dialog.locator('.upload-plan')).toContainText('将上传 2000 行，共 4 次请求。');
+  await expect(dialog.getByRole('status', { name: '上传计划' })).toContainText(
+    '将上传 2000 行，共 4 次请求。',
+  );
 
   // As one workbook the app writes (add_task_file_data): one request.
   await dialog.getByRole('radio', { name: /生成一个工作簿上传/ }).check();
-  await expect(dialog.locator('.upload-plan')).toContainText('将上传 2000 行，共 1 次请求。');
+  await expect(dialog.getByRole('status', { name: '上传计划' })).toContainText(
+    '将上传 2000 行，共 1 次请求。',
+  );
   await dialog.getByRole('button', { name: '开始上传' }).click();
   await expect(dialog.locator('.upload-badge')).toHaveText('已完成', { timeout: 30_000 });
   await expect(dialog.locator('[data-figure="accepted"] dd')).toHaveText('2000');
   await expect(dialog.locator('[data-figure="failed"] dd')).toHaveText('0');
+});
+
+test('the plan shows the campaign checks: do-not-call numbers are counted, listed and never sent', async ({
+  page,
+  harness,
+  dataDir,
+}) => {
+  const listId = await seedList(dataDir);
+  await outsideTask(harness, '外部任务');
+  await page.goto(`${harness.url}#/lists/${listId}`);
+  const added = await page.evaluate(() =>
+    window.api.dnc.add({ telephones: ['13900000001', '13900000002'], target: 'all', reason: '投诉' }),
+  );
+  expect(added.ok).toBe(true);
+  await page.getByRole('button', { name: '推送到任务…' }).click();
+  const dialog = page.getByRole('dialog', { name: '把“十一月推送”推送到任务' });
+  await dialog.getByLabel('目标任务').selectOption({ label: '外部任务（未开始）' });
+  const plan = dialog.getByRole('status', { name: '上传计划' });
+  await expect(plan).toContainText('将上传 1998 行');
+  // Labelled like every other left-out code, and explained in the checks with its rows.
+  await expect(plan.getByRole('listitem').filter({ hasText: '免打扰' })).toContainText('2 行');
+  const checks = plan.getByRole('region', { name: '外呼检查' });
+  await expect(checks.getByRole('alert')).toContainText('2 行在免打扰名单中，永远不会上传');
+  const rows = checks.getByRole('table');
+  await expect(rows.getByRole('row').filter({ hasText: '13900000001' })).toContainText('免打扰：投诉');
+  await expect(rows.getByRole('row').filter({ hasText: '13900000002' })).toContainText('3');
+  // Do-not-call numbers have no send-anyway.
+  await expect(checks.getByRole('checkbox')).toHaveCount(0);
 });

@@ -12,6 +12,7 @@ import type { SandboxControl, SandboxOptions } from '../../electron/services/san
 import { APP_CSP_HEADER } from '../../electron/services/security/csp';
 import { contentTypeOf, resolveAsset } from '../../electron/services/security/assets';
 import { isMediaPath, serveMedia } from '../../electron/services/media/serve';
+import { createDownloadHost } from './downloads';
 import { CLIENT_PATH, fromWire, toWire, WS_PATH, type ClientMessage, type ServerMessage } from './protocol';
 
 export interface HarnessOptions {
@@ -80,6 +81,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   };
   // The allowed origin is known once the port is bound; the dispatcher reads the list per call.
   const allowedOrigins: string[] = [];
+  const downloads = createDownloadHost(options.dataDir);
   const host = createCore(
     nodeAdapters(options.dataDir, 'harness', {
       allowedOrigins,
@@ -88,6 +90,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       pushReceiver: true,
       // A development host: its receiver stays on this machine unless the operator chooses.
       pushHost: '127.0.0.1',
+      exportHost: downloads.host,
       ...(options.sandbox ? { sandbox: options.sandbox } : {}),
     }),
   );
@@ -145,6 +148,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       );
       return;
     }
+    if (downloads.serve(url.pathname, res)) return;
     void serveFile(req, res, url);
   });
 
@@ -197,6 +201,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await host.close();
+      downloads.close();
     },
   };
 }

@@ -1,6 +1,6 @@
 /** Source files for the importer tests, generated at run time (no big fixtures in git). */
 import { writeFileSync } from 'node:fs';
-import { csvField } from '../../electron/services/tableFile';
+import { csvField } from '../../electron/services/exports/cells';
 
 export function writeCsv(path: string, rows: readonly (readonly string[])[]): void {
   writeFileSync(path, `${rows.map((row) => row.map(csvField).join(',')).join('\n')}\n`);

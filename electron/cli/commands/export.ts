@@ -25,7 +25,7 @@ export const exportCommand: CliCommand = {
     if (!out) throw new UsageError('missingArgument', { name: '--out' });
     try {
       const file = resolve(out);
-      const { rows } = await exportList(ctx.core().lists.store, id, file);
+      const { rows } = await exportList(ctx.core().lists.store, id, file, { locale: ctx.locale });
       emit(ctx, { list: id, file, rows }, format(TEXT.done[ctx.locale], { rows, file }));
       return 0;
     } catch (error) {

@@ -17,7 +17,8 @@ import { UpdateService, type Updater } from '../desktop/updates';
 import { DncFeature } from '../dnc/feature';
 import { DncStore } from '../dnc/store';
 import { describeTransportError } from '../http/describe';
-import { ListsFeature, type ChooseExportPath } from '../lists/feature';
+import { dataFolderHost, ExportService, type ExportHost } from '../exports/service';
+import { ListsFeature } from '../lists/feature';
 import { listServicesOver } from '../lists/index';
 import type { Logger } from '../log';
 import { createFileLogger, SecretRegistry } from '../logFile';
@@ -49,8 +50,11 @@ export interface HostAdapters {
   broadcast?: Broadcast;
   /** What local media URLs start with (`app://campaign-desk/media/` in the app). */
   mediaPrefix?: string;
-  /** A save dialog in the app; elsewhere files go under `<dataDir>/exports`. */
-  chooseExportPath?: ChooseExportPath;
+  /**
+   * Where exports go: the save dialog (and "show in folder") in the app, a browser download in
+   * the harness; default: files under `<dataDir>/exports`.
+   */
+  exportHost?: ExportHost;
   /** How the embedded sandbox runs (tests slow it down or pin its clock). */
   sandbox?: SandboxOptions;
   fetch?: typeof globalThis.fetch;
@@ -91,6 +95,7 @@ export interface Core {
   dnc: DncFeature;
   /** Checks the update feed and installs when nothing would be cut off; call `start()` once. */
   updates: UpdateService;
+  exports: ExportService;
   /** Serves `/media/<id>` (with `serveMedia`) for the audio main fetched. */
   media: MediaProxy;
   handlers: Handlers;
@@ -138,12 +143,14 @@ export function createCore(adapters: HostAdapters): Core {
   });
   const db = openAppDatabase(dataDir);
   const listServices = listServicesOver(db, { exclusive: adapters.exclusive ?? false });
+  const exports = new ExportService(adapters.exportHost ?? dataFolderHost(dataDir));
   const lists = new ListsFeature({
     dataDir,
     services: listServices,
     broadcast,
     cleanStaging: adapters.exclusive ?? false,
-    ...(adapters.chooseExportPath ? { chooseExportPath: adapters.chooseExportPath } : {}),
+    exports,
+    locale,
   });
   const dnc = new DncFeature({
     store: new DncStore(db),
@@ -169,7 +176,7 @@ export function createCore(adapters: HostAdapters): Core {
     locale,
     log,
     ...(adapters.pushHost ? { pushHost: adapters.pushHost } : {}),
-    ...(adapters.chooseExportPath ? { chooseExportPath: adapters.chooseExportPath } : {}),
+    exports,
   });
   if (adapters.pushReceiver) void results.push.resume();
   const appInfo: AppInfo = {
@@ -197,6 +204,7 @@ export function createCore(adapters: HostAdapters): Core {
     uploads,
     dnc,
     updates,
+    exports,
     broadcast,
   });
   const dispatch = createDispatcher({
@@ -223,6 +231,7 @@ export function createCore(adapters: HostAdapters): Core {
     uploads,
     dnc,
     updates,
+    exports,
     media,
     handlers,
     dispatch,

@@ -7,6 +7,8 @@ import { updateHandlers } from '../desktop/handlers';
 import type { UpdateService } from '../desktop/updates';
 import { dncHandlers } from '../dnc/handlers';
 import type { DncFeature } from '../dnc/feature';
+import { exportHandlers } from '../exports/handlers';
+import type { ExportService } from '../exports/service';
 import type { ListsFeature } from '../lists/feature';
 import { listHandlers } from '../lists/handlers';
 import type { ResultsFeature } from '../results/feature';
@@ -27,6 +29,7 @@ export interface CoreServices {
   uploads: UploadService;
   dnc: DncFeature;
   updates: UpdateService;
+  exports: ExportService;
   broadcast: Broadcast;
 }
 
@@ -67,5 +70,12 @@ export function createHandlers(services: CoreServices): Handlers {
     ...uploadHandlers(services.uploads),
     ...dncHandlers(services.dnc, services.lists),
     ...updateHandlers(services.updates),
+    ...exportHandlers({
+      exports: services.exports,
+      lists: services.lists,
+      results: services.results,
+      dnc: services.dnc,
+      locale: () => services.prefs.get().locale,
+    }),
   };
 }

@@ -9,6 +9,7 @@ import {
   DNC_SOURCE_LABELS,
   type DncErrorCode,
 } from '../../../shared/codes/dnc';
+import { EXPORT_NAMES } from '../../../shared/codes/exports';
 import type { DncAddResult, DncPage, DncQuery, DncSource } from '../../../shared/dnc';
 import { format, type Locale, type Localized } from '../../../shared/locale';
 import { normalizePhone } from '../../../shared/phone';
@@ -16,16 +17,11 @@ import type { Broadcast } from '../contract/dispatch';
 import { AppFailure } from '../contract/failure';
 import type { ImportRequest, ReadImportOptions } from '../importer/importRows';
 import { readImport } from '../importer/importRows';
+import type { ExportCell, ExportColumn } from '../exports/cells';
 import type { CallListStore } from '../lists/store';
-import { writeTableFile } from '../tableFile';
+import { localTime } from '../exports/fileName';
+import { writeTable } from '../exports/writeTable';
 import { DncStore, MAX_DNC_ENTRIES } from './store';
-
-/** `yyyy-MM-dd HH:mm:ss` in local time. */
-function localDateTime(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
 
 /** Invalid values an add lists (the count covers all). */
 const MAX_INVALID_LISTED = 100;
@@ -194,7 +190,7 @@ export class DncFeature {
     return this.remove(ids);
   }
 
-  /** Writes the entries of a scope to .xlsx or .csv (numbers as text, so zeros stay). */
+  /** Writes the entries of a scope to .xlsx or .csv (telephones as text that keeps its zeros). */
   async exportTo(
     file: string,
     fileFormat: 'xlsx' | 'csv',
@@ -206,14 +202,14 @@ export class DncFeature {
       accountId: scope === 'all' ? null : this.deps.activeAccountId(),
       everyAccount: scope !== 'account',
     });
-    const pages = function* (): Generator<string[][]> {
-      let page: string[][] = [];
+    const pages = function* (): Generator<ExportCell[][]> {
+      let page: ExportCell[][] = [];
       for (const entry of entries) {
         page.push([
           entry.telephone,
           entry.accountId ?? h.allAccounts[locale],
           entry.reason ?? '',
-          localDateTime(entry.addedAt),
+          localTime(entry.addedAt),
           DNC_SOURCE_LABELS[entry.source][locale],
         ]);
         if (page.length === 2000) {
@@ -223,11 +219,14 @@ export class DncFeature {
       }
       if (page.length) yield page;
     };
-    return writeTableFile(file, fileFormat, {
-      sheet: locale === 'zh-CN' ? '免打扰名单' : 'Do not call',
-      headers: [h.telephone[locale], h.scope[locale], h.reason[locale], h.addedAt[locale], h.source[locale]],
-      pages: pages(),
-    });
+    const columns: ExportColumn[] = [
+      { header: h.telephone[locale], kind: 'phone' },
+      { header: h.scope[locale], kind: 'text' },
+      { header: h.reason[locale], kind: 'text' },
+      { header: h.addedAt[locale], kind: 'datetime' },
+      { header: h.source[locale], kind: 'text' },
+    ];
+    return writeTable(file, fileFormat, { sheet: EXPORT_NAMES.doNotCall[locale], columns, pages: pages() });
   }
 
   remove(ids: readonly number[]): number {

@@ -1,3 +1,4 @@
+import { unwrapTextFormula } from '../exports/cells';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import type { FileProblem } from '../../../shared/importing';
@@ -181,7 +182,10 @@ export class CsvWorkbook implements WorkbookSource {
     const total = this.sheets[0].rowsEstimate || 1;
     let batch: SheetRow[] = [];
     for (const [rowNumber, fields] of parseCsv(this.text, this.delimiter, hooks)) {
-      const cells = fields.length > MAX_READ_COLUMNS ? fields.slice(0, MAX_READ_COLUMNS) : fields;
+      // `="0219…"` is how CSV keeps digits as text; Excel shows the digits, and so do we.
+      const cells = (fields.length > MAX_READ_COLUMNS ? fields.slice(0, MAX_READ_COLUMNS) : fields).map(
+        unwrapTextFormula,
+      );
       if (cells.some((cell) => cell.trim() !== '')) batch.push({ rowNumber, cells });
       if (batch.length === 2000) {
         options.signal?.throwIfAborted();

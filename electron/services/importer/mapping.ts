@@ -41,7 +41,7 @@ const TELEPHONE_HEADERS = [
   'mobilephone',
   'cellphone',
 ].map(normalizeHeader);
-const OUTID_HEADERS = ['编号', '客户编号', 'outid', 'id', '数据id', '客户id', '外部编号'].map(
+const OUTID_HEADERS = ['编号', '客户编号', 'outid', 'id', 'rowid', '数据id', '客户id', '外部编号'].map(
   normalizeHeader,
 );
 

@@ -8,17 +8,22 @@ import { importFile } from './importFile';
 import { inspectFile } from '../importer/inspect';
 import { applyEdits } from './edits';
 import { listFailure } from './errors';
+import type { ExportOutcome } from '../../../shared/exports';
+import type { Locale } from '../../../shared/locale';
+import { defaultFileName } from '../exports/fileName';
+import { dataFolderHost, ExportService } from '../exports/service';
 import { exportList } from './export';
 import type { ListServices } from './index';
-
-/** Where an export goes: a save dialog in the app, a file in the data folder elsewhere. Null: cancelled. */
-export type ChooseExportPath = (suggestedName: string, format: 'xlsx' | 'csv') => Promise<string | null>;
 
 export interface ListsFeatureDeps {
   dataDir: string;
   services: ListServices;
   broadcast: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
-  chooseExportPath?: ChooseExportPath;
+  /** Delivers exports (the save dialog in the app); default: files under `<dataDir>/exports`. */
+  exports?: ExportService;
+  /** The user's language, for the headers the app adds. */
+  locale?: () => Locale;
+  now?: () => number;
   /**
    * Clears files staged by an earlier run (only the process that owns the data folder may: a
    * CLI command running beside the app must not delete what the app's windows staged).
@@ -155,15 +160,32 @@ export class ListsFeature {
     return true;
   }
 
-  /** Writes the list where the host says (a save dialog in the app) and answers the path. */
-  async export(listId: number, format: 'xlsx' | 'csv'): Promise<{ path: string | null }> {
+  /**
+   * Writes the list where the host says (a save dialog in the app, a download in the harness),
+   * named after the list and today's date.
+   */
+  async exportFile(
+    listId: number,
+    format: 'xlsx' | 'csv',
+    telephone: 'raw' | 'normalised' = 'raw',
+    options: { fileOnly?: boolean } = {},
+  ): Promise<ExportOutcome> {
     const list = this.store.getList(listId);
-    const choose =
-      this.deps.chooseExportPath ?? ((name, ext) => Promise.resolve(this.defaultExportPath(name, ext)));
-    const path = await choose(`${list.name}.${format}`, format);
-    if (path === null) return { path: null };
-    await exportList(this.store, listId, path, { format });
-    return { path };
+    const exports = this.deps.exports ?? new ExportService(dataFolderHost(this.deps.dataDir));
+    const name = defaultFileName([list.name], format, (this.deps.now ?? Date.now)());
+    const locale = this.deps.locale?.() ?? 'zh-CN';
+    return exports.deliver(
+      name,
+      format,
+      (file) => exportList(this.store, listId, file, { format, telephone, locale }),
+      options,
+    );
+  }
+
+  /** `lists:export` of screens not yet on `exports:list`: where it was written, or null. */
+  async export(listId: number, format: 'xlsx' | 'csv'): Promise<{ path: string | null }> {
+    const outcome = await this.exportFile(listId, format, 'raw', { fileOnly: true });
+    return { path: outcome.status === 'saved' ? outcome.path : null };
   }
 
   /** Imports running now (an update waits for them). */
@@ -174,16 +196,6 @@ export class ListsFeature {
   close(): void {
     for (const controller of this.running.values()) controller.abort();
     this.deps.services.close();
-  }
-
-  /** `<dataDir>/exports/<name>.<ext>`, numbered when the name is taken. */
-  private defaultExportPath(suggestedName: string, format: 'xlsx' | 'csv'): string {
-    const folder = join(this.deps.dataDir, 'exports');
-    mkdirSync(folder, { recursive: true });
-    const stem = safeFileName(suggestedName).replace(/\.(xlsx|csv)$/i, '');
-    let path = join(folder, `${stem}.${format}`);
-    for (let n = 2; existsSync(path); n++) path = join(folder, `${stem} (${n}).${format}`);
-    return path;
   }
 
   private stagedPath(stagedId: string): string {

@@ -19,6 +19,9 @@ export const MAX_LIST_NAME = 200;
 export const STALE_IMPORT_MS = 10 * 60_000;
 
 /** Checks a list name and returns it trimmed. */
+/** How operators expect Chinese text ordered: by pinyin, numbers inside text by value. */
+const ZH_COLLATOR = new Intl.Collator('zh-CN', { numeric: true });
+
 export function checkListName(name: string): string {
   const trimmed = name.trim();
   if (trimmed.length === 0 || trimmed.length > MAX_LIST_NAME) throw listFailure('lists.bad_name');
@@ -144,24 +147,54 @@ export class CallListStore {
       query.problem === undefined ? 0 : query.problem === 'any' ? BLOCKING_MASK : PROBLEM_BITS[query.problem];
     const where = mask ? `AND (problems & ${mask}) != 0` : '';
     let key = 'position';
+    // Text an operator reads (ids, names, addresses) sorts as in a Chinese dictionary, by pinyin;
+    // SQLite would order it by code point (丁一 before 阿四).
+    let text = false;
     const sortBy = query.sortBy;
     if (sortBy === 'telephone') key = 'telephone_raw';
-    else if (sortBy === 'outid') key = 'outid';
+    else if (sortBy === 'outid') [key, text] = ['outid', true];
     else if (sortBy === 'sourceRow') key = 'source_row';
     else if (sortBy === 'problems') key = `problems & ${BLOCKING_MASK}`;
     else if (sortBy?.startsWith('var:')) {
       const index = columns.variables.indexOf(sortBy.slice(4));
       if (index < 0) throw listFailure('lists.unknown_column', sortBy);
       key = `json_extract(variables, '$[${index}]')`;
+      text = true;
     } else if (sortBy !== undefined && sortBy !== 'position')
       throw listFailure('lists.unknown_column', sortBy);
     const direction = query.descending ? 'DESC' : 'ASC';
+    if (text) return this.collatedIds(listId, where, key, query.descending === true);
     return this.db
       .prepare<[number], { id: number }>(
         `SELECT id FROM call_rows WHERE list_id = ? ${where} ORDER BY ${key} ${direction}, position ASC`,
       )
       .all(listId)
       .map((row) => row.id);
+  }
+
+  /**
+   * Row ids by a text column in zh-CN collation (pinyin; digits by value), empty cells first as
+   * SQLite puts NULLs; equal keys keep list order in both directions. 100,000 rows: ~0.25 s.
+   */
+  private collatedIds(listId: number, where: string, key: string, descending: boolean): number[] {
+    const rows = this.db
+      .prepare<[number], { id: number; key: unknown }>(
+        `SELECT id, ${key} AS key FROM call_rows WHERE list_id = ? ${where} ORDER BY position ASC`,
+      )
+      .all(listId);
+    const keyed = rows.map((row, order) => ({
+      id: row.id,
+      key: row.key === null || row.key === undefined ? null : String(row.key),
+      order,
+    }));
+    const sign = descending ? -1 : 1;
+    keyed.sort((a, b) => {
+      if (a.key === b.key) return a.order - b.order;
+      if (a.key === null) return -sign;
+      if (b.key === null) return sign;
+      return sign * ZH_COLLATOR.compare(a.key, b.key) || a.order - b.order;
+    });
+    return keyed.map((row) => row.id);
   }
 
   /** Every problem of a list, in list order, for the problems panel (and the CLI). */

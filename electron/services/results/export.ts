@@ -4,7 +4,9 @@ import { callOutcomeLabel } from '../../../shared/codes/domain';
 import type { Locale } from '../../../shared/locale';
 import type { ResultsFilter, ResultsSource, Speaker } from '../../../shared/results';
 import { AppFailure } from '../contract/failure';
-import { writeTableFile } from '../tableFile';
+import type { ColumnKind, ExportCell, ExportColumn } from '../exports/cells';
+import { localTime } from '../exports/fileName';
+import { writeTable } from '../exports/writeTable';
 import type { ResultsReader, StoredReview } from './resultsQuery';
 
 const HEADERS: Record<Locale, Record<string, string>> = {
@@ -52,13 +54,7 @@ const HEADERS: Record<Locale, Record<string, string>> = {
   },
 };
 
-/** `2025-11-03 14:05:09` in the local time zone (the operator's), or empty. */
-export function localTime(ms: number | null): string {
-  if (!ms) return '';
-  const d = new Date(ms);
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
+export { localTime };
 
 export interface ExportResultsInput {
   accountId: string;
@@ -78,10 +74,10 @@ function variableNamesOf(reviews: Iterable<StoredReview>): string[] {
 }
 
 /**
- * Writes one row per call — the call-list variables, outcome (and the provider's code) and intention in the user's
- * language, durations, recording URL and the transcript as text — to .xlsx or .csv (by
- * extension), through a temporary file renamed into place. CSV is UTF-8 with a BOM (Excel reads
- * it as GBK otherwise) and CRLF; every XLSX cell is text so numbers keep their leading zeros.
+ * Writes one row per call — the call-list variables, outcome (and the provider's code) and
+ * intention in the user's language, times, durations in seconds (numbers), the recording URL
+ * and the transcript as text — to .xlsx or .csv (by extension), through the export writer
+ * (atomic; ids and telephones as text that keeps its digits; formulas neutralised in CSV).
  */
 export async function exportResults(
   reader: ResultsReader,
@@ -96,26 +92,28 @@ export async function exportResults(
   const each = () => reader.each(input.accountId, input.source, input.filter);
   // A first pass over the calls (without transcripts in memory) finds the variable columns.
   const variables = variableNamesOf(each());
-  const headers = [
-    h.callid!,
-    h.task!,
-    h.outid!,
-    h.tel!,
-    ...variables,
-    h.caller!,
-    h.status!,
-    h.code!,
-    h.intention!,
-    h.start!,
-    h.answer!,
-    h.end!,
-    h.call!,
-    h.talk!,
-    h.url!,
-    h.transcript!,
+  const column = (key: string, kind: ColumnKind): ExportColumn => ({ header: h[key]!, kind });
+  const columns: ExportColumn[] = [
+    column('callid', 'id'),
+    column('task', 'id'),
+    column('outid', 'id'),
+    column('tel', 'phone'),
+    ...variables.map((header): ExportColumn => ({ header, kind: 'text' })),
+    column('caller', 'phone'),
+    column('status', 'text'),
+    column('code', 'text'),
+    column('intention', 'text'),
+    column('start', 'datetime'),
+    column('answer', 'datetime'),
+    column('end', 'datetime'),
+    column('call', 'duration'),
+    column('talk', 'duration'),
+    column('url', 'text'),
+    column('transcript', 'text'),
   ];
   const speaker = (who: Speaker): string => h[who]!;
-  const line = ({ call, lines }: StoredReview, url: string): string[] => {
+  const seconds = (ms: number): number => Math.round(ms / 100) / 10;
+  const line = ({ call, lines }: StoredReview, url: string): ExportCell[] => {
     const values = variables.map((name) => {
       const at = call.row?.variableNames.indexOf(name) ?? -1;
       return at >= 0 ? (call.row?.variables[at] ?? '') : '';
@@ -133,8 +131,8 @@ export async function exportResults(
       localTime(call.startedAt),
       localTime(call.answeredAt),
       localTime(call.endedAt),
-      (call.callMs / 1000).toFixed(1),
-      (call.talkMs / 1000).toFixed(1),
+      seconds(call.callMs),
+      seconds(call.talkMs),
       url,
       lines.map((u) => `${speaker(u.speaker)}：${u.text}`).join('\n'),
     ];
@@ -143,12 +141,19 @@ export async function exportResults(
     const ref = reader.recording(input.accountId, callId);
     return ref ? (ref.kind === 'url' ? ref.url : ref.ref) : '';
   };
-  /** One row per call; the signal is checked between calls. */
-  function* pages(): Generator<string[][]> {
+  /** A page of calls at a time; the signal is checked between calls. */
+  function* pages(): Generator<ExportCell[][]> {
+    let page: ExportCell[][] = [];
     for (const review of each()) {
       input.signal?.throwIfAborted();
-      yield [line(review, urlOf(review.call.id))];
+      page.push(line(review, urlOf(review.call.id)));
+      if (page.length === 500) {
+        yield page;
+        page = [];
+      }
     }
+    if (page.length) yield page;
   }
-  return writeTableFile(file, format, { sheet: 'Results', headers, pages: pages() });
+  const sheet = input.locale === 'zh-CN' ? '通话结果' : 'Results';
+  return writeTable(file, format, { sheet, columns, pages: pages() });
 }

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { EXPORT_NAMES } from '../../../shared/codes/exports';
 import { RESULTS_ERRORS, type ResultsErrorCode } from '../../../shared/codes/results';
+import type { ExportOutcome } from '../../../shared/exports';
 import type { Locale } from '../../../shared/locale';
 import type { ProviderId } from '../../../shared/providers';
 import type {
@@ -19,6 +20,8 @@ import type {
 import type { AccountService } from '../accounts/service';
 import type { Broadcast } from '../contract/dispatch';
 import { AppFailure } from '../contract/failure';
+import { defaultFileName } from '../exports/fileName';
+import { dataFolderHost, ExportService } from '../exports/service';
 import type { CallListStore } from '../lists/store';
 import type { Logger } from '../log';
 import type { MediaProxy } from '../media/proxy';
@@ -50,8 +53,8 @@ export interface ResultsFeatureDeps {
   resolver?: OutidResolver;
   broadcast?: Broadcast;
   locale?: () => Locale;
-  /** A save dialog in the app; elsewhere a file under `<dataDir>/exports`. Null: cancelled. */
-  chooseExportPath?: (suggestedName: string, format: 'xlsx' | 'csv') => Promise<string | null>;
+  /** Delivers exports (the save dialog in the app); default: files under `<dataDir>/exports`. */
+  exports?: ExportService;
   now?: () => number;
   window?: SyncWindowOptions;
   /** Where the push receiver listens until the operator chooses (see PushControl). */
@@ -276,32 +279,28 @@ export class ResultsFeature {
     return this.recordings.open(ref, provider.fetchRecording?.bind(provider), trustedHosts);
   }
 
-  /** Writes matching calls to a file the user picks; null when cancelled. */
-  async export(
+  /**
+   * Writes the matching calls where the host says (a save dialog in the app, a download in the
+   * harness), named after the task or list, "results" and today's date.
+   */
+  async exportFile(
     source: ResultsSource,
     filter: ResultsFilter,
     format: 'xlsx' | 'csv',
-  ): Promise<{ file: string; rows: number } | null> {
-    const name = source.kind === 'task' ? `results-${source.taskId}` : `results-list-${source.listId}`;
-    const choose = this.deps.chooseExportPath ?? ((n, f) => Promise.resolve(this.defaultExportPath(n, f)));
-    const file = await choose(`${name}.${format}`, format);
-    if (file === null) return null;
-    const { rows } = await exportResults(this.reader, file, {
-      accountId: this.accountId,
-      source,
-      filter,
-      locale: this.deps.locale?.() ?? 'zh-CN',
-    });
-    return { file, rows };
-  }
-
-  private defaultExportPath(suggested: string, format: 'xlsx' | 'csv'): string {
-    const folder = join(this.deps.dataDir, 'exports');
-    mkdirSync(folder, { recursive: true });
-    const stem = suggested.replace(/\.(xlsx|csv)$/i, '').replace(/[^\w.-]/g, '_');
-    let path = join(folder, `${stem}.${format}`);
-    for (let n = 2; existsSync(path); n++) path = join(folder, `${stem} (${n}).${format}`);
-    return path;
+  ): Promise<ExportOutcome> {
+    const locale = this.deps.locale?.() ?? 'zh-CN';
+    const key = (s: ResultsSource): string => (s.kind === 'task' ? `task:${s.taskId}` : `list:${s.listId}`);
+    const named = (await this.sources()).find((option) => key(option.source) === key(source))?.name;
+    const name = named ?? (source.kind === 'task' ? source.taskId : String(source.listId));
+    const suggested = defaultFileName(
+      [name, EXPORT_NAMES.results[locale]],
+      format,
+      (this.deps.now ?? Date.now)(),
+    );
+    const exports = this.deps.exports ?? new ExportService(dataFolderHost(this.deps.dataDir));
+    return exports.deliver(suggested, format, (file) =>
+      exportResults(this.reader, file, { accountId: this.accountId, source, filter, locale }),
+    );
   }
 
   /** Stops the push receiver and cancels running syncs. */

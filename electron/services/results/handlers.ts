@@ -16,7 +16,6 @@ export function resultHandlers(results: ResultsFeature): FeatureHandlers<typeof 
     'results:linkList': ({ taskId, listId }) => results.linkList(taskId, listId),
     'results:dashboard': ({ taskId }) => results.dashboard(taskId),
     'results:toList': (request) => results.toList(request),
-    'results:export': ({ source, filter, format }) => results.export(source, filter, format),
     'recordings:open': ({ callId }) => results.openRecording(callId),
     'recordings:storePeaks': ({ key, peaks, peaksPerSecond, durationMs }) =>
       results.recordings.storePeaks(key, { peaks, peaksPerSecond, durationMs }),

@@ -1,7 +1,13 @@
 /**
- * The completed-calls chart: the provider's count for each local hour of today that has begun
- * and each earlier day of this week. Today's day is the sum of its hours (one request fewer per
- * id batch). A provider that cannot count calls over time gets empty buckets here.
+ * The completed-calls chart: the provider's count for each local hour of today and each day of
+ * this week. Today's day is the sum of its hours (one request fewer per id batch). A provider
+ * that cannot count calls over time gets empty buckets here.
+ *
+ * Hours and days still ahead of this machine's clock are asked too: a provider stamps calls by
+ * its own clock, which may run ahead of ours (the embedded sandbox dials on a fast clock; a
+ * server's clock may simply be fast). Asking only up to "now" left those calls out, so the
+ * chart stayed at 130 while the task's counters said 3,071 dialled. A bucket ahead that holds
+ * no call stays empty (null: no bar), as before.
  */
 import type { CallBucket, TaskStats } from '../../../shared/tasks';
 import type { Provider, TimeBucket } from '../providers/types';
@@ -13,23 +19,25 @@ export async function computeStats(provider: Provider, ids: string[], now: numbe
   const hours = hoursOfToday(now);
   const days = daysOfThisWeek(now);
   const todayStart = hours[0]!.start;
-  const askedHours = hours.filter((b) => b.start <= now);
-  const askedDays = days.filter((b) => b.end <= todayStart);
+  const todayEnd = hours.at(-1)!.end;
+  const otherDays = days.filter((b) => b.end <= todayStart || b.start >= todayEnd);
   const count = async (buckets: TimeBucket[]) =>
     provider.callsOverTime && buckets.length > 0
       ? provider.callsOverTime(ids, buckets)
       : buckets.map(() => null);
-  const [hourCounts, dayCounts] = await Promise.all([count(askedHours), count(askedDays)]);
+  const [hourCounts, dayCounts] = await Promise.all([count(hours), count(otherDays)]);
+  /** A bucket's count; null when the provider cannot count, or when it is ahead and empty. */
+  const cell = (bucket: TimeBucket, counts: Map<string, number> | null | undefined, taskId: string) => {
+    if (!counts) return null;
+    const n = counts.get(taskId) ?? 0;
+    return bucket.start > now && n === 0 ? null : n;
+  };
   return ids.map((taskId) => {
-    const today: CallBucket[] = hours.map((b, i) => {
-      const counts = i < askedHours.length ? hourCounts[i] : undefined;
-      return { ...b, count: counts ? (counts.get(taskId) ?? 0) : null };
-    });
+    const today: CallBucket[] = hours.map((b, i) => ({ ...b, count: cell(b, hourCounts[i], taskId) }));
     const todayTotal = today.reduce((sum, b) => sum + (b.count ?? 0), 0);
-    const week: CallBucket[] = days.map((b, i) => {
-      const counts = i < askedDays.length ? dayCounts[i] : undefined;
-      if (counts) return { ...b, count: counts.get(taskId) ?? 0 };
-      return { ...b, count: b.start === todayStart && provider.callsOverTime ? todayTotal : null };
+    const week: CallBucket[] = days.map((b) => {
+      if (b.start === todayStart) return { ...b, count: provider.callsOverTime ? todayTotal : null };
+      return { ...b, count: cell(b, dayCounts[otherDays.indexOf(b)], taskId) };
     });
     return { taskId, today, week };
   });

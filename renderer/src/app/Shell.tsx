@@ -8,15 +8,26 @@ import { usePrefsStore } from './prefsStore';
 import { hrefOf, ROUTE_LABELS, ROUTES, useRoute, type Route } from './routes';
 
 /** Each screen is its own chunk: the first screen loads only what it shows. */
-const PAGES: Record<Route, LazyExoticComponent<ComponentType>> = {
-  lists: lazy(() => import('../features/lists/ListsPage').then((m) => ({ default: m.ListsPage }))),
-  tasks: lazy(() => import('../features/tasks/TasksPage').then((m) => ({ default: m.TasksPage }))),
-  results: lazy(() => import('../features/results/ResultsPage').then((m) => ({ default: m.ResultsPage }))),
-  dnc: lazy(() => import('../features/dnc/DncPage').then((m) => ({ default: m.DncPage }))),
-  settings: lazy(() =>
-    import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
-  ),
+const LOADERS: Record<Route, () => Promise<{ default: ComponentType }>> = {
+  lists: () => import('../features/lists/ListsPage').then((m) => ({ default: m.ListsPage })),
+  tasks: () => import('../features/tasks/TasksPage').then((m) => ({ default: m.TasksPage })),
+  results: () => import('../features/results/ResultsPage').then((m) => ({ default: m.ResultsPage })),
+  dnc: () => import('../features/dnc/DncPage').then((m) => ({ default: m.DncPage })),
+  settings: () => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
 };
+
+const PAGES = Object.fromEntries(ROUTES.map((route) => [route, lazy(LOADERS[route])])) as Record<
+  Route,
+  LazyExoticComponent<ComponentType>
+>;
+
+/**
+ * Starts fetching the screen the app opens on while the preferences are still being read, so
+ * the chunk and the first answer from main travel together instead of one after the other.
+ */
+export function preloadScreen(route: Route): void {
+  void LOADERS[route]().catch(() => undefined);
+}
 
 /** The frame around every screen: header with the account switcher, side navigation, content. */
 export function Shell() {

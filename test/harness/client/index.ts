@@ -1,4 +1,5 @@
-import { createApi, type EventName } from '../../../shared/contract';
+import { createApi } from '../../../shared/api';
+import type { EventName } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
 import { fromWire, toWire, WS_PATH, type ClientMessage, type ServerMessage } from '../protocol';
 

@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createApi, CHANNELS, type Channel } from '../../../shared/contract';
+import { CHANNEL_NAMES, createApi, EVENT_LIST } from '../../../shared/api';
+import { CHANNELS, EVENT_NAMES, type Channel } from '../../../shared/contract';
 import { DEFAULT_PREFS, type Prefs } from '../../../shared/prefs';
 import { createDispatcher, type Handlers } from '../../../electron/services/contract/dispatch';
 import { AppFailure } from '../../../electron/services/contract/failure';
@@ -16,6 +17,7 @@ import { createTaskService } from '../../../electron/services/tasks/create';
 import { DncFeature } from '../../../electron/services/dnc/feature';
 import { UpdateService } from '../../../electron/services/desktop/updates';
 import { DncStore } from '../../../electron/services/dnc/store';
+import { dataFolderHost, ExportService } from '../../../electron/services/exports/service';
 import { createMediaProxy } from '../../../electron/services/media/proxy';
 import { ListsFeature } from '../../../electron/services/lists/feature';
 import { openListServices } from '../../../electron/services/lists/index';
@@ -84,6 +86,7 @@ function setup(overrides: Partial<Handlers> = {}, prefs = memoryPrefs()) {
         locale: () => prefs.get().locale,
         busy: () => ({ uploads: 0, imports: 0 }),
       }),
+      exports: new ExportService(dataFolderHost(dataDir)),
       broadcast: (event, payload) => events.push([event, payload]),
     }),
     ...overrides,
@@ -222,6 +225,7 @@ describe('createApi', () => {
       'accounts',
       'app',
       'dnc',
+      'exports',
       'import',
       'lists',
       'prefs',
@@ -249,5 +253,10 @@ describe('createApi', () => {
     stop();
     expect(subscribed).toEqual([]);
     expect(CHANNELS.slice(0, 3)).toEqual(['app:info', 'prefs:get', 'prefs:set']);
+  });
+
+  it('knows every channel and event of the contract by name alone (the preload holds no schemas)', () => {
+    expect([...CHANNEL_NAMES].sort()).toEqual([...CHANNELS].sort());
+    expect([...EVENT_LIST].sort()).toEqual([...EVENT_NAMES].sort());
   });
 });

@@ -89,7 +89,7 @@ describe('campaign-desk dnc', () => {
     expect((await cli(dir, 'dnc', 'export', '--out', out)).code).toBe(0);
     const exported = readFileSync(out, 'utf8').split('\r\n');
     expect(exported[0]).toBe('\uFEFFTelephone,Applies to,Reason,Added,Source');
-    expect(exported.filter((line) => line.startsWith('13800000001'))).toHaveLength(2);
+    expect(exported.filter((line) => line.startsWith('"=""13800000001"""'))).toHaveLength(2);
 
     const removed = await cli(dir, '--json', 'dnc', 'remove', '13800000001', '--account');
     expect(JSON.parse(removed.stdout)).toEqual({ removed: 1 });

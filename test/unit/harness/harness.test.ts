@@ -113,3 +113,34 @@ describe('the harness wire format', () => {
     expect(fromWire({ $bytes: 'AQI=', other: 1 })).toEqual({ $bytes: 'AQI=', other: 1 });
   });
 });
+
+describe('exports in the harness', () => {
+  it('hands the file to the browser once, as an attachment with the suggested name', async () => {
+    const socket = await connect(
+      `${harness.origin.replace('http', 'ws')}${WS_PATH}?token=${harness.token}`,
+      harness.origin,
+    );
+    await call(socket, 9, 'prefs:set', { locale: 'zh-CN' });
+    const added = await call(socket, 1, 'dnc:add', { telephones: ['02191248839'], target: 'all' });
+    expect(added).toMatchObject({ result: { ok: true } });
+    const answer = await call(socket, 2, 'exports:dnc', { format: 'csv' });
+    socket.close();
+    if (answer.type !== 'result' || !answer.result.ok) throw new Error(JSON.stringify(answer));
+    const outcome = answer.result.value as { status: string; url: string; fileName: string; rows: number };
+    expect(outcome).toMatchObject({ status: 'download', rows: 1 });
+    expect(outcome.fileName).toMatch(/^免打扰名单_\d{4}-\d{2}-\d{2}\.csv$/);
+    const response = await fetch(`${harness.origin}${outcome.url}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent(outcome.fileName)}`,
+    );
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    expect(text).toMatch(/^电话号码,/);
+    expect(text).toContain('"=""02191248839"""');
+    // Served once; an id nobody was given is not found either.
+    expect((await fetch(`${harness.origin}${outcome.url}`)).status).toBe(404);
+    expect((await fetch(`${harness.origin}/downloads/guess`)).status).toBe(404);
+  });
+});

@@ -46,7 +46,7 @@ describe('campaign-desk import / lists / export', () => {
     ]);
     const out = join(dir, 'out.csv');
     expect((await cli(['export', '1', '--out', out, '--data-dir', dir])).code).toBe(0);
-    expect(readFileSync(out, 'utf8')).toMatch(/^\uFEFF手机号码,姓名,outid\r\n13800138000,张三,CD-/);
+    expect(readFileSync(out, 'utf8')).toMatch(/^\uFEFF手机号码,姓名,Row ID\r\n"=""13800138000""",张三,CD-/);
   });
 
   it('exits non-zero with { error: { code, message } } for a file it cannot read', async () => {

@@ -182,6 +182,47 @@ describe('call list store', () => {
     expect(snapshot(store, list.id)).toEqual(before);
   });
 
+  it('sorts names by pinyin in main (Intl.Collator zh-CN), empty cells first, ties in list order', () => {
+    const { store, list } = setup([
+      ['13800000001', '丁一', 'b'],
+      ['13800000002', '张三', 'a'],
+      ['13800000003', '阿四', 'a'],
+      ['13800000004', '', 'a'],
+      ['13800000005', '陈二', 'a'],
+    ]);
+    const ids = store.queryRowIds(list.id);
+    const names = (order: number[]) => store.getRowsByIds(list.id, order).map((row) => row.variables[0]);
+    expect(names(store.queryRowIds(list.id, { sortBy: 'var:姓名' }))).toEqual([
+      '',
+      '阿四',
+      '陈二',
+      '丁一',
+      '张三',
+    ]);
+    expect(names(store.queryRowIds(list.id, { sortBy: 'var:姓名', descending: true }))).toEqual([
+      '张三',
+      '丁一',
+      '陈二',
+      '阿四',
+      '',
+    ]);
+    // Equal keys keep the list's order, ascending or not.
+    expect(store.queryRowIds(list.id, { sortBy: 'var:备注' })).toEqual([
+      ids[1],
+      ids[2],
+      ids[3],
+      ids[4],
+      ids[0],
+    ]);
+    expect(store.queryRowIds(list.id, { sortBy: 'var:备注', descending: true })).toEqual([
+      ids[0],
+      ids[1],
+      ids[2],
+      ids[3],
+      ids[4],
+    ]);
+  });
+
   it('sorts views, renames, duplicates and deletes lists', () => {
     const { store, list } = setup([
       ['13800000003', '丙', ''],
@@ -200,6 +241,8 @@ describe('call list store', () => {
       '丙',
     ]);
     expect(() => store.queryRowIds(list.id, { sortBy: 'var:nope' })).toThrow(/unknown_column/);
+    // Names sort by pinyin (丙 bing, 甲 jia, 乙 yi), not by code point (丙 乙 甲).
+    expect(store.queryRowIds(list.id, { sortBy: 'var:姓名' })).toEqual([ids[0], ids[1], ids[2]]);
     expect(store.rename(list.id, ' 十一月 ').name).toBe('十一月');
     expect(() => store.rename(list.id, '  ')).toThrow(/bad_name/);
     const copy = store.duplicate(list.id, '副本');
@@ -215,7 +258,7 @@ describe('call list store', () => {
     expect(() => store.getList(list.id)).toThrow(/not_found/);
   });
 
-  it('exports in the file’s column order: CSV with BOM and quoting, XLSX with text cells', async () => {
+  it('exports in the file’s column order: CSV with BOM, quoting and kept digits, XLSX with text cells', async () => {
     const { store, list } = setup([
       ['010-12345678', '张三, 先生', '说"好"'],
       ['13800138000', '李四', '第一行\n第二行'],
@@ -224,7 +267,9 @@ describe('call list store', () => {
     await exportList(store, list.id, join(dir, 'out.csv'));
     const outids = store.getRows(list.id, 0, 2).map((row) => row.outid);
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe(
-      `\uFEFF姓名,手机号码,备注,outid\r\n"张三, 先生",010-12345678,"说""好""",${outids[0]}\r\n李四,13800138000,"第一行\n第二行",${outids[1]}\r\n`,
+      // Digits-only telephones as ="…" (Excel, WPS and LibreOffice keep them as text); the outid
+      // header the app adds is in the user's language.
+      `\uFEFF姓名,手机号码,备注,数据ID\r\n"张三, 先生",010-12345678,"说""好""",${outids[0]}\r\n李四,"=""13800138000""","第一行\n第二行",${outids[1]}\r\n`,
     );
     await exportList(store, list.id, join(dir, 'out.xlsx'), { telephone: 'normalised' });
     const source = await openWorkbook(join(dir, 'out.xlsx'));
@@ -232,7 +277,7 @@ describe('call list store', () => {
     for await (const batch of source.rows(source.sheets[0]!.name))
       rows.push(...batch.map((row) => row.cells));
     expect(rows).toEqual([
-      ['姓名', '手机号码', '备注', 'outid'],
+      ['姓名', '手机号码', '备注', '数据ID'],
       ['张三, 先生', '01012345678', '说"好"', outids[0]],
       ['李四', '13800138000', '第一行\n第二行', outids[1]],
     ]);

@@ -187,6 +187,10 @@ describe('campaign-desk export-results', () => {
     for (let r = 2; r <= 16; r++) exported.set(values(r)[idAt]!, values(r)[statusAt]!);
     expect(exported).toEqual(label);
     expect([...exported.values()]).toContain('已接通');
+    // Durations are numbers, telephones text.
+    const talkAt = header.indexOf('通话时长(秒)');
+    expect(typeof sheet.getRow(2).getCell(talkAt + 1).value).toBe('number');
+    expect(typeof sheet.getRow(2).getCell(4).value).toBe('string');
 
     const csvFile = join(dir, '结果.csv');
     const csv = await run(runExportResults, [taskId, '--out', csvFile], { json: true, locale: 'zh-CN' });
@@ -195,7 +199,8 @@ describe('campaign-desk export-results', () => {
     expect(text.startsWith('\uFEFF通话ID,任务ID,数据ID,电话号码,')).toBe(true);
     for (const [id, status] of label) {
       // Transcripts span lines inside quotes; the call's own line starts with its id.
-      expect(text).toMatch(new RegExp(`\\r\\n${id},${taskId},,13\\d{9},\\d+,${status},\\d,`));
+      // Telephones as ="…" so Excel and WPS keep every digit.
+      expect(text).toMatch(new RegExp(`\\r\\n${id},${taskId},,"=""13\\d{9}""","=""\\d+""",${status},\\d,`));
     }
   });
 

@@ -85,21 +85,28 @@ describe('results queries', () => {
 
   it('exports .csv with a BOM and .xlsx, one row per call with labels in the user’s language', async () => {
     const { s, source } = await synced(25);
-    const csv = await s.results.export(source, { outcomes: ['connected'] }, 'csv');
-    const text = readFileSync(csv!.file, 'utf8');
+    const csv = await s.results.exportFile(source, { outcomes: ['connected'] }, 'csv');
+    if (csv.status !== 'saved') throw new Error(csv.status);
+    const text = readFileSync(csv.path, 'utf8');
     expect(text.startsWith('\uFEFF通话ID,任务ID,数据ID,电话号码')).toBe(true);
-    expect(text.split('\r\n').filter((l) => l.startsWith('soboticall'))).toHaveLength(csv!.rows);
+    expect(text.split('\r\n').filter((l) => l.startsWith('soboticall'))).toHaveLength(csv.rows);
     expect(text).toContain('已接通');
     expect(text).toContain('机器人：');
     expect(text).toContain('/sandbox-media/call/');
 
-    const xlsx = await s.results.export(source, {}, 'xlsx');
-    expect(xlsx!.rows).toBe(80);
+    const xlsx = await s.results.exportFile(source, {}, 'xlsx');
+    if (xlsx.status !== 'saved') throw new Error(xlsx.status);
+    expect(xlsx.rows).toBe(80);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(xlsx!.file);
+    await workbook.xlsx.readFile(xlsx.path);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.rowCount).toBe(81);
     expect(sheet.getRow(1).getCell(1).value).toBe('通话ID');
-    expect(join(s.dataDir, 'exports')).toBe(join(xlsx!.file, '..'));
+    expect(join(s.dataDir, 'exports')).toBe(join(xlsx.path, '..'));
+    // Named after the task, what it holds and the day; durations are numbers.
+    expect(xlsx.fileName).toMatch(/_通话结果_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const talk = (sheet.getRow(1).values as unknown[]).indexOf('通话时长(秒)');
+    expect(talk).toBeGreaterThan(0);
+    expect(typeof sheet.getRow(2).getCell(talk).value).toBe('number');
   });
 });

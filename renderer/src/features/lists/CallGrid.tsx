@@ -1,4 +1,12 @@
-import { useEffect, useMemo, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { Tooltip } from 'antd';
+import {
+  useEffect,
+  useMemo,
+  useState,
+  type ClipboardEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { useVirtualRows } from '../../components/useVirtualRows';
 import { usePrefsStore } from '../../app/prefsStore';
 import { useT } from '../../i18n/useT';
@@ -22,6 +30,12 @@ export function CallGrid() {
   const { list, viewIds, rows, selected, checked } = useGridStore();
   const { ensureRows, select, apply, undo, redo, toggleChecked, setChecked } = useGridStore.getState();
   const [editing, setEditing] = useState<{ initial: string } | null>(null);
+  // The one cell under the pointer whose text is cut off: it gets a Tooltip with the whole text.
+  const [truncated, setTruncated] = useState<{ rowId: number; column: string } | null>(null);
+  const hover = (rowId: number, column: string) => (event: MouseEvent<HTMLDivElement>) => {
+    const cell = event.currentTarget;
+    setTruncated(cell.scrollWidth > cell.clientWidth ? { rowId, column } : null);
+  };
   const columns = useMemo(() => (list ? gridColumns(list, t) : []), [list, t]);
   const { ref, viewport, first, last, pageRows, onScroll, reveal } = useVirtualRows(
     ROW_HEIGHT,
@@ -178,7 +192,8 @@ export function CallGrid() {
                     data-column={column.key}
                     className={`grid-cell${isSelected ? ' selected' : ''}${row && cellHasProblem(row, column.key) ? ' problem' : ''}`}
                     style={{ width: column.width }}
-                    title={text}
+                    onMouseEnter={hover(rowId, column.key)}
+                    onMouseLeave={() => setTruncated(null)}
                     onMouseDown={() => select({ index, column: column.key })}
                     onDoubleClick={() => column.editable && row && setEditing({ initial: text })}
                   >
@@ -192,6 +207,10 @@ export function CallGrid() {
                           viewport.current?.focus();
                         }}
                       />
+                    ) : truncated?.rowId === rowId && truncated.column === column.key ? (
+                      <Tooltip open title={text} mouseEnterDelay={0}>
+                        <span>{text}</span>
+                      </Tooltip>
                     ) : (
                       text
                     )}

@@ -1,5 +1,7 @@
+import { Spin } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import { CallGrid } from './CallGrid';
 import { useGridStore } from './gridStore';
@@ -13,6 +15,8 @@ import { useUploadsStore } from '../uploads/uploadsStore';
 /** One open list: its toolbar, the grid and the problems panel. */
 export function ListView({ listId }: { listId: number }) {
   const t = useT();
+  const fmt = useFormat();
+  const loading = useGridStore((state) => state.loading);
   const list = useGridStore((state) => state.list);
   const shown = useGridStore((state) => state.viewIds.length);
   const error = useGridStore((state) => state.error);
@@ -35,7 +39,8 @@ export function ListView({ listId }: { listId: number }) {
         <h1>{list?.name ?? '…'}</h1>
         {list && (
           <span className="muted">
-            {t('grid.rowsShown', { shown, total: list.rowCount })} · {t('lists.col.valid')} {list.validCount}
+            {t('grid.rowsShown', { shown: fmt.number(shown), total: fmt.number(list.rowCount) })} ·{' '}
+            {t('lists.col.valid')} {fmt.number(list.validCount)}
           </span>
         )}
       </div>
@@ -43,9 +48,16 @@ export function ListView({ listId }: { listId: number }) {
       <ListToolbar />
       <UploadsStrip listId={listId} />
       <p className="muted grid-hint">{t('grid.editHint')}</p>
-      <div className="list-body">
+      <div className="list-body" aria-busy={loading || undefined}>
         <CallGrid />
         <ProblemsPanel />
+        {/* Over the grid, not around it: the grid's height must stay its flex box's. */}
+        {loading && (
+          <div className="grid-busy" role="status">
+            <Spin />
+            <span>{t('grid.loading')}</span>
+          </div>
+        )}
       </div>
       {list?.id === listId && dialog?.kind === 'upload' && (
         <UploadDialog

@@ -1,36 +1,52 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { InboxOutlined } from '@ant-design/icons';
+import { App, Table, Upload } from 'antd';
+import { useEffect, useState, type DragEvent } from 'react';
+import type { CallList } from '../../../../shared/callList';
 import { useHash } from '../../app/routes';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
+import { FileProblems } from './FileProblems';
 import { useImportStore } from './importStore';
 import { ImportWizard } from './ImportWizard';
 import { ListView } from './ListView';
 import { followListChanges, openListIdFromHash, useListsStore } from './listsStore';
 
+const ACCEPT = '.xlsx,.xlsm,.csv,.txt,.xls';
+
 /** The Lists screen: every list, and a file dropped anywhere on it starts an import. */
 export function ListsPage() {
   const t = useT();
   const fmt = useFormat();
+  const { message } = App.useApp();
   const hash = useHash();
   const openId = openListIdFromHash(hash);
   const { lists, error, load, dismissError } = useListsStore();
-  const importError = useImportStore((state) => state.error);
   const importResult = useImportStore((state) => state.result);
+  const importError = useImportStore((state) => state.error);
   const phase = useImportStore((state) => state.phase);
+  const cancelled = useImportStore((state) => state.cancelled);
   const startImport = useImportStore((state) => state.start);
   const [dragging, setDragging] = useState(false);
-  const picker = useRef<HTMLInputElement>(null);
+
+  // Back on the overview after editing a list: its counts are read again, never kept stale.
+  useEffect(() => {
+    if (openId === null) void load();
+  }, [load, openId]);
+  useEffect(() => followListChanges(), []);
 
   useEffect(() => {
-    void load();
-    return followListChanges();
-  }, [load]);
+    if (!cancelled) return;
+    void message.info(t('import.cancelled'));
+    useImportStore.setState({ cancelled: false });
+  }, [cancelled, message, t]);
 
   const onDrop = (event: DragEvent): void => {
-    event.preventDefault();
     setDragging(false);
+    // The Dragger handles a drop on itself (and marks it handled); this is the rest of the screen.
+    if (event.defaultPrevented) return;
+    event.preventDefault();
     const file = event.dataTransfer.files[0];
     if (file) void startImport(file);
   };
@@ -46,7 +62,7 @@ export function ListsPage() {
 
   return (
     <div
-      className="lists-page"
+      className={`lists-page${dragging ? ' dragging' : ''}`}
       onDragOver={onDragOver}
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
@@ -54,64 +70,78 @@ export function ListsPage() {
     >
       <h1>{t('lists.title')}</h1>
       {error && <ErrorBanner error={error} onDismiss={dismissError} />}
-      {importError && (
+      {importError && phase === 'idle' && (
         <ErrorBanner error={importError} onDismiss={() => useImportStore.setState({ error: null })} />
       )}
-      {importResult && phase === 'done' && (
-        <p className="notice" role="status">
-          {t('import.done', { rows: importResult.list.rowCount, valid: importResult.valid })}
-        </p>
-      )}
-      <ImportWizard onImported={(listId) => (window.location.hash = `#/lists/${listId}`)} />
+      {importResult && phase === 'done' && <FileProblems problems={importResult.fileProblems} />}
+      <ImportWizard
+        onImported={(listId) => {
+          const result = useImportStore.getState().result;
+          if (result)
+            void message.success(
+              t('import.done', { rows: fmt.number(result.list.rowCount), valid: fmt.number(result.valid) }),
+            );
+          window.location.hash = `#/lists/${listId}`;
+        }}
+      />
       {phase === 'idle' || phase === 'done' ? (
-        <div className={`drop-zone${dragging ? ' dragging' : ''}`}>
-          <p>
-            {dragging ? t('lists.dropOverlay') : t('lists.drop')}{' '}
-            <button type="button" onClick={() => picker.current?.click()}>
-              {t('lists.pick')}
-            </button>
+        <Upload.Dragger
+          className="drop-zone"
+          accept={ACCEPT}
+          multiple={false}
+          showUploadList={false}
+          // The file goes to main through the contract, never over HTTP: stop antd's upload.
+          beforeUpload={(file) => {
+            void startImport(file);
+            return Upload.LIST_IGNORE;
+          }}
+          data-testid="lists-file-input"
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
           </p>
-          <p className="muted">{t('lists.dropHint')}</p>
-          <input
-            ref={picker}
-            type="file"
-            hidden
-            accept=".xlsx,.xlsm,.csv,.txt,.xls"
-            data-testid="lists-file-input"
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) void startImport(file);
-            }}
-          />
-        </div>
+          <p className="ant-upload-text">
+            {dragging ? t('lists.dropOverlay') : t('lists.drop')} {t('lists.pick')}
+          </p>
+          <p className="ant-upload-hint">{t('lists.dropHint')}</p>
+        </Upload.Dragger>
       ) : null}
       {lists && lists.length === 0 && phase === 'idle' && (
         <EmptyState title={t('lists.empty.title')} body={t('lists.empty.body')} />
       )}
       {lists && lists.length > 0 && (
-        <table className="lists-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('lists.col.name')}</th>
-              <th scope="col">{t('lists.col.rows')}</th>
-              <th scope="col">{t('lists.col.valid')}</th>
-              <th scope="col">{t('lists.col.updated')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lists.map((list) => (
-              <tr key={list.id}>
-                <td>
-                  <a href={`#/lists/${list.id}`}>{list.name}</a>
-                </td>
-                <td>{fmt.number(list.rowCount)}</td>
-                <td>{fmt.number(list.validCount)}</td>
-                <td>{fmt.dateTime(list.updatedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table<CallList>
+          className="lists-table"
+          rowKey="id"
+          size="middle"
+          pagination={false}
+          dataSource={lists}
+          aria-label={t('lists.title')}
+          columns={[
+            {
+              key: 'name',
+              title: t('lists.col.name'),
+              render: (_, list) => <a href={`#/lists/${list.id}`}>{list.name}</a>,
+            },
+            {
+              key: 'rows',
+              title: t('lists.col.rows'),
+              align: 'right',
+              render: (_, list) => fmt.number(list.rowCount),
+            },
+            {
+              key: 'valid',
+              title: t('lists.col.valid'),
+              align: 'right',
+              render: (_, list) => fmt.number(list.validCount),
+            },
+            {
+              key: 'updated',
+              title: t('lists.col.updated'),
+              render: (_, list) => <span className="nowrap">{fmt.dateTime(list.updatedAt)}</span>,
+            },
+          ]}
+        />
       )}
     </div>
   );

@@ -24,6 +24,8 @@ interface GridStore {
   redoStack: CallRowEdit[][];
   problems: ListProblem[] | null;
   busy: boolean;
+  /** Opening the list or re-reading its view (a sort of 100,000 rows takes a moment). */
+  loading: boolean;
   error: AppError | null;
   open(listId: number): Promise<void>;
   close(): void;
@@ -74,7 +76,7 @@ const emptyList = (): Pick<
 });
 
 export const useGridStore = create<GridStore>()((set, get) => {
-  const fail = (error: AppError): void => set({ error, busy: false });
+  const fail = (error: AppError): void => set({ error, busy: false, loading: false });
 
   /** Re-reads the view after rows were added or removed, keeping what is cached. */
   const requery = async (): Promise<void> => {
@@ -106,18 +108,21 @@ export const useGridStore = create<GridStore>()((set, get) => {
   return {
     ...emptyList(),
     busy: false,
+    loading: false,
     async open(listId) {
       fresh = new Set();
-      set(emptyList());
+      set({ ...emptyList(), loading: true });
       const list = await window.api.lists.get({ listId });
       if (!list.ok) return fail(list.error);
       set({ list: list.value });
       await requery();
+      set({ loading: false });
     },
     close: () => set({ list: null, viewIds: [], rows: new Map() }),
     async setQuery(query) {
-      set({ query, selected: null, checked: new Set() });
+      set({ query, selected: null, checked: new Set(), loading: true });
       await requery();
+      set({ loading: false });
     },
     async ensureRows(from, to) {
       const { list, viewIds } = get();

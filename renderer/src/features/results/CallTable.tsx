@@ -4,7 +4,9 @@ import { callOutcomeLabel } from '../../../../shared/codes/domain';
 import type { CallResult } from '../../../../shared/results';
 import { useT } from '../../i18n/useT';
 import { useLocalized } from '../tasks/useLocale';
-import { clock, localTime } from './format';
+import { Tooltip } from 'antd';
+import { useFormat } from '../../i18n/format';
+import { clock } from './format';
 import { useResultsStore } from './resultsStore';
 
 export const CALL_ROW_HEIGHT = 34;
@@ -15,6 +17,18 @@ function rowName(call: CallResult): string {
   return call.row?.variables[0] ?? call.outid ?? '';
 }
 
+/** A cell whose text may be cut off by its column: the whole text on hover and focus. */
+function Clipped({ text }: { text: string }) {
+  if (text === '') return <span role="cell" />;
+  return (
+    <Tooltip title={text} mouseEnterDelay={0.4}>
+      <span role="cell" className="clipped">
+        {text}
+      </span>
+    </Tooltip>
+  );
+}
+
 /**
  * The calls of the source, newest first: only the rows in view are in the DOM and rows are
  * read from main by page as they scroll in, so a task of 100,000 calls scrolls like 100.
@@ -22,6 +36,7 @@ function rowName(call: CallResult): string {
 export function CallTable() {
   const t = useT();
   const label = useLocalized();
+  const fmt = useFormat();
   const total = useResultsStore((store) => store.total);
   const rows = useResultsStore((store) => store.rows);
   const selectedId = useResultsStore((store) => store.selectedId);
@@ -66,13 +81,13 @@ export function CallTable() {
               >
                 {call ? (
                   <>
-                    <span role="cell">{localTime(call.startedAt)}</span>
+                    <span role="cell">{fmt.dateTime(call.startedAt)}</span>
                     <span role="cell">{call.telephone}</span>
-                    <span role="cell">{rowName(call)}</span>
+                    <Clipped text={rowName(call)} />
                     <span role="cell" className={`call-status call-status-${call.outcome}`}>
                       {label(callOutcomeLabel(call.outcome, call.outcomeCode))}
                     </span>
-                    <span role="cell">{call.intentions.join('、')}</span>
+                    <Clipped text={call.intentions.join(fmt.locale === 'zh-CN' ? '、' : ', ')} />
                     <span role="cell">{clock(call.talkMs)}</span>
                     <span role="cell">{call.utteranceCount}</span>
                   </>

@@ -1,11 +1,17 @@
+import { DownloadOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { App, Button, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import type { CallList } from '../../../../shared/callList';
+import type { ExportOutcome } from '../../../../shared/exports';
+import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import { useResultsStore } from './resultsStore';
 
 /** Export buttons, and for a task the call list its rows came from (for joining calls to rows). */
 export function ResultsActions() {
   const t = useT();
+  const fmt = useFormat();
+  const { message } = App.useApp();
   const source = useResultsStore((store) => store.source);
   const linked = useResultsStore(
     (store) =>
@@ -14,21 +20,59 @@ export function ResultsActions() {
       )?.linkedListId ?? null,
   );
   const [lists, setLists] = useState<CallList[]>([]);
-  const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null);
   useEffect(() => {
     void window.api.lists.all().then((result) => result.ok && setLists(result.value));
   }, []);
   if (!source) return null;
   const { exportTo, linkList, loadSources } = useResultsStore.getState();
+
+  /** Says what was written, and offers to show a saved file in its folder. */
+  const announce = (outcome: ExportOutcome): void => {
+    if (outcome.status === 'cancelled') return;
+    const calls = fmt.plural(outcome.rows, {
+      one: t('results.export.calls.one'),
+      other: t('results.export.calls'),
+    });
+    const text = t(outcome.status === 'saved' ? 'results.export.done' : 'results.export.downloaded', {
+      calls,
+      file: outcome.fileName,
+    });
+    const reveal =
+      outcome.status === 'saved' && outcome.canReveal ? (
+        <Button
+          type="link"
+          size="small"
+          icon={<FolderOpenOutlined />}
+          onClick={() => void window.api.exports.reveal({ savedId: outcome.savedId })}
+        >
+          {t('results.export.reveal')}
+        </Button>
+      ) : null;
+    void message.success({
+      content: (
+        <span role="status">
+          {text}
+          {reveal}
+        </span>
+      ),
+      duration: 6,
+    });
+  };
   const run = async (format: 'xlsx' | 'csv'): Promise<void> => {
-    const result = await exportTo(format);
-    setDone(result ? t('results.export.done', { rows: result.rows, file: result.file }) : null);
+    setBusy(format);
+    try {
+      const outcome = await exportTo(format);
+      if (outcome) announce(outcome);
+    } finally {
+      setBusy(null);
+    }
   };
   return (
-    <div className="results-actions">
+    <Space wrap className="results-actions">
       {source.kind === 'task' && (
         <label>
-          {t('results.link')}
+          {t('results.link')}{' '}
           <select
             value={linked ?? ''}
             onChange={(event) => {
@@ -44,17 +88,22 @@ export function ResultsActions() {
           </select>
         </label>
       )}
-      <button type="button" onClick={() => void run('xlsx')}>
+      <Button
+        icon={<DownloadOutlined />}
+        loading={busy === 'xlsx'}
+        disabled={busy !== null}
+        onClick={() => void run('xlsx')}
+      >
         {t('results.export.xlsx')}
-      </button>
-      <button type="button" onClick={() => void run('csv')}>
+      </Button>
+      <Button
+        icon={<DownloadOutlined />}
+        loading={busy === 'csv'}
+        disabled={busy !== null}
+        onClick={() => void run('csv')}
+      >
         {t('results.export.csv')}
-      </button>
-      {done && (
-        <span className="muted" role="status">
-          {done}
-        </span>
-      )}
-    </div>
+      </Button>
+    </Space>
   );
 }

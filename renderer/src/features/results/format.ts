@@ -6,8 +6,3 @@ export function clock(ms: number): string {
   const s = String(total % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
-
-/** A timestamp in the user's local time, or a dash. */
-export function localTime(ms: number | null): string {
-  return ms ? new Date(ms).toLocaleString() : '—';
-}

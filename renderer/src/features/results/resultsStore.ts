@@ -1,3 +1,5 @@
+import type { ExportOutcome } from '../../../../shared/exports';
+import { startDownload } from './download';
 import { create } from 'zustand';
 import type { AppError } from '../../../../shared/result';
 import type {
@@ -39,7 +41,8 @@ interface ResultsState {
   select(id: string | null): void;
   /** Selects the call `delta` rows away from the selected one (next/previous call keys). */
   step(delta: number): void;
-  exportTo(format: 'xlsx' | 'csv'): Promise<{ file: string; rows: number } | null>;
+  /** Exports the shown calls (save dialog in the app, a download in the harness); null: failed. */
+  exportTo(format: 'xlsx' | 'csv'): Promise<ExportOutcome | null>;
   linkList(listId: number | null): Promise<void>;
   dismissError(): void;
 }
@@ -176,11 +179,12 @@ export const useResultsStore = create<ResultsState>()((set, get) => {
     async exportTo(format) {
       const { source, filter } = get();
       if (!source) return null;
-      const result = await window.api.results.export({ source, filter: clean(filter), format });
+      const result = await window.api.exports.results({ source, filter: clean(filter), format });
       if (!result.ok) {
         set({ error: result.error });
         return null;
       }
+      if (result.value.status === 'download') startDownload(result.value.url, result.value.fileName);
       return result.value;
     },
 

@@ -69,7 +69,7 @@ export function PushReceiverSection() {
               onChange={(value) => setPort(value)}
             />
           </Form.Item>
-          <Form.Item label={null} colon={false} className="push-apply">
+          <Form.Item label=" " colon={false} className="push-apply">
             <Button type="primary" htmlType="submit" disabled={enabled && !portValid} loading={busy}>
               {t('push.apply')}
             </Button>

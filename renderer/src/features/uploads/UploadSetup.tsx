@@ -50,6 +50,7 @@ export function UploadSetup({ list, checkedRowIds, initialTaskId, onStarted, onC
     Object.fromEntries(list.columns.variables.map((name) => [name, { send: true, target: name }])),
   );
   const [via, setVia] = useState<UploadVia>('data');
+  const [sendAnyway, setSendAnyway] = useState(false);
   const [plan, setPlan] = useState<UploadPlan | null>(null);
   const [planError, setPlanError] = useState<AppError | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -66,8 +67,9 @@ export function UploadSetup({ list, checkedRowIds, initialTaskId, onStarted, onC
       via,
       variables: toMapping(choices),
       ...(rows === 'checked' ? { rowIds: [...checkedRowIds] } : {}),
+      ...(sendAnyway ? { sendNumbersOnTask: true } : {}),
     }),
-    [list.id, taskId, via, choices, rows, checkedRowIds],
+    [list.id, taskId, via, choices, rows, checkedRowIds, sendAnyway],
   );
 
   // Re-plan on every change (debounced); a late answer to an older request is dropped.
@@ -215,7 +217,13 @@ export function UploadSetup({ list, checkedRowIds, initialTaskId, onStarted, onC
         </label>
       </fieldset>
 
-      <PlanSummary taskId={taskId} plan={fresh ? plan : null} planError={planError} />
+      <PlanSummary
+        taskId={taskId}
+        plan={fresh ? plan : null}
+        planError={planError}
+        sendAnyway={sendAnyway}
+        onSendAnyway={setSendAnyway}
+      />
 
       {fresh && plan.unfinishedUploadId !== null && (
         <div className="notice warning" role="status">

@@ -6,7 +6,8 @@ import { currentLineAt } from '../../../../../shared/transcript';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { useT } from '../../../i18n/useT';
 import { useLocalized } from '../../tasks/useLocale';
-import { clock, localTime } from '../format';
+import { useFormat } from '../../../i18n/format';
+import { clock } from '../format';
 import { useResultsStore } from '../resultsStore';
 import { PlaybackBar } from './PlaybackBar';
 import { RecordingProblem } from './RecordingProblem';
@@ -20,6 +21,7 @@ import { useWaveform } from './useWaveform';
  */
 export function ReviewPane({ callId }: { callId: string }) {
   const t = useT();
+  const fmt = useFormat();
   const label = useLocalized();
   const step = useResultsStore((store) => store.step);
   const [review, setReview] = useState<CallReview | null>(null);
@@ -98,7 +100,7 @@ export function ReviewPane({ callId }: { callId: string }) {
             {label(callOutcomeLabel(call.outcome, call.outcomeCode))}
           </span>
           <span>{call.intentions.join('、')}</span>
-          <span className="muted">{localTime(call.startedAt)}</span>
+          <span className="muted">{fmt.dateTime(call.startedAt)}</span>
           <span className="muted">
             {t('results.review.talk', { talk: clock(call.talkMs), call: clock(call.callMs) })}
           </span>

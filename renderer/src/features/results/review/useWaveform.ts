@@ -24,6 +24,11 @@ export interface Waveform {
 
 type Playable = Extract<RecordingInfo, { ok: true }>;
 
+/** A theme token's value on the document (antd's baked CSS variables), or a fallback. */
+function token(name: string, fallback: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
 /**
  * Draws a recording with wavesurfer.js and plays it. With peaks from main it draws at once
  * without downloading or decoding the audio; otherwise wavesurfer decodes it and the peaks it
@@ -56,9 +61,10 @@ export function useWaveform(
     const ws = WaveSurfer.create({
       container: element,
       height: 96,
-      waveColor: '#94a3b8',
-      progressColor: '#334155',
-      cursorColor: '#dc2626',
+      // Canvas colours cannot read CSS variables: take the theme's tokens as they are now.
+      waveColor: token('--ant-color-text-quaternary', '#94a3b8'),
+      progressColor: token('--ant-color-primary', '#334155'),
+      cursorColor: token('--ant-color-error', '#dc2626'),
       cursorWidth: 2,
       normalize: true,
       interact: true,

@@ -63,6 +63,7 @@ export function applyEdits(
         row.id,
       );
       touchedPhones.add(row.telephone).add(telephone);
+      if (edit.column !== 'telephone') store.sortKeys.cellChanged(listId, row.id, edit.column, edit.value);
       return { kind: 'set', rowId: row.id, column: edit.column, value: old };
     };
 
@@ -152,6 +153,8 @@ export function applyEdits(
       else if (edit.kind === 'delete') inverse.unshift(...remove(edit));
       else throw listFailure('lists.bad_edit');
     }
+    // Positions moved: the stored sort keys are made again at the next sort.
+    if (edits.some((edit) => edit.kind !== 'set')) store.sortKeys.invalidate(listId);
     store.duplicates.refresh(listId, touchedPhones);
     db.prepare('UPDATE call_lists SET updated_at = ?, next_outid = ? WHERE id = ?').run(
       store.now(),

@@ -6,6 +6,7 @@ import { listFailure } from './errors';
 import { newOutidPrefix } from './outid';
 import { parseColumns, ROW_COLUMNS, toCallList, toCallRow, type ListRecord, type RowRecord } from './records';
 import { BLOCKING_MASK, DUPLICATE_BIT, PROBLEM_BITS } from './rowRules';
+import { SortKeys } from './sortKeys';
 
 export type { ListProblem, RowQuery } from '../../../shared/callList';
 
@@ -19,9 +20,6 @@ export const MAX_LIST_NAME = 200;
 export const STALE_IMPORT_MS = 10 * 60_000;
 
 /** Checks a list name and returns it trimmed. */
-/** How operators expect Chinese text ordered: by pinyin, numbers inside text by value. */
-const ZH_COLLATOR = new Intl.Collator('zh-CN', { numeric: true });
-
 export function checkListName(name: string): string {
   const trimmed = name.trim();
   if (trimmed.length === 0 || trimmed.length > MAX_LIST_NAME) throw listFailure('lists.bad_name');
@@ -36,11 +34,15 @@ export function checkListName(name: string): string {
 export class CallListStore {
   readonly duplicates: DuplicateFlags;
 
+  /** Stored sort keys of text columns (kept by edits). */
+  readonly sortKeys: SortKeys;
+
   constructor(
     readonly db: Database,
     readonly now: () => number = Date.now,
   ) {
     this.duplicates = new DuplicateFlags(db);
+    this.sortKeys = new SortKeys(db);
   }
 
   /**
@@ -163,38 +165,14 @@ export class CallListStore {
     } else if (sortBy !== undefined && sortBy !== 'position')
       throw listFailure('lists.unknown_column', sortBy);
     const direction = query.descending ? 'DESC' : 'ASC';
-    if (text) return this.collatedIds(listId, where, key, query.descending === true);
+    // By stored keys (see SortKeys): pinyin order from an index, not a collation per row per sort.
+    if (text) return this.sortKeys.sortedIds(listId, sortBy!, key, query.descending === true, mask);
     return this.db
       .prepare<[number], { id: number }>(
         `SELECT id FROM call_rows WHERE list_id = ? ${where} ORDER BY ${key} ${direction}, position ASC`,
       )
       .all(listId)
       .map((row) => row.id);
-  }
-
-  /**
-   * Row ids by a text column in zh-CN collation (pinyin; digits by value), empty cells first as
-   * SQLite puts NULLs; equal keys keep list order in both directions. 100,000 rows: ~0.25 s.
-   */
-  private collatedIds(listId: number, where: string, key: string, descending: boolean): number[] {
-    const rows = this.db
-      .prepare<[number], { id: number; key: unknown }>(
-        `SELECT id, ${key} AS key FROM call_rows WHERE list_id = ? ${where} ORDER BY position ASC`,
-      )
-      .all(listId);
-    const keyed = rows.map((row, order) => ({
-      id: row.id,
-      key: row.key === null || row.key === undefined ? null : String(row.key),
-      order,
-    }));
-    const sign = descending ? -1 : 1;
-    keyed.sort((a, b) => {
-      if (a.key === b.key) return a.order - b.order;
-      if (a.key === null) return -sign;
-      if (b.key === null) return sign;
-      return sign * ZH_COLLATOR.compare(a.key, b.key) || a.order - b.order;
-    });
-    return keyed.map((row) => row.id);
   }
 
   /** Every problem of a list, in list order, for the problems panel (and the CLI). */

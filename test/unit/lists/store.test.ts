@@ -223,6 +223,31 @@ describe('call list store', () => {
     ]);
   });
 
+  it('keeps the stored sort keys in step with edits, inserts, deletes and the problem filter', () => {
+    const { store, list } = setup([
+      ['13800000001', '丁一', ''],
+      ['13800000002', '张三', ''],
+      ['13800000003', '阿四', ''],
+    ]);
+    const names = (order: number[]) => store.getRowsByIds(list.id, order).map((row) => row.variables[0]);
+    const byName = () => names(store.queryRowIds(list.id, { sortBy: 'var:姓名' }));
+    expect(byName()).toEqual(['阿四', '丁一', '张三']);
+    const zhang = store.getRows(list.id, 0, 10).find((row) => row.variables[0] === '张三')!;
+    applyEdits(store, list.id, [{ kind: 'set', rowId: zhang.id, column: 'var:姓名', value: '白五' }]);
+    expect(byName()).toEqual(['阿四', '白五', '丁一']);
+    applyEdits(store, list.id, [
+      { kind: 'insert', at: 0, rows: [{ telephoneRaw: '123', variables: ['陈六', ''] }] },
+    ]);
+    expect(byName()).toEqual(['阿四', '白五', '陈六', '丁一']);
+    // Only the rows with a problem (the bad number), still by pinyin.
+    expect(names(store.queryRowIds(list.id, { sortBy: 'var:姓名', problem: 'any' }))).toEqual(['陈六']);
+    applyEdits(store, list.id, [{ kind: 'delete', rowIds: [zhang.id] }]);
+    expect(byName()).toEqual(['阿四', '陈六', '丁一']);
+    // Deleting the list takes its keys with it.
+    store.deleteList(list.id);
+    expect(store.db.prepare('SELECT count(*) AS n FROM call_row_keys').get()).toEqual({ n: 0 });
+  });
+
   it('sorts views, renames, duplicates and deletes lists', () => {
     const { store, list } = setup([
       ['13800000003', '丙', ''],

@@ -49,6 +49,8 @@ export const CHANNEL_NAMES = [
   'results:call',
   'results:transcript',
   'results:linkList',
+  'results:dashboard',
+  'results:toList',
   'recordings:open',
   'recordings:storePeaks',
   'push:state',
@@ -73,6 +75,9 @@ export const CHANNEL_NAMES = [
   'exports:results',
   'exports:dnc',
   'exports:reveal',
+  'updates:state',
+  'updates:check',
+  'updates:install',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_LIST = [
@@ -85,6 +90,7 @@ export const EVENT_LIST = [
   'results:changed',
   'uploads:progress',
   'dnc:changed',
+  'updates:changed',
 ] as const satisfies readonly EventName[];
 
 type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>;

@@ -1,10 +1,10 @@
 import { expect, test } from './fixtures';
 
 test.describe('app shell', () => {
-  test('renders in zh-CN with the four sections and their empty states', async ({ page, harness }) => {
+  test('renders in zh-CN with the five sections and their empty states', async ({ page, harness }) => {
     await page.goto(harness.url);
     const nav = page.getByRole('navigation', { name: '主导航' });
-    await expect(nav.getByRole('link')).toHaveText(['名单', '任务', '结果', '设置']);
+    await expect(nav.getByRole('link')).toHaveText(['名单', '任务', '结果', '免打扰', '设置']);
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('名单');
     await expect(page.getByRole('heading', { name: '还没有名单' })).toBeVisible();
@@ -23,11 +23,11 @@ test.describe('app shell', () => {
     await page.getByRole('radiogroup', { name: '界面语言' }).getByText('English').click();
 
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
-    await expect(nav.getByRole('link')).toHaveText(['Lists', 'Tasks', 'Results', 'Settings']);
+    await expect(nav.getByRole('link')).toHaveText(['Lists', 'Tasks', 'Results', 'Do not call', 'Settings']);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
     await page.reload();
-    await expect(nav.getByRole('link')).toHaveText(['Lists', 'Tasks', 'Results', 'Settings']);
+    await expect(nav.getByRole('link')).toHaveText(['Lists', 'Tasks', 'Results', 'Do not call', 'Settings']);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
     await expect(page.getByRole('radio', { name: 'English' })).toBeChecked();
 

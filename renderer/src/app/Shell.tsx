@@ -12,6 +12,7 @@ const LOADERS: Record<Route, () => Promise<{ default: ComponentType }>> = {
   lists: () => import('../features/lists/ListsPage').then((m) => ({ default: m.ListsPage })),
   tasks: () => import('../features/tasks/TasksPage').then((m) => ({ default: m.TasksPage })),
   results: () => import('../features/results/ResultsPage').then((m) => ({ default: m.ResultsPage })),
+  dnc: () => import('../features/dnc/DncPage').then((m) => ({ default: m.DncPage })),
   settings: () => import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
 };
 

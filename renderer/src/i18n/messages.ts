@@ -1,5 +1,6 @@
 import { listsEn, listsZh } from '../features/lists/messages';
 import { settingsEn, settingsZh } from '../features/settings/messages';
+import { dncEn, dncZh } from '../features/dnc/messages';
 
 // tasks
 import { tasksEn, tasksZh } from '../features/tasks/messages';
@@ -93,12 +94,14 @@ export const zhCN = {
   // results
   ...resultsZh,
   ...uploadsZh,
+  ...dncZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
 
 export const en: Messages = {
+  ...dncEn,
   ...listsEn,
   ...settingsEn,
   'app.title': 'Campaign Desk',

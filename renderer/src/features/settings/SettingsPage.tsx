@@ -6,6 +6,7 @@ import { THEMES, type Prefs } from '../../../../shared/prefs';
 import { usePrefsStore } from '../../app/prefsStore';
 import { AccountsSection } from '../accounts/AccountsSection';
 import { PushReceiverSection } from './PushReceiverSection';
+import { UpdatesSection } from './UpdatesSection';
 import { LANGUAGE_NAMES, useT } from '../../i18n/useT';
 
 /** Settings: language, appearance, accounts, the push receiver, and facts about this installation. */
@@ -57,6 +58,7 @@ export function SettingsPage() {
       </Card>
       <AccountsSection />
       <PushReceiverSection />
+      <UpdatesSection />
       <Card className="settings-card" title={<h2 id="settings-about">{t('settings.about')}</h2>}>
         <Descriptions
           column={1}

@@ -74,6 +74,13 @@ test.describe('accounts in Settings', () => {
     await page.getByRole('button', { name: '当前账号: 沙箱 Sandbox' }).click();
     await page.getByRole('menuitem', { name: '华东外呼' }).click();
     await expect(row).toContainText('当前使用');
+    // Its last test failed: the switcher says it cannot be reached, and Tasks shows the error,
+    // not an empty account.
+    await expect(page.getByRole('button', { name: '当前账号: 华东外呼' })).toContainText('无法连接');
+    await page.getByRole('link', { name: '任务' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'sobot.320001' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '还没有任务' })).toHaveCount(0);
+    await page.getByRole('link', { name: '设置' }).click();
     await page.reload();
     await expect(page.getByRole('button', { name: '当前账号: 华东外呼' })).toBeVisible();
     await expect(page.getByRole('row', { name: /华东外呼/ })).toContainText('当前使用');

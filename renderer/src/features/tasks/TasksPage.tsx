@@ -37,7 +37,8 @@ export function TasksPage() {
           {t('loading')}
         </p>
       )}
-      {loaded && tasks.length === 0 && (
+      {/* An account that cannot be reached is not an empty one: the error says so, alone. */}
+      {loaded && !error && tasks.length === 0 && (
         <EmptyState title={t('tasks.empty.title')} body={t('tasks.empty.body')} />
       )}
       {tasks.length > 0 && <TaskTable tasks={tasks} />}

@@ -168,7 +168,10 @@ test('results and review in the dark theme: every text meets WCAG AA contrast', 
   await page.goto(`${harness.url}#/results`);
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await dialledTask(page, harness, '暗色 复盘');
-  await page.getByRole('row').filter({ hasText: '0219124' }).first().click();
+  const first = page.getByRole('row').filter({ hasText: '0219124' }).first();
+  // zh-CN dates as 2026-12-02 04:10:27 (24 h), not 12/2/2026, 4:10:27 AM.
+  await expect(first.getByRole('cell').first()).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+  await first.click();
   const pane = page.getByRole('region', { name: '通话详情' });
   await expect(pane.getByRole('list', { name: '对话文本' })).toBeVisible();
   // The current line and a customer line, the two the light backgrounds broke.

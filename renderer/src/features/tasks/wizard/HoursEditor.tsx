@@ -1,5 +1,6 @@
 import { TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { KeyboardEvent } from 'react';
 import type { TaskIssue } from '../../../../../shared/taskRules';
 import { MAX_CALLING_RANGES } from '../../../../../shared/callingHours';
 import { useT } from '../../../i18n/useT';
@@ -17,6 +18,10 @@ const TIME = 'HH:mm';
 const toDayjs = (text: string): Dayjs | null =>
   /^\d{1,2}:\d{2}$/.test(text) ? dayjs(`2000-01-01T${text.padStart(5, '0')}:00`) : null;
 
+const keepEnter = (event: KeyboardEvent): void => {
+  if (event.key === 'Enter') event.preventDefault();
+};
+
 /** Calling hours: several ranges, added and removed; problems shown under their range. */
 export function HoursEditor({ value, onChange, issues }: HoursEditorProps) {
   const t = useT();
@@ -31,7 +36,8 @@ export function HoursEditor({ value, onChange, issues }: HoursEditorProps) {
         const n = index + 1;
         const own = issues.filter((issue) => issue.index === index);
         return (
-          <div key={index} className="hours-row" data-range={n}>
+          // Enter confirms a typed time in the picker; it must not also submit the wizard's step.
+          <div key={index} className="hours-row" data-range={n} onKeyDown={keepEnter}>
             <label>
               {t('tasks.wizard.rangeStart', { n })}
               <TimePicker

@@ -39,7 +39,11 @@ export function ValidityField({ value, onChange, issues }: ValidityFieldProps) {
         {t('tasks.validity.range')}
       </label>
       {value.kind === 'range' && (
-        <div className="validity-dates">
+        // Enter confirms a typed date in the picker; it must not also submit the wizard's step.
+        <div
+          className="validity-dates"
+          onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
+        >
           <label>
             {t('tasks.validity.from')}
             <DatePicker

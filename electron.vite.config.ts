@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { antdThemeCssPlugin } from './build/antdThemeCss';
+import { cspSafeStylesPlugin } from './build/cspSafeStyles';
 
 const root = import.meta.dirname;
 
@@ -48,6 +49,6 @@ export default defineConfig({
       outDir: resolve(root, 'out/renderer'),
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
-    plugins: [react(), relaxCspForDevServer(), antdThemeCssPlugin(root)],
+    plugins: [react(), relaxCspForDevServer(), antdThemeCssPlugin(root), cspSafeStylesPlugin(root)],
   },
 });

@@ -6,6 +6,7 @@ import { exportCalls } from './contracts/exports';
 import { listCalls, listEvents } from './contracts/lists';
 import { resultCalls, resultEvents } from './contracts/results';
 import { taskCalls, taskEvents } from './contracts/tasks';
+import { updateCalls, updateEvents } from './contracts/updates';
 import { uploadCalls, uploadEvents } from './contracts/uploads';
 import type { Result } from './result';
 
@@ -29,6 +30,7 @@ export const contract = {
   ...uploadCalls,
   ...dncCalls,
   ...exportCalls,
+  ...updateCalls,
 } as const;
 
 /** Events main sends to the renderer. */
@@ -40,6 +42,7 @@ export const events = {
   ...resultEvents,
   ...uploadEvents,
   ...dncEvents,
+  ...updateEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,12 +1,14 @@
 import type {
   CallReview,
   PushReceiverState,
+  RecallReport,
   RecordingInfo,
   ResultsCounts,
   ResultsPage,
   ResultsSourceOption,
   SyncProgress,
   SyncReport,
+  TaskDashboard,
   Utterance,
 } from '../results';
 import {
@@ -14,6 +16,7 @@ import {
   fetchCallSchema,
   linkListSchema,
   pushReceiverSchema,
+  recallSchema,
   resultsCountsSchema,
   resultsQuerySchema,
   storePeaksSchema,
@@ -37,6 +40,11 @@ export const resultCalls = {
   'sync:fetchCall': { input: fetchCallSchema, output: shape<CallReview | null>() },
   /** One page of calls of a task or list matching the filter, newest first (filtered in SQLite). */
   'results:query': { input: resultsQuerySchema, output: shape<ResultsPage>() },
+  /**
+   * A task's dashboard from its synced calls: answered and intention rates, average talk time,
+   * the status and intention breakdowns, when it was last synced.
+   */
+  'results:dashboard': { input: taskIdInputSchema, output: shape<TaskDashboard>() },
   /** Calls per outcome and per intention for the source and filter. */
   'results:counts': { input: resultsCountsSchema, output: shape<ResultsCounts>() },
   /** A call with its transcript (lines not yet placed on the recording: see `results:transcript`). */
@@ -48,6 +56,12 @@ export const resultCalls = {
   'results:transcript': { input: transcriptSchema, output: shape<Utterance[]>() },
   /** Links (or unlinks, `listId: null`) the call list a task's rows came from, for joins. */
   'results:linkList': { input: linkListSchema, output: shape<{ joined: number }>() },
+  /**
+   * "Call these again": a new call list of the customers of the task's calls matching the filter
+   * (or of the chosen ones), one row per number with the variables of the row each call joined,
+   * linked back to the task; hidden numbers are left out and counted. Sends `lists:changed`.
+   */
+  'results:toList': { input: recallSchema, output: shape<RecallReport>() },
   /**
    * A call's recording fetched by main, cached on disk (A-law decoded to PCM) and served from the
    * app's own origin, with cached waveform peaks; or why it cannot be shown.

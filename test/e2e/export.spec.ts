@@ -80,13 +80,19 @@ test('export results as a browser download whose telephones keep their leading z
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(xlsx!);
   const sheet = workbook.worksheets[0]!;
-  const header = (sheet.getRow(1).values as unknown[]).map(String);
+  // What a cell shows: a formula's result, a rich text's runs (LibreOffice writes mixed scripts
+  // as runs of fonts), or the value.
+  const shown = (value: ExcelJS.CellValue): string => {
+    if (value !== null && typeof value === 'object' && 'result' in value) return String(value.result);
+    if (value !== null && typeof value === 'object' && 'richText' in value)
+      return value.richText.map((run) => run.text).join('');
+    return String(value);
+  };
+  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).map(shown);
   const telAt = header.indexOf('电话号码');
   const callerAt = header.indexOf('外显号码');
   const talkAt = header.indexOf('通话时长(秒)');
   expect(Math.min(telAt, callerAt, talkAt)).toBeGreaterThan(0);
-  const shown = (value: ExcelJS.CellValue): string =>
-    value !== null && typeof value === 'object' && 'result' in value ? String(value.result) : String(value);
   const telephones: string[] = [];
   for (let r = 2; r <= ROWS + 1; r++) {
     const row = sheet.getRow(r);

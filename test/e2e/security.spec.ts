@@ -41,15 +41,19 @@ test.describe('security baseline in the browser', () => {
     await page.exposeFunction('reportViolation', (directive: string) => violations.push(directive));
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
-        (window as unknown as { reportViolation(d: string): void }).reportViolation(event.effectiveDirective);
+        (window as unknown as { reportViolation(d: string): void }).reportViolation(
+          `${event.effectiveDirective} ${event.sourceFile}:${event.lineNumber} ${event.sample}`,
+        );
       });
     });
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(harness.url);
     const nav = page.getByRole('navigation', { name: '主导航' });
-    for (const name of ['任务', '结果', '设置', '名单']) {
+    for (const name of ['任务', '结果', '免打扰', '设置', '名单']) {
       await nav.getByRole('link', { name }).click();
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+        name === '免打扰' ? '免打扰名单' : name,
+      );
     }
     const token = (name: string) =>
       page.evaluate((variable) => getComputedStyle(document.body).getPropertyValue(variable).trim(), name);

@@ -1,7 +1,12 @@
 import { resolve } from 'node:path';
 import { callOutcomeLabel } from '../../../shared/codes/domain';
 import { format, type Localized } from '../../../shared/locale';
-import type { SyncProgress } from '../../../shared/results';
+import {
+  CALL_OUTCOMES,
+  type CallOutcome,
+  type ResultsFilter,
+  type SyncProgress,
+} from '../../../shared/results';
 import { exportResults, localTime } from '../../services/results/export';
 import type { ResultsFeature } from '../../services/results/feature';
 import { parseCommandArgs, stringOption, UsageError, type OptionSpec } from '../args';
@@ -20,6 +25,11 @@ const TEXT = {
   },
   progress: { 'zh-CN': '第 {page}/{pages} 页', en: 'page {page}/{pages}' },
   none: { 'zh-CN': '该任务还没有已同步的通话', en: 'No synced calls for this task yet' },
+  recalled: {
+    'zh-CN':
+      '已新建名单“{name}”（#{id}）：{rows} 个号码，来自 {calls} 通通话（隐藏号码 {hidden} 个、重复 {repeated} 个未加入）',
+    en: 'Made call list “{name}” (#{id}): {rows} numbers from {calls} calls ({hidden} hidden and {repeated} repeated left out)',
+  },
   exported: { 'zh-CN': '已导出 {rows} 通到 {file}', en: 'Exported {rows} calls to {file}' },
 } satisfies Record<string, Localized>;
 
@@ -104,36 +114,87 @@ export const syncCommand = taskCommand(
   ],
 );
 
-/** `results TASK_ID` over a results feature (exported for tests): the synced calls, newest first. */
-export const runResults: ResultsRunner = onTask({}, (results, taskId, _values, ctx) => {
-  const source = { kind: 'task', taskId } as const;
-  const counts = results.counts(source, {});
-  const calls = [...results.reader.each(results.accountId, source, {})].map((r) => ({
-    ...r.call,
-    utterances: results.call(r.call.id).utterances,
-  }));
-  const human = calls
-    .map((c) =>
-      [
-        c.id,
-        localTime(c.startedAt),
-        c.telephone,
-        callOutcomeLabel(c.outcome, c.outcomeCode)[ctx.locale],
-        c.intentions.join(ctx.locale === 'zh-CN' ? '、' : ', '),
-        `${Math.round(c.talkMs / 1000)}s`,
-      ].join('\t'),
-    )
-    .join('\n');
-  emit(ctx, { taskId, counts, calls }, human || TEXT.none[ctx.locale]);
-  return Promise.resolve(0);
-});
+/** The calls a `results` command picks: `--status a,b` (neutral outcomes) and `--customer`. */
+function filterOf(values: Record<string, string | boolean | string[] | undefined>): ResultsFilter {
+  const filter: ResultsFilter = {};
+  const status = typeof values.status === 'string' ? values.status : undefined;
+  if (status !== undefined) {
+    const outcomes = status.split(/[,，\s]+/).filter(Boolean);
+    for (const outcome of outcomes)
+      if (!(CALL_OUTCOMES as readonly string[]).includes(outcome))
+        throw new UsageError('badValue', { option: '--status', value: outcome });
+    filter.outcomes = outcomes as CallOutcome[];
+  }
+  if (typeof values.customer === 'string') filter.customer = values.customer;
+  return filter;
+}
+
+/**
+ * `results TASK_ID [--status …] [--customer …] [--to-list NAME]` over a results feature
+ * (exported for tests): the synced calls, newest first; with `--to-list`, "call these again":
+ * a new call list of those customers.
+ */
+export const runResults: ResultsRunner = onTask(
+  { status: { type: 'string' }, customer: { type: 'string' }, 'to-list': { type: 'string' } },
+  (results, taskId, values, ctx) => {
+    const source = { kind: 'task', taskId } as const;
+    const filter = filterOf(values);
+    const listName = typeof values['to-list'] === 'string' ? values['to-list'] : undefined;
+    if (listName !== undefined) {
+      const report = results.toList({ taskId, filter, name: listName });
+      const { list, calls, rows, hidden, repeated } = report;
+      emit(
+        ctx,
+        { ...report, list: { id: list.id, name: list.name, rowCount: list.rowCount } },
+        format(TEXT.recalled[ctx.locale], { name: list.name, id: list.id, rows, calls, hidden, repeated }),
+      );
+      return Promise.resolve(0);
+    }
+    const counts = results.counts(source, filter);
+    const calls = [...results.reader.each(results.accountId, source, filter)].map((r) => ({
+      ...r.call,
+      utterances: results.call(r.call.id).utterances,
+    }));
+    const human = calls
+      .map((c) =>
+        [
+          c.id,
+          localTime(c.startedAt),
+          c.telephone,
+          callOutcomeLabel(c.outcome, c.outcomeCode)[ctx.locale],
+          c.intentions.join(ctx.locale === 'zh-CN' ? '、' : ', '),
+          `${Math.round(c.talkMs / 1000)}s`,
+        ].join('\t'),
+      )
+      .join('\n');
+    emit(ctx, { taskId, counts, calls }, human || TEXT.none[ctx.locale]);
+    return Promise.resolve(0);
+  },
+);
 
 /** `campaign-desk results TASK_ID`: the task's synced calls, newest first. */
 export const resultsCommand = taskCommand(
   'results',
-  'results TASK_ID',
-  { 'zh-CN': '列出任务已同步的通话', en: 'list a task’s synced calls' },
+  'results TASK_ID [--status OUTCOME,…] [--customer TEXT] [--to-list NAME]',
+  {
+    'zh-CN': '列出任务已同步的通话，或用它们新建名单（再打一遍）',
+    en: 'list a task’s synced calls, or make a call list of them (call these again)',
+  },
   runResults,
+  [
+    {
+      'zh-CN': `--status 结果,…    只要这些结果：${CALL_OUTCOMES.join(', ')}`,
+      en: `--status OUTCOME,…  only these outcomes: ${CALL_OUTCOMES.join(', ')}`,
+    },
+    {
+      'zh-CN': '--customer 文本     按客户查找：完整号码、后 4 位或名单变量开头（如姓名）',
+      en: '--customer TEXT     find a customer: the whole number, its last 4 digits or the start of a list variable (a name)',
+    },
+    {
+      'zh-CN': '--to-list 名称      用这些通话的客户新建名单（每个号码一行，带原变量，关联本任务）',
+      en: '--to-list NAME      make a call list of these customers (one row per number, original variables, linked to the task)',
+    },
+  ],
 );
 
 /** `export-results TASK_ID --out FILE` over a results feature (exported for tests). */

@@ -3,6 +3,8 @@ import type { accountCalls } from '../../../shared/contracts/accounts';
 import type { appCalls } from '../../../shared/contracts/app';
 import type { AccountService } from '../accounts/service';
 import type { Broadcast, FeatureHandlers, Handlers } from '../contract/dispatch';
+import { updateHandlers } from '../desktop/handlers';
+import type { UpdateService } from '../desktop/updates';
 import { dncHandlers } from '../dnc/handlers';
 import type { DncFeature } from '../dnc/feature';
 import { exportHandlers } from '../exports/handlers';
@@ -27,6 +29,7 @@ export interface CoreServices {
   uploads: UploadService;
   dnc: DncFeature;
   exports: ExportService;
+  updates: UpdateService;
   broadcast: Broadcast;
 }
 
@@ -37,6 +40,7 @@ function appHandlers(services: CoreServices): FeatureHandlers<typeof appCalls> {
     'prefs:set': (patch) => {
       const next = services.prefs.set(patch);
       services.broadcast('prefs:changed', next);
+      services.updates.prefsChanged();
       return next;
     },
   };
@@ -72,5 +76,6 @@ export function createHandlers(services: CoreServices): Handlers {
       dnc: services.dnc,
       locale: () => services.prefs.get().locale,
     }),
+    ...updateHandlers(services.updates),
   };
 }

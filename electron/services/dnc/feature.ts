@@ -54,6 +54,9 @@ export interface DncFeatureDeps {
 /** A plan's view of the list: which of a chunk's numbers to leave out, and why. */
 export type DncChecker = (telephones: readonly string[]) => Map<string, string | null>;
 
+/** Headers taken as the reason column when none is named. */
+const REASON_HEADER = /^(原因|免打扰原因|备注|说明|reason|note|notes|comment)$/i;
+
 export class DncFeature {
   constructor(private readonly deps: DncFeatureDeps) {}
 
@@ -143,20 +146,34 @@ export class DncFeature {
       reasonColumn?: string;
     },
   ): Promise<DncAddResult> {
-    const importRequest: ImportRequest = {
+    const importRequest = (reasonColumn: string | undefined): ImportRequest => ({
       ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
       ...(request.headerRow !== undefined ? { headerRow: request.headerRow } : {}),
       ...(request.phone !== undefined ? { phone: request.phone } : {}),
-      variables: request.reasonColumn ? [`reason=${request.reasonColumn}`] : [],
+      variables: reasonColumn ? [`reason=${reasonColumn}`] : [],
+    });
+    const collect = async (reasonColumn: string | undefined) => {
+      const reading = await readImport(path, importRequest(reasonColumn), this.deps.importOptions);
+      const values: { value: string; reason: string | null }[] = [];
+      try {
+        for await (const batch of reading.batches()) {
+          // No reason column named (the screen names none): a column headed 原因 / 备注 /
+          // reason / note is taken as one, as an operator would expect. The headers are known
+          // once the first batch is out; the file is then read again with that column.
+          if (reasonColumn === undefined && values.length === 0) {
+            const found = reading.headers().find((header) => REASON_HEADER.test(header.trim()));
+            if (found) return { values, again: found };
+          }
+          for (const row of batch) values.push({ value: row.telephoneRaw, reason: row.variables[0] ?? null });
+        }
+      } finally {
+        await reading.close();
+      }
+      return { values, again: undefined };
     };
-    const reading = await readImport(path, importRequest, this.deps.importOptions);
-    const values: { value: string; reason: string | null }[] = [];
-    try {
-      for await (const batch of reading.batches())
-        for (const row of batch) values.push({ value: row.telephoneRaw, reason: row.variables[0] ?? null });
-    } finally {
-      await reading.close();
-    }
+    let read = await collect(request.reasonColumn);
+    if (read.again !== undefined) read = await collect(read.again);
+    const values = read.values;
     return this.addValues(values, request.target, 'import');
   }
 

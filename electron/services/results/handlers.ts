@@ -14,6 +14,8 @@ export function resultHandlers(results: ResultsFeature): FeatureHandlers<typeof 
     'results:call': ({ callId }) => results.call(callId),
     'results:transcript': ({ callId, durationMs }) => results.transcript(callId, durationMs),
     'results:linkList': ({ taskId, listId }) => results.linkList(taskId, listId),
+    'results:dashboard': ({ taskId }) => results.dashboard(taskId),
+    'results:toList': (request) => results.toList(request),
     'recordings:open': ({ callId }) => results.openRecording(callId),
     'recordings:storePeaks': ({ key, peaks, peaksPerSecond, durationMs }) =>
       results.recordings.storePeaks(key, { peaks, peaksPerSecond, durationMs }),

@@ -2,13 +2,14 @@ import { useSyncExternalStore } from 'react';
 import type { MessageKey } from '../i18n/messages';
 
 /** The screens of the app, in navigation order. Hash routes work in every host. */
-export const ROUTES = ['lists', 'tasks', 'results', 'settings'] as const;
+export const ROUTES = ['lists', 'tasks', 'results', 'dnc', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
 
 export const ROUTE_LABELS: Record<Route, MessageKey> = {
   lists: 'nav.lists',
   tasks: 'nav.tasks',
   results: 'nav.results',
+  dnc: 'nav.dnc',
   settings: 'nav.settings',
 };
 

@@ -1,5 +1,6 @@
 import { listsEn, listsZh } from '../features/lists/messages';
 import { settingsEn, settingsZh } from '../features/settings/messages';
+import { dncEn, dncZh } from '../features/dnc/messages';
 
 // tasks
 import { tasksEn, tasksZh } from '../features/tasks/messages';
@@ -22,6 +23,7 @@ export const zhCN = {
   'nav.results': '结果',
   'nav.settings': '设置',
   'account.label': '当前账号',
+  'account.unreachable': '无法连接',
   'lists.title': '名单',
   'lists.empty.title': '还没有名单',
   'lists.empty.body':
@@ -51,6 +53,8 @@ export const zhCN = {
   'accounts.edit': '编辑',
   'accounts.remove': '删除',
   'accounts.removeTitle': '删除账号',
+  'accounts.removed': '已删除账号“{name}”',
+  'accounts.saved': '已保存账号“{name}”',
   'accounts.removeConfirm': '确定删除账号“{name}”吗？它保存在系统钥匙串中的密钥也会一并删除。',
   'accounts.test': '测试连接',
   'accounts.testing': '正在测试…',
@@ -90,12 +94,14 @@ export const zhCN = {
   // results
   ...resultsZh,
   ...uploadsZh,
+  ...dncZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
 export type Messages = Record<MessageKey, string>;
 
 export const en: Messages = {
+  ...dncEn,
   ...listsEn,
   ...settingsEn,
   'app.title': 'Campaign Desk',
@@ -106,6 +112,7 @@ export const en: Messages = {
   'nav.results': 'Results',
   'nav.settings': 'Settings',
   'account.label': 'Account',
+  'account.unreachable': 'Unreachable',
   'lists.title': 'Lists',
   'lists.empty.title': 'No call lists yet',
   'lists.empty.body':
@@ -135,6 +142,8 @@ export const en: Messages = {
   'accounts.edit': 'Edit',
   'accounts.remove': 'Remove',
   'accounts.removeTitle': 'Remove account',
+  'accounts.removed': 'Account “{name}” removed',
+  'accounts.saved': 'Account “{name}” saved',
   'accounts.removeConfirm': 'Remove the account “{name}”? Its keys are deleted from the OS keychain too.',
   'accounts.test': 'Test connection',
   'accounts.testing': 'Testing…',

@@ -48,6 +48,18 @@ describe('layering lint rules', () => {
       await ruleIds("import { app } from 'electron';\nexport const a = app;\n", 'electron/services/x.ts'),
     ).toContain('no-restricted-imports');
     expect(
+      await ruleIds(
+        "import updater from 'electron-updater';\nexport const a = updater;\n",
+        'electron/services/x.ts',
+      ),
+    ).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import updater from 'electron-updater';\nexport const a = updater;\n",
+        'electron/main/updates.ts',
+      ),
+    ).toEqual([]);
+    expect(
       await ruleIds("import { join } from 'node:path';\nexport const a = join;\n", 'electron/services/x.ts'),
     ).toEqual([]);
   });

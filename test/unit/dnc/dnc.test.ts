@@ -217,7 +217,7 @@ describe('upload plans and the campaign', () => {
       target: 'all',
       headerRow: 2,
       phone: '手机号',
-      reasonColumn: '原因',
+      // No reason column named (as the screen sends it): the one headed 原因 is taken.
     });
     expect(imported).toMatchObject({ added: 2, invalidCount: 1 });
     expect(

@@ -8,9 +8,8 @@ import { TaskProgress } from './TaskProgress';
 import { useTasksStore } from './tasksStore';
 
 /**
- * Every task of the active account with its status, progress and actions. A plain table in
- * antd's table styles rather than antd's Table: that one measures the scrollbar by inserting a
- * <style> element, which the CSP (`style-src 'self'`) refuses on every render.
+ * Every task of the active account with its status, progress and actions: a plain table in
+ * antd's tokens (a handful of rows, no paging or sorting to need antd's Table).
  */
 export function TaskTable({ tasks }: { tasks: Task[] }) {
   const t = useT();

@@ -60,7 +60,6 @@ export function CampaignChecks({
         <Alert type="error" showIcon title={t('uploads.checks.doNotCall', { count: doNotCall })} />
       )}
       {flagged.length > 0 && (
-        // A plain table: antd's Table inserts a <style> to measure the scrollbar, which the CSP refuses.
         <div className="campaign-rows">
           <table aria-label={t('uploads.checks.rows')}>
             <thead>

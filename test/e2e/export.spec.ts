@@ -80,13 +80,19 @@ test('export results as a browser download whose telephones keep their leading z
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(xlsx!);
   const sheet = workbook.worksheets[0]!;
-  const header = (sheet.getRow(1).values as unknown[]).map(String);
+  // What a cell shows: a formula's result, a rich text's runs (LibreOffice writes mixed scripts
+  // as runs of fonts), or the value.
+  const shown = (value: ExcelJS.CellValue): string => {
+    if (value !== null && typeof value === 'object' && 'result' in value) return String(value.result);
+    if (value !== null && typeof value === 'object' && 'richText' in value)
+      return value.richText.map((run) => run.text).join('');
+    return String(value);
+  };
+  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).map(shown);
   const telAt = header.indexOf('电话号码');
   const callerAt = header.indexOf('外显号码');
   const talkAt = header.indexOf('通话时长(秒)');
   expect(Math.min(telAt, callerAt, talkAt)).toBeGreaterThan(0);
-  const shown = (value: ExcelJS.CellValue): string =>
-    value !== null && typeof value === 'object' && 'result' in value ? String(value.result) : String(value);
   const telephones: string[] = [];
   for (let r = 2; r <= ROWS + 1; r++) {
     const row = sheet.getRow(r);
@@ -168,7 +174,10 @@ test('results and review in the dark theme: every text meets WCAG AA contrast', 
   await page.goto(`${harness.url}#/results`);
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await dialledTask(page, harness, '暗色 复盘');
-  await page.getByRole('row').filter({ hasText: '0219124' }).first().click();
+  const first = page.getByRole('row').filter({ hasText: '0219124' }).first();
+  // zh-CN dates as 2026-12-02 04:10:27 (24 h), not 12/2/2026, 4:10:27 AM.
+  await expect(first.getByRole('cell').first()).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+  await first.click();
   const pane = page.getByRole('region', { name: '通话详情' });
   await expect(pane.getByRole('list', { name: '对话文本' })).toBeVisible();
   // The current line and a customer line, the two the light backgrounds broke.

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +36,21 @@ export const test = base.extend<HarnessFixtures & HarnessOptions>({
 export { expect };
 
 /**
+ * Types a time into antd's TimePicker (24 h) as a user does: select, type, Enter. The picker
+ * opens its panel on the click and may take the first keys for the panel's opening, so the
+ * typing is repeated until the field shows the time.
+ */
+export async function typeTime(input: Locator, time: string): Promise<void> {
+  await expect(async () => {
+    await input.click();
+    await input.press('ControlOrMeta+a');
+    await input.pressSequentially(time, { delay: 20 });
+    await input.press('Enter');
+    await expect(input).toHaveValue(time, { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+}
+
+/**
  * A task created straight through the iCall API, as another tool would (all day, one robot):
  * `query_task` lists it while unfinished. Answers the client too, to feed it rows.
  */
@@ -70,8 +85,8 @@ export async function createTaskInWizard(page: Page, url: string, name: string):
   await wizard.getByLabel('机器人数').fill('4');
   if ((await wizard.getByRole('button', { name: '删除时间段 2' }).count()) > 0)
     await wizard.getByRole('button', { name: '删除时间段 2' }).click();
-  await wizard.getByLabel('时间段 1 开始').fill('00:00');
-  await wizard.getByLabel('时间段 1 结束').fill('00:00');
+  await typeTime(wizard.getByLabel('时间段 1 开始'), '00:00');
+  await typeTime(wizard.getByLabel('时间段 1 结束'), '00:00');
   await wizard.getByRole('button', { name: '下一步' }).click();
   await wizard.getByRole('button', { name: '创建任务' }).click();
   await expect(wizard).toHaveCount(0);

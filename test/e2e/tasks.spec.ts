@@ -1,6 +1,6 @@
 import { SANDBOX_APPID, SANDBOX_SIGNATURE } from '../../electron/services/sandbox/index';
 import { createSobotClient } from '../../electron/services/sobot/index';
-import { expect, outsideTask, test } from './fixtures';
+import { expect, outsideTask, test, typeTime } from './fixtures';
 
 // The Tasks screen through the harness against the built-in sandbox account (the default
 // active account; the harness starts the sandbox on first use). Rows go into the new task
@@ -42,14 +42,17 @@ test('create a task in the wizard, watch it dial, pause, resume, end and delete 
   // Step 2: overlapping calling hours are refused in the user's language.
   await expect(wizard.getByRole('checkbox', { name: /02180344315/ })).toBeChecked();
   await wizard.getByLabel('机器人数').fill('4');
-  await wizard.getByLabel('时间段 2 开始').fill('11:00');
+  await typeTime(wizard.getByLabel('时间段 2 开始'), '11:00');
   await wizard.getByRole('button', { name: '下一步' }).click();
   await expect(wizard.getByText('时间段 11:00-18:00 与 09:00-12:00 重叠')).toBeVisible();
   await expect(wizard.getByRole('button', { name: '创建任务' })).toHaveCount(0);
   await wizard.getByLabel('机器人数').fill('9');
   await wizard.getByRole('button', { name: '删除时间段 2' }).click();
-  await wizard.getByLabel('时间段 1 开始').fill('00:00');
-  await wizard.getByLabel('时间段 1 结束').fill('00:00');
+  await typeTime(wizard.getByLabel('时间段 1 开始'), '00:00');
+  await typeTime(wizard.getByLabel('时间段 1 结束'), '00:00');
+  // 24-hour time: an end at midnight is said to be 24:00, never "12:00 AM".
+  await expect(wizard.getByText('（即 24:00，当天结束）')).toBeVisible();
+  await expect(wizard.getByLabel('时间段 1 开始')).toHaveValue('00:00');
   await wizard.getByRole('button', { name: '下一步' }).click();
   await expect(wizard.getByText('机器人数须为 1 到 4 之间的整数')).toBeVisible();
   await wizard.getByLabel('机器人数').fill('4');
@@ -62,6 +65,7 @@ test('create a task in the wizard, watch it dial, pause, resume, end and delete 
   await wizard.getByLabel('结果推送地址（可选）').fill('');
   await wizard.getByRole('button', { name: '创建任务' }).click();
   await expect(wizard).toHaveCount(0);
+  await expect(page.getByText('已创建任务“e2e 回访”')).toBeVisible();
 
   const row = page.locator('tr[data-task="e2e 回访"]');
   await expect(row.locator('.status-badge')).toHaveText('未开始');
@@ -124,6 +128,7 @@ test('create a task in the wizard, watch it dial, pause, resume, end and delete 
   await row.getByRole('button', { name: '删除' }).click();
   await page.getByRole('dialog', { name: '删除任务' }).getByRole('button', { name: '删除' }).click();
   await expect(row).toHaveCount(0);
+  await expect(page.getByText('已删除任务“e2e 回访”')).toBeVisible();
 });
 
 test('a refused action rolls its optimistic status back and shows the mapped error', async ({

@@ -253,6 +253,10 @@ test('the plan shows the campaign checks: do-not-call numbers are counted, liste
 }) => {
   const listId = await seedList(dataDir);
   await outsideTask(harness, '外部任务');
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) violations.push(message.text());
+  });
   await page.goto(`${harness.url}#/lists/${listId}`);
   const added = await page.evaluate(() =>
     window.api.dnc.add({ telephones: ['13900000001', '13900000002'], target: 'all', reason: '投诉' }),
@@ -272,4 +276,5 @@ test('the plan shows the campaign checks: do-not-call numbers are counted, liste
   await expect(rows.getByRole('row').filter({ hasText: '13900000002' })).toContainText('3');
   // Do-not-call numbers have no send-anyway.
   await expect(checks.getByRole('checkbox')).toHaveCount(0);
+  expect(violations).toEqual([]);
 });

@@ -1,15 +1,16 @@
+import { DatePicker } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { CALL_OUTCOME_LABELS } from '../../../../shared/codes/domain';
 import type { CallOutcome } from '../../../../shared/results';
+import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import { useLocalized } from '../tasks/useLocale';
 import { useResultsStore } from './resultsStore';
 
-/** Local midnight of a `yyyy-mm-dd` date input (epoch ms), or undefined. */
-function dayStart(value: string, plusDays = 0): number | undefined {
-  if (!value) return undefined;
-  const [y, m, d] = value.split('-').map(Number);
-  return new Date(y!, m! - 1, d! + plusDays).getTime();
+/** Local midnight of a picked day (epoch ms), `plusDays` later, or undefined. */
+function dayStart(value: Dayjs | null, plusDays = 0): number | undefined {
+  return value ? value.startOf('day').add(plusDays, 'day').valueOf() : undefined;
 }
 
 const secondsOf = (value: string): number | undefined =>
@@ -22,12 +23,13 @@ const secondsOf = (value: string): number | undefined =>
 export function FiltersBar() {
   const t = useT();
   const label = useLocalized();
+  const fmt = useFormat();
   const counts = useResultsStore((store) => store.counts);
   const filter = useResultsStore((store) => store.filter);
   const { setFilter, clearFilter } = useResultsStore.getState();
   const [text, setText] = useState(filter.text ?? '');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const [from, setFrom] = useState<Dayjs | null>(null);
+  const [to, setTo] = useState<Dayjs | null>(null);
   useEffect(() => {
     if ((filter.text ?? '') === text) return;
     const timer = window.setTimeout(() => setFilter({ text }), 300);
@@ -107,23 +109,27 @@ export function FiltersBar() {
       </label>
       <label>
         {t('results.filter.from')}
-        <input
-          type="date"
+        <DatePicker
+          size="small"
+          format={fmt.datePattern}
+          needConfirm={false}
           value={from}
-          onChange={(e) => {
-            setFrom(e.target.value);
-            setFilter({ from: dayStart(e.target.value) });
+          onChange={(day: Dayjs | null) => {
+            setFrom(day);
+            setFilter({ from: dayStart(day) });
           }}
         />
       </label>
       <label>
         {t('results.filter.to')}
-        <input
-          type="date"
+        <DatePicker
+          size="small"
+          format={fmt.datePattern}
+          needConfirm={false}
           value={to}
-          onChange={(e) => {
-            setTo(e.target.value);
-            setFilter({ to: dayStart(e.target.value, 1) });
+          onChange={(day: Dayjs | null) => {
+            setTo(day);
+            setFilter({ to: dayStart(day, 1) });
           }}
         />
       </label>
@@ -135,8 +141,8 @@ export function FiltersBar() {
         type="button"
         onClick={() => {
           setText('');
-          setFrom('');
-          setTo('');
+          setFrom(null);
+          setTo(null);
           clearFilter();
         }}
       >

@@ -1,13 +1,26 @@
+import { Tag } from 'antd';
 import { taskStatusLabel } from '../../../../shared/codes/domain';
 import type { TaskStatus } from '../../../../shared/tasks';
 import { useLocalized } from './useLocale';
+
+/** antd's preset colours per status: they have light and dark variants with AA contrast. */
+const COLOURS: Record<TaskStatus, string | undefined> = {
+  not_started: undefined,
+  running: 'processing',
+  outside_hours: 'warning',
+  queued: 'warning',
+  paused: 'orange',
+  finished: 'success',
+  deleted: 'error',
+  unknown: 'default',
+};
 
 /** A task's status in the operator's words (an unknown one with the provider's code). */
 export function StatusBadge({ status, code }: { status: TaskStatus; code?: string }) {
   const pick = useLocalized();
   return (
-    <span className={`status-badge status-${status}`} data-status={status}>
+    <Tag className="status-badge" color={COLOURS[status]} data-status={status}>
       {pick(taskStatusLabel(status, code))}
-    </span>
+    </Tag>
   );
 }

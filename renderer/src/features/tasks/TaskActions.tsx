@@ -1,3 +1,4 @@
+import { App } from 'antd';
 import { useState } from 'react';
 import { allowedActions, hasAction } from '../../../../shared/taskLifecycle';
 import type { Task } from '../../../../shared/tasks';
@@ -16,6 +17,12 @@ export function TaskActions({ task }: { task: Task }) {
   const pending = useTasksStore((store) => store.pending[task.id]);
   const act = useTasksStore((store) => store.act);
   const [confirming, setConfirming] = useState<RowAction | null>(null);
+  const { message } = App.useApp();
+  /** Runs the action; ending and deleting, which cannot be undone, are confirmed by a message. */
+  const perform = async (action: RowAction): Promise<void> => {
+    if ((await act(task.id, action)) && CONFIRMED.has(action))
+      void message.success(t(`tasks.done.${action as 'end' | 'delete'}`, { name: task.name }));
+  };
   const capabilities = useCapabilities();
   const allowed = capabilities ? allowedActions(capabilities, task.status) : new Set<string>();
   // An action the provider does not have at all is not offered (rather than greyed out for a
@@ -24,7 +31,7 @@ export function TaskActions({ task }: { task: Task }) {
 
   const run = (action: RowAction): void => {
     if (CONFIRMED.has(action)) setConfirming(action);
-    else void act(task.id, action);
+    else void perform(action);
   };
 
   return (
@@ -50,7 +57,7 @@ export function TaskActions({ task }: { task: Task }) {
           onCancel={() => setConfirming(null)}
           onConfirm={() => {
             setConfirming(null);
-            void act(task.id, confirming);
+            void perform(confirming);
           }}
         />
       )}

@@ -28,7 +28,8 @@ interface TasksState {
   load(): Promise<void>;
   loadStats(id: string): Promise<void>;
   loadOptions(): Promise<void>;
-  act(id: string, action: RowAction): Promise<void>;
+  /** Runs a row action; true when the provider did it. */
+  act(id: string, action: RowAction): Promise<boolean>;
   create(draft: TaskDraft): Promise<Result<Task>>;
   edit(edit: TaskEdit): Promise<Result<Task>>;
   select(id: string | null): void;
@@ -102,13 +103,13 @@ export const useTasksStore = create<TasksState>()((set, get) => {
     async act(id, action) {
       const before = get().tasks;
       const index = before.findIndex((t) => t.id === id);
-      if (index < 0 || get().pending[id]) return;
+      if (index < 0 || get().pending[id]) return false;
       set({ pending: { ...get().pending, [id]: action }, error: null });
       if (action === 'delete') set({ tasks: before.filter((t) => t.id !== id) });
       else setStatus(id, OPTIMISTIC[action]);
       const accountId = get().accountId;
       const result = await window.api.tasks[call[action]]({ id });
-      if (get().accountId !== accountId) return; // switched account meanwhile: that list is gone
+      if (get().accountId !== accountId) return false; // switched account meanwhile: that list is gone
       set({ pending: withoutPending(id) });
       if (!result.ok) {
         // Roll back only this task: others may have been refreshed meanwhile.
@@ -120,7 +121,7 @@ export const useTasksStore = create<TasksState>()((set, get) => {
             : [...now.slice(0, index), original, ...now.slice(index)],
           error: result.error,
         });
-        return;
+        return false;
       }
       if (action === 'delete') {
         set({
@@ -128,6 +129,7 @@ export const useTasksStore = create<TasksState>()((set, get) => {
           selectedId: get().selectedId === id ? null : get().selectedId,
         });
       } else setStatus(id, result.value.status);
+      return true;
     },
 
     async create(draft) {

@@ -1,4 +1,5 @@
-import { Alert, Checkbox, Table, Tag } from 'antd';
+import { Alert, Button, Checkbox, Tag } from 'antd';
+import { useState } from 'react';
 import type { PlanFlaggedRow, UploadPlan } from '../../../../shared/uploads';
 import { useT } from '../../i18n/useT';
 
@@ -20,6 +21,7 @@ export function CampaignChecks({
   onSendAnyway: (send: boolean) => void;
 }) {
   const t = useT();
+  const [shown, setShown] = useState(PAGE);
   const { numberOnTask, doNotCall, flagged } = plan;
   if (numberOnTask.rows === 0 && doNotCall === 0) return null;
   const why = (row: PlanFlaggedRow) => {
@@ -58,25 +60,31 @@ export function CampaignChecks({
         <Alert type="error" showIcon title={t('uploads.checks.doNotCall', { count: doNotCall })} />
       )}
       {flagged.length > 0 && (
-        <Table<PlanFlaggedRow>
-          size="small"
-          rowKey="rowId"
-          aria-label={t('uploads.checks.rows')}
-          dataSource={flagged}
-          pagination={
-            flagged.length > PAGE ? { pageSize: PAGE, size: 'small', showSizeChanger: false } : false
-          }
-          columns={[
-            {
-              title: t('uploads.checks.col.row'),
-              dataIndex: 'position',
-              width: 72,
-              render: (p: number) => p + 1,
-            },
-            { title: t('uploads.checks.col.telephone'), dataIndex: 'telephone', width: 140 },
-            { title: t('uploads.checks.col.why'), key: 'why', render: (_, row) => why(row) },
-          ]}
-        />
+        <div className="campaign-rows">
+          <table aria-label={t('uploads.checks.rows')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('uploads.checks.col.row')}</th>
+                <th scope="col">{t('uploads.checks.col.telephone')}</th>
+                <th scope="col">{t('uploads.checks.col.why')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {flagged.slice(0, shown).map((row) => (
+                <tr key={row.rowId}>
+                  <td>{row.position + 1}</td>
+                  <td>{row.telephone}</td>
+                  <td>{why(row)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {flagged.length > shown && (
+            <Button type="link" size="small" onClick={() => setShown(shown + PAGE * 4)}>
+              {t('uploads.checks.more', { count: flagged.length - shown })}
+            </Button>
+          )}
+        </div>
       )}
     </section>
   );

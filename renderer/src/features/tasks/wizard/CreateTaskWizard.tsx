@@ -1,3 +1,4 @@
+import { App, Steps } from 'antd';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppError } from '../../../../../shared/result';
 import { validateTaskDraft, type TaskField } from '../../../../../shared/taskRules';
@@ -32,6 +33,7 @@ export function CreateTaskWizard({ onDone }: { onDone: () => void }) {
   const options = useTasksStore((store) => store.options);
   const optionsError = useTasksStore((store) => store.optionsError);
   const create = useTasksStore((store) => store.create);
+  const { message } = App.useApp();
   const defaults = useAccountsStore(
     (store) => store.state?.accounts.find((a) => a.id === store.state?.activeId)?.defaults,
   );
@@ -84,20 +86,25 @@ export function CreateTaskWizard({ onDone }: { onDone: () => void }) {
     setBusy(true);
     const result = await create(toDraft(form));
     setBusy(false);
-    if (result.ok) onDone();
-    else setServerError(result.error);
+    if (result.ok) {
+      void message.success(t('tasks.created', { name: result.value.name }));
+      onDone();
+    } else setServerError(result.error);
   };
 
   const current = STEPS[step]!;
   return (
     <Modal title={title} onClose={onDone} className="task-wizard">
-      <ol className="wizard-steps">
-        {STEPS.map((s, i) => (
-          <li key={s} aria-current={i === step ? 'step' : undefined}>
-            {t(`tasks.wizard.step.${s}`)}
-          </li>
-        ))}
-      </ol>
+      <Steps
+        size="small"
+        current={step}
+        className="wizard-steps"
+        items={STEPS.map((s, i) => ({
+          title: t(`tasks.wizard.step.${s}`),
+          // A step left with problems says so in its marker.
+          status: i < step && issuesOf(issues, STEP_FIELDS[s]).length > 0 ? 'error' : undefined,
+        }))}
+      />
       <form
         onSubmit={(event) => void submit(event)}
         noValidate

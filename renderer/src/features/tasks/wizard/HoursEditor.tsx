@@ -1,3 +1,6 @@
+import { TimePicker } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { KeyboardEvent } from 'react';
 import type { TaskIssue } from '../../../../../shared/taskRules';
 import { MAX_CALLING_RANGES } from '../../../../../shared/callingHours';
 import { useT } from '../../../i18n/useT';
@@ -9,6 +12,15 @@ interface HoursEditorProps {
   onChange: (rows: HoursRow[]) => void;
   issues: readonly TaskIssue[];
 }
+
+const TIME = 'HH:mm';
+/** `HH:mm` to a time of today, or null when empty or unreadable. */
+const toDayjs = (text: string): Dayjs | null =>
+  /^\d{1,2}:\d{2}$/.test(text) ? dayjs(`2000-01-01T${text.padStart(5, '0')}:00`) : null;
+
+const keepEnter = (event: KeyboardEvent): void => {
+  if (event.key === 'Enter') event.preventDefault();
+};
 
 /** Calling hours: several ranges, added and removed; problems shown under their range. */
 export function HoursEditor({ value, onChange, issues }: HoursEditorProps) {
@@ -24,24 +36,33 @@ export function HoursEditor({ value, onChange, issues }: HoursEditorProps) {
         const n = index + 1;
         const own = issues.filter((issue) => issue.index === index);
         return (
-          <div key={index} className="hours-row" data-range={n}>
+          // Enter confirms a typed time in the picker; it must not also submit the wizard's step.
+          <div key={index} className="hours-row" data-range={n} onKeyDown={keepEnter}>
             <label>
               {t('tasks.wizard.rangeStart', { n })}
-              <input
-                type="time"
-                value={row.start}
+              <TimePicker
+                format={TIME}
+                needConfirm={false}
+                minuteStep={5}
+                value={toDayjs(row.start)}
+                status={own.length > 0 ? 'error' : undefined}
                 aria-invalid={own.length > 0 ? true : undefined}
-                onChange={(event) => update(index, { start: event.target.value })}
+                onChange={(time) => update(index, { start: time ? time.format(TIME) : '' })}
               />
             </label>
             <label>
               {t('tasks.wizard.rangeEnd', { n })}
-              <input
-                type="time"
-                value={row.end}
+              <TimePicker
+                format={TIME}
+                needConfirm={false}
+                minuteStep={5}
+                value={toDayjs(row.end)}
+                status={own.length > 0 ? 'error' : undefined}
                 aria-invalid={own.length > 0 ? true : undefined}
-                onChange={(event) => update(index, { end: event.target.value })}
+                onChange={(time) => update(index, { end: time ? time.format(TIME) : '' })}
               />
+              {/* An end at midnight is the end of the day: say so in 24-hour time. */}
+              {row.end === '00:00' && <span className="muted">{t('tasks.wizard.endOfDay')}</span>}
             </label>
             <button
               type="button"

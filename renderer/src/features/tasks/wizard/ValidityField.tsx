@@ -1,4 +1,7 @@
+import { DatePicker } from 'antd';
+import dayjs from 'dayjs';
 import type { TaskIssue } from '../../../../../shared/taskRules';
+import { useFormat } from '../../../i18n/format';
 import { useT } from '../../../i18n/useT';
 import { FieldProblems } from './FieldProblems';
 import type { ValidityForm } from './taskForm';
@@ -12,6 +15,8 @@ interface ValidityFieldProps {
 /** Validity: permanent, or from one day to another (both inclusive, local time). */
 export function ValidityField({ value, onChange, issues }: ValidityFieldProps) {
   const t = useT();
+  const fmt = useFormat();
+  const day = (ymd: string) => (/^\d{4}-\d{2}-\d{2}$/.test(ymd) ? dayjs(ymd) : null);
   return (
     <fieldset className="validity-field">
       <legend>{t('tasks.field.validity')}</legend>
@@ -34,21 +39,29 @@ export function ValidityField({ value, onChange, issues }: ValidityFieldProps) {
         {t('tasks.validity.range')}
       </label>
       {value.kind === 'range' && (
-        <div className="validity-dates">
+        // Enter confirms a typed date in the picker; it must not also submit the wizard's step.
+        <div
+          className="validity-dates"
+          onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
+        >
           <label>
             {t('tasks.validity.from')}
-            <input
-              type="date"
-              value={value.from}
-              onChange={(event) => onChange({ ...value, from: event.target.value })}
+            <DatePicker
+              format={fmt.datePattern}
+              needConfirm={false}
+              value={day(value.from)}
+              status={issues.length > 0 ? 'error' : undefined}
+              onChange={(date) => onChange({ ...value, from: date ? date.format('YYYY-MM-DD') : '' })}
             />
           </label>
           <label>
             {t('tasks.validity.to')}
-            <input
-              type="date"
-              value={value.to}
-              onChange={(event) => onChange({ ...value, to: event.target.value })}
+            <DatePicker
+              format={fmt.datePattern}
+              needConfirm={false}
+              value={day(value.to)}
+              status={issues.length > 0 ? 'error' : undefined}
+              onChange={(date) => onChange({ ...value, to: date ? date.format('YYYY-MM-DD') : '' })}
             />
           </label>
         </div>

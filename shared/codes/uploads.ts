@@ -74,6 +74,14 @@ export const UPLOAD_ROW_REASONS: Record<string, Localized> = {
     'zh-CN': '外呼平台接收后过滤了这个号码',
     en: 'The provider accepted the row, then filtered its number',
   },
+  'provider.row_blocklisted': {
+    'zh-CN': '号码在外呼平台的黑名单中',
+    en: 'The number is on the provider’s blocklist',
+  },
+  'provider.row_duplicate': {
+    'zh-CN': '外呼平台已有这一行（编号或号码重复）',
+    en: 'The provider already holds this row (its id or number repeats)',
+  },
 };
 
 /** What each provider row problem of a plan means (shared/uploads.ts PROVIDER_ROW_PROBLEMS). */

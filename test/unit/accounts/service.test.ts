@@ -81,7 +81,7 @@ describe('accounts', () => {
         provider: 'huawei-cec',
         builtIn: true,
         secrets: {
-          ak: { stored: true, value: CEC_SANDBOX_AK },
+          ak: { stored: true },
           sk: { stored: true },
           qc_app_key: { stored: true },
           qc_app_secret: { stored: true },
@@ -89,6 +89,7 @@ describe('accounts', () => {
       }),
     ]);
     expect(JSON.stringify(state)).not.toContain(CEC_SANDBOX_SK);
+    expect(JSON.stringify(state)).not.toContain(CEC_SANDBOX_AK);
     expect(state.providers.map((p) => p.id)).toEqual(['sobot', 'huawei-cec']);
     expect(state.providers[0]!.capabilities.lifecycle.end.length).toBeGreaterThan(0);
     await expect(service.test()).resolves.toEqual(passedBoth);

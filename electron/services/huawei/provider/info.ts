@@ -102,7 +102,8 @@ export const CEC_INFO: ProviderInfo = {
     },
   ],
   secrets: [
-    { name: 'ak', label: { 'zh-CN': 'AK', en: 'AK' }, required: true, revealed: true },
+    // Not revealed: the CLI then takes it on standard input with the SK, never on the command line.
+    { name: 'ak', label: { 'zh-CN': 'AK', en: 'AK' }, required: true, revealed: false },
     { name: 'sk', label: { 'zh-CN': 'SK', en: 'SK' }, required: true, revealed: false },
     {
       name: 'qc_app_key',

@@ -105,35 +105,50 @@ export const syncCommand = taskCommand(
 );
 
 /** `results TASK_ID` over a results feature (exported for tests): the synced calls, newest first. */
-export const runResults: ResultsRunner = onTask({}, (results, taskId, _values, ctx) => {
-  const source = { kind: 'task', taskId } as const;
-  const counts = results.counts(source, {});
-  const calls = [...results.reader.each(results.accountId, source, {})].map((r) => ({
-    ...r.call,
-    utterances: results.call(r.call.id).utterances,
-  }));
-  const human = calls
-    .map((c) =>
-      [
-        c.id,
-        localTime(c.startedAt),
-        c.telephone,
-        callOutcomeLabel(c.outcome, c.outcomeCode)[ctx.locale],
-        c.intentions.join(ctx.locale === 'zh-CN' ? '、' : ', '),
-        `${Math.round(c.talkMs / 1000)}s`,
-      ].join('\t'),
-    )
-    .join('\n');
-  emit(ctx, { taskId, counts, calls }, human || TEXT.none[ctx.locale]);
-  return Promise.resolve(0);
-});
+export const runResults: ResultsRunner = onTask(
+  { transcripts: { type: 'boolean' } },
+  async (results, taskId, values, ctx) => {
+    const source = { kind: 'task', taskId } as const;
+    const fetch = values['transcripts'] === true;
+    const calls = [];
+    for (const r of [...results.reader.each(results.accountId, source, {})]) {
+      // --transcripts: transcripts that come on their own (CEC quality inspection) are fetched now.
+      const review = fetch ? await results.review(r.call.id) : results.call(r.call.id);
+      calls.push({ ...r.call, transcript: review.transcript, utterances: review.utterances });
+    }
+    const counts = results.counts(source, {});
+    const human = calls
+      .map((c) =>
+        [
+          c.id,
+          localTime(c.startedAt),
+          c.telephone,
+          callOutcomeLabel(c.outcome, c.outcomeCode)[ctx.locale],
+          c.intentions.join(ctx.locale === 'zh-CN' ? '、' : ', '),
+          `${Math.round(c.talkMs / 1000)}s`,
+        ].join('\t'),
+      )
+      .join('\n');
+    const lines = fetch
+      ? calls.map((c) => [c.id, ...c.utterances.map((u) => `  [${u.speaker}] ${u.text}`)].join('\n'))
+      : [];
+    emit(ctx, { taskId, counts, calls }, [human || TEXT.none[ctx.locale], ...lines].join('\n'));
+    return 0;
+  },
+);
 
 /** `campaign-desk results TASK_ID`: the task's synced calls, newest first. */
 export const resultsCommand = taskCommand(
   'results',
-  'results TASK_ID',
+  'results TASK_ID [--transcripts]',
   { 'zh-CN': '列出任务已同步的通话', en: 'list a task’s synced calls' },
   runResults,
+  [
+    {
+      'zh-CN': '--transcripts  同时列出对话文本（华为 CEC：从质检服务获取尚未取得的文本）',
+      en: '--transcripts  with each call’s transcript (Huawei CEC: fetched from quality inspection when not yet stored)',
+    },
+  ],
 );
 
 /** `export-results TASK_ID --out FILE` over a results feature (exported for tests). */

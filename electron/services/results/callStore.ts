@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { ProviderCall } from '../providers/types';
+import type { TranscriptState } from '../../../shared/results';
+import type { ProviderCall, StoredUtterance } from '../providers/types';
 import type { OutidResolver } from './resolver';
 
 /** Intention labels are stored joined with U+0001 (as iCall sends them). */
@@ -26,7 +27,16 @@ export interface IngestCounts {
  * sync overlap, a push after a sync) replaces its earlier facts. Each batch is one transaction.
  */
 export class CallStore {
-  private readonly exists: Statement<[string, string], { task_id: string | null; outid: string | null }>;
+  private readonly exists: Statement<
+    [string, string],
+    {
+      task_id: string | null;
+      outid: string | null;
+      transcript: string;
+      transcript_state: TranscriptState;
+      utterance_count: number;
+    }
+  >;
   private readonly upsert: Statement;
   private readonly dropLines: Statement<[string, string]>;
   private readonly addLine: Statement;
@@ -37,7 +47,10 @@ export class CallStore {
     readonly db: Database,
     private readonly resolver: OutidResolver,
   ) {
-    this.exists = db.prepare('SELECT task_id, outid FROM result_calls WHERE account_id = ? AND callid = ?');
+    this.exists = db.prepare(
+      `SELECT task_id, outid, transcript, transcript_state, utterance_count FROM result_calls
+       WHERE account_id = ? AND callid = ?`,
+    );
     this.upsert = db.prepare(`
       INSERT INTO result_calls (account_id, callid, task_id, outid, outcome, outcome_code, intentions, tel,
         caller, start_time, answer_time, end_time, call_ms, talk_ms, recording, deleted, list_id, row_id,
@@ -87,6 +100,13 @@ export class CallStore {
     const accountId = known === null ? (target?.accountId ?? context.accountId) : context.accountId;
     const taskId = known ?? target?.taskId ?? null;
     const before = this.exists.get(accountId, call.id);
+    // A transcript fetched on its own (ready, or failed for good) outlives a later sync or push
+    // of the call, which carries none.
+    const keep =
+      before !== undefined &&
+      call.utterances.length === 0 &&
+      call.transcript !== 'ready' &&
+      (before.transcript_state === 'ready' || before.transcript_state === 'failed');
     this.upsert.run({
       account_id: accountId,
       callid: call.id,
@@ -106,16 +126,50 @@ export class CallStore {
       deleted: call.deleted ? 1 : 0,
       list_id: target?.listId ?? null,
       row_id: target?.rowId ?? null,
-      transcript: call.utterances.map((line) => line.text).join('\n'),
-      transcript_state: call.transcript,
-      utterance_count: call.utterances.length,
+      transcript: keep ? before.transcript : call.utterances.map((line) => line.text).join('\n'),
+      transcript_state: keep ? before.transcript_state : call.transcript,
+      utterance_count: keep ? before.utterance_count : call.utterances.length,
       updated_at: context.now,
     });
-    this.dropLines.run(accountId, call.id);
-    call.utterances.forEach((line, idx) =>
+    if (!keep) this.replaceLines(accountId, call.id, call.utterances);
+    this.dropLabels.run(accountId, call.id);
+    for (const label of call.intentions) this.addLabel.run(accountId, call.id, label);
+    if (before) counts.updated++;
+    else counts.added++;
+    return taskId ?? before?.task_id ?? null;
+  }
+
+  /** Stores a transcript fetched on its own (see Provider.fetchTranscript) on a stored call. */
+  storeTranscript(
+    accountId: string,
+    callId: string,
+    transcript: { state: TranscriptState; utterances: readonly StoredUtterance[] },
+    now: number,
+  ): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE result_calls SET transcript = ?, transcript_state = ?, utterance_count = ?, updated_at = ?
+           WHERE account_id = ? AND callid = ?`,
+        )
+        .run(
+          transcript.utterances.map((line) => line.text).join('\n'),
+          transcript.state,
+          transcript.utterances.length,
+          now,
+          accountId,
+          callId,
+        );
+      this.replaceLines(accountId, callId, transcript.utterances);
+    })();
+  }
+
+  private replaceLines(accountId: string, callId: string, lines: readonly StoredUtterance[]): void {
+    this.dropLines.run(accountId, callId);
+    lines.forEach((line, idx) =>
       this.addLine.run(
         accountId,
-        call.id,
+        callId,
         idx,
         line.speaker,
         line.text,
@@ -125,11 +179,6 @@ export class CallStore {
         line.remark,
       ),
     );
-    this.dropLabels.run(accountId, call.id);
-    for (const label of call.intentions) this.addLabel.run(accountId, call.id, label);
-    if (before) counts.updated++;
-    else counts.added++;
-    return taskId ?? before?.task_id ?? null;
   }
 
   /** Links a task to the call list its rows came from (null unlinks) and joins its calls by telephone. */

@@ -214,6 +214,31 @@ export class ResultsFeature {
     return this.placed(this.stored(callId), null);
   }
 
+  /**
+   * A call as the review pane opens it. Where the provider's transcripts come on their own
+   * (`capabilities.transcripts` `on_review`: CEC quality inspection), one still pending is
+   * fetched now and stored once ready or failed; pending stays pending for the next review,
+   * and a fetch that fails (network, refused) is logged and leaves it pending.
+   */
+  async review(callId: string): Promise<CallReview> {
+    const stored = this.stored(callId);
+    const factory = this.deps.accounts.factoryFor(this.accountId);
+    if (factory.info.capabilities.transcripts !== 'on_review' || stored.transcript !== 'pending')
+      return this.placed(stored, null);
+    const accountId = this.accountId;
+    try {
+      const { provider } = await this.deps.accounts.sessionFor(accountId);
+      const fetched = await provider.fetchTranscript?.(callId);
+      if (fetched && fetched.state !== 'pending') {
+        this.calls.storeTranscript(accountId, callId, fetched, this.now());
+        return this.placed(this.stored(callId), null);
+      }
+    } catch (error) {
+      this.deps.log?.warn('transcript fetch failed; it stays pending', { callId, error: String(error) });
+    }
+    return this.placed(stored, null);
+  }
+
   /** The call's transcript placed on its recording of `durationMs` by the provider's rule. */
   transcript(callId: string, durationMs: number | null): Utterance[] {
     return this.placed(this.stored(callId), durationMs).utterances;

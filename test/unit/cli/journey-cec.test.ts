@@ -124,6 +124,31 @@ describe('the CLI on the CEC sandbox account', () => {
     const exported = lines.filter((l) => /^\S/.test(l)).map((l) => l.split(','));
     expect(exported).toHaveLength(rows.length);
     for (const cells of exported) expect(cells[nameAt]).toMatch(/^张\d+$/);
+
+    // Transcripts come from quality inspection on their own: pending until fetched.
+    type Reviewed = { id: string; outcome: string; transcript: string; utterances: { text: string }[] };
+    const stored = async (...extra: string[]) =>
+      (JSON.parse((await cli(dir, '--json', 'results', taskId, ...extra)).stdout) as { calls: Reviewed[] })
+        .calls;
+    const before = await stored();
+    const connected = before.filter((c) => c.outcome === 'connected');
+    expect(connected.length).toBeGreaterThan(0);
+    expect(connected.every((c) => c.transcript === 'pending' && c.utterances.length === 0)).toBe(true);
+    const fetched = await stored('--transcripts');
+    const ready = fetched.filter((c) => c.transcript === 'ready');
+    expect(ready.length).toBeGreaterThan(0);
+    for (const call of ready) expect(call.utterances.length).toBeGreaterThan(0);
+    expect(fetched.filter((c) => c.outcome !== 'connected').every((c) => c.transcript === 'none')).toBe(true);
+    // Kept: a later sync (the calls again, without transcripts) does not wipe them.
+    expect((await cli(dir, 'sync', taskId)).code).toBe(0);
+    const after = await stored();
+    for (const call of ready)
+      expect(after.find((c) => c.id === call.id)).toMatchObject({
+        transcript: 'ready',
+        utterances: call.utterances,
+      });
+    const text = await cli(dir, 'results', taskId, '--transcripts');
+    expect(text.stdout).toContain(`  [`);
   }, 60_000);
 });
 

@@ -127,6 +127,12 @@ for (const harness of HARNESSES) {
         expect(call.startedAt).toEqual(expect.any(Number));
       }
       expect(calls.some((c) => c.outcome === 'connected')).toBe(true);
+      if (session.provider.rowCall) {
+        // One row's latest call, looked up by its key.
+        const call = await session.provider.rowCall(taskId, rows[0]!.key);
+        expect(calls.map((c) => c.id)).toContain(call?.id);
+        expect(call?.telephone).toBe(rows[0]!.telephone);
+      }
     });
 
     it('sends results to the push receiver, which parses them and answers as the provider expects', async () => {

@@ -3,12 +3,13 @@
  * outside huawei/, and only the registry imports it.
  */
 import type { ConnectionCheck } from '../../../../shared/accounts';
-import type { Provider, ProviderContext, ProviderFactory, ProviderTask } from '../../providers/types';
+import type { Provider, ProviderFactory, ProviderTask } from '../../providers/types';
 import { parseOutcomeCallback } from '../callback';
 import { CampaignCreateUncertainError } from '../campaigns';
-import { createHuaweiCecClient, type HuaweiCecClient } from '../client';
+import type { HuaweiCecClient } from '../client';
 import { CecAuthError, CecError, CecRecordingError, CecValidationError, toAppError } from '../errors';
 import { DEFAULT_TIME_ZONE } from '../time';
+import { cachedClient } from './client';
 import { checkCecAccount } from './account';
 import { sourceOfRef, toProviderCall } from './calls';
 import { CEC_INFO } from './info';
@@ -147,6 +148,21 @@ export function cecProvider(client: HuaweiCecClient, tenant: CecTenantSettings):
       }
     },
 
+    async rowCall(taskId, key) {
+      // The result query filters by sessionId, over the campaign's days so far.
+      const campaign = await client.campaignDetail(taskId);
+      const from = campaign.beginTime ?? Date.now() - 29 * 86_400_000;
+      const to = Math.min(Date.now(), campaign.endTime ?? Date.now());
+      const calls = await client
+        .callResults(taskId, { from, to: Math.max(from, to), sessionId: key })
+        .fetchAll();
+      const latest = calls
+        .filter((c) => c.sessionId === key)
+        .sort((a, b) => (a.callTime ?? 0) - (b.callTime ?? 0))
+        .at(-1);
+      return latest ? toProviderCall(latest, taskId) : null;
+    },
+
     async fetchRecording(ref, control = {}) {
       const answer = await client.downloadRecording(
         sourceOfRef(ref),
@@ -174,26 +190,6 @@ export function cecProvider(client: HuaweiCecClient, tenant: CecTenantSettings):
   };
 }
 
-/** The client of an account's settings and secrets. @throws CecValidationError */
-export function cecClientFor(context: ProviderContext): HuaweiCecClient {
-  const { settings, secrets } = context;
-  const caPem = (settings['caPem'] ?? '').trim();
-  const qcDomain = (settings['qcDomain'] ?? '').trim();
-  const appKey = secrets['qc_app_key'] ?? '';
-  const appSecret = secrets['qc_app_secret'] ?? '';
-  return createHuaweiCecClient({
-    baseUrl: settings['baseUrl'] ?? '',
-    ak: secrets['ak'] ?? '',
-    sk: secrets['sk'] ?? '',
-    vdnId: settings['vdnId'] ?? '',
-    timeZone: (settings['timeZone'] ?? '').trim() || DEFAULT_TIME_ZONE,
-    // With a private CA the client brings its own fetch (undici's, matching its Agent).
-    ...(caPem ? { caPem } : { fetch: context.fetch }),
-    ...(qcDomain && appKey && appSecret ? { qc: { baseUrl: qcDomain, appKey, appSecret } } : {}),
-    log: context.log,
-  });
-}
-
 const isCecError = (error: unknown): boolean =>
   error instanceof CecError ||
   error instanceof CecAuthError ||
@@ -205,7 +201,7 @@ export const cecFactory: ProviderFactory = {
   info: CEC_INFO,
   checkAccount: checkCecAccount,
   create(context) {
-    return cecProvider(cecClientFor(context), {
+    return cecProvider(cachedClient(context), {
       callerNumbers: parseCallerNumbers(context.settings['callerNumbers'] ?? '') ?? [],
       flows: parseFlows(context.settings['flows'] ?? '') ?? [],
     });

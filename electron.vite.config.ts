@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { antdThemeCssPlugin } from './build/antdThemeCss';
 
 const root = import.meta.dirname;
 
@@ -47,6 +48,6 @@ export default defineConfig({
       outDir: resolve(root, 'out/renderer'),
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
-    plugins: [react(), relaxCspForDevServer()],
+    plugins: [react(), relaxCspForDevServer(), antdThemeCssPlugin(root)],
   },
 });

@@ -37,8 +37,9 @@ const PROVIDER_IMPORTS = {
     'Reach a provider through the provider interface (electron/services/providers/): only providers/registry.ts imports a provider’s folder.',
 };
 const ELECTRON_IMPORTS = {
-  group: ['electron', 'electron/*'],
-  message: 'Services and the CLI must not import electron.',
+  // electron-store and electron-updater import electron themselves: main adapts them.
+  group: ['electron', 'electron/*', 'electron-store', 'electron-updater'],
+  message: 'Services and the CLI must not import electron (nor electron-store / electron-updater).',
 };
 const RAW_IPC = {
   name: 'electron',
@@ -53,6 +54,10 @@ const PROVIDER_HOMES = [
   'electron/services/sandbox/**',
   ...PROVIDER_FOLDERS.map((folder) => `electron/services/${folder}/**`),
 ];
+
+const NATIVE_DIALOGS = ['prompt', 'confirm', 'alert'];
+const NATIVE_DIALOG_MESSAGE =
+  'Use the in-app dialogs (components/dialogs.tsx, antd Modal / Popconfirm): Electron has no prompt().';
 
 /** Layering rules of design.md, enforced by the linter (a unit test proves each one bites). */
 export const layering = [
@@ -120,10 +125,37 @@ export const layering = [
     ignores: ['electron/preload/index.ts', 'shared/**', 'electron/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [RAW_IPC] }] },
   },
+  {
+    // Electron has no window.prompt, and native confirm/alert block the window: in-app dialogs
+    // (renderer/src/components/dialogs.tsx, antd Modal / Popconfirm) instead.
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...NATIVE_DIALOGS.map((name) => ({ name, message: NATIVE_DIALOG_MESSAGE })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        ...['window', 'globalThis', 'self'].flatMap((object) =>
+          NATIVE_DIALOGS.map((property) => ({ object, property, message: NATIVE_DIALOG_MESSAGE })),
+        ),
+      ],
+    },
+  },
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'build/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

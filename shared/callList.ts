@@ -68,6 +68,18 @@ export interface CallList {
   rowCount: number;
   /** Rows with no blocking problem. */
   validCount: number;
+  /** Where the list came from when it was not a file: the calls of a task ("call these again"). */
+  origin: ListOrigin | null;
+}
+
+/** A list made from a task's calls: the task it links back to and how many calls it took. */
+export interface ListOrigin {
+  kind: 'results';
+  accountId: string;
+  taskId: string;
+  taskName: string | null;
+  /** Calls matched (several calls of one customer make one row). */
+  calls: number;
 }
 
 /** One row of a call list. */

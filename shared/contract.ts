@@ -5,6 +5,7 @@ import { dncCalls, dncEvents } from './contracts/dnc';
 import { listCalls, listEvents } from './contracts/lists';
 import { resultCalls, resultEvents } from './contracts/results';
 import { taskCalls, taskEvents } from './contracts/tasks';
+import { updateCalls, updateEvents } from './contracts/updates';
 import { uploadCalls, uploadEvents } from './contracts/uploads';
 import type { Result } from './result';
 
@@ -27,6 +28,7 @@ export const contract = {
   ...resultCalls,
   ...uploadCalls,
   ...dncCalls,
+  ...updateCalls,
 } as const;
 
 /** Events main sends to the renderer. */
@@ -38,6 +40,7 @@ export const events = {
   ...resultEvents,
   ...uploadEvents,
   ...dncEvents,
+  ...updateEvents,
 } as const;
 
 export type Contract = typeof contract;

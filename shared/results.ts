@@ -1,4 +1,5 @@
 import type { ProviderId } from './providers';
+import type { CallList } from './callList';
 
 /**
  * Call results in the operator's words, whichever provider made the call: a call and its
@@ -112,6 +113,11 @@ export interface ResultsFilter {
   to?: number;
   /** Text that must appear in some transcript line. */
   text?: string;
+  /**
+   * Finding a customer: a whole telephone number (as typed: spaces, dashes, +86 are fine), its
+   * last 4 digits, or text in any of the call's list row variables (the customer's name…).
+   */
+  customer?: string;
 }
 
 /** `results:query` input. */
@@ -137,6 +143,31 @@ export interface ResultsCounts {
   byIntention: { label: string; count: number }[];
 }
 
+/**
+ * A task's dashboard from its synced calls (beside the provider's own counters): rates over the
+ * calls stored, the status and intention breakdowns, and when they were last synced.
+ */
+export interface TaskDashboard {
+  taskId: string;
+  /** Calls stored (synced or pushed). */
+  calls: number;
+  /** Calls the customer answered (outcome `connected`). */
+  connected: number;
+  /** Answered calls with at least one intention. */
+  withIntention: number;
+  /** connected / calls, 0…1 (0 with no calls). */
+  answeredRate: number;
+  /** withIntention / connected, 0…1 (0 with no answered call). */
+  intentionRate: number;
+  /** Mean talk time of the answered calls, ms (0 with none). */
+  averageTalkMs: number;
+  byOutcome: ResultsCounts['byOutcome'];
+  /** Intentions of the answered calls (label `''`: none). */
+  byIntention: ResultsCounts['byIntention'];
+  /** When a sync of the task last finished (null: never; pushed calls only). */
+  syncedAt: number | null;
+}
+
 /** A task or list the Results screen can show. */
 export interface ResultsSourceOption {
   source: ResultsSource;
@@ -160,8 +191,10 @@ export interface SyncProgress {
   totalCalls: number;
   /** Calls stored that were not stored before. */
   added: number;
-  /** Calls stored again with newer facts (or unchanged: the overlap). */
+  /** Calls stored before whose facts changed (a later state, a transcript, a recording). */
   updated: number;
+  /** Calls answered again exactly as stored (the overlap, a re-sync): nothing written. */
+  unchanged: number;
 }
 
 /** What a finished sync did. */
@@ -172,6 +205,7 @@ export interface SyncReport {
   to: number;
   added: number;
   updated: number;
+  unchanged: number;
   pages: number;
   /** False when cancelled: the next sync resumes from the saved cursor. */
   complete: boolean;
@@ -215,3 +249,28 @@ export type RecordingInfo =
       key: string;
     }
   | { ok: false; problem: RecordingProblem; detail?: string };
+
+/** `results:toList` input: "call these again" from a task's calls. */
+export interface RecallRequest {
+  taskId: string;
+  /** For the list's link back to its task. */
+  taskName?: string;
+  /** The Results screen's filter. */
+  filter: ResultsFilter;
+  /** Only the chosen calls (within the filter); absent: every call the filter matches. */
+  callIds?: string[];
+  name: string;
+}
+
+/** What "call these again" made. */
+export interface RecallReport {
+  list: CallList;
+  /** Calls matched. */
+  calls: number;
+  /** Rows in the new list: one per number. */
+  rows: number;
+  /** Calls left out because the provider hid the number. */
+  hidden: number;
+  /** Calls of a number already in the list (a customer called more than once). */
+  repeated: number;
+}

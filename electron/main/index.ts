@@ -1,27 +1,42 @@
 import { app, BrowserWindow, session, shell } from 'electron';
 import { fileURLToPath } from 'node:url';
+import type { EventName, EventPayload } from '../../shared/contract';
 import { createCore } from '../services/core/createCore';
+import { runSingleInstance } from '../services/desktop/singleInstance';
+import { WINDOW_STATE_FILE_NAME } from '../services/desktop/windowState';
 import { createKeyringVault } from '../services/vault/keyringVault';
 import { APP_ORIGIN, registerAppSchemePrivileges, serveRenderer } from './appProtocol';
 import { createElectronSettingsFile } from './electronSettingsFile';
 import { chooseExportPath } from './exportDialog';
 import { broadcast, registerContract } from './ipc';
+import { applyAppMenu } from './menu';
 import { createSafeStorageVault, safeStorageUsable } from './safeStorageVault';
 import { denyAllPermissions, hardenContents } from './security';
-import { appOrigins, createMainWindow } from './window';
+import { createElectronUpdater } from './updates';
+import { appOrigins, createMainWindow, DEV_SERVER_URL } from './window';
 
 // Campaign Desk — Electron main. Thin wiring only: every rule lives in electron/services.
 
 registerAppSchemePrivileges();
 app.enableSandbox();
 
-if (!app.requestSingleInstanceLock()) {
-  // Another instance owns the data folder: it is focused (second-instance) and this one ends
-  // without building anything that would touch the folder.
-  app.quit();
-} else {
-  start();
-}
+const windowState = () => createElectronSettingsFile(WINDOW_STATE_FILE_NAME);
+let ready = false;
+
+// Another instance owns the data folder: this one quits before building anything that would
+// touch it, and the first focuses its window (services/desktop/singleInstance.ts).
+runSingleInstance(
+  {
+    acquire: () => app.requestSingleInstanceLock(),
+    quit: () => app.quit(),
+    onSecondInstance: (handler) => app.on('second-instance', handler),
+  },
+  start,
+  () => BrowserWindow.getAllWindows(),
+  () => {
+    if (ready) createMainWindow(windowState());
+  },
+);
 
 function start(): void {
   // Every web contents (the main window and anything created later) gets the same rules.
@@ -36,6 +51,7 @@ function start(): void {
     // The OS keychain first; Electron safeStorage only where no keychain answers (shown in Settings).
     const vault =
       (await keychain.check()) || !safeStorageUsable() ? keychain : createSafeStorageVault(dataDir);
+    let menuLanguageChanged = (): void => undefined;
     const core = createCore({
       dataDir,
       host: 'electron',
@@ -43,24 +59,34 @@ function start(): void {
       settingsFile: createElectronSettingsFile,
       vault,
       allowedOrigins: appOrigins(),
-      broadcast,
+      broadcast: <E extends EventName>(event: E, payload: EventPayload<E>) => {
+        broadcast(event, payload);
+        if (event === 'prefs:changed') menuLanguageChanged();
+      },
       mediaPrefix: `${APP_ORIGIN}/media/`,
       chooseExportPath,
       exclusive: true,
       pushReceiver: true,
+      updater: createElectronUpdater,
     });
+    const menu = {
+      locale: () => core.prefs.get().locale,
+      dataDir,
+      logFile: core.logFile,
+      dev: DEV_SERVER_URL !== undefined,
+    };
+    menuLanguageChanged = () => applyAppMenu(menu);
+    applyAppMenu(menu);
     serveRenderer(fileURLToPath(new URL('../renderer', import.meta.url)), core.media);
     registerContract(core.dispatch);
     stopCleanly(core);
-    createMainWindow();
+    createMainWindow(windowState());
+    ready = true;
+    core.updates.start();
   });
 
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
+  app.on('activate', () => {
+    if (ready && BrowserWindow.getAllWindows().length === 0) createMainWindow(windowState());
   });
 
   app.on('window-all-closed', () => {
@@ -71,7 +97,8 @@ function start(): void {
 /**
  * A running upload is paused before quitting: the request in flight gets its answer and the
  * journal says `paused`. The wait is bounded; a quit that cannot wait is a crash, which the
- * journal survives too (the upload then shows as interrupted and resumes).
+ * journal survives too (the upload then shows as interrupted and resumes). An update
+ * downloaded meanwhile installs after this, when nothing runs any more.
  */
 function stopCleanly(core: ReturnType<typeof createCore>): void {
   let stopped = false;

@@ -1,6 +1,10 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, screen } from 'electron';
 import { fileURLToPath } from 'node:url';
+import type { SettingsFile } from '../services/settings/settingsFile';
+import { createWindowStateStore, restoreWindowState } from '../services/desktop/windowState';
 import { APP_ORIGIN } from './appProtocol';
+
+const SIZING = { width: 1280, height: 800, minWidth: 960, minHeight: 600 };
 
 /** The dev server URL electron-vite sets in development; absent in a built app. */
 export const DEV_SERVER_URL = process.env.ELECTRON_RENDERER_URL;
@@ -12,14 +16,18 @@ export function appOrigins(): string[] {
 
 /**
  * Creates the main window with the security baseline of design.md (its navigation rules are
- * applied to every web contents in index.ts).
+ * applied to every web contents in index.ts), where it was last time when that is on a display
+ * (services/desktop/windowState.ts), and remembers where it is moved.
  */
-export function createMainWindow(): BrowserWindow {
+export function createMainWindow(stateFile: SettingsFile): BrowserWindow {
+  const store = createWindowStateStore(stateFile);
+  const areas = screen.getAllDisplays().map((display) => display.workArea);
+  const primary = screen.getPrimaryDisplay().workArea;
+  const state = restoreWindowState(store.load(), [primary, ...areas], SIZING);
   const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 960,
-    minHeight: 600,
+    ...state.bounds,
+    minWidth: SIZING.minWidth,
+    minHeight: SIZING.minHeight,
     show: false,
     title: 'Campaign Desk',
     webPreferences: {
@@ -36,6 +44,17 @@ export function createMainWindow(): BrowserWindow {
       disableBlinkFeatures: 'Auxclick',
     },
   });
+  if (state.maximized) window.maximize();
+  const remember = () => {
+    if (!window.isDestroyed() && !window.isMinimized() && !window.isFullScreen()) {
+      store.save({ bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+    }
+  };
+  window.on('resized', remember);
+  window.on('moved', remember);
+  window.on('maximize', remember);
+  window.on('unmaximize', remember);
+  window.on('close', remember);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(DEV_SERVER_URL ?? `${APP_ORIGIN}/index.html`);
   return window;

@@ -1,3 +1,5 @@
+import 'antd/dist/antd.css';
+import 'virtual:antd-theme.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -1,12 +1,14 @@
 import type {
   CallReview,
   PushReceiverState,
+  RecallReport,
   RecordingInfo,
   ResultsCounts,
   ResultsPage,
   ResultsSourceOption,
   SyncProgress,
   SyncReport,
+  TaskDashboard,
   Utterance,
 } from '../results';
 import {
@@ -15,6 +17,7 @@ import {
   fetchCallSchema,
   linkListSchema,
   pushReceiverSchema,
+  recallSchema,
   resultsCountsSchema,
   resultsQuerySchema,
   storePeaksSchema,
@@ -38,6 +41,11 @@ export const resultCalls = {
   'sync:fetchCall': { input: fetchCallSchema, output: shape<CallReview | null>() },
   /** One page of calls of a task or list matching the filter, newest first (filtered in SQLite). */
   'results:query': { input: resultsQuerySchema, output: shape<ResultsPage>() },
+  /**
+   * A task's dashboard from its synced calls: answered and intention rates, average talk time,
+   * the status and intention breakdowns, when it was last synced.
+   */
+  'results:dashboard': { input: taskIdInputSchema, output: shape<TaskDashboard>() },
   /** Calls per outcome and per intention for the source and filter. */
   'results:counts': { input: resultsCountsSchema, output: shape<ResultsCounts>() },
   /** A call with its transcript (lines not yet placed on the recording: see `results:transcript`). */
@@ -49,6 +57,12 @@ export const resultCalls = {
   'results:transcript': { input: transcriptSchema, output: shape<Utterance[]>() },
   /** Links (or unlinks, `listId: null`) the call list a task's rows came from, for joins. */
   'results:linkList': { input: linkListSchema, output: shape<{ joined: number }>() },
+  /**
+   * "Call these again": a new call list of the customers of the task's calls matching the filter
+   * (or of the chosen ones), one row per number with the variables of the row each call joined,
+   * linked back to the task; hidden numbers are left out and counted. Sends `lists:changed`.
+   */
+  'results:toList': { input: recallSchema, output: shape<RecallReport>() },
   /** Writes the matching calls to .xlsx or .csv (UTF-8 BOM); null when the user cancelled. */
   'results:export': { input: exportResultsSchema, output: shape<{ file: string; rows: number } | null>() },
   /**

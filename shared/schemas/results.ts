@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CALL_OUTCOMES, type ResultsFilter, type ResultsSource } from '../results';
+import { CALL_OUTCOMES, type RecallRequest, type ResultsFilter, type ResultsSource } from '../results';
 
 /** Shapes of the results calls' inputs: types and sizes only; main does the rest. */
 
@@ -21,6 +21,7 @@ export const resultsFilterSchema = z
     from: epoch.optional(),
     to: epoch.optional(),
     text: z.string().max(200).optional(),
+    customer: z.string().max(100).optional(),
   })
   .strict() satisfies z.ZodType<ResultsFilter>;
 
@@ -82,3 +83,14 @@ export const storePeaksSchema = z
       .max(24 * 3_600_000),
   })
   .strict();
+
+/** "Call these again": a new list of the customers of a task's calls (by filter or chosen). */
+export const recallSchema = z
+  .object({
+    taskId,
+    taskName: z.string().max(200).optional(),
+    filter: resultsFilterSchema,
+    callIds: z.array(z.string().trim().min(1).max(128)).min(1).max(100_000).optional(),
+    name: z.string().trim().min(1).max(200),
+  })
+  .strict() satisfies z.ZodType<RecallRequest>;

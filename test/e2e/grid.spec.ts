@@ -71,8 +71,10 @@ test.describe('the call-list grid', () => {
     await boxes.nth(0).check();
     await boxes.nth(1).check();
     await boxes.nth(4).check();
-    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: '删除所选（3）' }).click();
+    const confirmDelete = page.getByRole('dialog', { name: '删除行' });
+    await expect(confirmDelete).toContainText('确定删除所选的 3 行吗？');
+    await confirmDelete.getByRole('button', { name: '删除' }).click();
     await expect(grid.getByRole('row')).toHaveCount(3);
     await page.getByRole('button', { name: '撤销' }).click();
     await expect(grid.getByRole('row')).toHaveCount(6);

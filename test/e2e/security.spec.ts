@@ -33,6 +33,35 @@ test.describe('security baseline in the browser', () => {
     expect(info.ok).toBe(true);
   });
 
+  test('antd runs in zeroRuntime: no inline style is needed, its tokens come from the static CSS', async ({
+    page,
+    harness,
+  }) => {
+    const violations: string[] = [];
+    await page.exposeFunction('reportViolation', (directive: string) => violations.push(directive));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as { reportViolation(d: string): void }).reportViolation(event.effectiveDirective);
+      });
+    });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(harness.url);
+    const nav = page.getByRole('navigation', { name: '主导航' });
+    for (const name of ['任务', '结果', '设置', '名单']) {
+      await nav.getByRole('link', { name }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+    }
+    const token = (name: string) =>
+      page.evaluate((variable) => getComputedStyle(document.body).getPropertyValue(variable).trim(), name);
+    expect(await token('--ant-color-primary')).toBe('#1677ff');
+    expect(await token('--ant-color-bg-container')).toBe('#ffffff');
+    // The OS turns dark: the theme algorithm follows, through the baked dark variables.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => token('--ant-color-bg-container')).toBe('#141414');
+    await expect(page.locator('html')).toHaveClass(/cd-dark/);
+    expect(violations.filter((directive) => directive.startsWith('style-src'))).toEqual([]);
+  });
+
   test('the page and the contract socket refuse a missing or wrong token', async ({ page, harness }) => {
     const response = await page.goto(harness.origin + '/');
     expect(response?.status()).toBe(403);

@@ -14,13 +14,13 @@ test.describe('app shell', () => {
     await expect(page.getByRole('heading', { name: '还没有任务' })).toBeVisible();
     await nav.getByRole('link', { name: '结果' }).click();
     await expect(page.getByRole('heading', { name: '还没有通话结果' })).toBeVisible();
-    await expect(page.getByLabel('当前账号')).toHaveValue('sandbox');
+    await expect(page.getByRole('button', { name: '当前账号: 沙箱 Sandbox' })).toBeVisible();
   });
 
   test('switching to English changes the navigation and survives a reload', async ({ page, harness }) => {
     await page.goto(harness.url);
     await page.getByRole('link', { name: '设置' }).click();
-    await page.getByLabel('界面语言').selectOption('en');
+    await page.getByRole('radiogroup', { name: '界面语言' }).getByText('English').click();
 
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     await expect(nav.getByRole('link')).toHaveText(['Lists', 'Tasks', 'Results', 'Settings']);
@@ -29,10 +29,10 @@ test.describe('app shell', () => {
     await page.reload();
     await expect(nav.getByRole('link')).toHaveText(['Lists', 'Tasks', 'Results', 'Settings']);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
-    await expect(page.getByLabel('Language')).toHaveValue('en');
+    await expect(page.getByRole('radio', { name: 'English' })).toBeChecked();
 
     // And back: the choice is stored, not stuck.
-    await page.getByLabel('Language').selectOption('zh-CN');
+    await page.getByRole('radiogroup', { name: 'Language' }).getByText('简体中文').click();
     await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link').first()).toHaveText(
       '名单',
     );

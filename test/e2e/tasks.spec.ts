@@ -141,7 +141,7 @@ test('a refused action rolls its optimistic status back and shows the mapped err
 
 test('the Tasks screen speaks English too', async ({ page, harness }) => {
   await page.goto(`${harness.url}#/settings`);
-  await page.getByLabel('界面语言').selectOption('en');
+  await page.getByRole('radiogroup', { name: '界面语言' }).getByText('English').click();
   await page.goto(`${harness.url}#/tasks`);
   await page.getByRole('button', { name: 'New task' }).click();
   const wizard = page.getByRole('dialog', { name: 'New outbound task' });

@@ -181,7 +181,7 @@ test('the push dialog speaks English and works from the keyboard', async ({ page
   const listId = await seedList(dataDir);
   await outsideTask(harness, 'Renewals');
   await page.goto(`${harness.url}#/settings`);
-  await page.getByLabel('界面语言').selectOption('en');
+  await page.getByRole('radiogroup', { name: '界面语言' }).getByText('English').click();
   await page.goto(`${harness.url}#/lists/${listId}`);
   await page.getByRole('button', { name: 'Push to task…' }).focus();
   await page.keyboard.press('Enter');

@@ -1,7 +1,12 @@
 import { resolve } from 'node:path';
 import { callOutcomeLabel } from '../../../shared/codes/domain';
 import { format, type Localized } from '../../../shared/locale';
-import type { SyncProgress } from '../../../shared/results';
+import {
+  CALL_OUTCOMES,
+  type CallOutcome,
+  type ResultsFilter,
+  type SyncProgress,
+} from '../../../shared/results';
 import { exportResults, localTime } from '../../services/results/export';
 import type { ResultsFeature } from '../../services/results/feature';
 import { parseCommandArgs, stringOption, UsageError, type OptionSpec } from '../args';
@@ -20,6 +25,11 @@ const TEXT = {
   },
   progress: { 'zh-CN': '第 {page}/{pages} 页', en: 'page {page}/{pages}' },
   none: { 'zh-CN': '该任务还没有已同步的通话', en: 'No synced calls for this task yet' },
+  recalled: {
+    'zh-CN':
+      '已新建名单“{name}”（#{id}）：{rows} 个号码，来自 {calls} 通通话（隐藏号码 {hidden} 个、重复 {repeated} 个未加入）',
+    en: 'Made call list “{name}” (#{id}): {rows} numbers from {calls} calls ({hidden} hidden and {repeated} repeated left out)',
+  },
   exported: { 'zh-CN': '已导出 {rows} 通到 {file}', en: 'Exported {rows} calls to {file}' },
 } satisfies Record<string, Localized>;
 
@@ -104,19 +114,55 @@ export const syncCommand = taskCommand(
   ],
 );
 
-/** `results TASK_ID` over a results feature (exported for tests): the synced calls, newest first. */
+/** The calls a `results` command picks: `--status a,b` (neutral outcomes) and `--customer`. */
+function filterOf(values: Record<string, string | boolean | string[] | undefined>): ResultsFilter {
+  const filter: ResultsFilter = {};
+  const status = typeof values.status === 'string' ? values.status : undefined;
+  if (status !== undefined) {
+    const outcomes = status.split(/[,，\s]+/).filter(Boolean);
+    for (const outcome of outcomes)
+      if (!(CALL_OUTCOMES as readonly string[]).includes(outcome))
+        throw new UsageError('badValue', { option: '--status', value: outcome });
+    filter.outcomes = outcomes as CallOutcome[];
+  }
+  if (typeof values.customer === 'string') filter.customer = values.customer;
+  return filter;
+}
+
+/**
+ * `results TASK_ID [--status …] [--customer …] [--to-list NAME] [--transcripts]` over a results
+ * feature (exported for tests): the synced calls, newest first; with `--to-list`, "call these
+ * again": a new call list of those customers; with `--transcripts`, each call's lines (those
+ * that come on their own, CEC quality inspection, fetched now).
+ */
 export const runResults: ResultsRunner = onTask(
-  { transcripts: { type: 'boolean' } },
+  {
+    status: { type: 'string' },
+    customer: { type: 'string' },
+    'to-list': { type: 'string' },
+    transcripts: { type: 'boolean' },
+  },
   async (results, taskId, values, ctx) => {
     const source = { kind: 'task', taskId } as const;
+    const filter = filterOf(values);
+    const listName = typeof values['to-list'] === 'string' ? values['to-list'] : undefined;
+    if (listName !== undefined) {
+      const report = results.toList({ taskId, filter, name: listName });
+      const { list, calls, rows, hidden, repeated } = report;
+      emit(
+        ctx,
+        { ...report, list: { id: list.id, name: list.name, rowCount: list.rowCount } },
+        format(TEXT.recalled[ctx.locale], { name: list.name, id: list.id, rows, calls, hidden, repeated }),
+      );
+      return 0;
+    }
     const fetch = values['transcripts'] === true;
     const calls = [];
-    for (const r of [...results.reader.each(results.accountId, source, {})]) {
-      // --transcripts: transcripts that come on their own (CEC quality inspection) are fetched now.
+    for (const r of [...results.reader.each(results.accountId, source, filter)]) {
       const review = fetch ? await results.review(r.call.id) : results.call(r.call.id);
       calls.push({ ...r.call, transcript: review.transcript, utterances: review.utterances });
     }
-    const counts = results.counts(source, {});
+    const counts = results.counts(source, filter);
     const human = calls
       .map((c) =>
         [
@@ -140,13 +186,28 @@ export const runResults: ResultsRunner = onTask(
 /** `campaign-desk results TASK_ID`: the task's synced calls, newest first. */
 export const resultsCommand = taskCommand(
   'results',
-  'results TASK_ID [--transcripts]',
-  { 'zh-CN': '列出任务已同步的通话', en: 'list a task’s synced calls' },
+  'results TASK_ID [--status OUTCOME,…] [--customer TEXT] [--to-list NAME] [--transcripts]',
+  {
+    'zh-CN': '列出任务已同步的通话，或用它们新建名单（再打一遍）',
+    en: 'list a task’s synced calls, or make a call list of them (call these again)',
+  },
   runResults,
   [
     {
-      'zh-CN': '--transcripts  同时列出对话文本（华为 CEC：从质检服务获取尚未取得的文本）',
-      en: '--transcripts  with each call’s transcript (Huawei CEC: fetched from quality inspection when not yet stored)',
+      'zh-CN': `--status 结果,…    只要这些结果：${CALL_OUTCOMES.join(', ')}`,
+      en: `--status OUTCOME,…  only these outcomes: ${CALL_OUTCOMES.join(', ')}`,
+    },
+    {
+      'zh-CN': '--customer 文本     按客户查找：完整号码、后 4 位或名单变量开头（如姓名）',
+      en: '--customer TEXT     find a customer: the whole number, its last 4 digits or the start of a list variable (a name)',
+    },
+    {
+      'zh-CN': '--to-list 名称      用这些通话的客户新建名单（每个号码一行，带原变量，关联本任务）',
+      en: '--to-list NAME      make a call list of these customers (one row per number, original variables, linked to the task)',
+    },
+    {
+      'zh-CN': '--transcripts       同时列出对话文本（华为 CEC：从质检服务获取尚未取得的文本）',
+      en: '--transcripts       with each call’s transcript (Huawei CEC: fetched from quality inspection when not yet stored)',
     },
   ],
 );

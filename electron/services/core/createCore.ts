@@ -13,6 +13,7 @@ import type { AccountService } from '../accounts/service';
 import { createLazySandbox, type SandboxProvider } from '../accounts/sandboxProvider';
 import { createDispatcher, type Broadcast, type Dispatch, type Handlers } from '../contract/dispatch';
 import { openAppDatabase } from '../db/appDatabase';
+import { UpdateService, type Updater } from '../desktop/updates';
 import { DncFeature } from '../dnc/feature';
 import { DncStore } from '../dnc/store';
 import { describeTransportError } from '../http/describe';
@@ -67,6 +68,8 @@ export interface HostAdapters {
   pushHost?: string;
   /** Every log line is also given here (the harness prints warnings; tests read them). */
   logMirror?: (line: string) => void;
+  /** The installed app's updater (electron-updater); absent or null where the app cannot update itself. */
+  updater?: (log: Logger) => Updater | null;
 }
 
 /** The services every host serves, built once. */
@@ -86,6 +89,8 @@ export interface Core {
   results: ResultsFeature;
   uploads: UploadService;
   dnc: DncFeature;
+  /** Checks the update feed and installs when nothing would be cut off; call `start()` once. */
+  updates: UpdateService;
   /** Serves `/media/<id>` (with `serveMedia`) for the audio main fetched. */
   media: MediaProxy;
   handlers: Handlers;
@@ -173,6 +178,15 @@ export function createCore(adapters: HostAdapters): Core {
     platform: process.platform,
     host: adapters.host,
   };
+  const updates = new UpdateService({
+    updater: adapters.updater?.(log) ?? null,
+    currentVersion: adapters.version,
+    prefs: () => prefs.get(),
+    locale,
+    busy: () => ({ uploads: uploads.running().length, imports: lists.runningImports() }),
+    onChange: (state) => broadcast('updates:changed', state),
+    log,
+  });
   const handlers = createHandlers({
     appInfo,
     prefs,
@@ -182,6 +196,7 @@ export function createCore(adapters: HostAdapters): Core {
     results,
     uploads,
     dnc,
+    updates,
     broadcast,
   });
   const dispatch = createDispatcher({
@@ -207,6 +222,7 @@ export function createCore(adapters: HostAdapters): Core {
     results,
     uploads,
     dnc,
+    updates,
     media,
     handlers,
     dispatch,

@@ -3,6 +3,8 @@ import type { accountCalls } from '../../../shared/contracts/accounts';
 import type { appCalls } from '../../../shared/contracts/app';
 import type { AccountService } from '../accounts/service';
 import type { Broadcast, FeatureHandlers, Handlers } from '../contract/dispatch';
+import { updateHandlers } from '../desktop/handlers';
+import type { UpdateService } from '../desktop/updates';
 import { dncHandlers } from '../dnc/handlers';
 import type { DncFeature } from '../dnc/feature';
 import type { ListsFeature } from '../lists/feature';
@@ -24,6 +26,7 @@ export interface CoreServices {
   results: ResultsFeature;
   uploads: UploadService;
   dnc: DncFeature;
+  updates: UpdateService;
   broadcast: Broadcast;
 }
 
@@ -34,6 +37,7 @@ function appHandlers(services: CoreServices): FeatureHandlers<typeof appCalls> {
     'prefs:set': (patch) => {
       const next = services.prefs.set(patch);
       services.broadcast('prefs:changed', next);
+      services.updates.prefsChanged();
       return next;
     },
   };
@@ -62,5 +66,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...resultHandlers(services.results),
     ...uploadHandlers(services.uploads),
     ...dncHandlers(services.dnc, services.lists),
+    ...updateHandlers(services.updates),
   };
 }

@@ -18,8 +18,8 @@ const BATCH_ROWS = 2000;
 
 /** One data row as the importer hands it over. */
 export interface ImportedRow {
-  /** The row number Excel shows (1-based, title rows counted). */
-  sourceRow: number;
+  /** The row number Excel shows (1-based, title rows counted); null for a row not from a file. */
+  sourceRow: number | null;
   telephoneRaw: string;
   /** From the file's outid column, or null when no column maps to it. */
   outid: string | null;

@@ -166,6 +166,11 @@ export class ListsFeature {
     return { path };
   }
 
+  /** Imports running now (an update waits for them). */
+  runningImports(): number {
+    return this.running.size;
+  }
+
   close(): void {
     for (const controller of this.running.values()) controller.abort();
     this.deps.services.close();

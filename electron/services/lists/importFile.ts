@@ -1,3 +1,4 @@
+import { refreshStatistics } from '../db/database';
 import type { CallList } from '../../../shared/callList';
 import type { ImportProblem, ImportProgress, ImportResult } from '../../../shared/importing';
 import { importFailure } from '../importer/errors';
@@ -58,6 +59,7 @@ export async function importFile(
     if (!session || session.rowCount === 0) throw importFailure('import.empty');
     signal?.throwIfAborted();
     const list = session.finish();
+    if (list.rowCount > 1000) refreshStatistics(store.db);
     fraction = 1;
     progress();
     deps.memory?.remember(reading.headers(), reading.mapping);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
-import type { CallList, CallListColumns } from '../../../shared/callList';
+import type { CallList, CallListColumns, ListOrigin } from '../../../shared/callList';
 import type { ImportedRow } from '../importer/importRows';
 import { generatedOutid, isUsableOutid, newOutidPrefix } from './outid';
 import { DUPLICATE_BIT, PROBLEM_BITS, rowBits } from './rowRules';
@@ -17,6 +17,8 @@ export interface NewListInfo {
   sourceSheet: string | null;
   headerRow: number | null;
   columns: CallListColumns;
+  /** For a list made from a task's calls. */
+  origin?: ListOrigin;
 }
 
 /**
@@ -52,8 +54,8 @@ export class ImportSession {
     const result = db
       .prepare(
         `INSERT INTO call_lists (name, created_at, updated_at, source_file, source_sheet, header_row, columns,
-           outid_prefix, state, import_owner_pid, import_owner_token, import_heartbeat_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'importing', ?, ?, ?)`,
+           outid_prefix, state, import_owner_pid, import_owner_token, import_heartbeat_at, origin)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'importing', ?, ?, ?, ?)`,
       )
       .run(
         checkListName(info.name),
@@ -67,6 +69,7 @@ export class ImportSession {
         process.pid,
         this.token,
         now,
+        info.origin ? JSON.stringify(info.origin) : null,
       );
     this.listId = Number(result.lastInsertRowid);
     this.insert = db.prepare(

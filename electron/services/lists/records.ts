@@ -1,4 +1,4 @@
-import type { CallList, CallListColumns, CallRow } from '../../../shared/callList';
+import type { CallList, CallListColumns, CallRow, ListOrigin } from '../../../shared/callList';
 import { describeProblems } from './rowRules';
 
 /** `call_lists` as stored. */
@@ -14,6 +14,8 @@ export interface ListRecord {
   outid_prefix: string;
   next_outid: number;
   state: 'importing' | 'ready';
+  /** JSON of a ListOrigin, or null for a list from a file or typed in. */
+  origin: string | null;
 }
 
 /** `call_rows` as stored. */
@@ -49,6 +51,7 @@ export function toCallList(record: ListRecord, rowCount: number, validCount: num
     columns: parseColumns(record),
     rowCount,
     validCount,
+    origin: record.origin ? (JSON.parse(record.origin) as ListOrigin) : null,
   };
 }
 

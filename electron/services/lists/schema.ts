@@ -66,4 +66,13 @@ export const LIST_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    feature: 'lists',
+    version: 3,
+    name: 'lists made from a task’s calls',
+    // "Call these again": a list made from results links back to its task (JSON ListOrigin).
+    up(db) {
+      db.exec('ALTER TABLE call_lists ADD COLUMN origin TEXT');
+    },
+  },
 ];

@@ -205,8 +205,8 @@ export class CallListStore {
       const created = this.db
         .prepare(
           `INSERT INTO call_lists (name, created_at, updated_at, source_file, source_sheet, header_row, columns,
-             outid_prefix, next_outid, state)
-           SELECT ?, ?, ?, source_file, source_sheet, header_row, columns, ?, 1, 'ready'
+             outid_prefix, next_outid, state, origin)
+           SELECT ?, ?, ?, source_file, source_sheet, header_row, columns, ?, 1, 'ready', origin
            FROM call_lists WHERE id = ?`,
         )
         .run(checked, now, now, newOutidPrefix(), source.id);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { TranscriptState } from '../../../shared/results';
 import type { ProviderCall, StoredUtterance } from '../providers/types';
@@ -17,7 +18,10 @@ export interface IngestContext {
 /** What one ingest did. */
 export interface IngestCounts {
   added: number;
+  /** Calls stored before whose content changed (a later state, a transcript, a recording). */
   updated: number;
+  /** Calls stored before and answered again exactly as they were (nothing written). */
+  unchanged: number;
   /** The task each call landed on (null when unknown), in input order. */
   taskIds: (string | null)[];
 }
@@ -32,6 +36,8 @@ export class CallStore {
     {
       task_id: string | null;
       outid: string | null;
+      row_id: number | null;
+      fingerprint: string | null;
       transcript: string;
       transcript_state: TranscriptState;
       utterance_count: number;
@@ -48,17 +54,17 @@ export class CallStore {
     private readonly resolver: OutidResolver,
   ) {
     this.exists = db.prepare(
-      `SELECT task_id, outid, transcript, transcript_state, utterance_count FROM result_calls
-       WHERE account_id = ? AND callid = ?`,
+      `SELECT task_id, outid, row_id, fingerprint, transcript, transcript_state, utterance_count
+       FROM result_calls WHERE account_id = ? AND callid = ?`,
     );
     this.upsert = db.prepare(`
       INSERT INTO result_calls (account_id, callid, task_id, outid, outcome, outcome_code, intentions, tel,
         caller, start_time, answer_time, end_time, call_ms, talk_ms, recording, deleted, list_id, row_id,
-        transcript, transcript_state, utterance_count, updated_at)
+        transcript, transcript_state, utterance_count, updated_at, fingerprint)
       VALUES (@account_id, @callid, @task_id, @outid, @outcome, @outcome_code, @intentions, @tel,
         @caller, @start_time, @answer_time, @end_time, @call_ms, @talk_ms, @recording, @deleted, @list_id, @row_id,
-        @transcript, @transcript_state, @utterance_count, @updated_at)
-      ON CONFLICT (account_id, callid) DO UPDATE SET
+        @transcript, @transcript_state, @utterance_count, @updated_at, @fingerprint)
+      ON CONFLICT (account_id, callid) DO UPDATE SET fingerprint = excluded.fingerprint,
         task_id = coalesce(excluded.task_id, task_id), outid = coalesce(excluded.outid, outid),
         outcome = excluded.outcome, outcome_code = excluded.outcome_code, intentions = excluded.intentions,
         tel = excluded.tel, caller = excluded.caller, start_time = excluded.start_time,
@@ -81,7 +87,7 @@ export class CallStore {
 
   /** Stores calls in one transaction. Calls without an id (never dialled) are skipped. */
   ingest(calls: readonly ProviderCall[], context: IngestContext): IngestCounts {
-    const counts: IngestCounts = { added: 0, updated: 0, taskIds: [] };
+    const counts: IngestCounts = { added: 0, updated: 0, unchanged: 0, taskIds: [] };
     this.db.transaction(() => {
       for (const call of calls) counts.taskIds.push(this.ingestOne(call, context, counts));
     })();
@@ -100,6 +106,13 @@ export class CallStore {
     const accountId = known === null ? (target?.accountId ?? context.accountId) : context.accountId;
     const taskId = known ?? target?.taskId ?? null;
     const before = this.exists.get(accountId, call.id);
+    const fingerprint = fingerprintOf(call);
+    // A re-sync answers every earlier call of its window again: one the provider reports as it
+    // was (and that joins no other row) is counted as unchanged and not written again.
+    if (before && before.fingerprint === fingerprint && (!target || target.rowId === before.row_id)) {
+      counts.unchanged++;
+      return taskId ?? before.task_id ?? null;
+    }
     // A transcript fetched on its own (ready, or failed for good) outlives a later sync or push
     // of the call, which carries none.
     const keep =
@@ -108,6 +121,7 @@ export class CallStore {
       call.transcript !== 'ready' &&
       (before.transcript_state === 'ready' || before.transcript_state === 'failed');
     this.upsert.run({
+      fingerprint,
       account_id: accountId,
       callid: call.id,
       task_id: taskId,
@@ -229,4 +243,9 @@ export class CallStore {
       )
       .run({ list: listId, account: accountId, task: taskId }).changes;
   }
+}
+
+/** What identifies a call's content as the provider answered it (every field, lines included). */
+function fingerprintOf(call: ProviderCall): string {
+  return createHash('sha1').update(JSON.stringify(call)).digest('base64');
 }

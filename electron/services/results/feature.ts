@@ -6,11 +6,14 @@ import type { Locale } from '../../../shared/locale';
 import type { ProviderId } from '../../../shared/providers';
 import type {
   CallReview,
+  RecallReport,
+  RecallRequest,
   RecordingInfo,
   ResultsFilter,
   ResultsSource,
   ResultsSourceOption,
   SyncReport,
+  TaskDashboard,
   Utterance,
 } from '../../../shared/results';
 import type { AccountService } from '../accounts/service';
@@ -30,6 +33,7 @@ import { PushControl } from './pushControl';
 import type { PushLimits } from './pushGuard';
 import type { PushAnswer } from './pushReceiver';
 import { PushSettingsStore } from './pushSettings';
+import { makeRecallList } from './recall';
 import { createListOutidResolver, type OutidResolver } from './resolver';
 import { ResultsReader, type StoredReview } from './resultsQuery';
 import { syncTask, type SyncWindowOptions } from './syncTask';
@@ -38,7 +42,7 @@ export interface ResultsFeatureDeps {
   db: Database;
   dataDir: string;
   accounts: Pick<AccountService, 'sessionFor' | 'factoryFor' | 'activeId'>;
-  lists: Pick<CallListStore, 'listLists'>;
+  lists: CallListStore;
   media: MediaProxy;
   /** For the task picker; optional so the CLI can run without it. */
   tasks?: Pick<TaskService, 'list'>;
@@ -263,6 +267,30 @@ export class ResultsFeature {
     const joined = this.calls.linkList(this.accountId, taskId, listId);
     this.deps.broadcast?.('results:changed', { accountId: this.accountId, taskId });
     return { joined };
+  }
+
+  /** A task's dashboard from its stored calls (see `results:dashboard`). */
+  dashboard(taskId: string): TaskDashboard {
+    const accountId = this.accountId;
+    return {
+      ...this.reader.dashboard(accountId, taskId),
+      syncedAt: this.cursors.get(accountId, taskId)?.syncedAt ?? null,
+    };
+  }
+
+  /** "Call these again" (see `results:toList`). */
+  toList(request: RecallRequest): RecallReport {
+    const report = makeRecallList(this.reader, this.deps.lists, {
+      accountId: this.accountId,
+      taskId: request.taskId,
+      taskName: request.taskName ?? null,
+      filter: request.filter,
+      ...(request.callIds ? { callIds: request.callIds } : {}),
+      name: request.name,
+      locale: this.deps.locale?.() ?? 'zh-CN',
+    });
+    this.deps.broadcast?.('lists:changed', this.deps.lists.listLists());
+    return report;
   }
 
   async openRecording(callId: string): Promise<RecordingInfo> {

@@ -14,6 +14,8 @@ export function resultHandlers(results: ResultsFeature): FeatureHandlers<typeof 
     'results:call': ({ callId }) => results.review(callId),
     'results:transcript': ({ callId, durationMs }) => results.transcript(callId, durationMs),
     'results:linkList': ({ taskId, listId }) => results.linkList(taskId, listId),
+    'results:dashboard': ({ taskId }) => results.dashboard(taskId),
+    'results:toList': (request) => results.toList(request),
     'results:export': ({ source, filter, format }) => results.export(source, filter, format),
     'recordings:open': ({ callId }) => results.openRecording(callId),
     'recordings:storePeaks': ({ key, peaks, peaksPerSecond, durationMs }) =>

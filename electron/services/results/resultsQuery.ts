@@ -1,3 +1,4 @@
+import { normalizePhone } from '../../../shared/phone';
 import type { Database } from 'better-sqlite3';
 import type {
   CallOutcome,
@@ -6,6 +7,7 @@ import type {
   ResultsFilter,
   ResultsPage,
   ResultsSource,
+  TaskDashboard,
   TranscriptState,
 } from '../../../shared/results';
 import type { CallTimingFacts, RecordingRef, StoredUtterance } from '../providers/types';
@@ -89,6 +91,35 @@ function likeText(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * "Find a customer": 4 digits are the number's end (masked numbers keep theirs; an expression
+ * index answers it), a whole number is matched normalised (the telephone index), other digits
+ * anywhere in the number, anything else as the start of one of the call's list row values (a
+ * name, a surname: the index of result_call_values).
+ */
+function customerCondition(
+  raw: string | undefined,
+  accountId: string,
+): { sql: string; params: string[]; byValue: boolean } | null {
+  const wanted = raw?.trim();
+  if (!wanted) return null;
+  const digits = wanted.replace(/[\s\u00a0\u3000\-()（）]/g, '');
+  if (/^\d{4}$/.test(digits)) return { sql: 'substr(c.tel, -4) = ?', params: [digits], byValue: false };
+  if (/^\+?\d{5,}$/.test(digits)) {
+    const check = normalizePhone(digits);
+    if (check.ok) return { sql: 'c.tel = ?', params: [check.telephone], byValue: false };
+    return { sql: "c.tel LIKE ? ESCAPE '\\'", params: [likeText(digits.replace(/^\+/, ''))], byValue: false };
+  }
+  // A prefix of any of the row's values: an index range (U+10FFFF sorts after every character),
+  // then each call by its key. Within the active account (a list's calls may span accounts).
+  return {
+    sql: `c.account_id = ? AND c.callid IN (SELECT v.callid FROM result_call_values v
+           WHERE v.account_id = ? AND v.value >= ? AND v.value < ?)`,
+    params: [accountId, accountId, wanted, `${wanted}\u{10FFFF}`],
+    byValue: true,
+  };
+}
+
 /** The WHERE clause and parameters for a source and filter (every value bound, never spliced). */
 export function whereOf(
   accountId: string,
@@ -97,11 +128,16 @@ export function whereOf(
 ): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
+  const customer = customerCondition(filter.customer, accountId);
+  // A customer found by a value is a handful of calls reached by their keys: `+` keeps the
+  // task's and list's indexes (which would walk every call of the task) out of the plan, so it
+  // does not depend on the planner's statistics being fresh.
+  const unindexed = customer?.byValue ? '+' : '';
   if (source.kind === 'task') {
-    parts.push('c.account_id = ? AND c.task_id = ?');
+    parts.push(`c.account_id = ? AND ${unindexed}c.task_id = ?`);
     params.push(accountId, source.taskId);
   } else {
-    parts.push('c.list_id = ?');
+    parts.push(`${unindexed}c.list_id = ?`);
     params.push(source.listId);
   }
   if (filter.outcomes && filter.outcomes.length > 0) {
@@ -142,6 +178,10 @@ export function whereOf(
     parts.push("c.transcript LIKE ? ESCAPE '\\'");
     params.push(likeText(text));
   }
+  if (customer) {
+    parts.push(customer.sql);
+    params.push(...customer.params);
+  }
   return { sql: parts.join(' AND '), params };
 }
 
@@ -157,13 +197,14 @@ export class ResultsReader {
     limit: number,
   ): ResultsPage {
     const where = whereOf(accountId, source, filter);
+    // Finding a customer matches a few calls: sort them rather than walk the task's calls in
+    // time order hoping to meet them (`+` keeps the time index out of the plan).
+    const order = filter.customer?.trim() ? '+c.start_time DESC, c.callid' : 'c.start_time DESC, c.callid';
     const total = this.db
       .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM result_calls c WHERE ${where.sql}`)
       .get(...where.params)!.n;
     const calls = this.db
-      .prepare<unknown[], CallRecord>(
-        `${SELECT_CALL} WHERE ${where.sql} ORDER BY c.start_time DESC, c.callid LIMIT ? OFFSET ?`,
-      )
+      .prepare<unknown[], CallRecord>(`${SELECT_CALL} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
       .all(...where.params, limit, offset)
       .map(toCallResult);
     return { total, offset, calls };
@@ -209,6 +250,34 @@ export class ResultsReader {
     const chosen = filter.outcomes?.length ? new Set(filter.outcomes) : null;
     const total = byOutcome.reduce((sum, o) => (chosen && !chosen.has(o.outcome) ? sum : sum + o.count), 0);
     return { total, byOutcome, byIntention };
+  }
+
+  /** A task's rates and breakdowns from its stored calls (see TaskDashboard), without syncedAt. */
+  dashboard(accountId: string, taskId: string): Omit<TaskDashboard, 'syncedAt'> {
+    const totals = this.db
+      .prepare<[string, string], { calls: number; connected: number; intent: number; talk: number }>(
+        `SELECT count(*) AS calls,
+           coalesce(sum(outcome = 'connected'), 0) AS connected,
+           coalesce(sum(outcome = 'connected' AND intentions <> ''), 0) AS intent,
+           coalesce(sum(CASE WHEN outcome = 'connected' THEN talk_ms ELSE 0 END), 0) AS talk
+         FROM result_calls WHERE account_id = ? AND task_id = ?`,
+      )
+      .get(accountId, taskId)!;
+    const source = { kind: 'task', taskId } as const;
+    const { byOutcome } = this.counts(accountId, source, {});
+    const { byIntention } = this.counts(accountId, source, { outcomes: ['connected'] });
+    const share = (part: number, whole: number): number => (whole > 0 ? part / whole : 0);
+    return {
+      taskId,
+      calls: totals.calls,
+      connected: totals.connected,
+      withIntention: totals.intent,
+      answeredRate: share(totals.connected, totals.calls),
+      intentionRate: share(totals.intent, totals.connected),
+      averageTalkMs: totals.connected > 0 ? Math.round(totals.talk / totals.connected) : 0,
+      byOutcome,
+      byIntention,
+    };
   }
 
   /** One call of the account with its stored lines, or null. */

@@ -164,4 +164,72 @@ export const RESULTS_MIGRATIONS: readonly Migration[] = [
       db.exec('CREATE INDEX result_calls_tel ON result_calls (account_id, tel, task_id)');
     },
   },
+  {
+    feature: 'results',
+    version: 5,
+    name: 'find a customer',
+    up(db) {
+      // By the last 4 digits, within a task or a list (masked numbers keep theirs): expression
+      // indexes. By a list variable (the customer's name…): each call's row values in a table of
+      // their own, kept by triggers as calls are joined to rows and rows are edited, so a search
+      // is an index range (a prefix of any value), not a scan of every row. The triggers on
+      // call_rows find a row's calls by (list_id, row_id): the index, not a scan per row. call_rows belongs to
+      // the lists feature, whose migrations run first (APP_MIGRATIONS lists them first).
+      db.exec(`
+        CREATE INDEX result_calls_tel_tail ON result_calls (account_id, task_id, substr(tel, -4));
+        CREATE INDEX result_calls_list_tel_tail ON result_calls (list_id, substr(tel, -4));
+
+        CREATE TABLE result_call_values (
+          account_id TEXT NOT NULL,
+          callid TEXT NOT NULL,
+          value TEXT NOT NULL,
+          PRIMARY KEY (account_id, callid, value)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX result_call_values_value ON result_call_values (account_id, value);
+        INSERT OR IGNORE INTO result_call_values (account_id, callid, value)
+          SELECT c.account_id, c.callid, trim(j.value) FROM result_calls c
+          JOIN call_rows r ON r.id = c.row_id, json_each(r.variables) j
+          WHERE j.type = 'text' AND trim(j.value) <> '';
+
+        CREATE TRIGGER result_call_values_insert AFTER INSERT ON result_calls
+        WHEN new.row_id IS NOT NULL BEGIN
+          INSERT OR IGNORE INTO result_call_values (account_id, callid, value)
+            SELECT new.account_id, new.callid, trim(j.value) FROM call_rows r, json_each(r.variables) j
+            WHERE r.id = new.row_id AND j.type = 'text' AND trim(j.value) <> '';
+        END;
+        CREATE TRIGGER result_call_values_rejoin AFTER UPDATE OF row_id ON result_calls
+        WHEN new.row_id IS NOT old.row_id BEGIN
+          DELETE FROM result_call_values WHERE account_id = old.account_id AND callid = old.callid;
+          INSERT OR IGNORE INTO result_call_values (account_id, callid, value)
+            SELECT new.account_id, new.callid, trim(j.value) FROM call_rows r, json_each(r.variables) j
+            WHERE r.id = new.row_id AND j.type = 'text' AND trim(j.value) <> '';
+        END;
+        CREATE TRIGGER result_call_values_drop AFTER DELETE ON result_calls BEGIN
+          DELETE FROM result_call_values WHERE account_id = old.account_id AND callid = old.callid;
+        END;
+        CREATE TRIGGER result_call_values_edit AFTER UPDATE OF variables ON call_rows
+        WHEN new.variables IS NOT old.variables BEGIN
+          DELETE FROM result_call_values WHERE (account_id, callid) IN
+            (SELECT account_id, callid FROM result_calls WHERE list_id = new.list_id AND row_id = new.id);
+          INSERT OR IGNORE INTO result_call_values (account_id, callid, value)
+            SELECT c.account_id, c.callid, trim(j.value) FROM result_calls c, json_each(new.variables) j
+            WHERE c.list_id = new.list_id AND c.row_id = new.id AND j.type = 'text' AND trim(j.value) <> '';
+        END;
+        CREATE TRIGGER result_call_values_row_gone AFTER DELETE ON call_rows BEGIN
+          DELETE FROM result_call_values WHERE (account_id, callid) IN
+            (SELECT account_id, callid FROM result_calls WHERE list_id = old.list_id AND row_id = old.id);
+        END;
+      `);
+    },
+  },
+  {
+    feature: 'results',
+    version: 6,
+    name: 'honest re-sync counts',
+    // Each call's content as last answered (a hash): a re-sync counts a call as updated only
+    // when the provider's answer changed, and skips writing the ones that did not.
+    up(db) {
+      db.exec('ALTER TABLE result_calls ADD COLUMN fingerprint TEXT');
+    },
+  },
 ];

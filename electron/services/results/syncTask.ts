@@ -1,3 +1,4 @@
+import { refreshStatistics } from '../db/database';
 import type { SyncProgress, SyncReport } from '../../../shared/results';
 import type { Provider } from '../providers/types';
 import type { CallStore } from './callStore';
@@ -59,6 +60,7 @@ export async function syncTask(accountId: string, taskId: string, deps: SyncTask
     totalCalls: 0,
     added: 0,
     updated: 0,
+    unchanged: 0,
   };
   let newestStored = from;
   let pages = 0;
@@ -74,6 +76,7 @@ export async function syncTask(accountId: string, taskId: string, deps: SyncTask
       progress.totalCalls = page.totalCalls;
       progress.added += counts.added;
       progress.updated += counts.updated;
+      progress.unchanged += counts.unchanged;
       for (const call of page.calls) {
         if (call.startedAt && call.startedAt > newestStored) newestStored = call.startedAt;
       }
@@ -89,13 +92,32 @@ export async function syncTask(accountId: string, taskId: string, deps: SyncTask
     progress.phase = deps.signal?.aborted ? 'cancelled' : 'failed';
     emit();
     if (deps.signal?.aborted) {
-      return { taskId, from, to, added: progress.added, updated: progress.updated, pages, complete: false };
+      return {
+        taskId,
+        from,
+        to,
+        added: progress.added,
+        updated: progress.updated,
+        unchanged: progress.unchanged,
+        pages,
+        complete: false,
+      };
     }
     throw error;
   }
   deps.cursors.save(accountId, taskId, Math.max(from, started - window.overlapMs), true, started);
   deps.calls.joinByTelephone(accountId, taskId);
+  if (progress.added > 1000) refreshStatistics(deps.calls.db);
   progress.phase = 'done';
   emit();
-  return { taskId, from, to, added: progress.added, updated: progress.updated, pages, complete: true };
+  return {
+    taskId,
+    from,
+    to,
+    added: progress.added,
+    updated: progress.updated,
+    unchanged: progress.unchanged,
+    pages,
+    complete: true,
+  };
 }

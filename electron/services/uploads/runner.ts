@@ -93,23 +93,8 @@ export class UploadRunner {
     const { journal, uploadId, log } = this.deps;
     try {
       await this.reconcile();
-      let lost = 0;
-      for (;;) {
-        const record = this.record;
-        const stop = this.request ?? record.requested;
-        if (stop) return this.finish(stop === 'pause' ? 'paused' : 'cancelled');
-        const limit = record.via === 'data' ? record.batch_rows : this.fileRows();
-        const rows = journal.rowsIn(uploadId, ['pending'], limit);
-        if (rows.length === 0) break;
-        this.phase = 'sending';
-        const outcome =
-          record.via === 'data' ? await this.sendBatch(record, rows) : await this.sendFile(record, rows);
-        if (outcome instanceof LostAnswer) {
-          if (++lost > MAX_LOST_IN_A_ROW) throw outcome.error;
-          log.warn('upload: answer lost, reconciling', { uploadId });
-          await this.reconcile();
-        } else lost = 0;
-      }
+      const state = await this.sendAll();
+      if (state) return this.finish(state);
       await this.verify();
       return this.finish('done');
     } catch (error) {
@@ -125,6 +110,67 @@ export class UploadRunner {
       });
       this.emit();
       return 'failed';
+    }
+  }
+
+  /**
+   * Sends every pending row, with up to the provider's `inFlight` batches in flight: the journal
+   * write of the next batch (its rows `sending`, committed) happens while the previous request
+   * is on the wire. A lost answer or a failure lets the requests in flight finish before
+   * reconciling or stopping; a pause or cancel is honoured between requests, never mid-request.
+   * Answers the state to finish in when stopped early, or null when every row had its turn.
+   */
+  private async sendAll(): Promise<'paused' | 'cancelled' | null> {
+    const { journal, uploadId, log } = this.deps;
+    const inFlight = new Set<Promise<void>>();
+    let lost = 0;
+    // Set by the requests' callbacks (a holder: the loop reads what they wrote meanwhile).
+    const trouble: { lostAnswer?: LostAnswer; failure?: { error: unknown } } = {};
+    const settle = () => Promise.all(inFlight);
+    for (;;) {
+      if (trouble.failure || trouble.lostAnswer) {
+        await settle();
+        if (trouble.failure) throw trouble.failure.error;
+        if (++lost > MAX_LOST_IN_A_ROW) throw trouble.lostAnswer!.error;
+        log.warn('upload: answer lost, reconciling', { uploadId });
+        delete trouble.lostAnswer;
+        await this.reconcile();
+        continue;
+      }
+      const record = this.record;
+      const stop = this.request ?? record.requested;
+      if (stop) {
+        await settle();
+        if (trouble.failure || trouble.lostAnswer) continue;
+        return stop === 'pause' ? 'paused' : 'cancelled';
+      }
+      const most = record.via === 'data' ? Math.max(1, this.deps.provider.capabilities.rows.inFlight) : 1;
+      if (inFlight.size >= most) {
+        await Promise.race(inFlight);
+        continue;
+      }
+      const limit = record.via === 'data' ? record.batch_rows : this.fileRows();
+      const rows = journal.rowsIn(uploadId, ['pending'], limit);
+      if (rows.length === 0) {
+        // Rows of a batch in flight may come back pending (not sent): look again after it.
+        if (inFlight.size === 0) return null;
+        await Promise.race(inFlight);
+        continue;
+      }
+      this.phase = 'sending';
+      const sent: Promise<void> = (
+        record.via === 'data' ? this.sendBatch(record, rows) : this.sendFile(record, rows)
+      ).then(
+        (outcome) => {
+          if (outcome instanceof LostAnswer) trouble.lostAnswer ??= outcome;
+          else if (!trouble.lostAnswer) lost = 0;
+        },
+        (error: unknown) => {
+          trouble.failure ??= { error };
+        },
+      );
+      const tracked = sent.finally(() => inFlight.delete(tracked));
+      inFlight.add(tracked);
     }
   }
 

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { followAccountChanges, useAccountsStore } from '../features/accounts/accountsStore';
 import { useT } from '../i18n/useT';
+import { AppProviders } from './AppProviders';
 import { followPrefsChanges, usePrefsStore } from './prefsStore';
 import { Shell } from './Shell';
 
@@ -21,11 +22,15 @@ export function App() {
     };
   }, [load]);
 
-  if (!loaded)
-    return (
-      <p className="loading" aria-busy="true">
-        {t('loading')}
-      </p>
-    );
-  return <Shell />;
+  return (
+    <AppProviders>
+      {loaded ? (
+        <Shell />
+      ) : (
+        <p className="loading" aria-busy="true">
+          {t('loading')}
+        </p>
+      )}
+    </AppProviders>
+  );
 }

@@ -1,3 +1,4 @@
+import { Alert } from 'antd';
 import type { AppError } from '../../../shared/result';
 import { useT } from '../i18n/useT';
 
@@ -10,13 +11,18 @@ interface ErrorBannerProps {
 export function ErrorBanner({ error, onDismiss }: ErrorBannerProps) {
   const t = useT();
   return (
-    <div className="error-banner" role="alert">
-      <strong>{t('error.title')}</strong>
-      <span>{error.message}</span>
-      <code>{error.code}</code>
-      <button type="button" onClick={onDismiss}>
-        {t('error.dismiss')}
-      </button>
-    </div>
+    <Alert
+      className="error-banner"
+      type="error"
+      showIcon
+      role="alert"
+      title={t('error.title')}
+      description={
+        <>
+          <span>{error.message}</span> <code>{error.code}</code>
+        </>
+      }
+      closable={{ 'aria-label': t('error.dismiss'), onClose: onDismiss }}
+    />
   );
 }

@@ -62,11 +62,27 @@ describe('campaign-desk CLI', () => {
 
   it('reads and changes preferences in the data folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cd-cli-'));
-    expect((await cli(['--data-dir', dir, 'prefs', 'locale=en'])).out).toBe('locale=en\ntheme=system\n');
+    expect((await cli(['--data-dir', dir, 'prefs', 'locale=en'])).out).toBe(
+      'locale=en\ntheme=system\nupdates=false\nupdateFeedUrl=\n',
+    );
     expect(JSON.parse((await cli(['--data-dir', dir, '--json', 'prefs'])).out)).toEqual({
       locale: 'en',
       theme: 'system',
+      updates: false,
+      updateFeedUrl: null,
     });
+    const feed = 'https://updates.example.com/campaign-desk/';
+    expect((await cli(['--data-dir', dir, 'prefs', 'updates=on', `updateFeedUrl=${feed}`])).out).toContain(
+      `updates=true\nupdateFeedUrl=${feed}\n`,
+    );
+    expect((await cli(['--data-dir', dir, 'prefs', 'updateFeedUrl='])).out).toContain('updateFeedUrl=\n');
+    for (const refused of [
+      'updates=maybe',
+      'updateFeedUrl=http://updates.example.com/',
+      'updateFeedUrl=ftp://x/',
+    ]) {
+      expect((await cli(['--data-dir', dir, 'prefs', refused])).code, refused).toBe(2);
+    }
     const bad = await cli(['--data-dir', dir, '--json', 'prefs', 'locale=fr']);
     expect(bad.code).toBe(2);
     expect(JSON.parse(bad.out)).toMatchObject({ error: { code: 'cli.invalid_setting' } });

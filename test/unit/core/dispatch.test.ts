@@ -14,6 +14,7 @@ import { createLazySandbox } from '../../../electron/services/accounts/sandboxPr
 import { memorySettings, memoryVault } from '../../support/memory';
 import { createTaskService } from '../../../electron/services/tasks/create';
 import { DncFeature } from '../../../electron/services/dnc/feature';
+import { UpdateService } from '../../../electron/services/desktop/updates';
 import { DncStore } from '../../../electron/services/dnc/store';
 import { createMediaProxy } from '../../../electron/services/media/proxy';
 import { ListsFeature } from '../../../electron/services/lists/feature';
@@ -75,6 +76,13 @@ function setup(overrides: Partial<Handlers> = {}, prefs = memoryPrefs()) {
         lists: listServices.store,
         activeAccountId: () => accounts.activeId(),
         callTelephone: () => undefined,
+      }),
+      updates: new UpdateService({
+        updater: null,
+        currentVersion: '1.2.3',
+        prefs: () => prefs.get(),
+        locale: () => prefs.get().locale,
+        busy: () => ({ uploads: 0, imports: 0 }),
       }),
       broadcast: (event, payload) => events.push([event, payload]),
     }),
@@ -150,7 +158,7 @@ describe('the contract dispatcher', () => {
   });
 
   it('localises errors in the language the user chose', async () => {
-    const { dispatch } = setup({}, memoryPrefs({ locale: 'en', theme: 'system' }));
+    const { dispatch } = setup({}, memoryPrefs({ ...DEFAULT_PREFS, locale: 'en' }));
     const result = await dispatch('prefs:set', { locale: 42 }, top);
     expect(result).toMatchObject({ ok: false, error: { message: 'The request was not valid' } });
   });
@@ -189,8 +197,9 @@ describe('the contract dispatcher', () => {
   it('prefs:set stores the change and broadcasts prefs:changed', async () => {
     const { dispatch, events } = setup();
     const result = await dispatch('prefs:set', { locale: 'en' }, top);
-    expect(result).toEqual({ ok: true, value: { locale: 'en', theme: 'system' } });
-    expect(events).toEqual([['prefs:changed', { locale: 'en', theme: 'system' }]]);
+    const after = { ...DEFAULT_PREFS, locale: 'en' };
+    expect(result).toEqual({ ok: true, value: after });
+    expect(events).toEqual([['prefs:changed', after]]);
     await expect(dispatch('prefs:get', undefined, top)).resolves.toEqual(result);
   });
 });
@@ -222,6 +231,7 @@ describe('createApi', () => {
       'sync',
       'tasks',
       'templates',
+      'updates',
       'uploads',
     ]);
     expect(Object.keys(api.import)).toEqual(['onProgress']);

@@ -31,10 +31,34 @@ describe('layering lint rules', () => {
     );
   });
 
+  it('ban the native prompt / confirm / alert in the renderer', async () => {
+    for (const call of ['window.prompt("name")', 'window.confirm("sure?")', 'alert("hi")', 'confirm("x")']) {
+      const ids = await ruleIds(`export const a = ${call};\n`, 'renderer/src/features/x.tsx');
+      expect(ids.some((id) => id === 'no-restricted-globals' || id === 'no-restricted-properties')).toBe(
+        true,
+      );
+    }
+    expect(await ruleIds('export const a = window.location.hash;\n', 'renderer/src/features/x.tsx')).toEqual(
+      [],
+    );
+  });
+
   it('keep electron/services/ free of electron', async () => {
     expect(
       await ruleIds("import { app } from 'electron';\nexport const a = app;\n", 'electron/services/x.ts'),
     ).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import updater from 'electron-updater';\nexport const a = updater;\n",
+        'electron/services/x.ts',
+      ),
+    ).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import updater from 'electron-updater';\nexport const a = updater;\n",
+        'electron/main/updates.ts',
+      ),
+    ).toEqual([]);
     expect(
       await ruleIds("import { join } from 'node:path';\nexport const a = join;\n", 'electron/services/x.ts'),
     ).toEqual([]);

@@ -86,7 +86,7 @@ describe('the browser test harness', () => {
     expect(await event).toEqual({
       type: 'event',
       event: 'prefs:changed',
-      payload: { locale: 'en', theme: 'system' },
+      payload: { locale: 'en', theme: 'system', updates: false, updateFeedUrl: null },
     });
     expect(await call(a, 3, 'prefs:set', { locale: 'xx' })).toMatchObject({
       result: { ok: false, error: { code: 'ipc.invalid_input', message: 'The request was not valid' } },

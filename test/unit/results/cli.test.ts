@@ -216,7 +216,8 @@ describe('wrong command lines and unknown tasks', () => {
     const zh = await cli(['--data-dir', dir, '--lang', 'zh-CN', 'results']);
     expect(zh).toMatchObject({
       code: 2,
-      stderr: '命令行有误：缺少 TASK_ID\n用法：campaign-desk results TASK_ID [--transcripts]\n',
+      stderr:
+        '命令行有误：缺少 TASK_ID\n用法：campaign-desk results TASK_ID [--status OUTCOME,…] [--customer TEXT] [--to-list NAME] [--transcripts]\n',
     });
     const noOut = await cli(['--data-dir', dir, '--json', 'export-results', '42']);
     expect(noOut.code).toBe(2);

@@ -20,8 +20,20 @@ describe('sync', () => {
     expect(first).toMatchObject({ complete: true, added: 40, updated: 0 });
     expect(stored(s, taskId)).toBe(40);
 
+    // One call stored from an earlier answer (another state, say): only it is updated.
+    const [changed] = s.results.query({ kind: 'task', taskId }, {}, 0, 1).calls;
+    s.services.db
+      .prepare("UPDATE result_calls SET fingerprint = 'earlier' WHERE callid = ?")
+      .run(changed!.id);
     const second = await s.results.sync(taskId);
-    expect(second.added).toBe(0);
+    expect(second).toMatchObject({ added: 0, updated: 1 });
+    // Every other call of the window read again is unchanged (the window is not the whole task).
+    const inWindow = s.results.query({ kind: 'task', taskId }, { from: second.from }, 0, 500).total;
+    expect(inWindow).toBeGreaterThan(1);
+    expect(second.unchanged).toBe(inWindow - 1);
+    const third = await s.results.sync(taskId);
+    expect(third).toMatchObject({ added: 0, updated: 0 });
+    expect(third.unchanged).toBeGreaterThan(0);
     expect(stored(s, taskId)).toBe(40);
     // Only the window since the last sync, less the overlap, is read again.
     expect(second.from).toBe(first.to - 24 * 3_600_000 - 30 * 60_000);

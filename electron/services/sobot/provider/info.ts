@@ -40,7 +40,7 @@ export const SOBOT_CAPABILITIES: ProviderCapabilities = {
   rows: {
     batchRows: ADD_TASK_DATA_BATCH_ROWS,
     minSpacingMs: 0,
-    inFlight: 1,
+    inFlight: 2,
     lookUp: true,
     remove: true,
     file: { maxRows: MAX_FILE_ROWS, maxBytes: MAX_FILE_BYTES },

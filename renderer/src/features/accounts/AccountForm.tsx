@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { Button, Card, Form, Input, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
 import type { AccountDraft, AccountView } from '../../../../shared/accounts';
 import type { Localized } from '../../../../shared/locale';
 import type { ProviderInfo } from '../../../../shared/providers';
@@ -14,7 +15,8 @@ interface AccountFormProps {
   providers: readonly ProviderInfo[];
   /** The account to edit; absent to add one. */
   account?: AccountView;
-  onDone: () => void;
+  /** Called with the saved account's name, or nothing when cancelled. */
+  onDone: (savedName?: string) => void;
 }
 
 function emptyDraft(provider: ProviderInfo): AccountDraft {
@@ -41,7 +43,8 @@ export function AccountForm({ providers, account, onDone }: AccountFormProps) {
   const [draft, setDraft] = useState<AccountDraft>(() =>
     account ? draftOf(account) : emptyDraft(providers[0]!),
   );
-  const [touched, setTouched] = useState(false);
+  // Inline validation: a field shows its problem once left (blurred) or after a save attempt.
+  const [touched, setTouched] = useState<ReadonlySet<string> | 'all'>(new Set());
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<AppError | null>(null);
   const provider = providers.find((p) => p.id === draft.provider) ?? providers[0]!;
@@ -51,106 +54,113 @@ export function AccountForm({ providers, account, onDone }: AccountFormProps) {
   const problems = validateDraft(draft, provider, stored);
   const label = (text: Localized): string => text[locale];
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    setTouched(true);
+  const submit = async (): Promise<void> => {
+    setTouched('all');
     if (Object.keys(problems).length > 0) return;
     setBusy(true);
     const result = await save({ ...draft, ...(account ? { id: account.id } : {}) });
     setBusy(false);
-    if (result.ok) onDone();
+    if (result.ok) onDone(draft.name.trim());
     else setServerError(result.error);
   };
+  const shown = (key: string): boolean => touched === 'all' || touched.has(key);
+  const leave = (key: string) => () => {
+    if (touched !== 'all' && !touched.has(key)) setTouched(new Set([...touched, key]));
+  };
 
-  const input = (
+  const field = (
     key: string,
     text: string,
     value: string,
     onChange: (value: string) => void,
-    extra: Record<string, string> = {},
+    extra: {
+      type?: string;
+      autoComplete?: string;
+      spellCheck?: boolean;
+      placeholder?: string;
+      autoFocus?: boolean;
+    } = {},
   ) => {
-    const problem = touched ? problems[key] : undefined;
+    const problem = shown(key) ? problems[key] : undefined;
     const id = `account-${key.replace('.', '-')}`;
+    const props = {
+      id,
+      value,
+      onBlur: leave(key),
+      onChange: (event: React.ChangeEvent<HTMLInputElement>) => onChange(event.target.value),
+      'aria-invalid': problem ? true : undefined,
+      ...extra,
+    };
     return (
-      <div className="form-field" key={key}>
-        <label htmlFor={id}>{text}</label>
-        <input
-          id={id}
-          value={value}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? `${id}-problem` : undefined}
-          onChange={(event) => onChange(event.target.value)}
-          {...extra}
-        />
-        {problem && (
-          <span id={`${id}-problem`} className="field-problem">
-            {t(problem)}
-          </span>
-        )}
-      </div>
+      <Form.Item
+        key={key}
+        label={text}
+        htmlFor={id}
+        validateStatus={problem ? 'error' : undefined}
+        help={problem ? t(problem) : undefined}
+      >
+        {extra.type === 'password' ? <Input.Password {...props} /> : <Input {...props} />}
+      </Form.Item>
     );
   };
 
   const title = account ? t('accounts.form.editTitle', { name: account.name }) : t('accounts.form.addTitle');
   return (
-    <form className="account-form" onSubmit={(event) => void submit(event)} noValidate aria-label={title}>
-      <h3>{title}</h3>
-      {serverError && <ErrorBanner error={serverError} onDismiss={() => setServerError(null)} />}
-      {!account && providers.length > 1 && (
-        <div className="form-field">
-          <label htmlFor="account-provider">{t('accounts.form.provider')}</label>
-          <select
-            id="account-provider"
-            value={draft.provider}
-            onChange={(event) => {
-              const next = providers.find((p) => p.id === event.target.value);
-              if (next) setDraft({ ...emptyDraft(next), name: draft.name });
-            }}
-          >
-            {providers.map((p) => (
-              <option key={p.id} value={p.id}>
-                {label(p.label)}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      {input('name', t('accounts.form.name'), draft.name, (name) => setDraft({ ...draft, name }), {
-        autoFocus: 'true',
-      })}
-      {provider.fields.map((field) =>
-        input(
-          `setting.${field.name}`,
-          label(field.label),
-          draft.settings[field.name] ?? '',
-          (value) => setDraft({ ...draft, settings: { ...draft.settings, [field.name]: value } }),
-          { type: field.kind === 'integer' ? 'text' : field.kind === 'pem' ? 'text' : field.kind },
-        ),
-      )}
-      {provider.secrets.map((secret) =>
-        input(
-          `secret.${secret.name}`,
-          label(secret.label),
-          draft.secrets?.[secret.name] ?? '',
-          (value) => setDraft({ ...draft, secrets: { ...draft.secrets, [secret.name]: value } }),
-          secret.revealed
-            ? { autoComplete: 'off', spellCheck: 'false' }
-            : {
-                type: 'password',
-                autoComplete: 'new-password',
-                placeholder: stored.has(secret.name) ? t('accounts.form.signatureKept') : '',
-              },
-        ),
-      )}
-      <p className="form-hint">{t('accounts.form.signatureHint')}</p>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('accounts.form.save')}
-        </button>
-        <button type="button" onClick={onDone} disabled={busy}>
-          {t('accounts.form.cancel')}
-        </button>
-      </div>
-    </form>
+    <Card className="account-form" size="small" title={<h3>{title}</h3>}>
+      <Form layout="vertical" onFinish={() => void submit()} aria-label={title} noValidate>
+        {serverError && <ErrorBanner error={serverError} onDismiss={() => setServerError(null)} />}
+        {!account && providers.length > 1 && (
+          <Form.Item label={t('accounts.form.provider')} htmlFor="account-provider">
+            <Select
+              id="account-provider"
+              value={draft.provider}
+              onChange={(value: string) => {
+                const next = providers.find((p) => p.id === value);
+                if (next) setDraft({ ...emptyDraft(next), name: draft.name });
+              }}
+              options={providers.map((p) => ({ value: p.id, label: label(p.label) }))}
+            />
+          </Form.Item>
+        )}
+        {field('name', t('accounts.form.name'), draft.name, (name) => setDraft({ ...draft, name }), {
+          autoFocus: true,
+        })}
+        {provider.fields.map((setting) =>
+          field(
+            `setting.${setting.name}`,
+            label(setting.label),
+            draft.settings[setting.name] ?? '',
+            (value) => setDraft({ ...draft, settings: { ...draft.settings, [setting.name]: value } }),
+            { type: setting.kind === 'integer' || setting.kind === 'pem' ? 'text' : setting.kind },
+          ),
+        )}
+        {provider.secrets.map((secret) =>
+          field(
+            `secret.${secret.name}`,
+            label(secret.label),
+            draft.secrets?.[secret.name] ?? '',
+            (value) => setDraft({ ...draft, secrets: { ...draft.secrets, [secret.name]: value } }),
+            secret.revealed
+              ? { autoComplete: 'off', spellCheck: false }
+              : {
+                  type: 'password',
+                  autoComplete: 'new-password',
+                  placeholder: stored.has(secret.name) ? t('accounts.form.signatureKept') : '',
+                },
+          ),
+        )}
+        <Typography.Paragraph type="secondary" className="form-hint">
+          {t('accounts.form.signatureHint')}
+        </Typography.Paragraph>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('accounts.form.save')}
+          </Button>
+          <Button onClick={() => onDone()} disabled={busy}>
+            {t('accounts.form.cancel')}
+          </Button>
+        </Space>
+      </Form>
+    </Card>
   );
 }

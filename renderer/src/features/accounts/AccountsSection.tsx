@@ -1,3 +1,4 @@
+import { App, Alert, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import type { AccountView } from '../../../../shared/accounts';
 import { usePrefsStore } from '../../app/prefsStore';
@@ -18,6 +19,7 @@ function revealed(account: AccountView): string {
 /** Settings → Accounts: add, edit, remove, switch and test accounts. */
 export function AccountsSection() {
   const t = useT();
+  const { message } = App.useApp();
   const locale = usePrefsStore((store) => store.prefs.locale);
   const state = useAccountsStore((store) => store.state);
   const error = useAccountsStore((store) => store.error);
@@ -26,88 +28,130 @@ export function AccountsSection() {
   const [editing, setEditing] = useState<AccountView | 'new' | null>(null);
 
   if (!state) return null;
-  const confirmRemove = (account: AccountView): void => {
-    if (window.confirm(t('accounts.removeConfirm', { name: account.name }))) void remove(account.id);
+  const removeAccount = async (account: AccountView): Promise<void> => {
+    await remove(account.id);
+    if (!useAccountsStore.getState().error)
+      void message.success(t('accounts.removed', { name: account.name }));
   };
+  const providerName = (account: AccountView): string =>
+    state.providers.find((p) => p.id === account.provider)?.label[locale] ?? account.provider;
 
   return (
-    <section className="accounts" aria-labelledby="accounts-title">
-      <h2 id="accounts-title">{t('accounts.title')}</h2>
-      {error && <ErrorBanner error={error} onDismiss={dismissError} />}
-      {!state.vault.available && <p className="notice warning">{t('accounts.vault.unavailable')}</p>}
-      {state.vault.available && state.vault.kind === 'safe-storage' && (
-        <p className="notice">{t('accounts.vault.safeStorage')}</p>
-      )}
-      <table className="accounts-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('accounts.col.name')}</th>
-            <th scope="col">{t('accounts.col.provider')}</th>
-            <th scope="col">{t('accounts.col.appid')}</th>
-            <th scope="col">{t('accounts.col.server')}</th>
-            <th scope="col">{t('accounts.col.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {state.accounts.map((account) => (
-            <tr
-              key={account.id}
-              data-account={account.name}
-              aria-current={account.id === state.activeId ? 'true' : undefined}
-            >
-              <td>
-                {account.name}
-                {account.id === state.activeId && <span className="badge">{t('accounts.active')}</span>}
-              </td>
-              <td>
-                {state.providers.find((p) => p.id === account.provider)?.label[locale] ?? account.provider}
-              </td>
-              <td>{revealed(account)}</td>
-              <td>{account.builtIn ? t('accounts.builtIn') : account.settings.baseUrl}</td>
-              <td>
-                <div className="row-actions">
-                  <button type="button" onClick={() => void test(account.id)}>
-                    {t('accounts.test')}
-                  </button>
-                  {account.id !== state.activeId && (
-                    <button type="button" onClick={() => void use(account.id)}>
-                      {t('accounts.use')}
-                    </button>
+    <Card className="settings-card accounts" title={<h2 id="accounts-title">{t('accounts.title')}</h2>}>
+      <section aria-labelledby="accounts-title">
+        {error && <ErrorBanner error={error} onDismiss={dismissError} />}
+        {!state.vault.available && <Alert type="warning" showIcon title={t('accounts.vault.unavailable')} />}
+        {state.vault.available && state.vault.kind === 'safe-storage' && (
+          <Alert type="info" showIcon title={t('accounts.vault.safeStorage')} />
+        )}
+        <Table<AccountView>
+          className="accounts-table"
+          rowKey="id"
+          size="middle"
+          pagination={false}
+          dataSource={state.accounts}
+          scroll={{ x: 'max-content' }}
+          onRow={(account) =>
+            ({
+              'data-account': account.name,
+              'aria-current': account.id === state.activeId ? 'true' : undefined,
+            }) as React.HTMLAttributes<HTMLTableRowElement>
+          }
+          columns={[
+            {
+              key: 'name',
+              title: t('accounts.col.name'),
+              render: (_, account) => (
+                <Space size={8} wrap={false}>
+                  <span>{account.name}</span>
+                  {account.id === state.activeId && (
+                    <Tag color="blue" className="nowrap">
+                      {t('accounts.active')}
+                    </Tag>
                   )}
-                  {!account.builtIn && (
-                    <>
-                      <button type="button" onClick={() => setEditing(account)}>
-                        {t('accounts.edit')}
-                      </button>
-                      <button type="button" onClick={() => confirmRemove(account)}>
-                        {t('accounts.remove')}
-                      </button>
-                    </>
-                  )}
-                </div>
-                <ConnectionResult outcome={tests[account.id]} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {editing === null ? (
-        <button
-          type="button"
-          className="primary"
-          onClick={() => setEditing('new')}
-          disabled={!state.vault.available}
-        >
-          {t('accounts.add')}
-        </button>
-      ) : (
-        <AccountForm
-          providers={state.providers}
-          key={editing === 'new' ? 'new' : editing.id}
-          {...(editing === 'new' ? {} : { account: editing })}
-          onDone={() => setEditing(null)}
+                </Space>
+              ),
+            },
+            {
+              key: 'provider',
+              title: t('accounts.col.provider'),
+              render: (_, account) => providerName(account),
+            },
+            { key: 'appid', title: t('accounts.col.appid'), render: (_, account) => revealed(account) },
+            {
+              key: 'server',
+              title: t('accounts.col.server'),
+              render: (_, account) => (
+                <span className="break-all">
+                  {account.builtIn ? t('accounts.builtIn') : account.settings.baseUrl}
+                </span>
+              ),
+            },
+            {
+              key: 'actions',
+              title: t('accounts.col.actions'),
+              render: (_, account) => (
+                <>
+                  <Space wrap size={6}>
+                    <Button
+                      size="small"
+                      loading={tests[account.id]?.status === 'running'}
+                      onClick={() => void test(account.id)}
+                    >
+                      {t('accounts.test')}
+                    </Button>
+                    {account.id !== state.activeId && (
+                      <Button size="small" onClick={() => void use(account.id)}>
+                        {t('accounts.use')}
+                      </Button>
+                    )}
+                    {!account.builtIn && (
+                      <>
+                        <Button size="small" onClick={() => setEditing(account)}>
+                          {t('accounts.edit')}
+                        </Button>
+                        <Popconfirm
+                          title={t('accounts.removeTitle')}
+                          description={t('accounts.removeConfirm', { name: account.name })}
+                          okText={t('accounts.remove')}
+                          cancelText={t('accounts.form.cancel')}
+                          okButtonProps={{ danger: true }}
+                          onConfirm={() => removeAccount(account)}
+                        >
+                          <Button size="small" danger>
+                            {t('accounts.remove')}
+                          </Button>
+                        </Popconfirm>
+                      </>
+                    )}
+                  </Space>
+                  <ConnectionResult outcome={tests[account.id]} />
+                </>
+              ),
+            },
+          ]}
         />
-      )}
-    </section>
+        {editing === null ? (
+          <Button
+            type="primary"
+            className="accounts-add"
+            onClick={() => setEditing('new')}
+            disabled={!state.vault.available}
+          >
+            {t('accounts.add')}
+          </Button>
+        ) : (
+          <AccountForm
+            providers={state.providers}
+            key={editing === 'new' ? 'new' : editing.id}
+            {...(editing === 'new' ? {} : { account: editing })}
+            onDone={(saved) => {
+              setEditing(null);
+              if (saved) void message.success(t('accounts.saved', { name: saved }));
+            }}
+          />
+        )}
+      </section>
+    </Card>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PromptModal, useConfirm } from '../../components/dialogs';
 import { ROW_PROBLEMS, type RowProblemCode } from '../../../../shared/callList';
 import { usePrefsStore } from '../../app/prefsStore';
 import { useT } from '../../i18n/useT';
@@ -18,6 +19,8 @@ export function ListToolbar() {
   const canRedo = useGridStore((state) => state.redoStack.length > 0);
   const busy = useGridStore((state) => state.busy);
   const [notice, setNotice] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState(false);
+  const confirm = useConfirm();
   if (!list) return null;
   const store = useGridStore.getState();
   const sortKeys = [
@@ -39,12 +42,12 @@ export function ListToolbar() {
     else useGridStore.setState({ error: result.error });
   };
 
-  const rename = (): void => {
-    const name = window.prompt(t('toolbar.renamePrompt'), list.name);
-    if (name && name.trim() && name !== list.name)
-      void run(window.api.lists.rename({ listId: list.id, name }), (next) =>
+  const rename = async (name: string): Promise<void> => {
+    if (name !== list.name)
+      await run(window.api.lists.rename({ listId: list.id, name }), (next) =>
         useGridStore.setState({ list: next }),
       );
+    setRenaming(false);
   };
   const duplicate = (): void => {
     void run(
@@ -60,16 +63,16 @@ export function ListToolbar() {
       ({ path }) => path && setNotice(t('toolbar.exported', { path })),
     );
   };
-  const deleteRows = (): void => {
-    if (window.confirm(t('toolbar.deleteConfirm', { count: checked.size }))) {
-      void store
-        .apply([{ kind: 'delete', rowIds: [...checked] }])
-        .then((done) => done && store.setChecked(new Set()));
+  const ask = (title: string, content: string): Promise<boolean> =>
+    confirm({ title, content, okText: t('common.delete'), cancelText: t('common.cancel'), danger: true });
+  const deleteRows = async (): Promise<void> => {
+    if (await ask(t('toolbar.deleteRowsTitle'), t('toolbar.deleteConfirm', { count: checked.size }))) {
+      if (await store.apply([{ kind: 'delete', rowIds: [...checked] }])) store.setChecked(new Set());
     }
   };
-  const deleteList = (): void => {
-    if (window.confirm(t('toolbar.deleteListConfirm', { name: list.name }))) {
-      void run(window.api.lists.delete({ listId: list.id }), () => (window.location.hash = '#/lists'));
+  const deleteList = async (): Promise<void> => {
+    if (await ask(t('toolbar.deleteListTitle'), t('toolbar.deleteListConfirm', { name: list.name }))) {
+      await run(window.api.lists.delete({ listId: list.id }), () => (window.location.hash = '#/lists'));
     }
   };
   const addRow = async (): Promise<void> => {
@@ -137,7 +140,7 @@ export function ListToolbar() {
       <button type="button" onClick={() => void addRow()} disabled={busy}>
         {t('toolbar.addRow')}
       </button>
-      <button type="button" onClick={deleteRows} disabled={busy || checked.size === 0}>
+      <button type="button" onClick={() => void deleteRows()} disabled={busy || checked.size === 0}>
         {t('toolbar.deleteRows', { count: checked.size })}
       </button>
       <button
@@ -170,7 +173,7 @@ export function ListToolbar() {
       >
         {t('uploads.remove.open', { count: checked.size })}
       </button>
-      <button type="button" onClick={rename}>
+      <button type="button" onClick={() => setRenaming(true)}>
         {t('toolbar.rename')}
       </button>
       <button type="button" onClick={duplicate}>
@@ -182,9 +185,20 @@ export function ListToolbar() {
       <button type="button" onClick={() => exportAs('csv')}>
         {t('toolbar.exportCsv')}
       </button>
-      <button type="button" onClick={deleteList}>
+      <button type="button" onClick={() => void deleteList()}>
         {t('toolbar.deleteList')}
       </button>
+      <PromptModal
+        open={renaming}
+        title={t('toolbar.renameTitle')}
+        label={t('toolbar.renamePrompt')}
+        initialValue={list.name}
+        okText={t('common.ok')}
+        cancelText={t('common.cancel')}
+        validate={(value) => (value ? null : t('toolbar.nameRequired'))}
+        onSubmit={rename}
+        onCancel={() => setRenaming(false)}
+      />
       {notice && (
         <p className="notice" role="status">
           {notice}

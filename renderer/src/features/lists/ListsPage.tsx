@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { usePrefsStore } from '../../app/prefsStore';
 import { useHash } from '../../app/routes';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import { useImportStore } from './importStore';
 import { ImportWizard } from './ImportWizard';
@@ -12,7 +12,7 @@ import { followListChanges, openListIdFromHash, useListsStore } from './listsSto
 /** The Lists screen: every list, and a file dropped anywhere on it starts an import. */
 export function ListsPage() {
   const t = useT();
-  const locale = usePrefsStore((state) => state.prefs.locale);
+  const fmt = useFormat();
   const hash = useHash();
   const openId = openListIdFromHash(hash);
   const { lists, error, load, dismissError } = useListsStore();
@@ -105,9 +105,9 @@ export function ListsPage() {
                 <td>
                   <a href={`#/lists/${list.id}`}>{list.name}</a>
                 </td>
-                <td>{list.rowCount.toLocaleString(locale)}</td>
-                <td>{list.validCount.toLocaleString(locale)}</td>
-                <td>{new Date(list.updatedAt).toLocaleString(locale)}</td>
+                <td>{fmt.number(list.rowCount)}</td>
+                <td>{fmt.number(list.validCount)}</td>
+                <td>{fmt.dateTime(list.updatedAt)}</td>
               </tr>
             ))}
           </tbody>

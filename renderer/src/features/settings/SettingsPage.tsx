@@ -1,3 +1,4 @@
+import { Card, Descriptions, Form, Radio } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../../shared/contract';
 import { LOCALES } from '../../../../shared/locale';
@@ -5,9 +6,10 @@ import { THEMES, type Prefs } from '../../../../shared/prefs';
 import { usePrefsStore } from '../../app/prefsStore';
 import { AccountsSection } from '../accounts/AccountsSection';
 import { PushReceiverSection } from './PushReceiverSection';
+import { UpdatesSection } from './UpdatesSection';
 import { LANGUAGE_NAMES, useT } from '../../i18n/useT';
 
-/** Settings: language, appearance, (soon) accounts, and facts about this installation. */
+/** Settings: language, appearance, accounts, the push receiver, and facts about this installation. */
 export function SettingsPage() {
   const t = useT();
   const prefs = usePrefsStore((state) => state.prefs);
@@ -25,47 +27,61 @@ export function SettingsPage() {
   }, []);
 
   return (
-    <>
+    <div className="settings-page">
       <h1>{t('settings.title')}</h1>
-      <section className="settings-group">
-        <label htmlFor="settings-language">{t('settings.language')}</label>
-        <select
-          id="settings-language"
-          value={prefs.locale}
-          onChange={(event) => void update({ locale: event.target.value as Prefs['locale'] })}
-        >
-          {LOCALES.map((locale) => (
-            <option key={locale} value={locale} lang={locale}>
-              {LANGUAGE_NAMES[locale]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="settings-theme">{t('settings.theme')}</label>
-        <select
-          id="settings-theme"
-          value={prefs.theme}
-          onChange={(event) => void update({ theme: event.target.value as Prefs['theme'] })}
-        >
-          {THEMES.map((theme) => (
-            <option key={theme} value={theme}>
-              {t(`settings.theme.${theme}`)}
-            </option>
-          ))}
-        </select>
-      </section>
+      <Card className="settings-card">
+        <Form layout="horizontal" labelCol={{ flex: '120px' }} labelWrap>
+          <Form.Item label={t('settings.language')} htmlFor="settings-language">
+            <Radio.Group
+              id="settings-language"
+              aria-label={t('settings.language')}
+              optionType="button"
+              value={prefs.locale}
+              onChange={(event) => void update({ locale: event.target.value as Prefs['locale'] })}
+              options={LOCALES.map((locale) => ({
+                value: locale,
+                label: <span lang={locale}>{LANGUAGE_NAMES[locale]}</span>,
+              }))}
+            />
+          </Form.Item>
+          <Form.Item label={t('settings.theme')} htmlFor="settings-theme" className="settings-last-item">
+            <Radio.Group
+              id="settings-theme"
+              aria-label={t('settings.theme')}
+              optionType="button"
+              value={prefs.theme}
+              onChange={(event) => void update({ theme: event.target.value as Prefs['theme'] })}
+              options={THEMES.map((theme) => ({ value: theme, label: t(`settings.theme.${theme}`) }))}
+            />
+          </Form.Item>
+        </Form>
+      </Card>
       <AccountsSection />
       <PushReceiverSection />
-      <section className="settings-group" aria-labelledby="settings-about">
-        <h2 id="settings-about">{t('settings.about')}</h2>
-        <dl>
-          <dt>{t('settings.version')}</dt>
-          <dd data-testid="app-version">{info?.version ?? '…'}</dd>
-          <dt>{t('settings.dataDir')}</dt>
-          <dd>{info?.dataDir ?? '…'}</dd>
-          <dt>{t('settings.platform')}</dt>
-          <dd>{info ? `${info.platform} · ${info.host}` : '…'}</dd>
-        </dl>
-      </section>
-    </>
+      <UpdatesSection />
+      <Card className="settings-card" title={<h2 id="settings-about">{t('settings.about')}</h2>}>
+        <Descriptions
+          column={1}
+          size="small"
+          items={[
+            {
+              key: 'version',
+              label: t('settings.version'),
+              children: <span data-testid="app-version">{info?.version ?? '…'}</span>,
+            },
+            {
+              key: 'dataDir',
+              label: t('settings.dataDir'),
+              children: <span className="break-all">{info?.dataDir ?? '…'}</span>,
+            },
+            {
+              key: 'platform',
+              label: t('settings.platform'),
+              children: info ? `${info.platform} · ${info.host}` : '…',
+            },
+          ]}
+        />
+      </Card>
+    </div>
   );
 }

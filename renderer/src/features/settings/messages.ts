@@ -1,5 +1,28 @@
-/** Strings of the push receiver section in Settings. */
+/** Strings of the push receiver and updates sections in Settings. */
 export const settingsZh = {
+  'updates.title': '自动更新',
+  'updates.body':
+    '开启后，安装版应用在启动时和点击“检查更新”时从下面的更新源检查新版本，在后台下载，退出应用时安装。上传或导入进行中时不会安装。',
+  'updates.enabled': '检查更新',
+  'updates.feed': '更新源地址',
+  'updates.feedHint': '存放 latest.yml 的 https 文件夹地址',
+  'updates.badFeed': '请填写 https:// 开头的地址（不含用户名和密码）',
+  'updates.save': '保存',
+  'updates.check': '检查更新',
+  'updates.install': '重启并安装',
+  'updates.current': '当前版本 {version}',
+  'updates.phase.unsupported': '只有安装版应用可以自动更新（当前运行方式不支持）',
+  'updates.phase.off': '自动更新已关闭',
+  'updates.phase.idle': '尚未检查',
+  'updates.phase.checking': '正在检查更新…',
+  'updates.phase.downloading': '正在下载 {version}…',
+  'updates.phase.current': '已是最新版本',
+  'updates.phase.ready': '{version} 已下载，退出应用时安装',
+  'updates.phase.error': '检查或下载失败',
+  'updates.checkedAt': '上次检查：{time}',
+  'updates.blocked.upload': '有上传正在进行，完成后才能安装',
+  'updates.blocked.import': '有导入正在进行，完成后才能安装',
+
   'push.title': '结果推送接收',
   'push.body':
     '开启后，本机在所选端口上接收外呼平台推送的通话结果（创建任务时把下面的地址填为推送地址）。默认关闭；地址中含有随机密钥，请勿外传。',
@@ -8,10 +31,34 @@ export const settingsZh = {
   'push.url': '推送地址',
   'push.received': '本次已接收 {count} 条',
   'push.apply': '应用',
+  'push.applied': '推送接收设置已应用',
   'push.badPort': '端口需在 1024–65535 之间',
 } as const;
 
 export const settingsEn: Record<keyof typeof settingsZh, string> = {
+  'updates.title': 'Updates',
+  'updates.body':
+    'When on, the installed app checks the update feed below for a newer version at start and when you click “Check now”, downloads it in the background and installs it when the app quits. It never installs while an upload or import runs.',
+  'updates.enabled': 'Check for updates',
+  'updates.feed': 'Update feed URL',
+  'updates.feedHint': 'The https folder that holds latest.yml',
+  'updates.badFeed': 'Enter an address starting with https:// (without a user name or password)',
+  'updates.save': 'Save',
+  'updates.check': 'Check now',
+  'updates.install': 'Restart and install',
+  'updates.current': 'Current version {version}',
+  'updates.phase.unsupported': 'Only the installed app can update itself (not the way it runs now)',
+  'updates.phase.off': 'Updates are off',
+  'updates.phase.idle': 'Not checked yet',
+  'updates.phase.checking': 'Checking for updates…',
+  'updates.phase.downloading': 'Downloading {version}…',
+  'updates.phase.current': 'This is the newest version',
+  'updates.phase.ready': '{version} is downloaded and installs when the app quits',
+  'updates.phase.error': 'The check or download failed',
+  'updates.checkedAt': 'Last checked: {time}',
+  'updates.blocked.upload': 'An upload is running: install after it ends',
+  'updates.blocked.import': 'An import is running: install after it ends',
+
   'push.title': 'Result push receiver',
   'push.body':
     'When on, this computer receives call results pushed by the calling platform on the chosen port (use the address below as the task’s push URL). Off by default; the address holds a random secret, keep it private.',
@@ -20,5 +67,6 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'push.url': 'Push URL',
   'push.received': '{count} received since it started',
   'push.apply': 'Apply',
+  'push.applied': 'Push receiver settings applied',
   'push.badPort': 'The port must be between 1024 and 65535',
 };

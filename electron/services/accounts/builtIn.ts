@@ -55,7 +55,7 @@ export const BUILT_IN_ACCOUNTS: readonly BuiltInAccount[] = [
   },
   {
     id: SANDBOX_CEC_ACCOUNT_ID,
-    name: '华为 CEC 沙箱 Sandbox',
+    name: 'CEC 沙箱 Huawei Sandbox',
     provider: 'huawei-cec',
     // The sandbox serves Sobot under a path of its origin, CEC at the origin itself.
     settings: (url) => cecSettings(new URL(url).origin),

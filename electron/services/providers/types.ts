@@ -246,8 +246,12 @@ export interface ProviderFactory {
   rowProblem(row: OutgoingRow): string | null;
   /** Whether the provider may silently drop this accepted row (checked afterwards with `lookUpRows`). */
   mayDropRow(row: Pick<OutgoingRow, 'telephone'>): boolean;
-  /** Parses a pushed result (the body as received) into calls, and the answer to give. */
-  parsePush(body: string): PushParse;
+  /**
+   * Parses a pushed result (the body as received) into calls, and the answer to give.
+   * `settings` are those of the account it is stored under, when it is on this provider (a
+   * time zone the push's times are in).
+   */
+  parsePush(body: string, settings?: Readonly<Record<string, string>>): PushParse;
   /** Places stored lines on a recording of `durationMs` (null: not known yet). */
   placeTranscript(
     timing: CallTimingFacts,

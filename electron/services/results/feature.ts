@@ -41,7 +41,8 @@ import { syncTask, type SyncWindowOptions } from './syncTask';
 export interface ResultsFeatureDeps {
   db: Database;
   dataDir: string;
-  accounts: Pick<AccountService, 'sessionFor' | 'factoryFor' | 'activeId'>;
+  accounts: Pick<AccountService, 'sessionFor' | 'factoryFor' | 'activeId'> &
+    Partial<Pick<AccountService, 'settingsFor'>>;
   lists: CallListStore;
   media: MediaProxy;
   /** For the task picker; optional so the CLI can run without it. */
@@ -111,13 +112,15 @@ export class ResultsFeature {
    */
   receivePush(provider: ProviderId, body: string): PushAnswer {
     let parsed;
+    const accountId = this.accountId;
     try {
-      parsed = providerFactory(provider).parsePush(body);
+      const factory = providerFactory(provider);
+      const own = this.deps.accounts.factoryFor(accountId).info.id === provider;
+      parsed = factory.parsePush(body, own ? this.deps.accounts.settingsFor?.(accountId) : undefined);
     } catch {
       this.deps.log?.warn('push: unreadable body', { provider, bytes: Buffer.byteLength(body) });
       return { status: 400, contentType: 'application/json; charset=utf-8', body: '{"error":"unreadable"}' };
     }
-    const accountId = this.accountId;
     const { taskIds } = this.calls.ingest(parsed.calls, { accountId, taskId: null, now: this.now() });
     for (const taskId of new Set(taskIds)) this.deps.broadcast?.('results:changed', { accountId, taskId });
     return parsed.answer;

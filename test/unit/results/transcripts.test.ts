@@ -40,6 +40,23 @@ const PUSH = JSON.stringify([
   },
 ]);
 
+describe('the CEC callback', () => {
+  it('reads callTimeStr in the account’s zone, else Asia/Shanghai', () => {
+    const at = (settings?: Record<string, string>) =>
+      cecFactory.parsePush(PUSH, settings).calls[0]!.startedAt;
+    expect(at()).toBe(Date.UTC(2026, 2, 10, 2, 0));
+    expect(at({ timeZone: 'UTC' })).toBe(Date.UTC(2026, 2, 10, 10, 0));
+    expect(at({ timeZone: 'Europe/Berlin' })).toBe(Date.UTC(2026, 2, 10, 9, 0));
+    expect(at({ timeZone: 'not/a-zone' })).toBe(Date.UTC(2026, 2, 10, 2, 0));
+    expect(cecFactory.parsePush(PUSH).answer).toEqual({
+      status: 200,
+      contentType: 'application/json;charset=UTF-8',
+      body: '{"retCode":"0","retMsg":"success"}',
+    });
+    expect(() => cecFactory.parsePush('{"not":"an array"}')).toThrow();
+  });
+});
+
 describe('transcripts fetched on review', () => {
   it('are kept once ready or failed, through repeated pushes', () => {
     const services = openListServices(mkdtempSync(join(tmpdir(), 'cd-transcripts-')));

@@ -8,7 +8,7 @@ import { parseOutcomeCallback } from '../callback';
 import { CampaignCreateUncertainError } from '../campaigns';
 import type { HuaweiCecClient } from '../client';
 import { CecAuthError, CecError, CecRecordingError, CecValidationError, toAppError } from '../errors';
-import { DEFAULT_TIME_ZONE } from '../time';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../time';
 import { cachedClient } from './client';
 import { checkCecAccount } from './account';
 import { sourceOfRef, toProviderCall } from './calls';
@@ -209,9 +209,13 @@ export const cecFactory: ProviderFactory = {
   rowProblem: cecRowProblem,
   // A refused number answers a code; nothing is dropped silently.
   mayDropRow: () => false,
-  parsePush(body) {
-    // The callback names no account: callTimeStr is read in the default zone of CEC tenants.
-    const parsed = parseOutcomeCallback(body, DEFAULT_TIME_ZONE);
+  parsePush(body, settings) {
+    // callTimeStr has no zone: the account's, else the default of CEC tenants.
+    const zone = (settings?.['timeZone'] ?? '').trim();
+    const parsed = parseOutcomeCallback(
+      body,
+      zone !== '' && isValidTimeZone(zone) ? zone : DEFAULT_TIME_ZONE,
+    );
     if (!parsed.ok) throw new SyntaxError(parsed.reason);
     return { calls: parsed.outcomes.map((o) => toProviderCall(o, null)), answer: parsed.answer };
   },

@@ -9,10 +9,25 @@ import type { ProviderId, ProviderInfo } from './providers';
 
 /** The id of the built-in demo account served by the embedded sandbox. */
 export const SANDBOX_ACCOUNT_ID = 'sandbox';
+/** The id of the built-in demo Huawei CEC tenant, served by the same embedded sandbox. */
+export const SANDBOX_CEC_ACCOUNT_ID = 'sandbox-cec';
 
 /** Each provider's settings and secret field names (their specs are in `ProviderInfo`). */
 export interface ProviderAccountShapes {
   sobot: { settings: { baseUrl: string; email: string }; secrets: 'appid' | 'signature' };
+  'huawei-cec': {
+    settings: {
+      baseUrl: string;
+      qcDomain: string;
+      vdnId: string;
+      ccId: string;
+      timeZone: string;
+      caPem: string;
+      callerNumbers: string;
+      flows: string;
+    };
+    secrets: 'ak' | 'sk' | 'qc_app_key' | 'qc_app_secret';
+  };
 }
 
 /** Defaults pre-filled when creating a task on this account. */

@@ -8,7 +8,7 @@ import type { Localized } from './locale';
 import type { TaskAction, TaskStatus } from './tasks';
 
 /** Every provider the app supports; the registry in main must implement each one. */
-export const PROVIDER_IDS = ['sobot'] as const;
+export const PROVIDER_IDS = ['sobot', 'huawei-cec'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
 
 export function isProviderId(value: unknown): value is ProviderId {
@@ -55,6 +55,17 @@ export interface ProviderCapabilities {
   };
   /** Whether the provider can push each call's result to a URL the app serves. */
   resultPush: boolean;
+  /** Whether a task may run without an end (validity `permanent`); else it needs a range. */
+  permanentValidity: boolean;
+  /** Most caller numbers one task shows (null: no bound besides the account's lines). */
+  maxCallerNumbers: number | null;
+  /** Longest task name the provider takes. */
+  maxTaskName: number;
+  /**
+   * Where a call's transcript comes from: with the call itself (sync, push), or fetched on its
+   * own when the call is reviewed (`Provider.fetchTranscript`), possibly still pending.
+   */
+  transcripts: 'with_call' | 'on_review';
 }
 
 /** One field of an account's settings form (not secret: kept in the profile). */

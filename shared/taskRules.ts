@@ -36,6 +36,10 @@ export interface TaskLimits {
   maxCallingHourRanges?: number;
   /** False when the provider has no robot count (it is then not checked). */
   robots?: boolean;
+  /** False when a task needs an end (validity `permanent` refused). */
+  permanentValidity?: boolean;
+  /** Most caller numbers per task (unset: no bound). */
+  maxCallerNumbers?: number | null;
 }
 
 /** The operator's text for an issue. */
@@ -66,6 +70,9 @@ function checkCallers(numbers: readonly string[], limits: TaskLimits, issues: Ta
     issues.push({ field: 'callerNumbers', code: 'tasks.caller_required' });
     return;
   }
+  const most = limits.maxCallerNumbers;
+  if (most !== undefined && most !== null && numbers.length > most)
+    issues.push({ field: 'callerNumbers', code: 'tasks.caller_too_many', params: { max: most } });
   const known = limits.callerNumbers;
   const unknown = known ? numbers.find((n) => !known.includes(n)) : undefined;
   if (unknown !== undefined)
@@ -102,7 +109,11 @@ function checkHours(ranges: readonly string[], limits: TaskLimits, issues: TaskI
 }
 
 function checkValidity(validity: TaskValidity, limits: TaskLimits, issues: TaskIssue[]): void {
-  if (validity.kind === 'permanent') return;
+  if (validity.kind === 'permanent') {
+    if (limits.permanentValidity === false)
+      issues.push({ field: 'validity', code: 'tasks.validity_permanent' });
+    return;
+  }
   const { start, end } = validity;
   if (!Number.isFinite(start) || !Number.isFinite(end) || start <= 0 || end <= 0)
     issues.push({ field: 'validity', code: 'tasks.validity_required' });

@@ -20,6 +20,14 @@ export const TASK_ERRORS = {
     'zh-CN': '外显号码 {number} 不是该账号配置的号码',
     en: 'The caller number {number} is not configured on this account',
   },
+  'tasks.caller_too_many': {
+    'zh-CN': '该外呼平台每个任务最多 {max} 个外显号码',
+    en: 'This provider takes at most {max} caller number(s) per task',
+  },
+  'tasks.validity_permanent': {
+    'zh-CN': '该外呼平台的任务必须有结束时间：请选择有效期',
+    en: 'Tasks on this provider need an end: choose a validity period',
+  },
   'tasks.robots_range': {
     'zh-CN': '机器人数须为 1 到 {max} 之间的整数',
     en: 'The robot count must be a whole number from 1 to {max}',

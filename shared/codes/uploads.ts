@@ -49,6 +49,10 @@ export const UPLOAD_ERRORS = {
     'zh-CN': '上传参数不正确',
     en: 'The upload request is not valid',
   },
+  'uploads.no_uncertain': {
+    'zh-CN': '这次上传没有结果不明的行',
+    en: 'This upload has no rows whose outcome is unknown',
+  },
 } satisfies Record<string, Localized>;
 
 export type UploadErrorCode = keyof typeof UPLOAD_ERRORS;
@@ -73,6 +77,18 @@ export const UPLOAD_ROW_REASONS: Record<string, Localized> = {
   'provider.filtered': {
     'zh-CN': '外呼平台接收后过滤了这个号码',
     en: 'The provider accepted the row, then filtered its number',
+  },
+  'provider.row_blocklisted': {
+    'zh-CN': '号码在外呼平台的黑名单中',
+    en: 'The number is on the provider’s blocklist',
+  },
+  'uploads.uncertain_skipped': {
+    'zh-CN': '发送后没有收到答复，按操作员选择不再重发（可能已在任务中）',
+    en: 'No answer came after sending; the operator chose not to resend it (it may be on the task)',
+  },
+  'provider.row_duplicate': {
+    'zh-CN': '外呼平台已有这一行（编号或号码重复）',
+    en: 'The provider already holds this row (its id or number repeats)',
   },
 };
 

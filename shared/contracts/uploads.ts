@@ -34,6 +34,12 @@ export const uploadCalls = {
   'uploads:rows': { input: uploadRowsSchema, output: shape<UploadRowEntry[]>() },
   /** Deletes list rows this app uploaded from the task (delete_task_data, 100 per request). */
   'uploads:removeRows': { input: removeRowsSchema, output: shape<RemoveRowsResult>() },
+  /**
+   * Rows whose answer was lost on a provider that cannot look them up (listed by `uploads:rows`
+   * with state `uncertain`): send them again and resume, or close them unsent.
+   */
+  'uploads:resendUncertain': { input: uploadIdSchema, output: shape<UploadSummary>() },
+  'uploads:skipUncertain': { input: uploadIdSchema, output: shape<UploadSummary>() },
 } as const;
 
 export const uploadEvents = {

@@ -1,6 +1,12 @@
 import type { AccountView } from '../../../shared/accounts';
 import { format, type Locale, type Localized } from '../../../shared/locale';
-import { isProviderId, PROVIDER_IDS, type ProviderInfo } from '../../../shared/providers';
+import { readFileSync } from 'node:fs';
+import {
+  isProviderId,
+  PROVIDER_IDS,
+  type AccountFieldSpec,
+  type ProviderInfo,
+} from '../../../shared/providers';
 import type { AccountService } from '../../services/accounts/service';
 import { providerInfos } from '../../services/providers/registry';
 import { parseCommandArgs, stringOption, UsageError, type OptionSpec } from '../args';
@@ -35,11 +41,15 @@ const say = (locale: Locale, key: keyof typeof TEXT, params?: Record<string, str
 /** `baseUrl` → `--base-url`: a provider field as a command-line option. */
 const optionOf = (field: string): string => field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
+/** A PEM field is given as a file (`caPem` → `--ca-file`), never pasted on the command line. */
+const fieldOption = (field: AccountFieldSpec): string =>
+  field.kind === 'pem' ? optionOf(field.name).replace(/-pem$/, '') + '-file' : optionOf(field.name);
+
 /** Every provider's settings and revealed secrets, as options of `accounts add`. */
 function addOptions(providers: readonly ProviderInfo[]): OptionSpec {
   const options: OptionSpec = { provider: { type: 'string' }, name: { type: 'string' } };
   for (const provider of providers) {
-    for (const field of provider.fields) options[optionOf(field.name)] = { type: 'string' };
+    for (const field of provider.fields) options[fieldOption(field)] = { type: 'string' };
     for (const secret of provider.secrets.filter((s) => s.revealed))
       options[optionOf(secret.name)] = { type: 'string' };
   }
@@ -58,6 +68,15 @@ function parseSecrets(text: string, hidden: readonly string[]): Record<string, s
     return Object.fromEntries(pairs.map((pair) => [pair![1]!, pair![2]!]));
   if (hidden.length === 1 && lines.length === 1) return { [hidden[0]!]: lines[0]!.trim() };
   return {};
+}
+
+/** A PEM file's text. @throws UsageError when it cannot be read */
+function readPem(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError('badValue', { option: '--ca-file', value: path });
+  }
 }
 
 function line(
@@ -89,11 +108,21 @@ async function add(accounts: () => AccountService, args: string[], ctx: CliConte
   if (!name) throw new UsageError('missingArgument', { name: '--name' });
   const settings: Record<string, string> = {};
   for (const field of provider.fields) {
-    const value = stringOption(parsed, optionOf(field.name)) ?? field.defaultValue;
+    const given = stringOption(parsed, fieldOption(field));
+    const value =
+      given !== undefined && field.kind === 'pem' ? readPem(given) : (given ?? field.defaultValue);
     if (value === undefined && field.required)
-      throw new UsageError('missingArgument', { name: `--${optionOf(field.name)}` });
+      throw new UsageError('missingArgument', { name: `--${fieldOption(field)}` });
     if (value !== undefined) settings[field.name] = value;
   }
+  // Options of another provider's fields are refused rather than silently dropped.
+  for (const other of Object.keys(parsed.values))
+    if (
+      !['provider', 'name'].includes(other) &&
+      !provider.fields.some((f) => fieldOption(f) === other) &&
+      !provider.secrets.some((s) => s.revealed && optionOf(s.name) === other)
+    )
+      throw new UsageError('badValue', { option: `--${other}`, value: provider.id });
   const secrets: Record<string, string> = {};
   for (const secret of provider.secrets.filter((s) => s.revealed)) {
     const value = stringOption(parsed, optionOf(secret.name));
@@ -197,6 +226,15 @@ export const accountsCommand: CliCommand = {
     {
       'zh-CN': '    智齿：--appid APPID [--email 邮箱]，标准输入给 signature',
       en: '    Sobot: --appid APPID [--email EMAIL], the signature on stdin',
+    },
+    {
+      'zh-CN':
+        '    华为 CEC：--vdn-id N [--cc-id N] [--qc-domain URL] [--time-zone 时区] [--ca-file PEM文件] [--caller-numbers 号码,…] [--flows 接入码=名称,…]，',
+      en: '    Huawei CEC: --vdn-id N [--cc-id N] [--qc-domain URL] [--time-zone ZONE] [--ca-file PEM] [--caller-numbers N,…] [--flows CODE=NAME,…],',
+    },
+    {
+      'zh-CN': '    标准输入每行 名称=值：ak、sk，可选 qc_app_key、qc_app_secret',
+      en: '    stdin one name=value a line: ak, sk, optionally qc_app_key, qc_app_secret',
     },
     {
       'zh-CN': 'use 名称 | remove 名称             切换或删除账号',

@@ -130,13 +130,19 @@ function filterOf(values: Record<string, string | boolean | string[] | undefined
 }
 
 /**
- * `results TASK_ID [--status …] [--customer …] [--to-list NAME]` over a results feature
- * (exported for tests): the synced calls, newest first; with `--to-list`, "call these again":
- * a new call list of those customers.
+ * `results TASK_ID [--status …] [--customer …] [--to-list NAME] [--transcripts]` over a results
+ * feature (exported for tests): the synced calls, newest first; with `--to-list`, "call these
+ * again": a new call list of those customers; with `--transcripts`, each call's lines (those
+ * that come on their own, CEC quality inspection, fetched now).
  */
 export const runResults: ResultsRunner = onTask(
-  { status: { type: 'string' }, customer: { type: 'string' }, 'to-list': { type: 'string' } },
-  (results, taskId, values, ctx) => {
+  {
+    status: { type: 'string' },
+    customer: { type: 'string' },
+    'to-list': { type: 'string' },
+    transcripts: { type: 'boolean' },
+  },
+  async (results, taskId, values, ctx) => {
     const source = { kind: 'task', taskId } as const;
     const filter = filterOf(values);
     const listName = typeof values['to-list'] === 'string' ? values['to-list'] : undefined;
@@ -148,13 +154,15 @@ export const runResults: ResultsRunner = onTask(
         { ...report, list: { id: list.id, name: list.name, rowCount: list.rowCount } },
         format(TEXT.recalled[ctx.locale], { name: list.name, id: list.id, rows, calls, hidden, repeated }),
       );
-      return Promise.resolve(0);
+      return 0;
+    }
+    const fetch = values['transcripts'] === true;
+    const calls = [];
+    for (const r of [...results.reader.each(results.accountId, source, filter)]) {
+      const review = fetch ? await results.review(r.call.id) : results.call(r.call.id);
+      calls.push({ ...r.call, transcript: review.transcript, utterances: review.utterances });
     }
     const counts = results.counts(source, filter);
-    const calls = [...results.reader.each(results.accountId, source, filter)].map((r) => ({
-      ...r.call,
-      utterances: results.call(r.call.id).utterances,
-    }));
     const human = calls
       .map((c) =>
         [
@@ -167,15 +175,18 @@ export const runResults: ResultsRunner = onTask(
         ].join('\t'),
       )
       .join('\n');
-    emit(ctx, { taskId, counts, calls }, human || TEXT.none[ctx.locale]);
-    return Promise.resolve(0);
+    const lines = fetch
+      ? calls.map((c) => [c.id, ...c.utterances.map((u) => `  [${u.speaker}] ${u.text}`)].join('\n'))
+      : [];
+    emit(ctx, { taskId, counts, calls }, [human || TEXT.none[ctx.locale], ...lines].join('\n'));
+    return 0;
   },
 );
 
 /** `campaign-desk results TASK_ID`: the task's synced calls, newest first. */
 export const resultsCommand = taskCommand(
   'results',
-  'results TASK_ID [--status OUTCOME,…] [--customer TEXT] [--to-list NAME]',
+  'results TASK_ID [--status OUTCOME,…] [--customer TEXT] [--to-list NAME] [--transcripts]',
   {
     'zh-CN': '列出任务已同步的通话，或用它们新建名单（再打一遍）',
     en: 'list a task’s synced calls, or make a call list of them (call these again)',
@@ -193,6 +204,10 @@ export const resultsCommand = taskCommand(
     {
       'zh-CN': '--to-list 名称      用这些通话的客户新建名单（每个号码一行，带原变量，关联本任务）',
       en: '--to-list NAME      make a call list of these customers (one row per number, original variables, linked to the task)',
+    },
+    {
+      'zh-CN': '--transcripts       同时列出对话文本（华为 CEC：从质检服务获取尚未取得的文本）',
+      en: '--transcripts       with each call’s transcript (Huawei CEC: fetched from quality inspection when not yet stored)',
     },
   ],
 );

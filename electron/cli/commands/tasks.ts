@@ -59,9 +59,47 @@ const CREATE_OPTIONS = {
   'push-when': { type: 'string' },
   'number-hiding': { type: 'string' },
   'no-export': { type: 'boolean' },
+  from: { type: 'string' },
+  until: { type: 'string' },
 } as const;
 
-/** The draft `tasks create` describes (permanent validity; other fields from options). */
+/**
+ * `YYYY-MM-DD[ HH:mm[:ss]]` on this machine's clock as epoch ms; a bare day is its start, or
+ * for `--until` its last second. @throws UsageError
+ */
+function instantOf(text: string, option: 'from' | 'until'): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
+  const parts = m?.slice(1).map((p) => (p === undefined ? undefined : Number(p)));
+  if (!m || !parts) throw new UsageError('badValue', { option: `--${option}`, value: text });
+  const [y, mo, d, h, mi, sec] = parts as [number, number, number, number?, number?, number?];
+  const bare = h === undefined;
+  const at = new Date(
+    y,
+    mo - 1,
+    d,
+    bare ? (option === 'until' ? 23 : 0) : h,
+    bare ? (option === 'until' ? 59 : 0) : mi!,
+    bare ? (option === 'until' ? 59 : 0) : (sec ?? 0),
+  );
+  if (Number.isNaN(at.getTime()) || at.getDate() !== d)
+    throw new UsageError('badValue', { option: `--${option}`, value: text });
+  return at.getTime();
+}
+
+/** Permanent without `--from`/`--until`; a range with both (a provider may require one). */
+function validityFrom(args: CommandArgs): TaskDraft['validity'] {
+  const from = stringOption(args, 'from');
+  const until = stringOption(args, 'until');
+  if (from === undefined && until === undefined) return { kind: 'permanent' };
+  if (until === undefined) throw new UsageError('missingArgument', { name: '--until' });
+  return {
+    kind: 'range',
+    start: from === undefined ? Date.now() : instantOf(from, 'from'),
+    end: instantOf(until, 'until'),
+  };
+}
+
+/** The draft `tasks create` describes (permanent unless `--from`/`--until` say otherwise). */
 function draftFrom(args: CommandArgs): TaskDraft {
   for (const required of ['template', 'name', 'caller', 'hours'])
     if (!stringOption(args, required)) throw new UsageError('missingArgument', { name: `--${required}` });
@@ -73,7 +111,7 @@ function draftFrom(args: CommandArgs): TaskDraft {
     callerNumbers: commaList(stringOption(args, 'caller')),
     robots: robots === undefined ? 1 : Number(robots),
     callingHours: commaList(stringOption(args, 'hours')),
-    validity: { kind: 'permanent' },
+    validity: validityFrom(args),
     ...(pushUrl
       ? { resultPush: { url: pushUrl, when: stringOption(args, 'push-when') ?? 'every_call' } }
       : {}),
@@ -178,6 +216,10 @@ export const tasksCommand: CliCommand = {
       'zh-CN':
         '       [--push-url URL] [--push-when every_call|transfer] [--number-hiding none|last4|middle4] [--no-export]',
       en: '       [--push-url URL] [--push-when every_call|transfer] [--number-hiding none|last4|middle4] [--no-export]',
+    },
+    {
+      'zh-CN': '       [--from 日期[ 时:分]] --until 日期[ 时:分]   有效期（华为 CEC 必填；本机时间）',
+      en: '       [--from DAY[ HH:mm]] --until DAY[ HH:mm]   validity (required on Huawei CEC; this machine’s clock)',
     },
     { 'zh-CN': 'pause|resume|end|delete 任务ID', en: 'pause|resume|end|delete TASK_ID' },
   ],

@@ -1,13 +1,14 @@
 import { excludedProblemLabel } from '../../../shared/codes/uploads';
 import { format, type Locale, type Localized } from '../../../shared/locale';
 import type { ExcludedProblem, UploadPlan, UploadProgress, UploadSummary } from '../../../shared/uploads';
-import type { UploadService } from '../../services/uploads';
+import type { UploadHandle, UploadService } from '../../services/uploads';
 import { parseCommandArgs, positiveInteger, stringOption, UsageError } from '../args';
 import type { CliCommand, CliContext } from '../command';
 import { reportFailure } from '../failure';
 import { emit, progressLine } from '../output';
 
-const USAGE = 'upload LIST_ID --task TASK_ID [--via data|file] [--send-numbers-on-task]';
+const USAGE =
+  'upload LIST_ID --task TASK_ID [--via data|file] [--send-numbers-on-task] [--resend-uncertain | --skip-uncertain]';
 
 const TEXT = {
   plan: {
@@ -45,6 +46,20 @@ const TEXT = {
   paused: {
     'zh-CN': '已暂停：再次运行同一命令即可继续',
     en: 'Paused: run the same command again to resume',
+  },
+  uncertain: {
+    'zh-CN':
+      '{rows} 行发出后没有收到答复，外呼平台也无法查询它们是否已在任务中。请选择：加 --resend-uncertain 重发，或加 --skip-uncertain 不再发送',
+    en: '{rows} rows got no answer after sending, and the provider cannot tell whether they are on the task. Choose: --resend-uncertain to send them again, or --skip-uncertain to leave them',
+  },
+  uncertainRow: { 'zh-CN': '  {outid} {telephone}', en: '  {outid} {telephone}' },
+  noUncertain: {
+    'zh-CN': '该名单上传到此任务时没有结果不明的行',
+    en: 'No upload of this list into this task has rows whose outcome is unknown',
+  },
+  skippedUncertain: {
+    'zh-CN': '上传 #{id}：{rows} 行结果不明的行不再发送',
+    en: 'Upload #{id}: {rows} rows of unknown outcome left unsent',
   },
   nothingLeft: {
     'zh-CN': '没有需要上传的行：名单中可发送的行都已在任务中。',
@@ -129,9 +144,19 @@ export async function runUpload(
 ): Promise<number> {
   const parsed = parseCommandArgs(
     args,
-    { task: { type: 'string' }, via: { type: 'string' }, 'send-numbers-on-task': { type: 'boolean' } },
+    {
+      task: { type: 'string' },
+      via: { type: 'string' },
+      'send-numbers-on-task': { type: 'boolean' },
+      'resend-uncertain': { type: 'boolean' },
+      'skip-uncertain': { type: 'boolean' },
+    },
     ['LIST_ID'],
   );
+  const resend = parsed.values['resend-uncertain'] === true;
+  const skip = parsed.values['skip-uncertain'] === true;
+  if (resend && skip)
+    throw new UsageError('badValue', { option: '--skip-uncertain', value: '--resend-uncertain' });
   const sendNumbersOnTask = parsed.values['send-numbers-on-task'] === true;
   const listId = positiveInteger(parsed.positionals[0], 'LIST_ID');
   const taskId = stringOption(parsed, 'task');
@@ -140,6 +165,25 @@ export async function runUpload(
   const via = viaOption ?? 'data';
   if (via !== 'data' && via !== 'file') throw new UsageError('badValue', { option: '--via', value: via });
   const uploads = typeof service === 'function' ? service() : service;
+  if (resend || skip) {
+    const target = uploads.forTask(taskId).find((u) => u.listId === listId && u.rows.uncertain > 0);
+    if (!target) {
+      emit(ctx, { upload: null }, say(ctx.locale, 'noUncertain'));
+      return 1;
+    }
+    if (skip) {
+      const rows = target.rows.uncertain;
+      const summary = uploads.skipUncertain(target.id);
+      emit(ctx, { upload: summary }, say(ctx.locale, 'skippedUncertain', { id: summary.id, rows }));
+      return 0;
+    }
+    const printer = ctx.json ? null : progressPrinter(ctx);
+    const handle = await uploads.resendUncertain(
+      target.id,
+      printer ? { onProgress: printer.onProgress } : {},
+    );
+    return finishRun(uploads, handle, ctx, null, printer);
+  }
   const plan = await uploads.plan({ listId, taskId, via, sendNumbersOnTask });
   if (!ctx.json) ctx.stderr.write(`${planLines(plan, ctx.locale).join('\n')}\n`);
   if (plan.unfinishedUploadId === null && plan.toSend === 0 && plan.alreadyOnTask > 0) {
@@ -158,6 +202,17 @@ export async function runUpload(
       ...(viaOption ? { via: plan.via } : {}),
     });
   } else handle = await uploads.start({ listId, taskId, via: plan.via, sendNumbersOnTask }, options);
+  return finishRun(uploads, handle, ctx, plan, printer);
+}
+
+/** Waits for a run, prints its outcome and the rows left uncertain; answers the exit code. */
+async function finishRun(
+  uploads: UploadService,
+  handle: UploadHandle,
+  ctx: CliContext,
+  plan: UploadPlan | null,
+  printer: { done: () => void } | null,
+): Promise<number> {
   let interrupted = false;
   void ctx.interrupted.then(() => {
     interrupted = true;
@@ -175,7 +230,15 @@ export async function runUpload(
   ];
   if (summary.error) lines.push(`${summary.error.message[ctx.locale]} [${summary.error.code}]`);
   if (summary.state === 'paused') lines.push(say(ctx.locale, 'paused'));
+  const uncertain = summary.rows.uncertain;
+  if (uncertain > 0) {
+    lines.push(say(ctx.locale, 'uncertain', { rows: uncertain }));
+    for (const row of uploads.rows(summary.id, { states: ['uncertain'], limit: 20 }))
+      lines.push(say(ctx.locale, 'uncertainRow', { outid: row.outid, telephone: row.telephone }));
+    if (uncertain > 20) lines.push('  …');
+  }
   emit(ctx, { plan, upload: summary }, lines.join('\n'));
+  if (uncertain > 0) return 1;
   if (summary.state === 'done') return 0;
   return summary.state === 'paused' && interrupted ? 130 : 1;
 }
@@ -198,6 +261,11 @@ export const uploadCommand: CliCommand = {
       'zh-CN':
         '--send-numbers-on-task  号码已在任务中（其他名单上传过或已拨打过）的行也上传；免打扰号码始终不上传',
       en: '--send-numbers-on-task  also send rows whose number is already in the task (another list, or dialled); do-not-call numbers never go',
+    },
+    {
+      'zh-CN':
+        '--resend-uncertain | --skip-uncertain  发出后没有答复、平台又无法查询的行（华为 CEC）：重发，或不再发送',
+      en: '--resend-uncertain | --skip-uncertain  rows that got no answer and the provider cannot look up (Huawei CEC): send again, or leave them',
     },
     {
       'zh-CN': 'Ctrl-C 在当前批次后暂停；再次运行同一命令继续',

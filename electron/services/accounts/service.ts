@@ -163,6 +163,11 @@ export class AccountService {
     return providerFactory(this.profileOf(id).provider);
   }
 
+  /** An account's settings (never secrets; no keychain read), e.g. its time zone for a push. */
+  settingsFor(id: string = this.activeId()): Readonly<Record<string, string>> {
+    return this.profileOf(id).settings;
+  }
+
   /** The account's provider with its credentials read just now. */
   async sessionFor(id: string = this.activeId()): Promise<AccountSession> {
     const profile = this.profileOf(id);

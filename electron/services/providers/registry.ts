@@ -7,11 +7,13 @@
 import type { Locale } from '../../../shared/locale';
 import type { ProviderId, ProviderInfo } from '../../../shared/providers';
 import type { AppError } from '../../../shared/result';
+import { cecFactory } from '../huawei/provider/index';
 import { sobotFactory } from '../sobot/provider/index';
 import type { ProviderFactory } from './types';
 
 export const PROVIDERS = {
   sobot: sobotFactory,
+  'huawei-cec': cecFactory,
 } as const satisfies Record<ProviderId, ProviderFactory>;
 
 /** The factory of a provider. */

@@ -59,6 +59,8 @@ export interface RowBatchReport {
   stoppedBy?: unknown;
   /** The provider found the batch too large: send smaller ones (the rows are `notSent`). */
   batchTooLarge?: boolean;
+  /** Rows the provider refused as repeats of rows it already holds (journaled `repeated`). */
+  repeated?: RowRefusal[];
 }
 
 /** A file upload's per-row outcome and the provider's own counters. */
@@ -202,6 +204,17 @@ export interface Provider {
 
   /** Fetches a recording the provider holds (`kind: 'provider'`), as the file's bytes. */
   fetchRecording?(ref: string, control?: CallControl): Promise<Uint8Array>;
+  /**
+   * A call's transcript fetched on its own (only where `capabilities.transcripts` is
+   * `on_review`): ready with its lines, still pending, failed, or none (no such service).
+   */
+  fetchTranscript?(callId: string, control?: CallControl): Promise<FetchedTranscript>;
+}
+
+/** What {@link Provider.fetchTranscript} answers. */
+export interface FetchedTranscript {
+  state: TranscriptState;
+  utterances: StoredUtterance[];
 }
 
 /** What a provider needs to be built for one account. */
@@ -233,8 +246,12 @@ export interface ProviderFactory {
   rowProblem(row: OutgoingRow): string | null;
   /** Whether the provider may silently drop this accepted row (checked afterwards with `lookUpRows`). */
   mayDropRow(row: Pick<OutgoingRow, 'telephone'>): boolean;
-  /** Parses a pushed result (the body as received) into calls, and the answer to give. */
-  parsePush(body: string): PushParse;
+  /**
+   * Parses a pushed result (the body as received) into calls, and the answer to give.
+   * `settings` are those of the account it is stored under, when it is on this provider (a
+   * time zone the push's times are in).
+   */
+  parsePush(body: string, settings?: Readonly<Record<string, string>>): PushParse;
   /** Places stored lines on a recording of `durationMs` (null: not known yet). */
   placeTranscript(
     timing: CallTimingFacts,

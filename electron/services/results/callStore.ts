@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
-import type { ProviderCall } from '../providers/types';
+import type { TranscriptState } from '../../../shared/results';
+import type { ProviderCall, StoredUtterance } from '../providers/types';
 import type { OutidResolver } from './resolver';
 
 /** Intention labels are stored joined with U+0001 (as iCall sends them). */
@@ -32,7 +33,15 @@ export interface IngestCounts {
 export class CallStore {
   private readonly exists: Statement<
     [string, string],
-    { task_id: string | null; outid: string | null; row_id: number | null; fingerprint: string | null }
+    {
+      task_id: string | null;
+      outid: string | null;
+      row_id: number | null;
+      fingerprint: string | null;
+      transcript: string;
+      transcript_state: TranscriptState;
+      utterance_count: number;
+    }
   >;
   private readonly upsert: Statement;
   private readonly dropLines: Statement<[string, string]>;
@@ -45,7 +54,8 @@ export class CallStore {
     private readonly resolver: OutidResolver,
   ) {
     this.exists = db.prepare(
-      'SELECT task_id, outid, row_id, fingerprint FROM result_calls WHERE account_id = ? AND callid = ?',
+      `SELECT task_id, outid, row_id, fingerprint, transcript, transcript_state, utterance_count
+       FROM result_calls WHERE account_id = ? AND callid = ?`,
     );
     this.upsert = db.prepare(`
       INSERT INTO result_calls (account_id, callid, task_id, outid, outcome, outcome_code, intentions, tel,
@@ -103,6 +113,13 @@ export class CallStore {
       counts.unchanged++;
       return taskId ?? before.task_id ?? null;
     }
+    // A transcript fetched on its own (ready, or failed for good) outlives a later sync or push
+    // of the call, which carries none.
+    const keep =
+      before !== undefined &&
+      call.utterances.length === 0 &&
+      call.transcript !== 'ready' &&
+      (before.transcript_state === 'ready' || before.transcript_state === 'failed');
     this.upsert.run({
       fingerprint,
       account_id: accountId,
@@ -123,16 +140,50 @@ export class CallStore {
       deleted: call.deleted ? 1 : 0,
       list_id: target?.listId ?? null,
       row_id: target?.rowId ?? null,
-      transcript: call.utterances.map((line) => line.text).join('\n'),
-      transcript_state: call.transcript,
-      utterance_count: call.utterances.length,
+      transcript: keep ? before.transcript : call.utterances.map((line) => line.text).join('\n'),
+      transcript_state: keep ? before.transcript_state : call.transcript,
+      utterance_count: keep ? before.utterance_count : call.utterances.length,
       updated_at: context.now,
     });
-    this.dropLines.run(accountId, call.id);
-    call.utterances.forEach((line, idx) =>
+    if (!keep) this.replaceLines(accountId, call.id, call.utterances);
+    this.dropLabels.run(accountId, call.id);
+    for (const label of call.intentions) this.addLabel.run(accountId, call.id, label);
+    if (before) counts.updated++;
+    else counts.added++;
+    return taskId ?? before?.task_id ?? null;
+  }
+
+  /** Stores a transcript fetched on its own (see Provider.fetchTranscript) on a stored call. */
+  storeTranscript(
+    accountId: string,
+    callId: string,
+    transcript: { state: TranscriptState; utterances: readonly StoredUtterance[] },
+    now: number,
+  ): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE result_calls SET transcript = ?, transcript_state = ?, utterance_count = ?, updated_at = ?
+           WHERE account_id = ? AND callid = ?`,
+        )
+        .run(
+          transcript.utterances.map((line) => line.text).join('\n'),
+          transcript.state,
+          transcript.utterances.length,
+          now,
+          accountId,
+          callId,
+        );
+      this.replaceLines(accountId, callId, transcript.utterances);
+    })();
+  }
+
+  private replaceLines(accountId: string, callId: string, lines: readonly StoredUtterance[]): void {
+    this.dropLines.run(accountId, callId);
+    lines.forEach((line, idx) =>
       this.addLine.run(
         accountId,
-        call.id,
+        callId,
         idx,
         line.speaker,
         line.text,
@@ -142,11 +193,6 @@ export class CallStore {
         line.remark,
       ),
     );
-    this.dropLabels.run(accountId, call.id);
-    for (const label of call.intentions) this.addLabel.run(accountId, call.id, label);
-    if (before) counts.updated++;
-    else counts.added++;
-    return taskId ?? before?.task_id ?? null;
   }
 
   /** Links a task to the call list its rows came from (null unlinks) and joins its calls by telephone. */

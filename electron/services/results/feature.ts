@@ -44,7 +44,8 @@ import { syncTask, type SyncWindowOptions } from './syncTask';
 export interface ResultsFeatureDeps {
   db: Database;
   dataDir: string;
-  accounts: Pick<AccountService, 'sessionFor' | 'factoryFor' | 'activeId'>;
+  accounts: Pick<AccountService, 'sessionFor' | 'factoryFor' | 'activeId'> &
+    Partial<Pick<AccountService, 'settingsFor'>>;
   lists: CallListStore;
   media: MediaProxy;
   /** For the task picker; optional so the CLI can run without it. */
@@ -114,13 +115,15 @@ export class ResultsFeature {
    */
   receivePush(provider: ProviderId, body: string): PushAnswer {
     let parsed;
+    const accountId = this.accountId;
     try {
-      parsed = providerFactory(provider).parsePush(body);
+      const factory = providerFactory(provider);
+      const own = this.deps.accounts.factoryFor(accountId).info.id === provider;
+      parsed = factory.parsePush(body, own ? this.deps.accounts.settingsFor?.(accountId) : undefined);
     } catch {
       this.deps.log?.warn('push: unreadable body', { provider, bytes: Buffer.byteLength(body) });
       return { status: 400, contentType: 'application/json; charset=utf-8', body: '{"error":"unreadable"}' };
     }
-    const accountId = this.accountId;
     const { taskIds } = this.calls.ingest(parsed.calls, { accountId, taskId: null, now: this.now() });
     for (const taskId of new Set(taskIds)) this.deps.broadcast?.('results:changed', { accountId, taskId });
     return parsed.answer;
@@ -219,6 +222,31 @@ export class ResultsFeature {
   /** A call with its transcript; lines are placed once the recording's length is known (`transcript`). */
   call(callId: string): CallReview {
     return this.placed(this.stored(callId), null);
+  }
+
+  /**
+   * A call as the review pane opens it. Where the provider's transcripts come on their own
+   * (`capabilities.transcripts` `on_review`: CEC quality inspection), one still pending is
+   * fetched now and stored once ready or failed; pending stays pending for the next review,
+   * and a fetch that fails (network, refused) is logged and leaves it pending.
+   */
+  async review(callId: string): Promise<CallReview> {
+    const stored = this.stored(callId);
+    const factory = this.deps.accounts.factoryFor(this.accountId);
+    if (factory.info.capabilities.transcripts !== 'on_review' || stored.transcript !== 'pending')
+      return this.placed(stored, null);
+    const accountId = this.accountId;
+    try {
+      const { provider } = await this.deps.accounts.sessionFor(accountId);
+      const fetched = await provider.fetchTranscript?.(callId);
+      if (fetched && fetched.state !== 'pending') {
+        this.calls.storeTranscript(accountId, callId, fetched, this.now());
+        return this.placed(this.stored(callId), null);
+      }
+    } catch (error) {
+      this.deps.log?.warn('transcript fetch failed; it stays pending', { callId, error: String(error) });
+    }
+    return this.placed(stored, null);
   }
 
   /** The call's transcript placed on its recording of `durationMs` by the provider's rule. */

@@ -11,7 +11,7 @@ export function resultHandlers(results: ResultsFeature): FeatureHandlers<typeof 
     'sync:fetchCall': ({ taskId, outid }) => results.fetchCall(taskId, outid),
     'results:query': ({ source, filter, offset, limit }) => results.query(source, filter, offset, limit),
     'results:counts': ({ source, filter }) => results.counts(source, filter),
-    'results:call': ({ callId }) => results.call(callId),
+    'results:call': ({ callId }) => results.review(callId),
     'results:transcript': ({ callId, durationMs }) => results.transcript(callId, durationMs),
     'results:linkList': ({ taskId, listId }) => results.linkList(taskId, listId),
     'results:dashboard': ({ taskId }) => results.dashboard(taskId),

@@ -177,6 +177,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: ServerDep
   send(res, 404, JSON_TYPE, JSON.stringify(body), deps.sandbox.now);
 }
 
+/** How long the server keeps an idle keep-alive socket (see createSandboxServer). */
+export const KEEP_ALIVE_MS = 60_000;
+
 /** Creates the HTTP server (not yet listening). */
 export function createSandboxServer(deps: ServerDeps): Server {
   const server = createServer((req, res) => {
@@ -189,7 +192,13 @@ export function createSandboxServer(deps: ServerDeps): Server {
       }
     });
   });
-  server.keepAliveTimeout = 5_000;
+  // Idle keep-alive sockets are closed by the client first. The server's timer runs in the same
+  // event loop as its in-process clients (tests, the app, the CLI), which a long synchronous job
+  // can block for seconds (a deep comparison of a 500 KB recording took 7 s under load): with
+  // Node's 5 s, the client's next request went out on the pooled socket and the server's
+  // overdue timer then closed it under the request (ECONNRESET). Clients follow the Keep-Alive
+  // hint (undici: this minus a second), so only a loop blocked for a minute could still race.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.on('clientError', (_error, socket) => socket.destroy());
   return server;
 }

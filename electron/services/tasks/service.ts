@@ -198,12 +198,18 @@ export class TaskService {
       now: this.now(),
       maxCallingHourRanges: provider.capabilities.maxCallingHourRanges,
       robots: provider.capabilities.robots,
+      permanentValidity: provider.capabilities.permanentValidity,
+      maxCallerNumbers: provider.capabilities.maxCallerNumbers,
+      maxNameLength: provider.capabilities.maxTaskName,
     };
     if (!needAccount) return base;
     const options = await provider.taskOptions();
     return {
       ...base,
-      callerNumbers: options.callerLines.map((line) => line.number),
+      // A provider that lists no caller numbers (CEC without any configured) leaves them unchecked.
+      ...(options.callerLines.length > 0
+        ? { callerNumbers: options.callerLines.map((line) => line.number) }
+        : {}),
       maxRobots: options.maxRobots,
     };
   }

@@ -108,6 +108,13 @@ export interface UploadService {
   forTask(taskId: string, accountId?: string): UploadSummary[];
   /** Deletes list rows the journal shows accepted on the task (100 per request). */
   removeRows(request: RemoveRowsRequest): Promise<RemoveRowsResult>;
+  /**
+   * Sends the upload's uncertain rows again (see uncertain.ts) and resumes it.
+   * @throws AppFailure `uploads.no_uncertain`, `uploads.busy`, `uploads.not_found`
+   */
+  resendUncertain(uploadId: number, options?: RunOptions): Promise<UploadHandle>;
+  /** Closes the upload's uncertain rows without sending them. @throws AppFailure `uploads.no_uncertain` */
+  skipUncertain(uploadId: number): UploadSummary;
   /** Ids of uploads this service is running now. */
   running(): number[];
   /** Pauses every upload this service runs and waits for them to stop. */

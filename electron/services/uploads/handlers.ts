@@ -25,5 +25,8 @@ export function uploadHandlers(uploads: UploadService): FeatureHandlers<typeof u
         ...(limit !== undefined ? { limit } : {}),
       }),
     'uploads:removeRows': (request) => uploads.removeRows(request),
+    'uploads:resendUncertain': async ({ uploadId }) =>
+      uploads.status((await uploads.resendUncertain(uploadId)).uploadId),
+    'uploads:skipUncertain': ({ uploadId }) => uploads.skipUncertain(uploadId),
   };
 }

@@ -150,7 +150,8 @@ export class UploadJournal {
 
   /**
    * Of these numbers, those an upload (of any list) put into the task or may have (a request
-   * in flight or unanswered), with the name of the list each came from.
+   * in flight or unanswered, or left unanswered and skipped: see uncertain.ts), with the name of
+   * the list each came from.
    */
   numbersOnTask(accountId: string, taskId: string, telephones: readonly string[]): Map<string, string> {
     const found = new Map<string, string>();
@@ -159,7 +160,8 @@ export class UploadJournal {
       .prepare<[string, string, string], { telephone: string; list_name: string }>(
         `SELECT r.telephone, min(u.list_name) AS list_name FROM upload_rows r JOIN uploads u ON u.id = r.upload_id
          WHERE r.telephone IN (SELECT value FROM json_each(?)) AND u.account_id = ? AND u.task_id = ?
-           AND r.state IN ('accepted', 'sending', 'uncertain')
+           AND (r.state IN ('accepted', 'sending', 'uncertain')
+                OR (r.state = 'rejected' AND r.code = 'uploads.uncertain_skipped'))
          GROUP BY r.telephone`,
       )
       .all(JSON.stringify(telephones), accountId, taskId);

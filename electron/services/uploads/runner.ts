@@ -220,7 +220,10 @@ export class UploadRunner {
       outcomes.push({ outid: r.key, state: 'rejected', code: r.code, reason: r.reason, from: 'sending' });
     for (const outid of report.uncertain) outcomes.push({ outid, state: 'uncertain', from: 'sending' });
     for (const outid of report.notSent) outcomes.push({ outid, state: 'pending', from: 'sending' });
-    this.record_(outcomes, report.accepted.length + report.rejected.length > 0 ? 1 : 0);
+    for (const r of report.repeated ?? [])
+      outcomes.push({ outid: r.key, state: 'repeated', code: r.code, reason: r.reason, from: 'sending' });
+    const answered = report.accepted.length + report.rejected.length + (report.repeated?.length ?? 0);
+    this.record_(outcomes, answered > 0 ? 1 : 0);
     this.emit();
     if (report.batchTooLarge && record.batch_rows > 1) {
       this.deps.journal.update(record.id, { batch_rows: Math.ceil(record.batch_rows / 2) });

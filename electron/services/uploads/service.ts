@@ -16,6 +16,7 @@ import { ROW_STATES } from './records';
 import { UploadRunner } from './runner';
 import { countRows, resolveVariables, selectRows, type CampaignChecks, type OnTaskWhy } from './selection';
 import { toSummary } from './summary';
+import { reopenUncertain, skipUncertain } from './uncertain';
 
 /** Rows removed per request (and journaled as each request is answered). */
 const REMOVE_BATCH = 100;
@@ -285,6 +286,19 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
         result.providerDeleted += answer.deleted;
       }
       return result;
+    },
+
+    async resendUncertain(uploadId, options = {}) {
+      if (runners.has(uploadId)) throw uploadFailure('uploads.busy', String(uploadId));
+      const record = settle(journal.get(uploadId));
+      if (record.state === 'running') throw uploadFailure('uploads.busy', String(uploadId));
+      reopenUncertain(journal, uploadId);
+      return this.resume(uploadId, options);
+    },
+
+    skipUncertain(uploadId) {
+      skipUncertain(journal, uploadId);
+      return summary(uploadId);
     },
 
     running: () => [...runners.keys()],

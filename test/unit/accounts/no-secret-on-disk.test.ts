@@ -79,7 +79,7 @@ describe.skipIf(!status.available)(
       expectNoSecret(dir, signature);
       const core = createCore(nodeAdapters(dir, 'cli'));
       const state = await core.accounts.state();
-      await core.accounts.remove(state.accounts[1]!.id);
+      await core.accounts.remove(state.accounts.find((a) => !a.builtIn)!.id);
       await core.close();
     });
 
@@ -123,7 +123,7 @@ describe.skipIf(!status.available)(
         expectNoSecret(dir, signature);
         const core = createCore(nodeAdapters(dir, 'cli'));
         const state = await core.accounts.state();
-        await core.accounts.remove(state.accounts[1]!.id);
+        await core.accounts.remove(state.accounts.find((a) => !a.builtIn)!.id);
         await core.close();
       } finally {
         await harness.close();

@@ -1,12 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_ACCOUNT_ID, type AccountDraft, type AccountsState } from '../../../shared/accounts';
+import {
+  SANDBOX_ACCOUNT_ID,
+  SANDBOX_CEC_ACCOUNT_ID,
+  type AccountDraft,
+  type AccountsState,
+} from '../../../shared/accounts';
 import { createAccountService } from '../../../electron/services/accounts/create';
 import { PROFILES_VERSION } from '../../../electron/services/accounts/profiles';
 import { createLazySandbox, type SandboxProvider } from '../../../electron/services/accounts/sandboxProvider';
 import { describeError } from '../../../electron/services/contract/failure';
 import { describeTransportError } from '../../../electron/services/http/describe';
 import { describeProviderError } from '../../../electron/services/providers/registry';
-import { SANDBOX_APPID, SANDBOX_EMAIL, SANDBOX_SIGNATURE } from '../../../electron/services/sandbox/index';
+import {
+  CEC_SANDBOX_AK,
+  CEC_SANDBOX_SK,
+  SANDBOX_APPID,
+  SANDBOX_EMAIL,
+  SANDBOX_SIGNATURE,
+} from '../../../electron/services/sandbox/index';
 import { memorySettings, memoryVault } from '../../support/memory';
 
 // The account service against the real sandbox over loopback HTTP. The vault here is in memory
@@ -65,10 +76,38 @@ describe('accounts', () => {
         builtIn: true,
         secrets: { appid: { stored: true, value: SANDBOX_APPID }, signature: { stored: true } },
       }),
+      expect.objectContaining({
+        id: SANDBOX_CEC_ACCOUNT_ID,
+        provider: 'huawei-cec',
+        builtIn: true,
+        secrets: {
+          ak: { stored: true },
+          sk: { stored: true },
+          qc_app_key: { stored: true },
+          qc_app_secret: { stored: true },
+        },
+      }),
     ]);
-    expect(state.providers.map((p) => p.id)).toEqual(['sobot']);
+    expect(JSON.stringify(state)).not.toContain(CEC_SANDBOX_SK);
+    expect(JSON.stringify(state)).not.toContain(CEC_SANDBOX_AK);
+    expect(state.providers.map((p) => p.id)).toEqual(['sobot', 'huawei-cec']);
     expect(state.providers[0]!.capabilities.lifecycle.end.length).toBeGreaterThan(0);
     await expect(service.test()).resolves.toEqual(passedBoth);
+  });
+
+  it('serve the built-in CEC tenant from the same sandbox, its loopback hosts trusted for media', async () => {
+    const { service } = setup();
+    const report = await service.test(SANDBOX_CEC_ACCOUNT_ID);
+    expect(report.checks.map((c) => c.outcome)).toEqual(['passed', 'passed', 'passed']);
+    const session = await service.sessionFor(SANDBOX_CEC_ACCOUNT_ID);
+    expect(session.provider.id).toBe('huawei-cec');
+    expect(session.trustedHosts).toEqual(['127.0.0.1', '127.0.0.1']);
+    const options = await session.provider.taskOptions();
+    expect(options.callerLines.length).toBeGreaterThan(0);
+    expect(options.templates.length).toBeGreaterThan(0);
+    await expect(service.use(SANDBOX_CEC_ACCOUNT_ID)).resolves.toMatchObject({
+      activeId: SANDBOX_CEC_ACCOUNT_ID,
+    });
   });
 
   it('keep secrets in the vault only, and never show the signature', async () => {
@@ -187,7 +226,7 @@ describe('accounts', () => {
     await vault.set('sobot:old-1', JSON.stringify({ appid: SANDBOX_APPID, signature: SANDBOX_SIGNATURE }));
     const state = await service.state();
     expect(state.activeId).toBe('old-1');
-    expect(state.accounts[1]).toMatchObject({
+    expect(state.accounts.find((a) => a.id === 'old-1')).toMatchObject({
       id: 'old-1',
       settings: { baseUrl, email: SANDBOX_EMAIL },
       secrets: { appid: { stored: true, value: SANDBOX_APPID }, signature: { stored: true } },

@@ -222,7 +222,7 @@ describe('wrong command lines and unknown tasks', () => {
     expect(zh).toMatchObject({
       code: 2,
       stderr:
-        '命令行有误：缺少 TASK_ID\n用法：campaign-desk results TASK_ID [--status OUTCOME,…] [--customer TEXT] [--to-list NAME]\n',
+        '命令行有误：缺少 TASK_ID\n用法：campaign-desk results TASK_ID [--status OUTCOME,…] [--customer TEXT] [--to-list NAME] [--transcripts]\n',
     });
     const noOut = await cli(['--data-dir', dir, '--json', 'export-results', '42']);
     expect(noOut.code).toBe(2);

@@ -53,7 +53,10 @@ describe('CEC sandbox state file', () => {
     expect(unport(after.slice(0, before.length), second.sb.origin)).toEqual(unport(before, firstOrigin));
     expect(second.sb.control.cec.campaignNumbers(id)).toHaveLength(200);
     const back = await again.downloadRecording(again.recordingSource(connected.recordPath));
-    expect(back).toEqual(recording);
+    // Compared as bytes: a deep toEqual of 500 KB took seconds under load, blocking the loop.
+    expect(back.kind === 'wav' && recording.kind === 'wav').toBe(true);
+    if (back.kind === 'wav' && recording.kind === 'wav')
+      expect(Buffer.from(back.bytes).equals(Buffer.from(recording.bytes))).toBe(true);
     // It goes on dialling what was left.
     second.sb.control.advance(2 * DAY);
     expect(await again.callResults(id, { from: T0, to: T0 + 2 * DAY }).fetchAll()).toHaveLength(200);

@@ -3,6 +3,7 @@
  * come from the document (spec README "Limits to respect") and this client's own choices.
  */
 import type { ProviderCapabilities, ProviderInfo } from '../../../../shared/providers';
+import { MAX_TASK_NAME } from '../../../../shared/taskRules';
 import { ADD_TASK_DATA_BATCH_ROWS } from '../batching';
 import { DEFAULT_SOBOT_BASE_URL } from '../api';
 import { MAX_FILE_BYTES, MAX_FILE_ROWS } from './workbook';
@@ -46,6 +47,10 @@ export const SOBOT_CAPABILITIES: ProviderCapabilities = {
     maxKeyLength: null,
   },
   resultPush: true,
+  permanentValidity: true,
+  maxCallerNumbers: null,
+  maxTaskName: MAX_TASK_NAME,
+  transcripts: 'with_call',
 };
 
 export const SOBOT_INFO: ProviderInfo = {

@@ -65,6 +65,8 @@ export const CHANNEL_NAMES = [
   'uploads:forTask',
   'uploads:rows',
   'uploads:removeRows',
+  'uploads:resendUncertain',
+  'uploads:skipUncertain',
   'dnc:list',
   'dnc:add',
   'dnc:addRows',

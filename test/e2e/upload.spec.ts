@@ -62,9 +62,9 @@ test('push a 2,000-row list into a new task, pause and resume, watch it dial, en
   await expect(plan).toContainText('将上传 2000 行');
   await dialog.getByRole('button', { name: '开始上传' }).click();
 
-  // Progress moves; pause after the first answered batch: it stops after the request in flight.
+  // Pause while the first requests are on the wire (Sobot takes 2 batches in flight): it stops
+  // after those requests are answered, never mid-request.
   const progressText = dialog.locator('.upload-progress-text');
-  await expect(progressText).toHaveText(/^已处理 (500|1000) \/ 2000 行/);
   await dialog.getByRole('button', { name: '暂停' }).click();
   await expect(dialog.locator('.upload-badge')).toHaveText('已暂停');
   const pausedAt = Number((await progressText.textContent())!.match(/已处理 (\d+)/)![1]);

@@ -141,7 +141,10 @@ try {
       mkdirSync(dataDir);
       await importInto(dataDir, listFile(work, locale === 'en' ? 'November calls' : '十一月回访', 300));
       const harness = await startHarness({ dataDir });
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: theme });
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        colorScheme: theme,
+      });
       const page = await context.newPage();
       try {
         await page.goto(harness.url);

@@ -37,6 +37,11 @@ export const dncZh = {
   'dnc.already': '{count} 个已在名单中',
   'dnc.invalid': '{count} 个不是有效号码',
   'dnc.invalidTitle': '以下内容没有加入',
+  'dnc.call.button': '加入免打扰',
+  'dnc.call.confirm': '把 {telephone} 加入当前账号的免打扰名单？之后的推送不会再发送这个号码。',
+  'dnc.call.ok': '加入',
+  'dnc.call.added': '{telephone} 已加入免打扰名单',
+  'dnc.call.already': '{telephone} 已在免打扰名单中',
 } as const;
 
 export const dncEn: Record<keyof typeof dncZh, string> = {
@@ -78,4 +83,10 @@ export const dncEn: Record<keyof typeof dncZh, string> = {
   'dnc.already': '{count} already on the list',
   'dnc.invalid': '{count} are not valid numbers',
   'dnc.invalidTitle': 'Not added',
+  'dnc.call.button': 'Do not call',
+  'dnc.call.confirm':
+    'Put {telephone} on this account’s do-not-call list? Later pushes will not send this number.',
+  'dnc.call.ok': 'Add',
+  'dnc.call.added': '{telephone} is on the do-not-call list',
+  'dnc.call.already': '{telephone} was already on the do-not-call list',
 };

@@ -28,6 +28,7 @@ export function FiltersBar() {
   const filter = useResultsStore((store) => store.filter);
   const { setFilter, clearFilter } = useResultsStore.getState();
   const [text, setText] = useState(filter.text ?? '');
+  const [customer, setCustomer] = useState(filter.customer ?? '');
   const [from, setFrom] = useState<Dayjs | null>(null);
   const [to, setTo] = useState<Dayjs | null>(null);
   useEffect(() => {
@@ -35,6 +36,11 @@ export function FiltersBar() {
     const timer = window.setTimeout(() => setFilter({ text }), 300);
     return () => window.clearTimeout(timer);
   }, [text, filter.text, setFilter]);
+  useEffect(() => {
+    if ((filter.customer ?? '') === customer) return;
+    const timer = window.setTimeout(() => setFilter({ customer: customer.trim() || undefined }), 300);
+    return () => window.clearTimeout(timer);
+  }, [customer, filter.customer, setFilter]);
   const intentions = counts?.byIntention.map((i) => i.label) ?? [];
   // The selects pick one; the count chips can pick several, which the selects then say.
   const statuses = filter.outcomes ?? [];
@@ -137,10 +143,20 @@ export function FiltersBar() {
         {t('results.filter.text')}
         <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
       </label>
+      <label title={t('results.filter.customerHint')}>
+        {t('results.filter.customer')}
+        <input
+          type="search"
+          value={customer}
+          placeholder={t('results.filter.customerHint')}
+          onChange={(e) => setCustomer(e.target.value)}
+        />
+      </label>
       <button
         type="button"
         onClick={() => {
           setText('');
+          setCustomer('');
           setFrom(null);
           setTo(null);
           clearFilter();

@@ -3,6 +3,7 @@ import { App, Button, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import type { CallList } from '../../../../shared/callList';
 import type { ExportOutcome } from '../../../../shared/exports';
+import { PromptModal } from '../../components/dialogs';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import { useResultsStore } from './resultsStore';
@@ -21,11 +22,40 @@ export function ResultsActions() {
   );
   const [lists, setLists] = useState<CallList[]>([]);
   const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null);
+  const [recalling, setRecalling] = useState(false);
+  const taskName = useResultsStore(
+    (store) =>
+      store.sources.find(
+        (s) => source?.kind === 'task' && s.source.kind === 'task' && s.source.taskId === source.taskId,
+      )?.name ?? '',
+  );
   useEffect(() => {
     void window.api.lists.all().then((result) => result.ok && setLists(result.value));
   }, []);
   if (!source) return null;
-  const { exportTo, linkList, loadSources } = useResultsStore.getState();
+  const { exportTo, linkList, loadSources, makeList } = useResultsStore.getState();
+
+  /** "Call these again": the new list is announced with a way to open it. */
+  const recall = async (name: string): Promise<void> => {
+    const report = await makeList(name);
+    if (!report) return;
+    setRecalling(false);
+    void message.success({
+      content: (
+        <span role="status">
+          {t('results.recall.done', {
+            name: report.list.name,
+            rows: fmt.number(report.rows),
+            calls: fmt.number(report.calls),
+          })}
+          <Button type="link" size="small" href={`#/lists/${report.list.id}`}>
+            {t('results.recall.open')}
+          </Button>
+        </span>
+      ),
+      duration: 8,
+    });
+  };
 
   /** Says what was written, and offers to show a saved file in its folder. */
   const announce = (outcome: ExportOutcome): void => {
@@ -104,6 +134,18 @@ export function ResultsActions() {
       >
         {t('results.export.csv')}
       </Button>
+      {source.kind === 'task' && <Button onClick={() => setRecalling(true)}>{t('results.recall')}</Button>}
+      <PromptModal
+        open={recalling}
+        title={t('results.recall.title')}
+        label={t('results.recall.name')}
+        initialValue={t('results.recall.defaultName', { task: taskName, date: fmt.date(Date.now()) })}
+        okText={t('results.recall.ok')}
+        cancelText={t('results.recall.cancel')}
+        validate={(value) => (value.trim() ? null : t('results.recall.nameRequired'))}
+        onSubmit={recall}
+        onCancel={() => setRecalling(false)}
+      />
     </Space>
   );
 }

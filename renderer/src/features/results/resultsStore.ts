@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { AppError } from '../../../../shared/result';
 import type {
   CallResult,
+  RecallReport,
   ResultsCounts,
   ResultsFilter,
   ResultsSource,
@@ -44,6 +45,8 @@ interface ResultsState {
   /** Exports the shown calls (save dialog in the app, a download in the harness); null: failed. */
   exportTo(format: 'xlsx' | 'csv'): Promise<ExportOutcome | null>;
   linkList(listId: number | null): Promise<void>;
+  /** "Call these again": a new call list of the shown calls' customers (a task's only). */
+  makeList(name: string): Promise<RecallReport | null>;
   dismissError(): void;
 }
 
@@ -194,6 +197,25 @@ export const useResultsStore = create<ResultsState>()((set, get) => {
       const result = await window.api.results.linkList({ taskId: source.taskId, listId });
       if (!result.ok) set({ error: result.error });
       reload();
+    },
+
+    async makeList(name) {
+      const { source, filter, sources } = get();
+      if (source?.kind !== 'task') return null;
+      const taskName = sources.find(
+        (s) => s.source.kind === 'task' && s.source.taskId === source.taskId,
+      )?.name;
+      const result = await window.api.results.toList({
+        taskId: source.taskId,
+        ...(taskName ? { taskName } : {}),
+        filter: clean(filter),
+        name,
+      });
+      if (!result.ok) {
+        set({ error: result.error });
+        return null;
+      }
+      return result.value;
     },
 
     dismissError() {

@@ -9,6 +9,7 @@ import { useCapabilities } from '../accounts/accountsStore';
 import { PushListButton } from '../uploads/PushListButton';
 import { TaskUploads } from '../uploads/TaskUploads';
 import { CallsChart } from './CallsChart';
+import { TaskDashboard } from './TaskDashboard';
 import { EditTaskDialog } from './EditTaskDialog';
 import { useTasksStore } from './tasksStore';
 
@@ -104,6 +105,7 @@ export function TaskDetail({ task }: { task: Task }) {
       ) : (
         <Spin size="small" description={t('loading')} />
       )}
+      <TaskDashboard taskId={task.id} />
       <TaskUploads taskId={task.id} />
       {editing && <EditTaskDialog task={task} onDone={() => setEditing(false)} />}
     </section>

@@ -4,6 +4,16 @@
  * so main and the screen say the same thing.
  */
 export const tasksZh = {
+  'tasks.dashboard.title': '通话看板（已同步的通话）',
+  'tasks.dashboard.empty': '还没有同步的通话：在“结果”中同步后，这里显示接通率、意向率和平均通话时长。',
+  'tasks.dashboard.calls': '已同步通话',
+  'tasks.dashboard.answered': '接通率',
+  'tasks.dashboard.intention': '接通中有意向',
+  'tasks.dashboard.talk': '平均通话时长',
+  'tasks.dashboard.byOutcome': '按拨打状态',
+  'tasks.dashboard.byIntention': '接通的意向',
+  'tasks.dashboard.noIntention': '无意向',
+  'tasks.dashboard.synced': '最近同步：{when}',
   'tasks.create': '新建任务',
   'tasks.col.name': '任务',
   'tasks.col.status': '状态',
@@ -89,6 +99,17 @@ export const tasksZh = {
 } as const;
 
 export const tasksEn: Record<keyof typeof tasksZh, string> = {
+  'tasks.dashboard.title': 'Calls dashboard (synced calls)',
+  'tasks.dashboard.empty':
+    'No synced calls yet: sync them on Results to see the answered rate, intention rate and average talk time here.',
+  'tasks.dashboard.calls': 'Synced calls',
+  'tasks.dashboard.answered': 'Answered',
+  'tasks.dashboard.intention': 'Answered with an intention',
+  'tasks.dashboard.talk': 'Average talk time',
+  'tasks.dashboard.byOutcome': 'By call status',
+  'tasks.dashboard.byIntention': 'Intentions of answered calls',
+  'tasks.dashboard.noIntention': 'No intention',
+  'tasks.dashboard.synced': 'Last synced: {when}',
   'tasks.create': 'New task',
   'tasks.col.name': 'Task',
   'tasks.col.status': 'Status',

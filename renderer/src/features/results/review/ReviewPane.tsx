@@ -4,6 +4,7 @@ import type { AppError } from '../../../../../shared/result';
 import type { CallReview, RecordingInfo } from '../../../../../shared/results';
 import { currentLineAt } from '../../../../../shared/transcript';
 import { ErrorBanner } from '../../../components/ErrorBanner';
+import { DncCallButton } from '../../dnc/DncCallButton';
 import { useT } from '../../../i18n/useT';
 import { useLocalized } from '../../tasks/useLocale';
 import { useFormat } from '../../../i18n/format';
@@ -96,6 +97,7 @@ export function ReviewPane({ callId }: { callId: string }) {
       {call && (
         <header className="review-head">
           <strong>{call.telephone}</strong>
+          {!call.telephone.includes('*') && <DncCallButton callId={call.id} telephone={call.telephone} />}
           <span className={`call-status call-status-${call.outcome}`}>
             {label(callOutcomeLabel(call.outcome, call.outcomeCode))}
           </span>

@@ -28,6 +28,20 @@ if (
 }
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+// `npm start` may have rebuilt better-sqlite3 for Electron's ABI (see scripts/start.mjs): the
+// tests run in Node, so build it back for Node when Node cannot load it.
+const nativeMarker = join(root, 'node_modules', '.native-abi');
+const loadsInNode = () =>
+  spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], {
+    cwd: root,
+    stdio: 'ignore',
+  }).status === 0;
+if (!loadsInNode()) {
+  process.stdout.write('better-sqlite3 is built for another ABI (Electron?): rebuilding it for Node…\n');
+  spawnSync('npm', ['rebuild', 'better-sqlite3'], { cwd: root, stdio: 'inherit' });
+  rmSync(nativeMarker, { force: true });
+}
 const results = join(root, 'test-results');
 
 const steps = [

@@ -7,7 +7,7 @@ import { SANDBOX_APPID, SANDBOX_SIGNATURE } from '../../electron/services/sandbo
 import { createSobotClient } from '../../electron/services/sobot/index';
 import { convert, hasSoffice } from '../support/libreoffice';
 import type { Harness } from '../harness/server';
-import { expect, test } from './fixtures';
+import { createTaskViaApi, expect, test } from './fixtures';
 
 // Results exported as the user does it in the browser harness: the file arrives as a browser
 // download named after the task and the day, and LibreOffice reads its telephones back with
@@ -18,22 +18,7 @@ const ROWS = 12;
 
 /** A task created in the app whose rows (Shanghai landlines: a leading 0) have all been dialled. */
 async function dialledTask(page: Page, harness: Harness, name: string): Promise<string> {
-  const taskId = await page.evaluate(async (taskName) => {
-    const options = await window.api.tasks.options();
-    if (!options.ok) throw new Error(options.error.message);
-    const created = await window.api.tasks.create({
-      templateId: options.value.templates[0]!.id,
-      name: taskName,
-      callerNumbers: [options.value.callerLines[0]!.number],
-      robots: 4,
-      callingHours: ['00:00-24:00'],
-      validity: { kind: 'permanent' },
-      numberHiding: 'none',
-      exportAllowed: true,
-    });
-    if (!created.ok) throw new Error(created.error.message);
-    return created.value.id;
-  }, name);
+  const taskId = await createTaskViaApi(page, name);
   const client = createSobotClient({
     baseUrl: await harness.sandboxUrl(),
     appid: SANDBOX_APPID,

@@ -92,3 +92,30 @@ export async function createTaskInWizard(page: Page, url: string, name: string):
   await expect(wizard).toHaveCount(0);
   await expect(page.locator(`tr[data-task="${name}"] .status-badge`)).toHaveText('未开始');
 }
+
+/**
+ * A task of the active account created through the app's contract (so the app lists it), all
+ * day with no end, the first template and caller line: for specs whose subject is not the wizard.
+ * Answers its id.
+ */
+export async function createTaskViaApi(page: Page, name: string, robots = 4): Promise<string> {
+  return page.evaluate(
+    async ({ taskName, robotCount }) => {
+      const options = await window.api.tasks.options();
+      if (!options.ok) throw new Error(options.error.message);
+      const created = await window.api.tasks.create({
+        templateId: options.value.templates[0]!.id,
+        name: taskName,
+        callerNumbers: [options.value.callerLines[0]!.number],
+        robots: robotCount,
+        callingHours: ['00:00-24:00'],
+        validity: { kind: 'permanent' },
+        numberHiding: 'none',
+        exportAllowed: true,
+      });
+      if (!created.ok) throw new Error(created.error.message);
+      return created.value.id;
+    },
+    { taskName: name, robotCount: robots },
+  );
+}

@@ -5,7 +5,7 @@ import { SANDBOX_APPID, SANDBOX_SIGNATURE } from '../../electron/services/sandbo
 import { createSobotClient } from '../../electron/services/sobot/index';
 import { importInto } from '../support/seedList';
 import { writeCsv } from '../support/workbooks';
-import { expect, test } from './fixtures';
+import { createTaskViaApi, expect, test } from './fixtures';
 
 // Results found by a customer's name, a reviewed call's number put on the do-not-call list, then
 // "call these again": the filtered calls become a new call list with their names, whose push
@@ -24,22 +24,7 @@ test('find a call by the customer’s name, and make a call list of the filtered
 
   await page.goto(`${harness.url}#/results`);
   await expect(page.getByRole('heading', { level: 1, name: '结果' })).toBeVisible();
-  const taskId = await page.evaluate(async () => {
-    const options = await window.api.tasks.options();
-    if (!options.ok) throw new Error(options.error.message);
-    const created = await window.api.tasks.create({
-      templateId: options.value.templates[0]!.id,
-      name: 'e2e 再打',
-      callerNumbers: [options.value.callerLines[0]!.number],
-      robots: 4,
-      callingHours: ['00:00-24:00'],
-      validity: { kind: 'permanent' },
-      numberHiding: 'none',
-      exportAllowed: true,
-    });
-    if (!created.ok) throw new Error(created.error.message);
-    return created.value.id;
-  });
+  const taskId = await createTaskViaApi(page, 'e2e 再打');
   // The rows reach the task from another tool; the list is linked on the Results screen.
   const client = createSobotClient({
     baseUrl: await harness.sandboxUrl(),
@@ -113,21 +98,7 @@ test('find a call by the customer’s name, and make a call list of the filtered
 
   // Pushing it into a second task (the first has dialled every row): the do-not-call number is
   // left out and counted.
-  await page.evaluate(async () => {
-    const options = await window.api.tasks.options();
-    if (!options.ok) throw new Error(options.error.message);
-    const created = await window.api.tasks.create({
-      templateId: options.value.templates[0]!.id,
-      name: 'e2e 再打二',
-      callerNumbers: [options.value.callerLines[0]!.number],
-      robots: 1,
-      callingHours: ['00:00-24:00'],
-      validity: { kind: 'permanent' },
-      numberHiding: 'none',
-      exportAllowed: true,
-    });
-    if (!created.ok) throw new Error(created.error.message);
-  });
+  await createTaskViaApi(page, 'e2e 再打二', 1);
   await page.getByRole('button', { name: '推送到任务…' }).click();
   const push = page.getByRole('dialog', { name: '把“王姓再打”推送到任务' });
   const target = push.getByLabel('目标任务');

@@ -2,7 +2,7 @@ import { SANDBOX_APPID, SANDBOX_SIGNATURE } from '../../electron/services/sandbo
 import { createSobotClient } from '../../electron/services/sobot/index';
 import type { CallResult } from '../../shared/results';
 import { CHROMIUM_PATH } from '../../playwright.config';
-import { expect, test } from './fixtures';
+import { createTaskViaApi, expect, test } from './fixtures';
 
 // Review a call through the harness against the built-in sandbox account: a task created in
 // the app dials rows pushed straight through the iCall API, its results sync, and one call is
@@ -25,22 +25,7 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
   await expect(page.getByRole('heading', { level: 1, name: '结果' })).toBeVisible();
 
   // A task of the active (sandbox) account, created through the app so it stays listed.
-  const taskId = await page.evaluate(async () => {
-    const options = await window.api.tasks.options();
-    if (!options.ok) throw new Error(options.error.message);
-    const created = await window.api.tasks.create({
-      templateId: options.value.templates[0]!.id,
-      name: 'e2e 复盘',
-      callerNumbers: [options.value.callerLines[0]!.number],
-      robots: 4,
-      callingHours: ['00:00-24:00'],
-      validity: { kind: 'permanent' },
-      numberHiding: 'none',
-      exportAllowed: true,
-    });
-    if (!created.ok) throw new Error(created.error.message);
-    return created.value.id;
-  });
+  const taskId = await createTaskViaApi(page, 'e2e 复盘');
   const client = createSobotClient({
     baseUrl: await harness.sandboxUrl(),
     appid: SANDBOX_APPID,

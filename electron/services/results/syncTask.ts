@@ -65,6 +65,10 @@ export async function syncTask(accountId: string, taskId: string, deps: SyncTask
   let newestStored = from;
   let pages = 0;
   const emit = (): void => deps.onProgress?.({ ...progress });
+  const report = (complete: boolean): SyncReport => {
+    const { added, updated, unchanged } = progress;
+    return { taskId, from, to, added, updated, unchanged, pages, complete };
+  };
   emit();
   const walk = deps.provider.results(taskId, { from, to }, deps.signal ? { signal: deps.signal } : {});
   try {
@@ -92,16 +96,7 @@ export async function syncTask(accountId: string, taskId: string, deps: SyncTask
     progress.phase = deps.signal?.aborted ? 'cancelled' : 'failed';
     emit();
     if (deps.signal?.aborted) {
-      return {
-        taskId,
-        from,
-        to,
-        added: progress.added,
-        updated: progress.updated,
-        unchanged: progress.unchanged,
-        pages,
-        complete: false,
-      };
+      return report(false);
     }
     throw error;
   }
@@ -110,14 +105,5 @@ export async function syncTask(accountId: string, taskId: string, deps: SyncTask
   if (progress.added > 1000) refreshStatistics(deps.calls.db);
   progress.phase = 'done';
   emit();
-  return {
-    taskId,
-    from,
-    to,
-    added: progress.added,
-    updated: progress.updated,
-    unchanged: progress.unchanged,
-    pages,
-    complete: true,
-  };
+  return report(true);
 }

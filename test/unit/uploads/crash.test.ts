@@ -78,9 +78,10 @@ describe('upload crash safety', () => {
       expect(SOBOT_CAPABILITIES.rows.inFlight).toBe(2);
       expect([0, 100, 200]).toContain(sending);
       expect(before).toBeGreaterThanOrEqual(300);
-      // 3 batches reported, the ones in flight, and what was answered while the kill travelled.
-      expect(before + sending).toBeLessThanOrEqual(700);
-      expect(before).toBeLessThan(valid.length);
+      // The kill landed mid-upload: how many batches were answered while it travelled depends on
+      // the machine's load (a busy CI runner answered 8 batches), so only "not finished" is asserted;
+      // the point of the test is the second run below.
+      expect(before + sending).toBeLessThan(valid.length);
 
       const second = await runChild(args);
       expect(second.signal).toBeNull();

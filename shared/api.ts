@@ -29,7 +29,6 @@ export const CHANNEL_NAMES = [
   'lists:rename',
   'lists:duplicate',
   'lists:delete',
-  'lists:export',
   'tasks:list',
   'tasks:stats',
   'tasks:options',

@@ -2,7 +2,6 @@ import type { AppliedEdits, CallList, CallRow, ListProblem } from '../callList';
 import type { FileInspection, ImportProgress, ImportResult } from '../importing';
 import {
   editSchema,
-  exportSchema,
   importSchema,
   inspectSchema,
   listIdSchema,
@@ -41,8 +40,6 @@ export const listCalls = {
   'lists:rename': { input: renameSchema, output: shape<CallList>() },
   'lists:duplicate': { input: renameSchema, output: shape<CallList>() },
   'lists:delete': { input: listIdSchema, output: shape<true>() },
-  /** Exports to .xlsx or .csv; answers where it was written, or null when the user cancelled. */
-  'lists:export': { input: exportSchema, output: shape<{ path: string | null }>() },
 } as const;
 
 export const listEvents = {

@@ -116,5 +116,3 @@ export const editSchema = z
   .strict();
 
 export const renameSchema = z.object({ listId, name: z.string().trim().min(1).max(200) }).strict();
-
-export const exportSchema = z.object({ listId, format: z.enum(['xlsx', 'csv']) }).strict();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServerResponse } from 'node:http';
-import { dataFolderHost, type ExportHost } from '../../electron/services/exports/service';
+import type { ExportHost } from '../../electron/services/exports/service';
 
 /** Where the harness serves an export's file: `/downloads/<unguessable id>`. */
 export const DOWNLOAD_PREFIX = '/downloads/';
@@ -22,9 +22,7 @@ export function createDownloadHost(dataDir: string): {
   const files = new Map<string, { path: string; name: string }>();
   return {
     host: {
-      chooseTarget(suggestedName, format, options) {
-        // A screen still on `lists:export` reads the file from the data folder.
-        if (options?.fileOnly) return dataFolderHost(dataDir).chooseTarget(suggestedName, format);
+      chooseTarget(suggestedName, format) {
         mkdirSync(folder, { recursive: true });
         const id = randomBytes(18).toString('base64url');
         const path = join(folder, `${id}.${format}`);

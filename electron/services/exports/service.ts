@@ -18,15 +18,8 @@ export type ExportTarget = { kind: 'file'; path: string } | { kind: 'download'; 
 
 /** What a host gives the export service. */
 export interface ExportHost {
-  /**
-   * Asks where the file goes, suggesting `suggestedName`; null: the operator cancelled.
-   * `fileOnly`: the caller cannot hand a download to the browser (answer a file).
-   */
-  chooseTarget(
-    suggestedName: string,
-    format: ExportFormat,
-    options?: { fileOnly?: boolean },
-  ): Promise<ExportTarget | null>;
+  /** Asks where the file goes, suggesting `suggestedName`; null: the operator cancelled. */
+  chooseTarget(suggestedName: string, format: ExportFormat): Promise<ExportTarget | null>;
   /** Shows a saved file in the system's file manager (only hosts that have one). */
   reveal?(path: string): void;
 }
@@ -68,9 +61,8 @@ export class ExportService {
     suggestedName: string,
     format: ExportFormat,
     write: (file: string) => Promise<{ rows: number }>,
-    options: { fileOnly?: boolean } = {},
   ): Promise<ExportOutcome> {
-    const target = await this.host.chooseTarget(suggestedName, format, options);
+    const target = await this.host.chooseTarget(suggestedName, format);
     if (!target) return { status: 'cancelled' };
     // The dialog may hand back a name without the extension the format needs.
     const path = target.path.toLowerCase().endsWith(`.${format}`) ? target.path : `${target.path}.${format}`;

@@ -168,24 +168,14 @@ export class ListsFeature {
     listId: number,
     format: 'xlsx' | 'csv',
     telephone: 'raw' | 'normalised' = 'raw',
-    options: { fileOnly?: boolean } = {},
   ): Promise<ExportOutcome> {
     const list = this.store.getList(listId);
     const exports = this.deps.exports ?? new ExportService(dataFolderHost(this.deps.dataDir));
     const name = defaultFileName([list.name], format, (this.deps.now ?? Date.now)());
     const locale = this.deps.locale?.() ?? 'zh-CN';
-    return exports.deliver(
-      name,
-      format,
-      (file) => exportList(this.store, listId, file, { format, telephone, locale }),
-      options,
+    return exports.deliver(name, format, (file) =>
+      exportList(this.store, listId, file, { format, telephone, locale }),
     );
-  }
-
-  /** `lists:export` of screens not yet on `exports:list`: where it was written, or null. */
-  async export(listId: number, format: 'xlsx' | 'csv'): Promise<{ path: string | null }> {
-    const outcome = await this.exportFile(listId, format, 'raw', { fileOnly: true });
-    return { path: outcome.status === 'saved' ? outcome.path : null };
   }
 
   /** Imports running now (an update waits for them). */

@@ -20,6 +20,5 @@ export function listHandlers(lists: ListsFeature): FeatureHandlers<typeof listCa
     'lists:rename': ({ listId, name }) => lists.rename(listId, name),
     'lists:duplicate': ({ listId, name }) => lists.duplicate(listId, name),
     'lists:delete': ({ listId }) => lists.delete(listId),
-    'lists:export': ({ listId, format }) => lists.export(listId, format),
   };
 }

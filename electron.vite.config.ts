@@ -28,6 +28,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           // The import's parse worker runs as its own file (see importer/worker/startWorker.ts).
           importWorker: resolve(root, 'electron/services/importer/worker/parseWorker.ts'),
+          // The database's read worker (see db/worker/dbReader.ts).
+          dbReadWorker: resolve(root, 'electron/services/db/worker/readWorker.ts'),
         },
       },
     },

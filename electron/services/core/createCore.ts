@@ -13,6 +13,7 @@ import type { AccountService } from '../accounts/service';
 import { createLazySandbox, type SandboxProvider } from '../accounts/sandboxProvider';
 import { createDispatcher, type Broadcast, type Dispatch, type Handlers } from '../contract/dispatch';
 import { openAppDatabase } from '../db/appDatabase';
+import { DbReader } from '../db/worker/dbReader';
 import { UpdateService, type Updater } from '../desktop/updates';
 import { DncFeature } from '../dnc/feature';
 import { DncStore } from '../dnc/store';
@@ -143,12 +144,15 @@ export function createCore(adapters: HostAdapters): Core {
   });
   const db = openAppDatabase(dataDir);
   const listServices = listServicesOver(db, { exclusive: adapters.exclusive ?? false });
+  // Long reads run on the database worker (its own WAL connection); writes stay here for now.
+  const reader = new DbReader(dataDir);
   const exports = new ExportService(adapters.exportHost ?? dataFolderHost(dataDir));
   const lists = new ListsFeature({
     dataDir,
     services: listServices,
     broadcast,
     cleanStaging: adapters.exclusive ?? false,
+    reader,
     exports,
     locale,
   });
@@ -239,6 +243,7 @@ export function createCore(adapters: HostAdapters): Core {
       (closing ??= (async () => {
         await uploads.close();
         await results.close();
+        await reader.close();
         lists.close();
         await sandbox.close();
       })()),

@@ -14,6 +14,8 @@ import { defaultFileName } from '../exports/fileName';
 import { dataFolderHost, ExportService } from '../exports/service';
 import { exportList } from './export';
 import type { ListServices } from './index';
+import type { RowQuery } from '../../../shared/callList';
+import type { DbReader } from '../db/worker/dbReader';
 
 export interface ListsFeatureDeps {
   dataDir: string;
@@ -29,6 +31,8 @@ export interface ListsFeatureDeps {
    * CLI command running beside the app must not delete what the app's windows staged).
    */
   cleanStaging?: boolean;
+  /** Runs long reads (sort, filter) on the database worker; absent: on this thread. */
+  reader?: DbReader;
 }
 
 /** How often a running import tells the renderer how far it is. */
@@ -136,6 +140,13 @@ export class ListsFeature {
     const controller = this.running.get(stagedId);
     controller?.abort();
     return controller !== undefined;
+  }
+
+  /** Row ids in the order and filter asked, sorted off the main thread when the core has a reader. */
+  queryRowIds(listId: number, query: RowQuery): Promise<number[]> | number[] {
+    return this.deps.reader
+      ? this.deps.reader.queryRowIds(listId, query)
+      : this.store.queryRowIds(listId, query);
   }
 
   edit(listId: number, edits: CallRowEdit[]): AppliedEdits {

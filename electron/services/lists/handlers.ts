@@ -14,7 +14,7 @@ export function listHandlers(lists: ListsFeature): FeatureHandlers<typeof listCa
     'lists:cancelImport': ({ stagedId }) => lists.cancelImport(stagedId),
     'lists:rows': ({ listId, offset, limit }) => store.getRows(listId, offset, limit),
     'lists:rowsByIds': ({ listId, ids }) => store.getRowsByIds(listId, ids),
-    'lists:query': ({ listId, ...query }) => store.queryRowIds(listId, query),
+    'lists:query': ({ listId, ...query }) => lists.queryRowIds(listId, query),
     'lists:problems': ({ listId }) => store.listProblems(listId),
     'lists:edit': ({ listId, edits }) => lists.edit(listId, edits),
     'lists:rename': ({ listId, name }) => lists.rename(listId, name),

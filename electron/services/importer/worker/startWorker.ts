@@ -41,6 +41,13 @@ export interface StartWorkerOptions {
 /** Source entry → the path of its bundled `.mjs`, built once per process. */
 const sourceBundles = new Map<string, Promise<string>>();
 
+/** The nearest node_modules folder above a source file, or null. */
+function projectModules(entry: string): string | null {
+  for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir))
+    if (existsSync(join(dir, 'node_modules'))) return join(dir, 'node_modules');
+  return null;
+}
+
 async function bundleSource(entry: string): Promise<string> {
   // A specifier the bundler cannot see: the built app never bundles from source, and must not
   // carry esbuild in its main bundle.
@@ -58,7 +65,8 @@ async function bundleSource(entry: string): Promise<string> {
   });
   const code = result.outputFiles[0]?.contents;
   if (!code) throw new Error(`esbuild wrote nothing for ${entry}`);
-  const folder = join(tmpdir(), 'campaign-desk-workers');
+  // Beside the project's node_modules, so a worker's external packages (better-sqlite3) resolve.
+  const folder = join(projectModules(entry) ?? tmpdir(), '.cache', 'campaign-desk-workers');
   mkdirSync(folder, { recursive: true });
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
   const path = join(folder, `${hash}.mjs`);

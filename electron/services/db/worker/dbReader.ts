@@ -1,0 +1,61 @@
+import type { Worker } from 'node:worker_threads';
+import type { RowQuery } from '../../../../shared/callList';
+import { startWorker } from '../../importer/worker/startWorker';
+import { LIST_ERRORS, listFailure, type ListErrorCode } from '../../lists/errors';
+import type { ReadReply, ReadRequest } from './protocol';
+
+/**
+ * The main-thread side of the read worker: typed requests, answers matched by id, a list
+ * error rebuilt from its code. The worker starts at the first read; `close()` ends it.
+ */
+export class DbReader {
+  private worker: Promise<Worker> | null = null;
+  private next = 1;
+  private readonly waiting = new Map<number, { resolve(ids: number[]): void; reject(error: Error): void }>();
+
+  constructor(private readonly dataDir: string) {}
+
+  /** `CallListStore.queryRowIds`, run on the worker. */
+  async queryRowIds(listId: number, query: RowQuery): Promise<number[]> {
+    const worker = await this.start();
+    const request: ReadRequest = { id: this.next++, op: 'queryRowIds', listId, query };
+    return new Promise((resolve, reject) => {
+      this.waiting.set(request.id, { resolve, reject });
+      worker.postMessage(request);
+    });
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await (await worker).terminate();
+  }
+
+  private start(): Promise<Worker> {
+    this.worker ??= startWorker({
+      callerUrl: import.meta.url,
+      sourceEntry: './readWorker.ts',
+      bundleName: 'dbReadWorker.js',
+      workerData: { dataDir: this.dataDir },
+    }).then((worker) => {
+      worker.on('message', (reply: ReadReply) => {
+        const waiter = this.waiting.get(reply.id);
+        this.waiting.delete(reply.id);
+        if (!waiter) return;
+        if (reply.ok) waiter.resolve(reply.value);
+        else if (reply.code in LIST_ERRORS)
+          waiter.reject(listFailure(reply.code as ListErrorCode, reply.detail));
+        else waiter.reject(new Error(`database worker: ${reply.detail ?? reply.code}`));
+      });
+      const fail = (error: Error): void => {
+        for (const waiter of this.waiting.values()) waiter.reject(error);
+        this.waiting.clear();
+        this.worker = null;
+      };
+      worker.on('error', fail);
+      worker.on('exit', (code) => fail(new Error(`database worker exited (${code})`)));
+      return worker;
+    });
+    return this.worker;
+  }
+}

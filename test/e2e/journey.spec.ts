@@ -56,8 +56,8 @@ test('drop a workbook, create a task, push, dial, sync and review a call joined 
   await dialog.getByLabel('目标任务').selectOption({ label: '旅程任务（未开始）' });
   await expect(dialog.getByRole('status', { name: '上传计划' })).toContainText(`将上传 ${ROWS} 行`);
   await dialog.getByRole('button', { name: '开始上传' }).click();
-  await expect(dialog.locator('.upload-badge')).toHaveText('已完成');
-  await expect(dialog.locator('[data-figure="accepted"] dd')).toHaveText(String(ROWS));
+  await expect(dialog.getByTestId('upload-state')).toHaveText('已完成');
+  await expect(dialog.getByTestId('upload-figure-accepted')).toHaveText(String(ROWS));
   await dialog.getByRole('button', { name: '关闭' }).click();
 
   // 4. The sandbox dials every row.

@@ -64,17 +64,17 @@ test('push a 2,000-row list into a new task, pause and resume, watch it dial, en
 
   // Pause while the first requests are on the wire (Sobot takes 2 batches in flight): it stops
   // after those requests are answered, never mid-request.
-  const progressText = dialog.locator('.upload-progress-text');
+  const progressText = dialog.getByTestId('upload-progress-text');
   await dialog.getByRole('button', { name: '暂停' }).click();
-  await expect(dialog.locator('.upload-badge')).toHaveText('已暂停');
+  await expect(dialog.getByTestId('upload-state')).toHaveText('已暂停');
   const pausedAt = Number((await progressText.textContent())!.match(/已处理 (\d+)/)![1]);
   expect(pausedAt).toBeGreaterThanOrEqual(500);
   expect(pausedAt).toBeLessThan(VALID);
-  await expect(dialog.locator('[data-figure="accepted"] dd')).toHaveText(String(pausedAt));
+  await expect(dialog.getByTestId('upload-figure-accepted')).toHaveText(String(pausedAt));
 
   // Resume: the rest goes, nothing twice.
   await dialog.getByRole('button', { name: '继续' }).click();
-  await expect(dialog.locator('.upload-badge')).toHaveText('已完成', { timeout: 30_000 });
+  await expect(dialog.getByTestId('upload-state')).toHaveText('已完成', { timeout: 30_000 });
   await expect(progressText).toHaveText('已处理 2000 / 2000 行：成功 2000，失败 0');
   for (const [figure, value] of [
     ['sent', '2000'],
@@ -83,7 +83,7 @@ test('push a 2,000-row list into a new task, pause and resume, watch it dial, en
     ['filtered', '0'],
     ['failed', '0'],
   ] as const)
-    await expect(dialog.locator(`[data-figure="${figure}"] dd`)).toHaveText(value);
+    await expect(dialog.getByTestId(`upload-figure-${figure}`)).toHaveText(value);
   await expect(dialog.getByText('另有 3 行因问题未上传。')).toBeVisible();
   await dialog.getByRole('button', { name: '关闭' }).click();
   await expect(dialog).toHaveCount(0);
@@ -161,12 +161,12 @@ test('a refused upload says why in Chinese, keeps its place, and resumes to the 
   // The provider refuses every add_task_data: the upload stops with the reason, nothing is lost.
   control.setFault('add_task_data', 'code:320020', 'persistent');
   await dialog.getByRole('button', { name: '开始上传' }).click();
-  await expect(dialog.locator('.upload-badge')).toHaveText('已中断', { timeout: 20_000 });
+  await expect(dialog.getByTestId('upload-state')).toHaveText('已中断', { timeout: 20_000 });
   const alert = dialog.getByRole('alert');
   await expect(alert).toContainText('任务已经被删除');
   await expect(alert).toContainText('sobot.320020');
   await expect(alert).toContainText('不会重复发送');
-  await expect(dialog.locator('[data-figure="accepted"] dd')).toHaveText('0');
+  await expect(dialog.getByTestId('upload-figure-accepted')).toHaveText('0');
   expect(control.taskOutids(taskid)).toHaveLength(0);
 
   // Closing and reopening the list shows the stopped upload; resuming it finishes the job.
@@ -178,8 +178,8 @@ test('a refused upload says why in Chinese, keeps its place, and resumes to the 
   await strip.getByRole('button', { name: '查看' }).click();
   const watch = page.getByRole('dialog', { name: '把“十一月推送”推送到任务' });
   await watch.getByRole('button', { name: '继续' }).click();
-  await expect(watch.locator('.upload-badge')).toHaveText('已完成', { timeout: 30_000 });
-  await expect(watch.locator('[data-figure="accepted"] dd')).toHaveText('2000');
+  await expect(watch.getByTestId('upload-state')).toHaveText('已完成', { timeout: 30_000 });
+  await expect(watch.getByTestId('upload-figure-accepted')).toHaveText('2000');
   const outids = control.taskOutids(taskid);
   expect(outids).toHaveLength(VALID);
   expect(new Set(outids).size).toBe(VALID);
@@ -241,9 +241,9 @@ test('from a task, “push a list” opens the list with the dialog pointed at t
     '将上传 2000 行，共 1 次请求。',
   );
   await dialog.getByRole('button', { name: '开始上传' }).click();
-  await expect(dialog.locator('.upload-badge')).toHaveText('已完成', { timeout: 30_000 });
-  await expect(dialog.locator('[data-figure="accepted"] dd')).toHaveText('2000');
-  await expect(dialog.locator('[data-figure="failed"] dd')).toHaveText('0');
+  await expect(dialog.getByTestId('upload-state')).toHaveText('已完成', { timeout: 30_000 });
+  await expect(dialog.getByTestId('upload-figure-accepted')).toHaveText('2000');
+  await expect(dialog.getByTestId('upload-figure-failed')).toHaveText('0');
 });
 
 test('the plan shows the campaign checks: do-not-call numbers are counted, listed and never sent', async ({

@@ -1,31 +1,47 @@
+import { Alert, Button, Popconfirm, Progress, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { UPLOAD_ROW_REASONS } from '../../../../shared/codes/uploads';
 import type { AppError, Result } from '../../../../shared/result';
-import type { UploadRowEntry, UploadSummary } from '../../../../shared/uploads';
+import type { UploadRowEntry, UploadState, UploadSummary } from '../../../../shared/uploads';
 import { usePrefsStore } from '../../app/prefsStore';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useCapabilities } from '../accounts/accountsStore';
 import { useT } from '../../i18n/useT';
+import { clock, uploadPace } from './pace';
+import { JournalRows, UploadOutcome } from './UploadOutcome';
 import { answered, useUploadsStore } from './uploadsStore';
 
-const REJECTED_SHOWN = 100;
+const ROWS_SHOWN = 100;
+
+/** Popups inside the native <dialog> (its top layer hides anything portalled to body). */
+const inDialog = (node: HTMLElement): HTMLElement => node.closest('dialog') ?? document.body;
+
+const STATE_COLOR: Record<UploadState, string> = {
+  running: 'processing',
+  paused: 'warning',
+  done: 'success',
+  failed: 'error',
+  cancelled: 'default',
+};
 
 /**
- * One upload as it runs and at its end: progress from main's events, pause / resume / cancel,
- * the stopping error, and the end figures with the rows the provider refused and why.
+ * One upload as it runs and at its end: progress and the pace (the provider's ceiling, the
+ * measured rate, the time left), pause / resume / cancel, the stopping error, the end figures,
+ * the rows the provider refused, and the rows whose answer was lost with "resend" and "skip".
  */
 export function UploadWatch({ uploadId, onClose }: { uploadId: number; onClose: () => void }) {
   const t = useT();
   const locale = usePrefsStore((state) => state.prefs.locale);
+  const capabilities = useCapabilities();
   const summary = useUploadsStore((state) => state.summaries[uploadId]);
   const progress = useUploadsStore((state) => state.progress[uploadId]);
   const [error, setError] = useState<AppError | null>(null);
   const [stopping, setStopping] = useState(false);
-  const [confirmCancel, setConfirmCancel] = useState(false);
   const [rejected, setRejected] = useState<UploadRowEntry[] | null>(null);
+  const [uncertain, setUncertain] = useState<UploadRowEntry[] | null>(null);
 
   const state = summary?.state;
   const failed = summary?.outcome.failed ?? 0;
+  const lost = summary?.rows.uncertain ?? 0;
 
   useEffect(() => {
     void window.api.uploads.status({ uploadId }).then((result) => {
@@ -39,11 +55,18 @@ export function UploadWatch({ uploadId, onClose }: { uploadId: number; onClose: 
   }, [state]);
 
   useEffect(() => {
-    if (state === 'running' || failed === 0) return;
+    if (state === 'running' || failed === 0) return setRejected(null);
     void window.api.uploads
-      .rows({ uploadId, states: ['rejected'], limit: REJECTED_SHOWN })
+      .rows({ uploadId, states: ['rejected'], limit: ROWS_SHOWN })
       .then((result) => result.ok && setRejected(result.value));
   }, [uploadId, state, failed]);
+
+  useEffect(() => {
+    if (state === 'running' || lost === 0) return setUncertain(null);
+    void window.api.uploads
+      .rows({ uploadId, states: ['uncertain'], limit: ROWS_SHOWN })
+      .then((result) => result.ok && setUncertain(result.value));
+  }, [uploadId, state, lost]);
 
   const act = async (call: Promise<Result<UploadSummary>>): Promise<void> => {
     const result = await call;
@@ -54,54 +77,121 @@ export function UploadWatch({ uploadId, onClose }: { uploadId: number; onClose: 
     }
   };
 
-  if (!summary) return <p className="muted">{t('uploads.plan.loading')}</p>;
+  if (!summary) return <Typography.Text type="secondary">{t('uploads.plan.loading')}</Typography.Text>;
   const { done, total } = answered(summary, progress);
   const running = state === 'running';
   const resumable = state === 'paused' || state === 'failed';
   const phase = running ? progress?.phase : undefined;
+  const pace = running && progress ? uploadPace(capabilities?.rows ?? null, progress) : null;
 
   return (
     <div className="upload-watch" data-state={state}>
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-      <p className="upload-state" role="status" aria-live="polite">
-        <span className={`upload-badge upload-${state}`}>{t(`uploads.state.${summary.state}`)}</span>
-      </p>
-      <progress aria-label={t('uploads.progress.label')} value={done} max={Math.max(total, 1)} />
-      <p className="upload-progress-text">
+      <div role="status" aria-live="polite">
+        <Tag color={STATE_COLOR[summary.state]} data-testid="upload-state">
+          {t(`uploads.state.${summary.state}`)}
+        </Tag>
+      </div>
+      <Progress
+        aria-label={t('uploads.progress.label')}
+        percent={total > 0 ? Math.floor((done / total) * 100) : 0}
+        status={state === 'failed' ? 'exception' : running ? 'active' : 'normal'}
+      />
+      <Typography.Text data-testid="upload-progress-text" className="upload-progress-text">
         {t('uploads.progress.text', {
           done,
           total,
           accepted: running && progress ? progress.accepted : summary.rows.accepted + summary.rows.filtered,
           rejected: running && progress ? progress.rejected : summary.rows.rejected,
         })}
-      </p>
-      {running && progress && (
-        <p className="muted">
-          {t('uploads.progress.batches', {
-            done: progress.batchesDone,
-            left: progress.batchesLeft,
-            rate: Math.round(progress.rowsPerSecond),
-          })}
-        </p>
-      )}
-      {phase === 'reconciling' && <p className="muted">{t('uploads.phase.reconciling')}</p>}
-      {phase === 'verifying' && <p className="muted">{t('uploads.phase.verifying')}</p>}
-
-      {state === 'failed' && summary.error && (
-        <div className="error-banner" role="alert">
-          <span>{summary.error.message[locale]}</span>
-          <code>{summary.error.code}</code>
-          <p className="form-hint">{t('uploads.failedHint')}</p>
+      </Typography.Text>
+      {running && progress && pace && (
+        <div className="upload-pace" data-testid="upload-pace">
+          <Typography.Text type="secondary">
+            {t('uploads.progress.batches', {
+              done: progress.batchesDone,
+              left: progress.batchesLeft,
+              rate: Math.round(pace.measured * 10) / 10,
+            })}
+          </Typography.Text>
+          {pace.secondsLeft !== null && (
+            <Typography.Text type="secondary">
+              {t('uploads.pace.left', { time: clock(pace.secondsLeft) })}
+            </Typography.Text>
+          )}
+          {capabilities && pace.ceiling !== null && (
+            <Typography.Text type="secondary">
+              {t('uploads.pace.ceiling', {
+                rows: capabilities.rows.batchRows,
+                seconds: capabilities.rows.minSpacingMs / 1000,
+                inFlight: capabilities.rows.inFlight,
+                rate: Math.round(pace.ceiling * 10) / 10,
+              })}
+            </Typography.Text>
+          )}
         </div>
       )}
+      {phase === 'reconciling' && (
+        <Typography.Text type="secondary">{t('uploads.phase.reconciling')}</Typography.Text>
+      )}
+      {phase === 'verifying' && (
+        <Typography.Text type="secondary">{t('uploads.phase.verifying')}</Typography.Text>
+      )}
 
-      {!running && <Outcome summary={summary} />}
-      {!running && rejected && rejected.length > 0 && <RejectedRows rows={rejected} total={failed} />}
+      {state === 'failed' && summary.error && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={summary.error.message[locale]}
+          description={
+            <>
+              <Tag>{summary.error.code}</Tag> {t('uploads.failedHint')}
+            </>
+          }
+        />
+      )}
 
-      <div className="form-actions">
+      {!running && <UploadOutcome summary={summary} />}
+      {!running && uncertain && uncertain.length > 0 && (
+        <section className="upload-uncertain" aria-label={t('uploads.uncertain.title')}>
+          <Alert
+            type="warning"
+            showIcon
+            title={t('uploads.uncertain.alert', { count: lost })}
+            description={t('uploads.uncertain.hint')}
+            action={
+              <Space orientation="vertical">
+                <Button
+                  type="primary"
+                  size="small"
+                  onClick={() => void act(window.api.uploads.resendUncertain({ uploadId }))}
+                >
+                  {t('uploads.uncertain.resend', { count: lost })}
+                </Button>
+                <Popconfirm
+                  getPopupContainer={inDialog}
+                  title={t('uploads.uncertain.skipTitle')}
+                  description={t('uploads.uncertain.skipConfirm', { count: lost })}
+                  okText={t('uploads.uncertain.skip', { count: lost })}
+                  cancelText={t('uploads.cancelKeep')}
+                  onConfirm={() => void act(window.api.uploads.skipUncertain({ uploadId }))}
+                >
+                  <Button size="small">{t('uploads.uncertain.skip', { count: lost })}</Button>
+                </Popconfirm>
+              </Space>
+            }
+          />
+          <JournalRows title={t('uploads.uncertain.title')} rows={uncertain} total={lost} />
+        </section>
+      )}
+      {!running && rejected && rejected.length > 0 && (
+        <JournalRows title={t('uploads.rejected.title')} rows={rejected} total={failed} />
+      )}
+
+      <Space className="form-actions" wrap>
         {running && (
-          <button
-            type="button"
+          <Button
             disabled={stopping}
             onClick={() => {
               setStopping(true);
@@ -109,93 +199,31 @@ export function UploadWatch({ uploadId, onClose }: { uploadId: number; onClose: 
             }}
           >
             {t('uploads.pause')}
-          </button>
+          </Button>
         )}
         {resumable && (
-          <button
-            type="button"
-            className="primary"
-            onClick={() => void act(window.api.uploads.resume({ uploadId }))}
-          >
+          <Button type="primary" onClick={() => void act(window.api.uploads.resume({ uploadId }))}>
             {t('uploads.resume')}
-          </button>
+          </Button>
         )}
         {(running || resumable) && (
-          <button type="button" className="danger" onClick={() => setConfirmCancel(true)}>
-            {t('uploads.cancel')}
-          </button>
+          <Popconfirm
+            getPopupContainer={inDialog}
+            title={t('uploads.cancelTitle')}
+            description={t('uploads.cancelConfirm')}
+            okText={t('uploads.cancel')}
+            okButtonProps={{ danger: true }}
+            cancelText={t('uploads.cancelKeep')}
+            onConfirm={() => {
+              setStopping(true);
+              void act(window.api.uploads.cancel({ uploadId }));
+            }}
+          >
+            <Button danger>{t('uploads.cancel')}</Button>
+          </Popconfirm>
         )}
-        <button type="button" onClick={onClose}>
-          {running ? t('uploads.closeRunning') : t('uploads.close')}
-        </button>
-      </div>
-      {confirmCancel && (
-        <ConfirmDialog
-          title={t('uploads.cancelTitle')}
-          message={t('uploads.cancelConfirm')}
-          confirmLabel={t('uploads.cancel')}
-          cancelLabel={t('uploads.cancelKeep')}
-          onCancel={() => setConfirmCancel(false)}
-          onConfirm={() => {
-            setConfirmCancel(false);
-            setStopping(true);
-            void act(window.api.uploads.cancel({ uploadId }));
-          }}
-        />
-      )}
+        <Button onClick={onClose}>{running ? t('uploads.closeRunning') : t('uploads.close')}</Button>
+      </Space>
     </div>
-  );
-}
-
-/** The end figures: sent, accepted, repeated, filtered, failed. */
-function Outcome({ summary }: { summary: UploadSummary }) {
-  const t = useT();
-  const figures = ['sent', 'accepted', 'repeated', 'filtered', 'failed'] as const;
-  return (
-    <>
-      <dl className="upload-outcome" aria-label={t('uploads.outcome')}>
-        {figures.map((key) => (
-          <div key={key} data-figure={key}>
-            <dt>{t(`uploads.outcome.${key}`)}</dt>
-            <dd>{summary.outcome[key]}</dd>
-          </div>
-        ))}
-      </dl>
-      {summary.excluded.rows > 0 && (
-        <p className="muted">{t('uploads.excludedNote', { count: summary.excluded.rows })}</p>
-      )}
-    </>
-  );
-}
-
-function RejectedRows({ rows, total }: { rows: UploadRowEntry[]; total: number }) {
-  const t = useT();
-  const locale = usePrefsStore((state) => state.prefs.locale);
-  return (
-    <section className="upload-rejected" aria-label={t('uploads.rejected.title')}>
-      <h3>{t('uploads.rejected.title')}</h3>
-      <table>
-        <thead>
-          <tr>
-            <th>{t('uploads.rejected.telephone')}</th>
-            <th>{t('uploads.rejected.outid')}</th>
-            <th>{t('uploads.rejected.reason')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.outid}>
-              <td>{row.telephone}</td>
-              <td>{row.outid}</td>
-              <td>
-                {(row.code ? UPLOAD_ROW_REASONS[row.code]?.[locale] : undefined) ?? row.reason ?? ''}{' '}
-                {row.code && <code>{row.code}</code>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {total > rows.length && <p className="muted">{t('uploads.rejected.more', { shown: rows.length })}</p>}
-    </section>
   );
 }

@@ -54,6 +54,17 @@ export const uploadsZh = {
   'uploads.progress.label': '上传进度',
   'uploads.progress.text': '已处理 {done} / {total} 行：成功 {accepted}，失败 {rejected}',
   'uploads.progress.batches': '已完成 {done} 次请求，还剩 {left} 次 · {rate} 行/秒',
+  'uploads.pace.left': '预计还需 {time}',
+  'uploads.pace.ceiling':
+    '外呼平台上限：每 {seconds} 秒 {rows} 行，同时 {inFlight} 个请求（最快 {rate} 行/秒）',
+  'uploads.uncertain.title': '没有收到答复的行',
+  'uploads.uncertain.alert': '{count} 行发出后没有收到答复，不知道任务是否已接收',
+  'uploads.uncertain.hint':
+    '外呼平台无法按编号查询这些行。重发可能使同一号码在任务中出现两次；跳过则这些行可能不在任务中。',
+  'uploads.uncertain.resend': '重发 {count} 行',
+  'uploads.uncertain.skip': '跳过 {count} 行',
+  'uploads.uncertain.skipTitle': '跳过没有答复的行',
+  'uploads.uncertain.skipConfirm': '不再发送这 {count} 行？它们会记为失败（原因：未收到答复，未重发）。',
   'uploads.phase.reconciling': '正在向外呼平台核对上次中断时发出的行…',
   'uploads.phase.verifying': '正在核对可能被过滤的号码…',
   'uploads.state.running': '上传中',
@@ -165,6 +176,18 @@ export const uploadsEn: Record<keyof typeof uploadsZh, string> = {
   'uploads.progress.label': 'Upload progress',
   'uploads.progress.text': '{done} / {total} rows answered: {accepted} accepted, {rejected} failed',
   'uploads.progress.batches': '{done} requests done, {left} to go · {rate} rows/s',
+  'uploads.pace.left': 'About {time} left',
+  'uploads.pace.ceiling':
+    'Provider limit: {rows} rows every {seconds} s, {inFlight} request(s) at a time (at most {rate} rows/s)',
+  'uploads.uncertain.title': 'Rows with no answer',
+  'uploads.uncertain.alert': '{count} rows were sent but no answer came: the task may or may not hold them',
+  'uploads.uncertain.hint':
+    'The provider cannot look these rows up. Resending may put a number in the task twice; skipping may leave them out of it.',
+  'uploads.uncertain.resend': 'Resend {count} rows',
+  'uploads.uncertain.skip': 'Skip {count} rows',
+  'uploads.uncertain.skipTitle': 'Skip the rows with no answer',
+  'uploads.uncertain.skipConfirm':
+    'Send these {count} rows no more? They are recorded as failed (no answer, not resent).',
   'uploads.phase.reconciling': 'Checking with the provider the rows sent when the upload was cut off…',
   'uploads.phase.verifying': 'Checking the numbers the provider may have filtered…',
   'uploads.state.running': 'Uploading',

@@ -1,5 +1,5 @@
 /**
- * Screenshot tour: every screen and dialog of the shell, Settings and Lists, in zh-CN and
+ * Screenshot tour: every screen and dialog of the shell, Settings, Lists and the do-not-call list, in zh-CN and
  * English, light and dark, through the browser harness (the built renderer: run
  * `npx electron-vite build` first) in Debian's Chromium at 1280×800. Writes PNGs to shots/
  * (git-ignored), one folder per language and theme, to be looked at before calling a screen done.
@@ -35,6 +35,9 @@ const TEXT = {
     tasks: '任务',
     results: '结果',
     lists: '名单',
+    dnc: '免打扰',
+    dncTitle: '免打扰名单',
+    dncAdd: '添加号码',
     pick: /选择文件/,
     export: '导出',
     sort: '排序',
@@ -48,6 +51,9 @@ const TEXT = {
     tasks: 'Tasks',
     results: 'Results',
     lists: 'Lists',
+    dnc: 'Do not call',
+    dncTitle: 'Do-not-call list',
+    dncAdd: 'Add numbers',
     pick: /choose a file/,
     export: 'Export',
     sort: 'Sort',
@@ -127,6 +133,13 @@ async function tour(page: Page, url: string, locale: Locale, folder: string, wor
   await nav(text.results).click();
   await page.getByRole('heading', { level: 1, name: text.results }).waitFor();
   await shot('results');
+  await nav(text.dnc).click();
+  await page.getByRole('heading', { level: 1, name: text.dncTitle }).waitFor();
+  await shot('dnc');
+  await page.getByRole('button', { name: text.dncAdd }).click();
+  await page.getByRole('dialog').waitFor();
+  await shot('dnc-add-modal');
+  await page.keyboard.press('Escape');
 }
 
 rmSync(OUT, { recursive: true, force: true });

@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convert } from '../support/libreoffice';
+import { importInto } from '../support/seedList';
+import { chineseRows, writeCsv } from '../support/workbooks';
 import { expect, test } from './fixtures';
 
 test('the do-not-call list: add pasted numbers, see the refused ones, import a workbook, search and remove', async ({
@@ -51,4 +53,44 @@ test('the do-not-call list: add pasted numbers, see the refused ones, import a w
   await page.getByRole('searchbox', { name: '搜索号码或原因' }).fill('');
   await page.getByRole('searchbox', { name: '搜索号码或原因' }).press('Enter');
   await expect(page.getByText('共 3 个号码')).toBeVisible();
+});
+
+test('the numbers of a list’s selected rows go on the do-not-call list from the grid', async ({
+  page,
+  harness,
+  dataDir,
+}) => {
+  const table = chineseRows(5);
+  const file = join(mkdtempSync(join(tmpdir(), 'cd-dnc-rows-')), '回访五人.csv');
+  writeCsv(file, table);
+  const listId = await importInto(dataDir, file);
+  await page.goto(`${harness.url}#/lists/${listId}`);
+  const grid = page.getByRole('grid');
+  await expect(grid.getByRole('gridcell', { name: '客户0号' })).toBeVisible();
+  const button = page.getByRole('button', { name: '加入免打扰（0）' });
+  await expect(button).toBeDisabled();
+
+  const boxes = grid.getByRole('checkbox', { name: '选择此行' });
+  await boxes.nth(1).check();
+  await boxes.nth(3).check();
+  await page.getByRole('button', { name: '加入免打扰（2）' }).click();
+  await expect(page.getByText('把所选 2 行的号码加入当前账号的免打扰名单？')).toBeVisible();
+  await page.getByRole('button', { name: '加入', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已加入免打扰 2 个号码' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '加入免打扰（0）' })).toBeDisabled();
+
+  // The same rows again: nothing new, both already there.
+  await boxes.nth(1).check();
+  await boxes.nth(3).check();
+  await page.getByRole('button', { name: '加入免打扰（2）' }).click();
+  await page.getByRole('button', { name: '加入', exact: true }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: '已加入免打扰 0 个号码，2 个已在名单中' }),
+  ).toBeVisible();
+
+  await page.goto(`${harness.url}#/dnc`);
+  await expect(page.getByText('共 2 个号码')).toBeVisible();
+  await expect(page.getByRole('cell', { name: table[2]![0]!, exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: table[4]![0]!, exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: table[1]![0]!, exact: true })).toHaveCount(0);
 });

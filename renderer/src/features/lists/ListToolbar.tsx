@@ -11,6 +11,7 @@ import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import { startDownload } from '../results/download';
 import { useUploadsStore } from '../uploads/uploadsStore';
+import { DncRowsButton } from './DncRowsButton';
 import { useGridStore } from './gridStore';
 
 const PROBLEM_CODES = Object.keys(ROW_PROBLEMS) as RowProblemCode[];
@@ -191,6 +192,7 @@ export function ListToolbar() {
               {t('toolbar.deleteRows', { count: checked.size })}
             </Button>
           </Popconfirm>
+          <DncRowsButton disabled={busy} />
           <Button onClick={() => void store.undo()} disabled={busy || !canUndo} aria-keyshortcuts="Control+Z">
             {t('toolbar.undo')}
           </Button>

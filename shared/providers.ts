@@ -26,8 +26,18 @@ export interface ProviderCapabilities {
   editableFields: readonly EditableTaskField[];
   /** Whether a task has a robot count to choose. */
   robots: boolean;
-  /** Whether a task can hide the called number in results, and push results to a URL. */
-  taskOptions: { numberHiding: boolean; resultPush: boolean; exportSwitch: boolean };
+  /**
+   * Whether a task can hide the called number in results, push results to a URL (and choose
+   * when: after every call or only after a transfer), and switch exporting results off.
+   */
+  taskOptions: {
+    numberHiding: boolean;
+    resultPush: boolean;
+    resultPushWhen: boolean;
+    exportSwitch: boolean;
+  };
+  /** What a task's "template" is: a call script (Sobot) or an IVR flow by access code (CEC). */
+  templateKind: 'script' | 'ivr_flow';
   /** At most this many calling-hour ranges per task. */
   maxCallingHourRanges: number;
   /** Whether templates have recordings to play in the wizard. */

@@ -22,7 +22,10 @@ export const CEC_CAPABILITIES: ProviderCapabilities = {
   },
   editableFields: [],
   robots: false,
-  taskOptions: { numberHiding: false, resultPush: true, exportSwitch: false },
+  // callBackUrl has no "when": every finished call is called back.
+  taskOptions: { numberHiding: false, resultPush: true, resultPushWhen: false, exportSwitch: false },
+  // The access code of an IVR flow goes out as ivrParam.deviceSign.
+  templateKind: 'ivr_flow',
   maxCallingHourRanges: MAX_SLOTS,
   templateAudio: false,
   intentions: false,

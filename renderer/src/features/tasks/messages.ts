@@ -96,6 +96,20 @@ export const tasksZh = {
   'tasks.wizard.removeRangeLabel': '删除时间段 {n}',
   'tasks.wizard.addRange': '添加时间段',
   'tasks.wizard.pushHint': '留空则不推送；须以 http:// 或 https:// 开头。',
+  'tasks.field.flow': 'IVR 流程',
+  'tasks.field.caller': '外显号码（选一个）',
+  'tasks.field.callback': '结果回调地址（可选）',
+  'tasks.wizard.step.flow': '1. 流程与名称',
+  'tasks.wizard.noFlows': '该账号还没有 IVR 流程：请在“设置 → 账号”中填写流程的接入码。',
+  'tasks.wizard.flowCode': '接入码 {code}',
+  'tasks.wizard.callbackHint':
+    '留空则不回调；填写后平台在每通电话结束后回调此地址（须以 http:// 或 https:// 开头）。',
+  'tasks.wizard.nameHint': '最多 {max} 个字',
+  'tasks.wizard.hoursMax': '最多 {max} 个时间段，不能重叠；结束时间 00:00 表示当天 24:00。',
+  'tasks.wizard.rangeNeeded': '此平台的任务需要开始和结束日期。',
+  'tasks.why.noEnd': '此平台没有完结任务的操作：任务在有效期结束时自动完结。',
+  'tasks.why.deleteRunning': '运行中的任务不能删除：请先暂停。',
+  'tasks.chart.fromSynced': '按已同步的通话统计（此平台不提供按时段的通话数）。',
 } as const;
 
 export const tasksEn: Record<keyof typeof tasksZh, string> = {
@@ -194,4 +208,19 @@ export const tasksEn: Record<keyof typeof tasksZh, string> = {
   'tasks.wizard.removeRangeLabel': 'Remove range {n}',
   'tasks.wizard.addRange': 'Add a range',
   'tasks.wizard.pushHint': 'Leave empty for no push; it must start with http:// or https://.',
+  'tasks.field.flow': 'IVR flow',
+  'tasks.field.caller': 'Caller number (choose one)',
+  'tasks.field.callback': 'Result callback URL (optional)',
+  'tasks.wizard.step.flow': '1. Flow and name',
+  'tasks.wizard.noFlows': 'This account has no IVR flows yet: add their access codes in Settings → Accounts.',
+  'tasks.wizard.flowCode': 'Access code {code}',
+  'tasks.wizard.callbackHint':
+    'Leave empty for no callback; otherwise the platform calls this URL after every call (it must start with http:// or https://).',
+  'tasks.wizard.nameHint': 'At most {max} characters',
+  'tasks.wizard.hoursMax':
+    'Up to {max} ranges that do not overlap; an end of 00:00 means 24:00, the end of the day.',
+  'tasks.wizard.rangeNeeded': 'A task on this platform needs a start and an end date.',
+  'tasks.why.noEnd': 'This platform has no way to end a task: it ends by itself when its validity ends.',
+  'tasks.why.deleteRunning': 'A running task cannot be deleted: pause it first.',
+  'tasks.chart.fromSynced': 'Counted from synced calls (this platform does not count calls over time).',
 };

@@ -5,14 +5,14 @@ import { validateTaskDraft, type TaskField } from '../../../../../shared/taskRul
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { Modal } from '../../../components/Modal';
 import { useT } from '../../../i18n/useT';
-import { useAccountsStore } from '../../accounts/accountsStore';
+import { useAccountsStore, useCapabilities } from '../../accounts/accountsStore';
 import { useTasksStore } from '../tasksStore';
 import { CallerPicker } from './CallerPicker';
 import { FieldProblems } from './FieldProblems';
 import { HoursEditor } from './HoursEditor';
 import { ResultOptions } from './ResultOptions';
 import { RobotsField } from './RobotsField';
-import { issuesOf, newTaskForm, toDraft, type TaskForm } from './taskForm';
+import { formLimits, issuesOf, newTaskForm, toDraft, type TaskForm } from './taskForm';
 import { TemplatePicker } from './TemplatePicker';
 import { ValidityField } from './ValidityField';
 
@@ -25,8 +25,10 @@ const STEP_FIELDS: Record<(typeof STEPS)[number], TaskField[]> = {
 
 /**
  * The create-task wizard: template and name, then calling (caller numbers, robots, hours,
- * validity), then results (push, number hiding, export). Each step is checked with the shared
- * rules before the next; nothing is sent until every step passes.
+ * validity), then results (push, number hiding, export). What it asks follows the active
+ * account's provider capabilities (CEC: an IVR flow, one caller number, a date range, up to 3
+ * slots, no robots, a callback URL). Each step is checked with the shared rules and the
+ * provider's limits before the next; nothing is sent until every step passes.
  */
 export function CreateTaskWizard({ onDone }: { onDone: () => void }) {
   const t = useT();
@@ -37,7 +39,10 @@ export function CreateTaskWizard({ onDone }: { onDone: () => void }) {
   const defaults = useAccountsStore(
     (store) => store.state?.accounts.find((a) => a.id === store.state?.activeId)?.defaults,
   );
-  const [form, setForm] = useState<TaskForm | null>(options ? newTaskForm(defaults ?? {}, options) : null);
+  const capabilities = useCapabilities();
+  const [form, setForm] = useState<TaskForm | null>(
+    options ? newTaskForm(defaults ?? {}, options, capabilities) : null,
+  );
   const [step, setStep] = useState(0);
   const [touched, setTouched] = useState<boolean[]>([false, false, false]);
   const [busy, setBusy] = useState(false);
@@ -47,8 +52,8 @@ export function CreateTaskWizard({ onDone }: { onDone: () => void }) {
     void useTasksStore.getState().loadOptions();
   }, []);
   useEffect(() => {
-    if (options && !form) setForm(newTaskForm(defaults ?? {}, options));
-  }, [options, form, defaults]);
+    if (options && !form) setForm(newTaskForm(defaults ?? {}, options, capabilities));
+  }, [options, form, defaults, capabilities]);
 
   const title = t('tasks.wizard.title');
   if (!form || !options) {
@@ -63,11 +68,13 @@ export function CreateTaskWizard({ onDone }: { onDone: () => void }) {
     );
   }
 
-  const issues = validateTaskDraft(toDraft(form), {
-    callerNumbers: options.callerLines.map((l) => l.number),
-    maxRobots: options.maxRobots,
-    now: Date.now(),
-  });
+  const issues = validateTaskDraft(
+    toDraft(form, capabilities),
+    formLimits(options, capabilities, Date.now()),
+  );
+  const flow = capabilities?.templateKind === 'ivr_flow';
+  const stepTitle = (s: (typeof STEPS)[number]): string =>
+    t(s === 'template' && flow ? 'tasks.wizard.step.flow' : `tasks.wizard.step.${s}`);
   const shown = (fields: TaskField[], at: number) => (touched[at] ? issuesOf(issues, fields) : []);
   const patch = (change: Partial<TaskForm>): void => setForm({ ...form, ...change });
   const touch = (upTo: number): void => setTouched(touched.map((v, i) => v || i <= upTo));
@@ -84,7 +91,7 @@ export function CreateTaskWizard({ onDone }: { onDone: () => void }) {
     const firstBad = STEPS.findIndex((s) => issuesOf(issues, STEP_FIELDS[s]).length > 0);
     if (firstBad >= 0) return setStep(firstBad);
     setBusy(true);
-    const result = await create(toDraft(form));
+    const result = await create(toDraft(form, capabilities));
     setBusy(false);
     if (result.ok) {
       void message.success(t('tasks.created', { name: result.value.name }));
@@ -100,16 +107,12 @@ export function CreateTaskWizard({ onDone }: { onDone: () => void }) {
         current={step}
         className="wizard-steps"
         items={STEPS.map((s, i) => ({
-          title: t(`tasks.wizard.step.${s}`),
+          title: stepTitle(s),
           // A step left with problems says so in its marker.
           status: i < step && issuesOf(issues, STEP_FIELDS[s]).length > 0 ? 'error' : undefined,
         }))}
       />
-      <form
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        aria-label={t(`tasks.wizard.step.${current}`)}
-      >
+      <form onSubmit={(event) => void submit(event)} noValidate aria-label={stepTitle(current)}>
         {serverError && <ErrorBanner error={serverError} onDismiss={() => setServerError(null)} />}
         {current === 'template' && (
           <>
@@ -119,9 +122,14 @@ export function CreateTaskWizard({ onDone }: { onDone: () => void }) {
                 id="task-name"
                 value={form.name}
                 autoFocus
-                aria-describedby="task-name-problem"
+                aria-describedby="task-name-hint task-name-problem"
                 onChange={(event) => patch({ name: event.target.value })}
               />
+              {capabilities && (
+                <span id="task-name-hint" className="form-hint">
+                  {t('tasks.wizard.nameHint', { max: capabilities.maxTaskName })}
+                </span>
+              )}
               <FieldProblems id="task-name-problem" issues={shown(['name'], 0)} />
             </div>
             <TemplatePicker
@@ -129,6 +137,7 @@ export function CreateTaskWizard({ onDone }: { onDone: () => void }) {
               value={form.templateId}
               onChange={(templateId) => patch({ templateId })}
               issues={shown(['templateId'], 0)}
+              kind={capabilities?.templateKind ?? 'script'}
             />
           </>
         )}
@@ -139,27 +148,38 @@ export function CreateTaskWizard({ onDone }: { onDone: () => void }) {
               value={form.callerNumbers}
               onChange={(callerNumbers) => patch({ callerNumbers })}
               issues={shown(['callerNumbers'], 1)}
+              single={capabilities?.maxCallerNumbers === 1}
+              showConcurrency={options.totalConcurrency > 0}
             />
-            <RobotsField
-              value={form.robots}
-              max={options.maxRobots}
-              onChange={(robots) => patch({ robots })}
-              issues={shown(['robots'], 1)}
-            />
+            {capabilities?.robots !== false && (
+              <RobotsField
+                value={form.robots}
+                max={options.maxRobots}
+                onChange={(robots) => patch({ robots })}
+                issues={shown(['robots'], 1)}
+              />
+            )}
             <HoursEditor
               value={form.hours}
               onChange={(hours) => patch({ hours })}
               issues={shown(['callingHours'], 1)}
+              {...(capabilities ? { max: capabilities.maxCallingHourRanges } : {})}
             />
             <ValidityField
               value={form.validity}
               onChange={(validity) => patch({ validity })}
               issues={shown(['validity'], 1)}
+              permanent={capabilities?.permanentValidity !== false}
             />
           </>
         )}
         {current === 'results' && (
-          <ResultOptions form={form} onChange={patch} issues={shown(['resultPush'], 2)} />
+          <ResultOptions
+            form={form}
+            onChange={patch}
+            issues={shown(['resultPush'], 2)}
+            {...(capabilities ? { offers: capabilities.taskOptions } : {})}
+          />
         )}
         <div className="form-actions">
           {step > 0 && (

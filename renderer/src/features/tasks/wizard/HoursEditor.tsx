@@ -11,6 +11,8 @@ interface HoursEditorProps {
   value: HoursRow[];
   onChange: (rows: HoursRow[]) => void;
   issues: readonly TaskIssue[];
+  /** Most ranges the provider takes (default: the app's own bound). */
+  max?: number;
 }
 
 const TIME = 'HH:mm';
@@ -23,7 +25,7 @@ const keepEnter = (event: KeyboardEvent): void => {
 };
 
 /** Calling hours: several ranges, added and removed; problems shown under their range. */
-export function HoursEditor({ value, onChange, issues }: HoursEditorProps) {
+export function HoursEditor({ value, onChange, issues, max = MAX_CALLING_RANGES }: HoursEditorProps) {
   const t = useT();
   const update = (index: number, patch: Partial<HoursRow>): void =>
     onChange(value.map((row, i) => (i === index ? { ...row, ...patch } : row)));
@@ -31,7 +33,9 @@ export function HoursEditor({ value, onChange, issues }: HoursEditorProps) {
   return (
     <fieldset className="hours-editor">
       <legend>{t('tasks.field.hours')}</legend>
-      <p className="form-hint">{t('tasks.wizard.hoursHint')}</p>
+      <p className="form-hint">
+        {max < MAX_CALLING_RANGES ? t('tasks.wizard.hoursMax', { max }) : t('tasks.wizard.hoursHint')}
+      </p>
       {value.map((row, index) => {
         const n = index + 1;
         const own = issues.filter((issue) => issue.index === index);
@@ -78,7 +82,7 @@ export function HoursEditor({ value, onChange, issues }: HoursEditorProps) {
       })}
       <button
         type="button"
-        disabled={value.length >= MAX_CALLING_RANGES}
+        disabled={value.length >= max}
         onClick={() => onChange([...value, { start: '', end: '' }])}
       >
         {t('tasks.wizard.addRange')}

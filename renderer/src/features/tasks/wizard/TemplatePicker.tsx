@@ -1,3 +1,4 @@
+import type { ProviderCapabilities } from '../../../../../shared/providers';
 import type { TaskIssue } from '../../../../../shared/taskRules';
 import type { TaskTemplate } from '../../../../../shared/tasks';
 import { useT } from '../../../i18n/useT';
@@ -9,18 +10,26 @@ interface TemplatePickerProps {
   value: string;
   onChange: (id: string) => void;
   issues: readonly TaskIssue[];
+  /** A call script (with its first-node line and recordings) or an IVR flow (its access code). */
+  kind: ProviderCapabilities['templateKind'];
 }
 
-/** Templates as radio choices, each with its first-node script and its recordings. */
-export function TemplatePicker({ templates, value, onChange, issues }: TemplatePickerProps) {
+/**
+ * Templates as radio choices, each with its first-node script and its recordings; on a provider
+ * whose "template" is an IVR flow, the flows with their access codes.
+ */
+export function TemplatePicker({ templates, value, onChange, issues, kind }: TemplatePickerProps) {
   const t = useT();
+  const flow = kind === 'ivr_flow';
   return (
     <fieldset
       className="template-picker"
       aria-describedby={issues.length ? 'task-template-problem' : undefined}
     >
-      <legend>{t('tasks.field.template')}</legend>
-      {templates.length === 0 && <p className="form-hint">{t('tasks.wizard.noTemplates')}</p>}
+      <legend>{t(flow ? 'tasks.field.flow' : 'tasks.field.template')}</legend>
+      {templates.length === 0 && (
+        <p className="form-hint">{t(flow ? 'tasks.wizard.noFlows' : 'tasks.wizard.noTemplates')}</p>
+      )}
       {templates.map((template) => (
         <div key={template.id} className="template-option" data-template={template.name}>
           <label>
@@ -33,7 +42,11 @@ export function TemplatePicker({ templates, value, onChange, issues }: TemplateP
             />
             <strong>{template.name}</strong>
           </label>
-          <p className="template-script">{template.script || t('tasks.wizard.noScript')}</p>
+          <p className="template-script">
+            {flow
+              ? t('tasks.wizard.flowCode', { code: template.id })
+              : template.script || t('tasks.wizard.noScript')}
+          </p>
           {template.audioCount > 0 && (
             <div className="template-audio">
               {Array.from({ length: template.audioCount }, (_, i) => (

@@ -10,34 +10,42 @@ interface ValidityFieldProps {
   value: ValidityForm;
   onChange: (value: ValidityForm) => void;
   issues: readonly TaskIssue[];
+  /** False where the provider needs an end: only the date range is offered. */
+  permanent?: boolean;
 }
 
 /** Validity: permanent, or from one day to another (both inclusive, local time). */
-export function ValidityField({ value, onChange, issues }: ValidityFieldProps) {
+export function ValidityField({ value, onChange, issues, permanent = true }: ValidityFieldProps) {
   const t = useT();
   const fmt = useFormat();
   const day = (ymd: string) => (/^\d{4}-\d{2}-\d{2}$/.test(ymd) ? dayjs(ymd) : null);
   return (
     <fieldset className="validity-field">
       <legend>{t('tasks.field.validity')}</legend>
-      <label className="check-row">
-        <input
-          type="radio"
-          name="task-validity"
-          checked={value.kind === 'permanent'}
-          onChange={() => onChange({ ...value, kind: 'permanent' })}
-        />
-        {t('tasks.validity.permanent')}
-      </label>
-      <label className="check-row">
-        <input
-          type="radio"
-          name="task-validity"
-          checked={value.kind === 'range'}
-          onChange={() => onChange({ ...value, kind: 'range' })}
-        />
-        {t('tasks.validity.range')}
-      </label>
+      {permanent ? (
+        <>
+          <label className="check-row">
+            <input
+              type="radio"
+              name="task-validity"
+              checked={value.kind === 'permanent'}
+              onChange={() => onChange({ ...value, kind: 'permanent' })}
+            />
+            {t('tasks.validity.permanent')}
+          </label>
+          <label className="check-row">
+            <input
+              type="radio"
+              name="task-validity"
+              checked={value.kind === 'range'}
+              onChange={() => onChange({ ...value, kind: 'range' })}
+            />
+            {t('tasks.validity.range')}
+          </label>
+        </>
+      ) : (
+        <p className="form-hint">{t('tasks.wizard.rangeNeeded')}</p>
+      )}
       {value.kind === 'range' && (
         // Enter confirms a typed date in the picker; it must not also submit the wizard's step.
         <div

@@ -3,7 +3,8 @@
  * rules are the shared ones (shared/taskRules.ts): the same checks and messages as main.
  */
 import type { TaskDefaults } from '../../../../../shared/accounts';
-import type { TaskField, TaskIssue } from '../../../../../shared/taskRules';
+import type { ProviderCapabilities } from '../../../../../shared/providers';
+import type { TaskField, TaskIssue, TaskLimits } from '../../../../../shared/taskRules';
 import type {
   NumberHiding,
   ResultPushWhen,
@@ -80,18 +81,41 @@ export function validityForm(validity: TaskValidity): ValidityForm {
   return { kind: 'range', from: ymdOf(validity.start), to: ymdOf(validity.end - 1) };
 }
 
-/** A new form, pre-filled from the account's task defaults and what the account offers. */
-export function newTaskForm(defaults: TaskDefaults, options: TaskOptions | null): TaskForm {
+/** What of the provider's capabilities shapes the form (null: not known yet, Sobot's way). */
+export type FormCapabilities = Pick<
+  ProviderCapabilities,
+  'robots' | 'permanentValidity' | 'maxCallerNumbers' | 'maxCallingHourRanges' | 'maxTaskName'
+>;
+
+/** Days a new task runs when the provider needs an end (today and the six after it). */
+const DEFAULT_RANGE_DAYS = 7;
+
+/**
+ * A new form, pre-filled from the account's task defaults and what the account offers, within
+ * the provider's limits: no more caller numbers or hour ranges than it takes, and a date range
+ * (from today) where it has no permanent tasks.
+ */
+export function newTaskForm(
+  defaults: TaskDefaults,
+  options: TaskOptions | null,
+  capabilities: FormCapabilities | null = null,
+  now: number = Date.now(),
+): TaskForm {
   const known = new Set(options?.callerLines.map((l) => l.number) ?? []);
   const callers = (defaults.callerNumbers ?? []).filter((n) => known.has(n));
+  const chosen = callers.length > 0 ? callers : (options?.callerLines.slice(0, 1).map((l) => l.number) ?? []);
+  const maxCallers = capabilities?.maxCallerNumbers ?? null;
+  const hours = defaults.callingHours?.length ? hoursRows(defaults.callingHours) : DEFAULT_HOURS;
+  const needsRange = capabilities?.permanentValidity === false;
   return {
     templateId: defaults.templateId ?? '',
     name: '',
-    callerNumbers:
-      callers.length > 0 ? callers : (options?.callerLines.slice(0, 1).map((l) => l.number) ?? []),
-    robots: '1',
-    hours: defaults.callingHours?.length ? hoursRows(defaults.callingHours) : DEFAULT_HOURS,
-    validity: { kind: 'permanent', from: '', to: '' },
+    callerNumbers: maxCallers === null ? chosen : chosen.slice(0, maxCallers),
+    robots: capabilities?.robots === false ? '' : '1',
+    hours: capabilities ? hours.slice(0, capabilities.maxCallingHourRanges) : hours,
+    validity: needsRange
+      ? { kind: 'range', from: ymdOf(now), to: ymdOf(dayStart(ymdOf(now), DEFAULT_RANGE_DAYS - 1)) }
+      : { kind: 'permanent', from: '', to: '' },
     pushUrl: '',
     pushWhen: 'every_call',
     numberHiding: 'none',
@@ -99,18 +123,49 @@ export function newTaskForm(defaults: TaskDefaults, options: TaskOptions | null)
   };
 }
 
-/** The draft main takes. A blank robot count becomes NaN, which the rules refuse. */
-export function toDraft(form: TaskForm): TaskDraft {
+/**
+ * The draft main takes. A blank robot count becomes NaN, which the rules refuse; a provider
+ * without robots gets 0 (it is not checked, nor sent).
+ */
+export function toDraft(form: TaskForm, capabilities: FormCapabilities | null = null): TaskDraft {
+  const noRobots = capabilities?.robots === false;
   return {
     templateId: form.templateId,
     name: form.name,
     callerNumbers: form.callerNumbers,
-    robots: form.robots.trim() === '' ? NaN : Number(form.robots),
+    robots: noRobots ? 0 : form.robots.trim() === '' ? NaN : Number(form.robots),
     callingHours: hoursRanges(form.hours),
     validity: toValidity(form.validity),
     ...(form.pushUrl.trim() ? { resultPush: { url: form.pushUrl.trim(), when: form.pushWhen } } : {}),
     numberHiding: form.numberHiding,
     exportAllowed: form.exportAllowed,
+  };
+}
+
+/**
+ * The limits the wizard checks the draft against: the same ones main applies (the account's
+ * caller numbers and robots, the provider's capabilities), so the form refuses inline what the
+ * provider would refuse.
+ */
+export function formLimits(
+  options: TaskOptions,
+  capabilities: FormCapabilities | null,
+  now: number,
+): TaskLimits {
+  return {
+    now,
+    // A provider that lists no caller numbers (CEC without any configured) leaves them unchecked.
+    ...(options.callerLines.length > 0 ? { callerNumbers: options.callerLines.map((l) => l.number) } : {}),
+    maxRobots: options.maxRobots,
+    ...(capabilities
+      ? {
+          robots: capabilities.robots,
+          permanentValidity: capabilities.permanentValidity,
+          maxCallerNumbers: capabilities.maxCallerNumbers,
+          maxCallingHourRanges: capabilities.maxCallingHourRanges,
+          maxNameLength: capabilities.maxTaskName,
+        }
+      : {}),
   };
 }
 

@@ -116,7 +116,7 @@ export function AccountsSection() {
                           okText={t('accounts.remove')}
                           cancelText={t('accounts.form.cancel')}
                           okButtonProps={{ danger: true }}
-                          onConfirm={() => removeAccount(account)}
+                          onConfirm={() => void removeAccount(account)}
                         >
                           <Button size="small" danger>
                             {t('accounts.remove')}

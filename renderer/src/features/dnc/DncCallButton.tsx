@@ -23,7 +23,7 @@ export function DncCallButton({ callId, telephone }: { callId: string; telephone
       title={t('dnc.call.confirm', { telephone })}
       okText={t('dnc.call.ok')}
       cancelText={t('dnc.form.cancel')}
-      onConfirm={() => add()}
+      onConfirm={() => void add()}
     >
       <Button size="small" loading={busy}>
         {t('dnc.call.button')}

@@ -137,7 +137,7 @@ export function DncPage() {
         <Space>
           <Popconfirm
             title={t('dnc.removeConfirm', { count: fmt.number(selected.length) })}
-            onConfirm={() => onRemove()}
+            onConfirm={() => void onRemove()}
             disabled={selected.length === 0}
           >
             <Button danger disabled={selected.length === 0}>

@@ -186,7 +186,7 @@ export function ListToolbar() {
             okText={t('common.delete')}
             cancelText={t('common.cancel')}
             okButtonProps={{ danger: true }}
-            onConfirm={deleteRows}
+            onConfirm={() => void deleteRows()}
           >
             <Button disabled={busy || checked.size === 0}>
               {t('toolbar.deleteRows', { count: checked.size })}
@@ -234,7 +234,7 @@ export function ListToolbar() {
             okText={t('common.delete')}
             cancelText={t('common.cancel')}
             okButtonProps={{ danger: true }}
-            onConfirm={deleteList}
+            onConfirm={() => void deleteList()}
           >
             <Button danger>{t('toolbar.deleteList')}</Button>
           </Popconfirm>

@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppFailure } from '../../../electron/services/contract/failure';
+import { DbReader } from '../../../electron/services/db/worker/dbReader';
+import { openListServices } from '../../../electron/services/lists/index';
+import { importInto } from '../../support/seedList';
+import { writeCsv } from '../../support/workbooks';
+
+// The database's read worker as main uses it: the same answers as the store on main, errors
+// come back as the list errors they are, and a worker that dies fails what it held and is
+// started again for the next read.
+
+let dataDir: string;
+let reader: DbReader;
+let listId: number;
+
+const NAMES = ['王五', '阿四', '丁一', '张三', '李四', '赵六', '钱七', '孙八'];
+
+beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'cd-dbreader-'));
+  const file = join(dataDir, '读者.csv');
+  const rows = [['客户姓名', '手机号码']];
+  NAMES.forEach((name, i) => rows.push([name, `1390000000${i}`]));
+  rows.push(['坏号', '12345']);
+  writeCsv(file, rows);
+  listId = await importInto(dataDir, file);
+  reader = new DbReader(dataDir);
+});
+
+afterEach(async () => {
+  await reader.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The store's own answer on this thread, for comparison. */
+function onMain(query: Parameters<DbReader['queryRowIds']>[1]): number[] {
+  const services = openListServices(dataDir);
+  try {
+    return services.store.queryRowIds(listId, query);
+  } finally {
+    services.close();
+  }
+}
+
+/** The running worker, reached as the test's one way to kill it from outside. */
+async function workerOf(target: DbReader): Promise<Worker> {
+  const started = (target as unknown as { worker: Promise<Worker> | null }).worker;
+  if (!started) throw new Error('no worker running');
+  return started;
+}
+
+describe('DbReader', () => {
+  it('answers what the store answers on main: list order, a pinyin sort, a problem filter', async () => {
+    const column = 'var:客户姓名';
+    for (const query of [
+      {},
+      { sortBy: column },
+      { sortBy: column, descending: true },
+      { problem: 'any' as const },
+    ]) {
+      const expected = onMain(query);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await reader.queryRowIds(listId, query)).toEqual(expected);
+    }
+    // The sort really is by pinyin: 阿四 (a) first, 赵六 (zhao) last, not by code point.
+    const listOrder = onMain({});
+    const sorted = await reader.queryRowIds(listId, { sortBy: column });
+    expect(sorted[0]).toBe(listOrder[NAMES.indexOf('阿四')]);
+    expect(sorted.at(-1)).toBe(listOrder[NAMES.indexOf('赵六')]);
+  });
+
+  it('sends a list error back as that error, with its code', async () => {
+    const error = await reader.queryRowIds(listId + 1000, {}).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AppFailure);
+    expect((error as AppFailure).code).toBe('lists.not_found');
+    // The worker is still there for the next read.
+    expect(await reader.queryRowIds(listId, {})).toEqual(onMain({}));
+  });
+
+  it('fails the reads a dying worker held, and starts a new one for the next read', async () => {
+    await reader.queryRowIds(listId, {});
+    const first = await workerOf(reader);
+    // Killed before it can read the request: the read fails, it does not hang.
+    const dying = first.terminate();
+    const pending = reader.queryRowIds(listId, { sortBy: 'var:客户姓名' });
+    await expect(pending).rejects.toThrow(/database worker exited/);
+    await dying;
+    const again = await reader.queryRowIds(listId, {});
+    expect(again).toEqual(onMain({}));
+    expect(await workerOf(reader)).not.toBe(first);
+  });
+});

@@ -144,7 +144,8 @@ export function createCore(adapters: HostAdapters): Core {
   });
   const db = openAppDatabase(dataDir);
   const listServices = listServicesOver(db, { exclusive: adapters.exclusive ?? false });
-  // Long reads run on the database worker (its own WAL connection); writes stay here for now.
+  // Long reads (list sorts, the Results screen's pages, counts and dashboards) run on the
+  // database worker over its own WAL connection; writes stay here for now.
   const reader = new DbReader(dataDir);
   const exports = new ExportService(adapters.exportHost ?? dataFolderHost(dataDir));
   const lists = new ListsFeature({
@@ -170,6 +171,7 @@ export function createCore(adapters: HostAdapters): Core {
   });
   const results = new ResultsFeature({
     db,
+    offMain: reader,
     resolver: createJournalOutidResolver(db),
     dataDir,
     accounts,

@@ -1,3 +1,4 @@
+import type { DbReader } from '../db/worker/dbReader';
 import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
 import { EXPORT_NAMES } from '../../../shared/codes/exports';
@@ -65,6 +66,8 @@ export interface ResultsFeatureDeps {
   /** Total size of the waveform peaks cache (default DEFAULT_PEAKS_CACHE_BYTES, 64 MB). */
   peaksCacheBytes?: number;
   log?: Logger;
+  /** The database's read worker: the contract's Results reads run there when given. */
+  offMain?: Pick<DbReader, 'resultsPage' | 'resultsCounts' | 'dashboard'>;
 }
 
 function failure(code: ResultsErrorCode, detail?: string): AppFailure {
@@ -219,6 +222,20 @@ export class ResultsFeature {
     return this.reader.counts(this.accountId, source, filter);
   }
 
+  /** `query` as the contract runs it: on the read worker when the core has one. */
+  async queryOffMain(source: ResultsSource, filter: ResultsFilter, offset: number, limit: number) {
+    const offMain = this.deps.offMain;
+    return offMain
+      ? offMain.resultsPage(this.accountId, source, filter, offset, limit)
+      : this.query(source, filter, offset, limit);
+  }
+
+  /** `counts` as the contract runs it: on the read worker when the core has one. */
+  async countsOffMain(source: ResultsSource, filter: ResultsFilter) {
+    const offMain = this.deps.offMain;
+    return offMain ? offMain.resultsCounts(this.accountId, source, filter) : this.counts(source, filter);
+  }
+
   /** A call with its transcript; lines are placed once the recording's length is known (`transcript`). */
   call(callId: string): CallReview {
     return this.placed(this.stored(callId), null);
@@ -282,6 +299,15 @@ export class ResultsFeature {
       ...this.reader.dashboard(accountId, taskId),
       syncedAt: this.cursors.get(accountId, taskId)?.syncedAt ?? null,
     };
+  }
+
+  /** `dashboard` as the contract runs it: its aggregates on the read worker when the core has one. */
+  async dashboardOffMain(taskId: string): Promise<TaskDashboard> {
+    const offMain = this.deps.offMain;
+    if (!offMain) return this.dashboard(taskId);
+    const accountId = this.accountId;
+    const board = await offMain.dashboard(accountId, taskId);
+    return { ...board, syncedAt: this.cursors.get(accountId, taskId)?.syncedAt ?? null };
   }
 
   /** "Call these again" (see `results:toList`). */

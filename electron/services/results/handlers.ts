@@ -9,12 +9,13 @@ export function resultHandlers(results: ResultsFeature): FeatureHandlers<typeof 
     'sync:start': ({ taskId }) => results.sync(taskId),
     'sync:cancel': ({ taskId }) => results.cancel(taskId),
     'sync:fetchCall': ({ taskId, outid }) => results.fetchCall(taskId, outid),
-    'results:query': ({ source, filter, offset, limit }) => results.query(source, filter, offset, limit),
-    'results:counts': ({ source, filter }) => results.counts(source, filter),
+    'results:query': ({ source, filter, offset, limit }) =>
+      results.queryOffMain(source, filter, offset, limit),
+    'results:counts': ({ source, filter }) => results.countsOffMain(source, filter),
     'results:call': ({ callId }) => results.review(callId),
     'results:transcript': ({ callId, durationMs }) => results.transcript(callId, durationMs),
     'results:linkList': ({ taskId, listId }) => results.linkList(taskId, listId),
-    'results:dashboard': ({ taskId }) => results.dashboard(taskId),
+    'results:dashboard': ({ taskId }) => results.dashboardOffMain(taskId),
     'results:toList': (request) => results.toList(request),
     'recordings:open': ({ callId }) => results.openRecording(callId),
     'recordings:storePeaks': ({ key, peaks, peaksPerSecond, durationMs }) =>

@@ -8,6 +8,7 @@ import { DbReader } from '../../../electron/services/db/worker/dbReader';
 import { openListServices } from '../../../electron/services/lists/index';
 import { importInto } from '../../support/seedList';
 import { writeCsv } from '../../support/workbooks';
+import { setupResults } from '../results/support';
 
 // The database's read worker as main uses it: the same answers as the store on main, errors
 // come back as the list errors they are, and a worker that dies fails what it held and is
@@ -91,5 +92,45 @@ describe('DbReader', () => {
     const again = await reader.queryRowIds(listId, {});
     expect(again).toEqual(onMain({}));
     expect(await workerOf(reader)).not.toBe(first);
+  });
+});
+
+describe('DbReader over synced results', () => {
+  it('answers the Results page, counts and dashboard as the feature does on main, and sees a later sync', async () => {
+    const s = await setupResults({ sandbox: { seed: 7, autoRun: false } });
+    const results = new DbReader(s.dataDir);
+    try {
+      const taskId = s.sandbox!.control.seedTask({ name: '读者', rows: 60, completed: 40 });
+      await s.results.sync(taskId);
+      const accountId = s.results.accountId;
+      const source = { kind: 'task' as const, taskId };
+      const page = s.results.query(source, {}, 0, 25);
+      expect(page.total).toBe(40);
+      expect(await results.resultsPage(accountId, source, {}, 0, 25)).toEqual(page);
+      const outcome = s.results.counts(source, {}).byOutcome[0]!.outcome;
+      for (const filter of [{}, { outcomes: [outcome] }]) {
+        expect(await results.resultsCounts(accountId, source, filter)).toEqual(
+          s.results.counts(source, filter),
+        );
+        expect(await results.resultsPage(accountId, source, filter, 10, 10)).toEqual(
+          s.results.query(source, filter, 10, 10),
+        );
+      }
+      const { syncedAt: _syncedAt, ...board } = s.results.dashboard(taskId);
+      expect(await results.dashboard(accountId, taskId)).toEqual(board);
+
+      // What main writes after the worker's first read is what the worker reads next (WAL).
+      const later = s.sandbox!.control.seedTask({ name: '读者二', rows: 5, completed: 5 });
+      const laterSource = { kind: 'task' as const, taskId: later };
+      expect((await results.resultsPage(accountId, laterSource, {}, 0, 100)).total).toBe(0);
+      await s.results.sync(later);
+      expect(await results.resultsPage(accountId, laterSource, {}, 0, 100)).toEqual(
+        s.results.query(laterSource, {}, 0, 100),
+      );
+      expect(s.results.query(laterSource, {}, 0, 100).total).toBe(5);
+    } finally {
+      await results.close();
+      await s.close();
+    }
   });
 });

@@ -1,8 +1,9 @@
 import type { Worker } from 'node:worker_threads';
 import type { RowQuery } from '../../../../shared/callList';
+import type { ResultsFilter, ResultsSource } from '../../../../shared/results';
 import { startWorker } from '../../importer/worker/startWorker';
 import { LIST_ERRORS, listFailure, type ListErrorCode } from '../../lists/errors';
-import type { ReadReply, ReadRequest } from './protocol';
+import type { ReadOp, ReadOps, ReadReply, ReadRequest } from './protocol';
 
 /**
  * The main-thread side of the read worker: typed requests, answers matched by id, a list
@@ -11,16 +12,41 @@ import type { ReadReply, ReadRequest } from './protocol';
 export class DbReader {
   private worker: Promise<Worker> | null = null;
   private next = 1;
-  private readonly waiting = new Map<number, { resolve(ids: number[]): void; reject(error: Error): void }>();
+  private readonly waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
 
   constructor(private readonly dataDir: string) {}
 
   /** `CallListStore.queryRowIds`, run on the worker. */
-  async queryRowIds(listId: number, query: RowQuery): Promise<number[]> {
+  queryRowIds(listId: number, query: RowQuery): Promise<number[]> {
+    return this.ask('queryRowIds', { listId, query });
+  }
+
+  /** `ResultsReader.page`, run on the worker. */
+  resultsPage(
+    accountId: string,
+    source: ResultsSource,
+    filter: ResultsFilter,
+    offset: number,
+    limit: number,
+  ) {
+    return this.ask('resultsPage', { accountId, source, filter, offset, limit });
+  }
+
+  /** `ResultsReader.counts`, run on the worker. */
+  resultsCounts(accountId: string, source: ResultsSource, filter: ResultsFilter) {
+    return this.ask('resultsCounts', { accountId, source, filter });
+  }
+
+  /** `ResultsReader.dashboard`, run on the worker. */
+  dashboard(accountId: string, taskId: string) {
+    return this.ask('dashboard', { accountId, taskId });
+  }
+
+  private async ask<K extends ReadOp>(op: K, args: ReadOps[K]['args']): Promise<ReadOps[K]['value']> {
     const worker = await this.start();
-    const request: ReadRequest = { id: this.next++, op: 'queryRowIds', listId, query };
+    const request = { id: this.next++, op, args } as ReadRequest;
     return new Promise((resolve, reject) => {
-      this.waiting.set(request.id, { resolve, reject });
+      this.waiting.set(request.id, { resolve: resolve as (value: unknown) => void, reject });
       worker.postMessage(request);
     });
   }

@@ -1,21 +1,40 @@
 /**
- * The database's read worker: long list reads (sort and filter of up to 100,000 rows) run on
- * this thread over its own connection, so the thread that answers the contract never waits
- * for them. WAL lets it read beside the writer on main; making a column's stored sort keys is
- * the one write it does (SQLite's lock and the busy timeout order it with main's writes).
+ * The database's read worker: long reads (sort and filter of up to 100,000 list rows, the
+ * Results screen's pages, counts and dashboards over the synced calls) run on this thread over
+ * its own connection, so the thread that answers the contract never waits for them. WAL lets it
+ * read beside the writer on main; making a column's stored sort keys is the one write it does
+ * (SQLite's lock and the busy timeout order it with main's writes).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppFailure } from '../../contract/failure';
 import { CallListStore } from '../../lists/store';
+import { ResultsReader } from '../../results/resultsQuery';
 import { openAppDatabase } from '../appDatabase';
 import type { ReadReply, ReadRequest } from './protocol';
 
-const store = new CallListStore(openAppDatabase((workerData as { dataDir: string }).dataDir));
+const db = openAppDatabase((workerData as { dataDir: string }).dataDir);
+const store = new CallListStore(db);
+const results = new ResultsReader(db);
+
+function run(request: ReadRequest): unknown {
+  switch (request.op) {
+    case 'queryRowIds':
+      return store.queryRowIds(request.args.listId, request.args.query);
+    case 'resultsPage': {
+      const { accountId, source, filter, offset, limit } = request.args;
+      return results.page(accountId, source, filter, offset, limit);
+    }
+    case 'resultsCounts':
+      return results.counts(request.args.accountId, request.args.source, request.args.filter);
+    case 'dashboard':
+      return results.dashboard(request.args.accountId, request.args.taskId);
+  }
+}
 
 parentPort!.on('message', (request: ReadRequest) => {
   let reply: ReadReply;
   try {
-    reply = { id: request.id, ok: true, value: store.queryRowIds(request.listId, request.query) };
+    reply = { id: request.id, ok: true, value: run(request) };
   } catch (error) {
     reply =
       error instanceof AppFailure

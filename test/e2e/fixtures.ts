@@ -119,3 +119,25 @@ export async function createTaskViaApi(page: Page, name: string, robots = 4): Pr
     { taskName: name, robotCount: robots },
   );
 }
+
+/**
+ * Picks the option whose text contains `option` in a labelled choice, whichever widget draws
+ * it: a native <select> (the option's full label is read, then selected) or antd's Select (a
+ * combobox whose open list shows options titled with their labels).
+ */
+export async function choose(page: Page, field: Locator, option: string): Promise<void> {
+  if (await field.evaluate((element) => element.tagName === 'SELECT')) {
+    const label = await field.locator('option').filter({ hasText: option }).first().textContent();
+    await field.selectOption({ label: (label ?? '').trim() });
+    return;
+  }
+  await field.click();
+  await page.getByTitle(option, { exact: false }).filter({ visible: true }).first().click();
+}
+
+/** Switches the active account in the header from `from` to `to` and waits until it shows. */
+export async function switchAccount(page: Page, label: string, from: string, to: string): Promise<void> {
+  await page.getByRole('button', { name: `${label}: ${from}` }).click();
+  await page.getByRole('menuitem', { name: to }).click();
+  await expect(page.getByRole('button', { name: `${label}: ${to}` })).toBeVisible();
+}

@@ -13,6 +13,7 @@ import {
   CecValidationError,
   TransportError,
 } from '../../../electron/services/huawei';
+import { sourceOfRef, toProviderCall } from '../../../electron/services/huawei/provider/calls';
 import { cecFactory } from '../../../electron/services/huawei/provider/index';
 import { toCreateParams, toSlot } from '../../../electron/services/huawei/provider/tasks';
 import { openListServices } from '../../../electron/services/lists';
@@ -101,6 +102,42 @@ describe('a task draft as a campaign', () => {
       CecValidationError,
     );
     expect(() => toCreateParams({ ...draft, callerNumbers: ['1', '2'] }, [])).toThrow(CecValidationError);
+  });
+});
+
+describe('the recording of a CEC outcome', () => {
+  const outcome = (recordPath: string, callId: string) => ({
+    id: callId || 'derived:1',
+    derivedId: callId === '',
+    campaignId: '7',
+    sessionId: 's1',
+    called: '13900000001',
+    callTimeStr: '2026-12-03 15:00:00',
+    callTime: Date.UTC(2026, 11, 3, 7),
+    callStatus: 6,
+    failCode: '0',
+    vdnId: '1',
+    callId,
+    customField: '',
+    recordPath,
+  });
+
+  it('is fetched by callId when the path is empty, by the path otherwise, and absent with neither', () => {
+    const byCall = toProviderCall(outcome('', '1764745200-3'), '7').recording;
+    expect(byCall?.kind).toBe('provider');
+    expect(byCall?.kind === 'provider' && sourceOfRef(byCall.ref)).toEqual({
+      kind: 'ccfs-call',
+      callId: '1764745200-3',
+    });
+    const byPath = toProviderCall(
+      outcome('Y:/1/1/20261203/42/1764745200-3.V3', '1764745200-3'),
+      '7',
+    ).recording;
+    expect(byPath?.kind === 'provider' && sourceOfRef(byPath.ref)).toEqual({
+      kind: 'ccfs-record',
+      fileName: 'Y:/1/1/20261203/42/1764745200-3.V3',
+    });
+    expect(toProviderCall(outcome('', ''), '7').recording).toBeNull();
   });
 });
 

@@ -16,9 +16,13 @@ export function domainOutcome(verdict: CecCallVerdict): DomainOutcome {
   return 'platform';
 }
 
-/** How a provider reference names a CC-FS recording (kept in the results store as text). */
-export function recordingRef(recordPath: string): RecordingRef | null {
-  const source = recordingSource(recordPath);
+/**
+ * How a provider reference names a CC-FS recording (kept in the results store as text). An
+ * outcome with an empty `recordPath` but a callId is fetched by that callId (downloadRecord
+ * `{callId}`), which is also how a recording in several parts comes (as a zip).
+ */
+export function recordingRef(recordPath: string, callId?: string): RecordingRef | null {
+  const source = recordingSource(recordPath, callId);
   if (source.kind === 'none') return null;
   if (source.kind === 'url') return { kind: 'url', url: source.url };
   return { kind: 'provider', ref: JSON.stringify(source) };
@@ -69,7 +73,7 @@ export function toProviderCall(outcome: CallOutcome, taskId: string | null): Pro
     endedAt: null,
     callMs: 0,
     talkMs: 0,
-    recording: recordingRef(outcome.recordPath),
+    recording: recordingRef(outcome.recordPath, outcome.callId || undefined),
     deleted: false,
     utterances: [],
     transcript: connected && !outcome.derivedId ? 'pending' : 'none',

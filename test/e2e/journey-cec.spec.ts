@@ -97,9 +97,9 @@ const WORDS = {
     removeRange: (n: number) => `Remove range ${n}`,
     running: 'Running',
     paused: 'Paused',
-    pushOpen: 'Push to a task…',
-    pushDialog: (list: string) => `Push “${list}” to a task`,
-    target: 'Target task',
+    pushOpen: 'Push to task…',
+    pushDialog: (list: string) => `Push “${list}” into a task`,
+    target: 'Task',
     plan: 'Upload plan',
     planRows: (n: number) => `${n} rows will be uploaded`,
     start: 'Start upload',
@@ -107,14 +107,14 @@ const WORDS = {
     done: 'Done',
     rate: 'rows/s',
     left: 'left',
-    ceiling: 'Platform limit: 20 rows every 1 s',
+    ceiling: 'Provider limit: 20 rows every 1 s',
     close: 'Close',
-    progress: (n: number) => `Dialled ${n} / ${n}`,
+    progress: (n: number) => `${n} of ${n} dialled`,
     resultsLink: 'Results',
     source: 'Show',
     sync: 'Sync results',
     synced: (n: number) => `Sync done: ${n} new`,
-    outcome: 'Call status',
+    outcome: 'Status',
     connected: 'Connected',
     table: 'Calls',
     review: 'Call review',
@@ -357,6 +357,8 @@ test.describe('the CEC journey on the built-in sandbox tenant', () => {
     test.setTimeout(180_000);
     await page.goto(`${harness.url}#/settings`);
     await page.getByRole('radiogroup', { name: '界面语言' }).getByText('English').click();
+    // The journey starts where a fresh start lands: the Lists screen.
+    await page.getByRole('link', { name: 'Lists', exact: true }).click();
     await journey(page, harness.url, WORDS.en);
   });
 });

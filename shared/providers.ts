@@ -7,6 +7,21 @@
 import type { Localized } from './locale';
 import type { TaskAction, TaskStatus } from './tasks';
 
+/**
+ * What one row's fields must keep to for a provider, checked by the upload plan before anything
+ * is sent (null: the provider sets no such limit beyond the app's own rules).
+ */
+export interface RowLimits {
+  /** Longest row key (outid) the provider takes, in characters. */
+  maxKeyLength: number | null;
+  /** The characters a number may hold, as a character class (e.g. `0-9*#`). */
+  phoneCharacters: string | null;
+  /** Longest number, in characters. */
+  maxPhoneLength: number | null;
+  /** Largest variables payload as the provider receives it, in bytes of UTF-8. */
+  maxVariablesBytes: number | null;
+}
+
 /** Every provider the app supports; the registry in main must implement each one. */
 export const PROVIDER_IDS = ['sobot', 'huawei-cec'] as const;
 export type ProviderId = (typeof PROVIDER_IDS)[number];
@@ -60,9 +75,7 @@ export interface ProviderCapabilities {
     remove: boolean;
     /** Upload as one workbook: its limits, or null when the provider has no file upload. */
     file: { maxRows: number; maxBytes: number } | null;
-    /** Longest row key (outid) the provider takes; null when it sets none. */
-    maxKeyLength: number | null;
-  };
+  } & RowLimits;
   /** Whether the provider can push each call's result to a URL the app serves. */
   resultPush: boolean;
   /** Whether a task may run without an end (validity `permanent`); else it needs a range. */

@@ -5,6 +5,7 @@
  */
 import type { RowProblemCode } from './callList';
 import type { Localized } from './locale';
+import type { RowLimits } from './providers';
 
 /**
  * Rows a provider would refuse, found by the plan before anything is sent (each provider says
@@ -139,6 +140,8 @@ export interface UploadPlan {
   mayBeFiltered: number;
   /** The variable columns as they will be sent: list name → template name (null = dropped). */
   variables: { list: string; template: string | null }[];
+  /** The target provider's limits every row was checked against (named in the plan). */
+  rowLimits: RowLimits;
   /** Rows per request. */
   batchRows: number;
   /** Least time between two requests (the provider's pace), ms. */

@@ -318,8 +318,12 @@ export function cecQcStatus(status: number): { state: CecQcState; label: Localiz
 export const CEC_CLIENT_MESSAGES = {
   'huawei.auth_refused': {
     'zh-CN':
-      '华为云拒绝了签名（HTTP 401）：请检查 AK/SK 是否正确，以及本机时间是否准确（误差须在 15 分钟内）',
-    en: 'Huawei CEC refused the signature (HTTP 401): check the AK/SK and that this computer’s clock is right (within 15 minutes)',
+      '华为云拒绝了签名（HTTP 401）：AK 或 SK 不正确，请在账号中重新填写；如确认无误，再检查本机时间是否准确（误差须在 15 分钟内）',
+    en: 'Huawei CEC refused the signature (HTTP 401): the AK or SK is wrong, enter them again in the account; if they are right, check that this computer’s clock is right (within 15 minutes)',
+  },
+  'huawei.clock_skew': {
+    'zh-CN': '本机时间与华为云服务器相差过大，签名被拒绝（HTTP 401）：请校准本机时间后重试',
+    en: 'This computer’s clock is too far from the Huawei CEC server’s, so the signature was refused (HTTP 401): set the clock right and try again',
   },
   'huawei.qc_auth_refused': {
     'zh-CN': '质检接口拒绝了访问（HTTP 401）：请检查质检 app key 和 app secret',
@@ -343,6 +347,20 @@ export const CEC_CLIENT_MESSAGES = {
     en: 'Something unexpected went wrong: try again, and check the log if it persists',
   },
 } satisfies Record<string, Localized>;
+
+/**
+ * `huawei.clock_skew` with the measured difference: which way this machine's clock is off and
+ * by about how many minutes (from the server's `Date`).
+ * @param skewMs this machine's signing time minus the server's time
+ */
+export function cecClockSkewMessage(skewMs: number): Localized {
+  const minutes = Math.max(1, Math.round(Math.abs(skewMs) / 60_000));
+  const ahead = skewMs > 0;
+  return {
+    'zh-CN': `本机时间比华为云服务器${ahead ? '快' : '慢'}约 ${minutes} 分钟，签名因此被拒绝（HTTP 401）：请校准本机时间（建议开启自动同步时间）后重试`,
+    en: `This computer’s clock is about ${minutes} minute${minutes === 1 ? '' : 's'} ${ahead ? 'ahead of' : 'behind'} the Huawei CEC server’s, so the signature was refused (HTTP 401): set the clock right (turn on automatic time) and try again`,
+  };
+}
 
 /** One of the client-side codes of {@link CEC_CLIENT_MESSAGES}. */
 export type CecClientCode = keyof typeof CEC_CLIENT_MESSAGES;

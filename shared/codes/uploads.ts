@@ -1,5 +1,6 @@
 import { ROW_PROBLEMS, type RowProblemCode } from '../callList';
-import type { Locale, Localized } from '../locale';
+import { format, type Locale, type Localized } from '../locale';
+import type { RowLimits } from '../providers';
 import type { ExcludedProblem, PlanRowProblem, ProviderRowProblem } from '../uploads';
 
 /**
@@ -128,11 +129,81 @@ export const PLAN_ROW_PROBLEM_LABELS: Record<PlanRowProblem, Localized> = {
   },
 };
 
-/** The words for any code a plan counts excluded rows under. */
-export function excludedProblemLabel(code: ExcludedProblem, locale: Locale): string {
+/**
+ * A provider row problem with the provider's own figure, where it declares one (`{max}`,
+ * `{chars}` from its RowLimits): what the plan shows instead of the generic label.
+ */
+const LIMITED_PROBLEM_LABELS: Partial<Record<ProviderRowProblem, Localized>> = {
+  'row.key_too_long': {
+    'zh-CN': '编号超过 {max} 个字符（外呼平台的上限）',
+    en: 'The id is longer than {max} characters (the provider’s limit)',
+  },
+  'row.phone_rejected': {
+    'zh-CN': '号码只能包含 {chars}，最多 {max} 位（外呼平台的规则）',
+    en: 'The number may hold only {chars}, at most {max} characters (the provider’s rule)',
+  },
+  'row.variables_too_large': {
+    'zh-CN': '变量内容超过 {max} 字节（外呼平台的上限）',
+    en: 'The variables take more than {max} bytes (the provider’s limit)',
+  },
+};
+
+/** The figures of a limited label, or null when the provider declares none for that problem. */
+function limitParams(code: string, limits: RowLimits): Record<string, string | number> | null {
+  if (code === 'row.key_too_long') return limits.maxKeyLength === null ? null : { max: limits.maxKeyLength };
+  if (code === 'row.phone_rejected')
+    return limits.phoneCharacters === null || limits.maxPhoneLength === null
+      ? null
+      : { chars: limits.phoneCharacters, max: limits.maxPhoneLength };
+  if (code === 'row.variables_too_large')
+    return limits.maxVariablesBytes === null ? null : { max: limits.maxVariablesBytes };
+  return null;
+}
+
+/**
+ * The words for any code a plan counts excluded rows under; with the plan's `rowLimits`, a
+ * provider limit is named with its figure ("编号超过 32 个字符").
+ */
+export function excludedProblemLabel(code: ExcludedProblem, locale: Locale, limits?: RowLimits): string {
+  const params = limits ? limitParams(code, limits) : null;
+  const limited = (LIMITED_PROBLEM_LABELS as Record<string, Localized>)[code];
+  if (params && limited) return format(limited[locale], params);
   const text =
     (PLAN_ROW_PROBLEM_LABELS as Record<string, Localized>)[code] ??
     (PROVIDER_ROW_PROBLEM_LABELS as Record<string, Localized>)[code] ??
     (ROW_PROBLEMS as Record<string, Localized>)[code as RowProblemCode];
   return text ? text[locale] : code;
+}
+
+/** Each limit a provider declares, in a few words with its figure (the plan names them all). */
+const LIMIT_ITEMS: { code: ProviderRowProblem; text: Localized }[] = [
+  {
+    code: 'row.key_too_long',
+    text: { 'zh-CN': '编号最多 {max} 个字符', en: 'ids of at most {max} characters' },
+  },
+  {
+    code: 'row.phone_rejected',
+    text: {
+      'zh-CN': '号码只含 {chars}、最多 {max} 位',
+      en: 'numbers of only {chars}, at most {max} characters',
+    },
+  },
+  {
+    code: 'row.variables_too_large',
+    text: { 'zh-CN': '变量最多 {max} 字节', en: 'variables of at most {max} bytes' },
+  },
+];
+
+/**
+ * The limits the plan checks every row against, one short phrase each, with the problem code
+ * whose count belongs to it; empty for a provider that declares none.
+ */
+export function rowLimitItems(
+  limits: RowLimits,
+  locale: Locale,
+): { code: ProviderRowProblem; text: string }[] {
+  return LIMIT_ITEMS.flatMap(({ code, text }) => {
+    const params = limitParams(code, limits);
+    return params ? [{ code, text: format(text[locale], params) }] : [];
+  });
 }

@@ -90,7 +90,7 @@ function planLines(plan: UploadPlan, locale: Locale): string[] {
     }),
   ];
   for (const [code, n] of Object.entries(plan.excluded.byProblem))
-    lines.push(`  ${excludedProblemLabel(code as ExcludedProblem, locale)}: ${n}`);
+    lines.push(`  ${excludedProblemLabel(code as ExcludedProblem, locale, plan.rowLimits)}: ${n}`);
   const { numberOnTask } = plan;
   if (numberOnTask.rows > 0)
     lines.push(

@@ -6,7 +6,7 @@
  */
 import type { Locale, Localized } from '../../../shared/locale';
 import type { AppError } from '../../../shared/result';
-import { CEC_CLIENT_MESSAGES, cecCodeMeaning } from '../../../shared/codes/huaweiCec';
+import { CEC_CLIENT_MESSAGES, cecClockSkewMessage, cecCodeMeaning } from '../../../shared/codes/huaweiCec';
 import { NET_MESSAGES } from '../../../shared/codes/net';
 import { TransportError } from '../http/errors';
 
@@ -34,22 +34,61 @@ export class CecError extends Error {
 }
 
 /**
- * HTTP 401: CC-iSales/CC-FS refused the signature (a wrong AK/SK, or this machine's clock more
- * than ~15 minutes off), or the QC service refused the app key or token.
+ * HTTP 401: CC-iSales/CC-FS refused the signature, or the QC service refused the app key or
+ * token. `huawei.clock_skew` when the answer's `Date` shows this machine's clock more than
+ * {@link CLOCK_SKEW_SUSPECT_MS} off the server's (the platform refuses a stamp ~15 minutes off);
+ * `huawei.auth_refused` otherwise (a wrong AK/SK, or a clock the answer could not show).
  */
 export class CecAuthError extends Error {
   override readonly name = 'CecAuthError';
   readonly sent = 'yes' as const;
   readonly status = 401;
-  /** @param code which refusal @param operation what was called */
+  /**
+   * @param code which refusal
+   * @param operation what was called
+   * @param clockSkewMs for `huawei.clock_skew`: this machine's signing time minus the server's
+   *   (positive: this clock is ahead)
+   */
   constructor(
-    readonly code: 'huawei.auth_refused' | 'huawei.qc_auth_refused',
+    readonly code: 'huawei.auth_refused' | 'huawei.clock_skew' | 'huawei.qc_auth_refused',
     readonly operation: string,
+    readonly clockSkewMs?: number,
   ) {
     super(
-      `CEC ${operation}: ${code} (HTTP 401${code === 'huawei.auth_refused' ? ', signature refused or clock off' : ''})`,
+      `CEC ${operation}: ${code} (HTTP 401${
+        code === 'huawei.auth_refused'
+          ? ', signature refused or clock off'
+          : code === 'huawei.clock_skew'
+            ? `, clock ${Math.round((clockSkewMs ?? 0) / 1000)} s off the server's`
+            : ''
+      })`,
     );
   }
+}
+
+/**
+ * How far this machine's clock may be from the server's `Date` before a 401 is put down to the
+ * clock rather than the AK/SK. Below the platform's ~15 minutes so a clock near the edge is named
+ * too; well above the second-resolution of `Date` and any network delay.
+ */
+export const CLOCK_SKEW_SUSPECT_MS = 10 * 60_000;
+
+/**
+ * The refusal a signed HTTP 401 stands for: the clock when the server's `Date` header is more
+ * than {@link CLOCK_SKEW_SUSPECT_MS} from the signing time, else the AK/SK.
+ * @param signedAt the stamp the request was signed with (epoch ms)
+ * @param serverDate the answer's `Date` header, if any
+ */
+export function signatureRefusal(
+  operation: string,
+  signedAt: number,
+  serverDate: string | null,
+): CecAuthError {
+  const served = serverDate ? Date.parse(serverDate) : NaN;
+  const skew = signedAt - served;
+  return Number.isFinite(skew) && Math.abs(skew) > CLOCK_SKEW_SUSPECT_MS
+    ? new CecAuthError('huawei.clock_skew', operation, skew)
+    : new CecAuthError('huawei.auth_refused', operation);
 }
 
 /** A recording download answered something that is not a WAV (nor a zip holding one). */
@@ -97,7 +136,14 @@ export function toAppError(err: unknown, locale: Locale): AppError {
   if (err instanceof CecError)
     return { code: `huawei.${err.code}`, message: err.meaning[locale], detail: err.operation };
   if (err instanceof CecAuthError)
-    return { code: err.code, message: CEC_CLIENT_MESSAGES[err.code][locale], detail: 'HTTP 401' };
+    return {
+      code: err.code,
+      message:
+        err.code === 'huawei.clock_skew'
+          ? cecClockSkewMessage(err.clockSkewMs ?? 0)[locale]
+          : CEC_CLIENT_MESSAGES[err.code][locale],
+      detail: 'HTTP 401',
+    };
   if (err instanceof TransportError) {
     const message = NET_MESSAGES[err.code][locale];
     return err.status !== undefined

@@ -6,7 +6,8 @@
  * - The JSON body is serialised once and that exact text is both signed and sent.
  * - `host` is signed as `new URL(base).host`, which is what fetch puts on the wire.
  * - HTTP 401 (no body) is the platform refusing the signature, usually a wrong SK or a clock
- *   more than ~15 minutes off: {@link CecAuthError}.
+ *   more than ~15 minutes off: {@link CecAuthError}, which tells the two apart by the answer's
+ *   `Date` header.
  * - TLS is verified always; a private-CA tenant gives its CA certificate (tls.ts).
  */
 import { CEC_ISALES_SUCCESS } from '../../../shared/codes/huaweiCec';
@@ -15,7 +16,7 @@ import type { Limiter } from '../http/limiter';
 import type { RetryPolicy } from '../http/retry';
 import { sendOnce, withRetries, type HttpAnswer } from '../http/send';
 import { redact, type Logger } from '../log';
-import { CecAuthError, CecError } from './errors';
+import { CecAuthError, CecError, signatureRefusal } from './errors';
 import { isJsonObject, JsonNumber, JsonSyntaxError, parseTolerantJson, type JsonObject } from './json';
 import { encodeRfc3986, JSON_CONTENT_TYPE, signAuthV2, wireQuery, type QueryItems } from './signer';
 import type { HttpFetch } from './tls';
@@ -142,11 +143,12 @@ export function createTransport(cfg: TransportConfig): CecTransport {
           'Content-Type': JSON_CONTENT_TYPE,
           Accept: 'application/json, application/octet-stream, */*',
         };
+        const signedAt = cfg.now();
         if (signed)
           headers['Authorization'] = signAuthV2(
             { ak: cfg.ak, sk: cfg.sk },
             { method: req.method, path, query, headers: { 'content-type': JSON_CONTENT_TYPE, host }, body },
-            cfg.now(),
+            signedAt,
           );
         else Object.assign(headers, req.headers);
         const started = Date.now();
@@ -168,7 +170,9 @@ export function createTransport(cfg: TransportConfig): CecTransport {
           ms: Date.now() - started,
         });
         if (answer.status === 401)
-          throw new CecAuthError(signed ? 'huawei.auth_refused' : 'huawei.qc_auth_refused', req.operation);
+          throw signed
+            ? signatureRefusal(req.operation, signedAt, answer.headers.get('date'))
+            : new CecAuthError('huawei.qc_auth_refused', req.operation);
         if (answer.status < 200 || answer.status >= 300)
           throw new TransportError({
             code: 'net.http_status',

@@ -188,6 +188,12 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
         toSend,
         mayBeFiltered: selected.mayBeFiltered,
         variables: variables.columns,
+        rowLimits: {
+          maxKeyLength: rows.maxKeyLength,
+          phoneCharacters: rows.phoneCharacters,
+          maxPhoneLength: rows.maxPhoneLength,
+          maxVariablesBytes: rows.maxVariablesBytes,
+        },
         batchRows,
         minSpacingMs: rows.minSpacingMs,
         requests:

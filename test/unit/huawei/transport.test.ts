@@ -149,6 +149,32 @@ describe('CEC transport against a misbehaving server', () => {
     expect((err as CecAuthError).code).toBe('huawei.auth_refused');
   });
 
+  it('puts a 401 down to the clock only when the answer’s Date is more than 10 minutes from the signing time', async () => {
+    const signedAt = Date.UTC(2024, 2, 4, 1, 0, 0);
+    let date: string | null = null;
+    const url = await http((_req, res) => {
+      // Node would stamp its own Date; the test's says where the "server" clock is.
+      res.sendDate = date !== null;
+      res.writeHead(401, date === null ? {} : { date }).end();
+    });
+    const refusal = async (serverMs: number | null) => {
+      date = serverMs === null ? null : new Date(serverMs).toUTCString();
+      return (await client(url, { now: () => signedAt })
+        .checkAccount()
+        .catch((e: unknown) => e)) as CecAuthError;
+    };
+    const behind = await refusal(signedAt - 16 * 60_000);
+    expect(behind).toMatchObject({ code: 'huawei.clock_skew', clockSkewMs: 16 * 60_000 });
+    expect(toAppError(behind, 'zh-CN').message).toContain('快约 16 分钟');
+    expect(toAppError(behind, 'en').message).toContain('about 16 minutes ahead of');
+    const ahead = await refusal(signedAt + 3 * 3_600_000);
+    expect(ahead).toMatchObject({ code: 'huawei.clock_skew', clockSkewMs: -3 * 3_600_000 });
+    expect(toAppError(ahead, 'zh-CN').message).toContain('慢约 180 分钟');
+    // Within 10 minutes, and with no Date at all, the AK/SK is the suspect.
+    expect((await refusal(signedAt + 9 * 60_000)).code).toBe('huawei.auth_refused');
+    expect((await refusal(null)).code).toBe('huawei.auth_refused');
+  });
+
   it('never follows a redirect', async () => {
     let followed = false;
     const target = await http((_req, res) => {

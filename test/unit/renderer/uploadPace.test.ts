@@ -9,6 +9,9 @@ const cec = {
   remove: true,
   file: null,
   maxKeyLength: 32,
+  phoneCharacters: '0-9*#',
+  maxPhoneLength: 24,
+  maxVariablesBytes: 1024,
 };
 
 describe('upload pace', () => {

@@ -117,6 +117,13 @@ describe('uncertain rows on a provider that cannot look rows up', () => {
     const plan = await uploads.plan({ listId, taskId });
     expect(plan.toSend).toBe(0);
     expect(plan.numberOnTask.rows).toBe(20);
+    // The plan carries CEC's own row limits (sessionId, called, callData) to name them.
+    expect(plan.rowLimits).toEqual({
+      maxKeyLength: 32,
+      phoneCharacters: '0-9*#',
+      maxPhoneLength: 24,
+      maxVariablesBytes: 1024,
+    });
     await expect(uploads.resendUncertain(summary.id)).rejects.toThrow(/no rows whose outcome is unknown/);
   }, 30_000);
 

@@ -4,7 +4,12 @@
  */
 import type { ProviderCapabilities, ProviderInfo } from '../../../../shared/providers';
 import { MAX_CAMPAIGN_NAME, MAX_SLOTS } from '../campaignBody';
-import { MAX_ROWS_PER_REQUEST, MAX_SESSION_ID_CHARS } from '../numbers';
+import {
+  MAX_CALL_DATA_BYTES,
+  MAX_CALLED_CHARS,
+  MAX_ROWS_PER_REQUEST,
+  MAX_SESSION_ID_CHARS,
+} from '../numbers';
 import { MIN_ADD_SPACING_MS } from '../pacer';
 import { DEFAULT_TIME_ZONE } from '../time';
 
@@ -38,7 +43,11 @@ export const CEC_CAPABILITIES: ProviderCapabilities = {
     lookUp: false,
     remove: true,
     file: null,
+    // sessionId ≤ 32, called ≤ 24 of 0-9 * #, callData (the variables' JSON) ≤ 1024 bytes.
     maxKeyLength: MAX_SESSION_ID_CHARS,
+    phoneCharacters: '0-9*#',
+    maxPhoneLength: MAX_CALLED_CHARS,
+    maxVariablesBytes: MAX_CALL_DATA_BYTES,
   },
   resultPush: true,
   permanentValidity: false,

@@ -190,6 +190,9 @@ export function createCecRoutes(deps: CecRouteDeps) {
     /** Answers one CEC request. */
     async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
       const arrivedAt = deps.monoNow();
+      // The sandbox's own clock in every answer, as a server's Date: a client told "401" can
+      // tell a skewed clock from a wrong key by it.
+      res.setHeader('date', new Date(deps.realNow()).toUTCString());
       const method = req.method ?? 'GET';
       const route = routeOf(method, url.pathname);
       const operation = typeof route === 'object' && route ? route.operation : 'unknown';

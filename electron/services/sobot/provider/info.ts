@@ -46,6 +46,10 @@ export const SOBOT_CAPABILITIES: ProviderCapabilities = {
     remove: true,
     file: { maxRows: MAX_FILE_ROWS, maxBytes: MAX_FILE_BYTES },
     maxKeyLength: null,
+    // The document bounds neither the telephone's form (bad ones are filtered) nor `variable`.
+    phoneCharacters: null,
+    maxPhoneLength: null,
+    maxVariablesBytes: null,
   },
   resultPush: true,
   permanentValidity: true,

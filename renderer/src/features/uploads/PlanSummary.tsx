@@ -50,7 +50,10 @@ export function PlanSummary({
           <ul className="upload-excluded" aria-label={t('uploads.plan.excludedList')}>
             {problems.map(([code, count]) => (
               <li key={code} data-problem={code}>
-                {t('uploads.plan.problem', { label: excludedProblemLabel(code, locale), count })}
+                {t('uploads.plan.problem', {
+                  label: excludedProblemLabel(code, locale, plan.rowLimits),
+                  count,
+                })}
               </li>
             ))}
           </ul>

@@ -45,7 +45,7 @@ export function HoursEditor({ value, onChange, issues, max = MAX_CALLING_RANGES 
             <label>
               {t('tasks.wizard.rangeStart', { n })}
               <TimePicker
-                format={TIME}
+                format={{ format: TIME, type: 'mask' }}
                 needConfirm={false}
                 minuteStep={5}
                 value={toDayjs(row.start)}
@@ -57,7 +57,7 @@ export function HoursEditor({ value, onChange, issues, max = MAX_CALLING_RANGES 
             <label>
               {t('tasks.wizard.rangeEnd', { n })}
               <TimePicker
-                format={TIME}
+                format={{ format: TIME, type: 'mask' }}
                 needConfirm={false}
                 minuteStep={5}
                 value={toDayjs(row.end)}

@@ -59,7 +59,7 @@ export function codeMeaning(spec: OutcomeCodes, code: string): Localized | null 
 }
 
 /**
- * One choice of the outcome chips and the status filter: a neutral outcome (`o:<outcome>`) or a
+ * One choice of the outcome chips and the status filter: a neutral outcome (its name, as the status select has always sent it) or a
  * provider's group (`g:<id>`), with its count and whether the filter holds it.
  */
 export interface OutcomeChoice {
@@ -91,14 +91,14 @@ export function outcomeChoices(
   }
   const chosen = new Set(filter.outcomes ?? []);
   const choices: OutcomeChoice[] = counts.byOutcome.map((o) => ({
-    key: `o:${o.outcome}`,
+    key: o.outcome,
     label: outcomeLabel(o.outcome),
     count: o.count,
     chosen: chosen.has(o.outcome),
   }));
   for (const outcome of chosen) {
     if (!counts.byOutcome.some((o) => o.outcome === outcome))
-      choices.push({ key: `o:${outcome}`, label: outcomeLabel(outcome), count: 0, chosen: true });
+      choices.push({ key: outcome, label: outcomeLabel(outcome), count: 0, chosen: true });
   }
   return choices;
 }
@@ -110,12 +110,12 @@ export function toggleChoice(filter: ResultsFilter, key: string): Partial<Result
     return current.includes(item) ? current.filter((x) => x !== item) : [...current, item];
   };
   if (key.startsWith('g:')) return { outcomeGroups: toggled(filter.outcomeGroups, key.slice(2)) };
-  return { outcomes: toggled(filter.outcomes, key.slice(2) as CallOutcome) };
+  return { outcomes: toggled(filter.outcomes, key as CallOutcome) };
 }
 
 /** The filter change that chooses exactly this choice, or none with `''` (the select). */
 export function onlyChoice(key: string): Partial<ResultsFilter> {
   if (key === '') return { outcomes: [], outcomeGroups: [] };
   if (key.startsWith('g:')) return { outcomes: [], outcomeGroups: [key.slice(2)] };
-  return { outcomes: [key.slice(2) as CallOutcome], outcomeGroups: [] };
+  return { outcomes: [key as CallOutcome], outcomeGroups: [] };
 }

@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ResultsReader } from '../../../electron/services/results/resultsQuery';
 import { CEC_OUTCOME_CODES } from '../../../shared/codes/huaweiCec';
-import { groupOf, outcomeChoices, toggleChoice, type OutcomeCodes } from '../../../shared/outcomeGroups';
+import {
+  groupOf,
+  onlyChoice,
+  outcomeChoices,
+  toggleChoice,
+  type OutcomeCodes,
+} from '../../../shared/outcomeGroups';
 import { ACCOUNT, setupResults } from './support';
 
 type Setup = Awaited<ReturnType<typeof setupResults>>;
@@ -70,5 +76,19 @@ describe('outcome groups of a provider’s own codes (CEC failCode groups)', () 
     // Without groups (Sobot) the counts have none and outcomeGroups is ignored.
     expect(s.results.counts(source, {}).byGroup).toBeUndefined();
     expect(s.results.query(source, { outcomeGroups: ['one'] }, 0, 500).total).toBe(all.length);
+  });
+});
+
+describe('the status select without code groups (Sobot)', () => {
+  it('keeps the outcome names as its values, as before the groups', () => {
+    const counts = { byOutcome: [{ outcome: 'connected' as const, count: 3 }] };
+    const choices = outcomeChoices(counts, { outcomes: ['busy'] }, () => ({ 'zh-CN': '', en: '' }));
+    expect(choices.map((c) => [c.key, c.count, c.chosen])).toEqual([
+      ['connected', 3, false],
+      ['busy', 0, true],
+    ]);
+    expect(onlyChoice('connected')).toEqual({ outcomes: ['connected'], outcomeGroups: [] });
+    expect(onlyChoice('g:user')).toEqual({ outcomes: [], outcomeGroups: ['user'] });
+    expect(toggleChoice({ outcomes: ['busy'] }, 'busy')).toEqual({ outcomes: [] });
   });
 });

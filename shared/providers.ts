@@ -5,6 +5,7 @@
  * with the accounts and shows only what the active account's provider can do.
  */
 import type { Localized } from './locale';
+import type { OutcomeCodes } from './outcomeGroups';
 import type { TaskAction, TaskStatus } from './tasks';
 
 /**
@@ -61,6 +62,12 @@ export interface ProviderCapabilities {
   intentions: boolean;
   /** Whether the provider counts a task's completed calls over time (else the app counts synced ones). */
   callsOverTime: boolean;
+  /**
+   * The provider's own outcome codes, grouped (CEC's failCode groups): Results then offers the
+   * groups as its outcome chips and filter, shows the raw code as a column and exports it with
+   * its group and meaning. Null: chips per neutral outcome (Sobot).
+   */
+  outcomeCodes: OutcomeCodes | null;
   /** Uploading list rows into a task. */
   rows: {
     /** Rows per request. */

@@ -1,5 +1,6 @@
 import type { ProviderId } from './providers';
 import type { CallList } from './callList';
+import type { Localized } from './locale';
 
 /**
  * Call results in the operator's words, whichever provider made the call: a call and its
@@ -103,6 +104,11 @@ export type ResultsSource = { kind: 'task'; taskId: string } | { kind: 'list'; l
 /** The Results screen's filters; every one is optional. */
 export interface ResultsFilter {
   outcomes?: CallOutcome[];
+  /**
+   * Calls in any of these groups of the provider's own codes (`ProviderCapabilities.outcomeCodes`:
+   * CEC's failCode groups); ignored for a provider without groups.
+   */
+  outcomeGroups?: string[];
   /** Calls with any of these intention labels; `''` means calls with none. */
   intentions?: string[];
   /** Talk time bounds in seconds (inclusive). */
@@ -139,6 +145,12 @@ export interface ResultsPage {
 export interface ResultsCounts {
   total: number;
   byOutcome: { outcome: CallOutcome; count: number }[];
+  /**
+   * Calls per group of the provider's own codes, in the provider's order (groups with calls, and
+   * any chosen in the filter); absent for a provider without groups (Sobot). Counted, like
+   * `byOutcome`, without the outcome and group filters.
+   */
+  byGroup?: { group: string; label: Localized; count: number }[];
   /** Label `''` counts calls without an intention. */
   byIntention: { label: string; count: number }[];
 }

@@ -82,6 +82,12 @@ export interface TaskStats {
   today: CallBucket[];
   /** The 7 local days of this week, Monday first. */
   week: CallBucket[];
+  /**
+   * Where the counts come from: the provider's own count of completed calls (`provider`), or the
+   * calls synced into this app, by their start time (`synced`: a provider without
+   * `capabilities.callsOverTime`, such as Huawei CEC); `none` when neither can count.
+   */
+  source: 'provider' | 'synced' | 'none';
 }
 
 /** A call script usable for new tasks. */

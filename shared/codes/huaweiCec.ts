@@ -1,4 +1,5 @@
 import type { Localized } from '../locale';
+import type { OutcomeCodes, OutcomeGroup } from '../outcomeGroups';
 
 /**
  * Huawei Cloud CEC codes with their meaning in each language: the outbound `failCode` table of
@@ -103,6 +104,40 @@ export const CEC_FAIL_CODES: Readonly<Record<string, CecFailCode>> = {
   ),
   '00606': system('系统异常，请联系管理员排查', 'System error: ask the administrator to look into it'),
   '34611': system('其他系统异常', 'Other system error'),
+};
+
+/** The groups' names, as the fragments' table heads them (分类). */
+export const CEC_FAIL_GROUP_LABELS: Readonly<Record<CecFailGroup | 'unknown', Localized>> = {
+  success: { 'zh-CN': '外呼成功', en: 'Connected' },
+  user: { 'zh-CN': '用户侧拆线', en: 'User side' },
+  platform: { 'zh-CN': '平台正常拆线', en: 'Platform released' },
+  resources: { 'zh-CN': '系统资源不足', en: 'Not enough resources' },
+  system: { 'zh-CN': '系统异常', en: 'System error' },
+  unknown: { 'zh-CN': '未知原因', en: 'Unknown reason' },
+};
+
+const FAIL_GROUPS = ['user', 'platform', 'resources', 'system'] as const;
+
+/**
+ * The failCode groups as the Results screen offers them (`ProviderCapabilities.outcomeCodes`):
+ * success is a connected call (cecCallVerdict: callStatus 6 with `0`/`00000`/nothing), each
+ * failure group holds its documented codes, and every other call (an undocumented code) is
+ * unknown. The same rule as {@link cecCallVerdict}, so a chip never disagrees with a row.
+ */
+export const CEC_OUTCOME_CODES: OutcomeCodes = {
+  name: { 'zh-CN': '失败原因码（failCode）', en: 'Failure code (failCode)' },
+  groups: [
+    { id: 'success', label: CEC_FAIL_GROUP_LABELS.success, outcomes: ['connected'] },
+    ...FAIL_GROUPS.map((group): OutcomeGroup => ({
+      id: group,
+      label: CEC_FAIL_GROUP_LABELS[group],
+      codes: Object.entries(CEC_FAIL_CODES)
+        .filter(([, row]) => row.group === group)
+        .map(([code, row]) => ({ code, label: row.label }))
+        .sort((a, b) => a.code.localeCompare(b.code)),
+    })),
+    { id: 'unknown', label: CEC_FAIL_GROUP_LABELS.unknown },
+  ],
 };
 
 /** What the platform says about one call: its callStatus and failCode as sent. */

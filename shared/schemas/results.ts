@@ -15,6 +15,7 @@ export const resultsSourceSchema = z.discriminatedUnion('kind', [
 export const resultsFilterSchema = z
   .object({
     outcomes: z.array(z.enum(CALL_OUTCOMES)).max(CALL_OUTCOMES.length).optional(),
+    outcomeGroups: z.array(z.string().min(1).max(40)).max(20).optional(),
     intentions: z.array(z.string().max(200)).max(100).optional(),
     minTalkSeconds: z.number().min(0).max(86_400).optional(),
     maxTalkSeconds: z.number().min(0).max(86_400).optional(),

@@ -223,6 +223,7 @@ export const runExportResults: ResultsRunner = onTask(
       source: { kind: 'task', taskId },
       filter: {},
       locale: ctx.locale,
+      outcomeCodes: results.outcomeCodes,
     });
     emit(ctx, { taskId, file, rows }, format(TEXT.exported[ctx.locale], { rows, file }));
     return 0;

@@ -141,6 +141,8 @@ export function createCore(adapters: HostAdapters): Core {
     accounts,
     media,
     broadcast,
+    // CEC has no calls_count: its chart counts the calls synced here.
+    syncedCalls: (accountId, ids, buckets) => results.reader.callsOverTime(accountId, ids, buckets),
   });
   const db = openAppDatabase(dataDir);
   const listServices = listServicesOver(db, { exclusive: adapters.exclusive ?? false });

@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { RESULTS_ERRORS } from '../../../shared/codes/results';
 import { callOutcomeLabel } from '../../../shared/codes/domain';
 import type { Locale } from '../../../shared/locale';
+import { codeMeaning, groupOf, type OutcomeCodes } from '../../../shared/outcomeGroups';
 import type { ResultsFilter, ResultsSource, Speaker } from '../../../shared/results';
 import { AppFailure } from '../contract/failure';
 import type { ColumnKind, ExportCell, ExportColumn } from '../exports/cells';
@@ -18,6 +19,8 @@ const HEADERS: Record<Locale, Record<string, string>> = {
     caller: '外显号码',
     status: '拨打结果',
     code: '结果代码',
+    group: '结果分类',
+    reason: '原因说明',
     intention: '客户意向',
     start: '开始时间',
     answer: '接通时间',
@@ -39,6 +42,8 @@ const HEADERS: Record<Locale, Record<string, string>> = {
     caller: 'Caller number',
     status: 'Outcome',
     code: 'Outcome code',
+    group: 'Outcome group',
+    reason: 'Reason',
     intention: 'Intention',
     start: 'Started',
     answer: 'Answered',
@@ -61,6 +66,11 @@ export interface ExportResultsInput {
   source: ResultsSource;
   filter: ResultsFilter;
   locale: Locale;
+  /**
+   * The provider's code groups (`capabilities.outcomeCodes`, CEC's failCodes): the code column is
+   * then named after the provider's code, followed by its group and what the code means.
+   */
+  outcomeCodes?: OutcomeCodes | null;
   signal?: AbortSignal;
 }
 
@@ -74,8 +84,8 @@ function variableNamesOf(reviews: Iterable<StoredReview>): string[] {
 }
 
 /**
- * Writes one row per call — the call-list variables, outcome (and the provider's code) and
- * intention in the user's language, times, durations in seconds (numbers), the recording URL
+ * Writes one row per call — the call-list variables, outcome (and the provider's code, with its
+ * group and meaning where the provider groups its codes) and intention in the user's language, times, durations in seconds (numbers), the recording URL
  * and the transcript as text — to .xlsx or .csv (by extension), through the export writer
  * (atomic; ids and telephones as text that keeps its digits; formulas neutralised in CSV).
  */
@@ -93,6 +103,17 @@ export async function exportResults(
   // A first pass over the calls (without transcripts in memory) finds the variable columns.
   const variables = variableNamesOf(each());
   const column = (key: string, kind: ColumnKind): ExportColumn => ({ header: h[key]!, kind });
+  const codes = input.outcomeCodes ?? null;
+  // With code groups: the raw code under the provider's own name, its group, what it means.
+  const codeColumns: ExportColumn[] = codes
+    ? [{ header: codes.name[input.locale], kind: 'id' }, column('group', 'text'), column('reason', 'text')]
+    : [column('code', 'text')];
+  const codeCells = (call: StoredReview['call']): ExportCell[] => {
+    if (!codes) return [call.outcomeCode];
+    const group = groupOf(codes, call.outcome, call.outcomeCode);
+    const meaning = codeMeaning(codes, call.outcomeCode) ?? callOutcomeLabel(call.outcome, call.outcomeCode);
+    return [call.outcomeCode, group ? group.label[input.locale] : '', meaning[input.locale]];
+  };
   const columns: ExportColumn[] = [
     column('callid', 'id'),
     column('task', 'id'),
@@ -101,7 +122,7 @@ export async function exportResults(
     ...variables.map((header): ExportColumn => ({ header, kind: 'text' })),
     column('caller', 'phone'),
     column('status', 'text'),
-    column('code', 'text'),
+    ...codeColumns,
     column('intention', 'text'),
     column('start', 'datetime'),
     column('answer', 'datetime'),
@@ -126,7 +147,7 @@ export async function exportResults(
       ...values,
       call.callerNumber,
       callOutcomeLabel(call.outcome, call.outcomeCode)[input.locale],
-      call.outcomeCode,
+      ...codeCells(call),
       call.intentions.length > 0 ? call.intentions.join(input.locale === 'en' ? ', ' : '、') : h.none!,
       localTime(call.startedAt),
       localTime(call.answeredAt),

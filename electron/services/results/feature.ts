@@ -5,6 +5,7 @@ import { EXPORT_NAMES } from '../../../shared/codes/exports';
 import { RESULTS_ERRORS, type ResultsErrorCode } from '../../../shared/codes/results';
 import type { ExportOutcome } from '../../../shared/exports';
 import type { Locale } from '../../../shared/locale';
+import type { OutcomeCodes } from '../../../shared/outcomeGroups';
 import type { ProviderId } from '../../../shared/providers';
 import type {
   CallReview,
@@ -90,7 +91,11 @@ export class ResultsFeature {
   constructor(private readonly deps: ResultsFeatureDeps) {
     this.now = deps.now ?? Date.now;
     this.calls = new CallStore(deps.db, deps.resolver ?? createListOutidResolver(deps.db));
-    this.reader = new ResultsReader(deps.db);
+    // Counts and filters by the code groups of the account's provider (CEC's failCode groups).
+    this.reader = new ResultsReader(
+      deps.db,
+      (accountId) => deps.accounts.factoryFor(accountId).info.capabilities.outcomeCodes ?? null,
+    );
     this.cursors = new SyncCursorStore(deps.db);
     this.recordings = new RecordingService({
       media: deps.media,
@@ -110,6 +115,11 @@ export class ResultsFeature {
   /** The active account: every query and sync is about its tasks. */
   get accountId(): string {
     return this.deps.accounts.activeId();
+  }
+
+  /** The active account's provider's code groups (CEC's failCodes), or null (Sobot). */
+  get outcomeCodes(): OutcomeCodes | null {
+    return this.deps.accounts.factoryFor(this.accountId).info.capabilities.outcomeCodes ?? null;
   }
 
   /**
@@ -353,7 +363,13 @@ export class ResultsFeature {
     );
     const exports = this.deps.exports ?? new ExportService(dataFolderHost(this.deps.dataDir));
     return exports.deliver(suggested, format, (file) =>
-      exportResults(this.reader, file, { accountId: this.accountId, source, filter, locale }),
+      exportResults(this.reader, file, {
+        accountId: this.accountId,
+        source,
+        filter,
+        locale,
+        outcomeCodes: this.outcomeCodes,
+      }),
     );
   }
 

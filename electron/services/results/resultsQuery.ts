@@ -1,4 +1,5 @@
 import { normalizePhone } from '../../../shared/phone';
+import { isCatchAll, type OutcomeCodes, type OutcomeGroup } from '../../../shared/outcomeGroups';
 import type { Database } from 'better-sqlite3';
 import type {
   CallOutcome,
@@ -120,11 +121,55 @@ function customerCondition(
   };
 }
 
-/** The WHERE clause and parameters for a source and filter (every value bound, never spliced). */
+/** A group's own test: the call's outcome or code is one it lists (null for a catch-all). */
+function ownCondition(group: OutcomeGroup): { sql: string; params: string[] } | null {
+  if (isCatchAll(group)) return null;
+  const either: string[] = [];
+  const params: string[] = [];
+  if (group.outcomes?.length) {
+    either.push(`c.outcome IN (${group.outcomes.map(() => '?').join(',')})`);
+    params.push(...group.outcomes);
+  }
+  if (group.codes?.length) {
+    either.push(`c.outcome_code IN (${group.codes.map(() => '?').join(',')})`);
+    params.push(...group.codes.map((c) => c.code));
+  }
+  return { sql: `(${either.join(' OR ')})`, params };
+}
+
+/**
+ * The SQL expression naming a call's group (the first group whose outcomes or codes it has, the
+ * catch-all otherwise; NULL when no group takes it): shared/outcomeGroups.ts `groupOf` in SQL,
+ * used both to count the groups and to filter by them, so the two cannot disagree.
+ */
+export function groupExpression(spec: OutcomeCodes): { sql: string; params: string[] } {
+  const whens: string[] = [];
+  const params: string[] = [];
+  let otherwise: string | null = null;
+  for (const group of spec.groups) {
+    const own = ownCondition(group);
+    if (!own) {
+      otherwise = group.id;
+      break;
+    }
+    whens.push(`WHEN ${own.sql} THEN ?`);
+    params.push(...own.params, group.id);
+  }
+  if (whens.length === 0)
+    return otherwise === null ? { sql: 'NULL', params } : { sql: '?', params: [otherwise] };
+  if (otherwise === null) return { sql: `(CASE ${whens.join(' ')} ELSE NULL END)`, params };
+  return { sql: `(CASE ${whens.join(' ')} ELSE ? END)`, params: [...params, otherwise] };
+}
+
+/**
+ * The WHERE clause and parameters for a source and filter (every value bound, never spliced).
+ * `groups`: the account's provider's code groups; without them `filter.outcomeGroups` is ignored.
+ */
 export function whereOf(
   accountId: string,
   source: ResultsSource,
   filter: ResultsFilter,
+  groups: OutcomeCodes | null = null,
 ): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
@@ -143,6 +188,11 @@ export function whereOf(
   if (filter.outcomes && filter.outcomes.length > 0) {
     parts.push(`c.outcome IN (${filter.outcomes.map(() => '?').join(',')})`);
     params.push(...filter.outcomes);
+  }
+  if (groups && filter.outcomeGroups && filter.outcomeGroups.length > 0) {
+    const group = groupExpression(groups);
+    parts.push(`${group.sql} IN (${filter.outcomeGroups.map(() => '?').join(',')})`);
+    params.push(...group.params, ...filter.outcomeGroups);
   }
   if (filter.intentions && filter.intentions.length > 0) {
     const labels = filter.intentions.filter((label) => label !== '');
@@ -187,7 +237,14 @@ export function whereOf(
 
 /** Read side of the results tables: the table's pages, counts and one call's review. */
 export class ResultsReader {
-  constructor(private readonly db: Database) {}
+  /**
+   * `groupsOf`: the code groups of an account's provider (`capabilities.outcomeCodes`); the
+   * counts then count them and the filter takes them. Default: none.
+   */
+  constructor(
+    private readonly db: Database,
+    private readonly groupsOf: (accountId: string) => OutcomeCodes | null = () => null,
+  ) {}
 
   page(
     accountId: string,
@@ -196,7 +253,7 @@ export class ResultsReader {
     offset: number,
     limit: number,
   ): ResultsPage {
-    const where = whereOf(accountId, source, filter);
+    const where = whereOf(accountId, source, filter, this.groupsOf(accountId));
     // Finding a customer matches a few calls: sort them rather than walk the task's calls in
     // time order hoping to meet them (`+` keeps the time index out of the plan).
     const order = filter.customer?.trim() ? '+c.start_time DESC, c.callid' : 'c.start_time DESC, c.callid';
@@ -230,10 +287,11 @@ export class ResultsReader {
    * what adding another outcome or intention would bring. `total` applies the whole filter.
    */
   counts(accountId: string, source: ResultsSource, filter: ResultsFilter): ResultsCounts {
-    const { outcomes: _outcomes, ...withoutOutcome } = filter;
+    const groups = this.groupsOf(accountId);
+    const { outcomes: _outcomes, outcomeGroups: _groups, ...withoutOutcome } = filter;
     const { intentions: _intentions, ...withoutIntention } = filter;
-    const where = whereOf(accountId, source, withoutOutcome);
-    const whereIntention = whereOf(accountId, source, withoutIntention);
+    const where = whereOf(accountId, source, withoutOutcome, groups);
+    const whereIntention = whereOf(accountId, source, withoutIntention, groups);
     const byOutcome = this.db
       .prepare<unknown[], { outcome: CallOutcome; count: number }>(
         `SELECT c.outcome AS outcome, count(*) AS count FROM result_calls c WHERE ${where.sql}
@@ -248,8 +306,30 @@ export class ResultsReader {
       )
       .all(...whereIntention.params);
     const chosen = filter.outcomes?.length ? new Set(filter.outcomes) : null;
-    const total = byOutcome.reduce((sum, o) => (chosen && !chosen.has(o.outcome) ? sum : sum + o.count), 0);
-    return { total, byOutcome, byIntention };
+    let total = byOutcome.reduce((sum, o) => (chosen && !chosen.has(o.outcome) ? sum : sum + o.count), 0);
+    if (!groups) return { total, byOutcome, byIntention };
+
+    const group = groupExpression(groups);
+    const counted = new Map(
+      this.db
+        .prepare<unknown[], { grp: string | null; count: number }>(
+          `SELECT ${group.sql} AS grp, count(*) AS count FROM result_calls c WHERE ${where.sql} GROUP BY grp`,
+        )
+        .all(...group.params, ...where.params)
+        .map((row) => [row.grp, row.count]),
+    );
+    const wanted = new Set(filter.outcomeGroups ?? []);
+    // The provider's order (success first), groups with calls and any chosen one.
+    const byGroup = groups.groups
+      .filter((g) => (counted.get(g.id) ?? 0) > 0 || wanted.has(g.id))
+      .map((g) => ({ group: g.id, label: g.label, count: counted.get(g.id) ?? 0 }));
+    if (wanted.size > 0) {
+      const whole = whereOf(accountId, source, filter, groups);
+      total = this.db
+        .prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM result_calls c WHERE ${whole.sql}`)
+        .get(...whole.params)!.n;
+    }
+    return { total, byOutcome, byGroup, byIntention };
   }
 
   /** A task's rates and breakdowns from its stored calls (see TaskDashboard), without syncedAt. */
@@ -360,6 +440,30 @@ export class ResultsReader {
         endMs: line.end_ms,
         remark: line.remark,
       }));
+  }
+
+  /**
+   * Stored calls per task that started within each bucket ([start, end)), for the calls chart of
+   * a provider that does not count calls over time: one map per bucket, task id to count (tasks
+   * without a call in a bucket are absent). Every stored call counts, whatever its outcome, as
+   * the provider's own count of a task's calls does.
+   */
+  callsOverTime(
+    accountId: string,
+    ids: readonly string[],
+    buckets: readonly { start: number; end: number }[],
+  ): Map<string, number>[] {
+    if (ids.length === 0) return buckets.map(() => new Map());
+    const statement = this.db.prepare<[string, string, number, number], { task_id: string; n: number }>(
+      `SELECT task_id, count(*) AS n FROM result_calls
+       WHERE account_id = ? AND task_id IN (SELECT value FROM json_each(?))
+         AND start_time >= ? AND start_time < ?
+       GROUP BY task_id`,
+    );
+    const wanted = JSON.stringify(ids);
+    return buckets.map(
+      (b) => new Map(statement.all(accountId, wanted, b.start, b.end).map((row) => [row.task_id, row.n])),
+    );
   }
 
   /** Calls stored per task of the account. */

@@ -4,7 +4,7 @@ import type { Broadcast } from '../contract/dispatch';
 import { createMediaProxy, type MediaProxy, type MediaProxyOptions } from '../media/proxy';
 import { createJsonSettingsFile, type SettingsFile } from '../settings/settingsFile';
 import { KnownTaskStore, TASKS_FILE_NAME } from './knownTasks';
-import { TaskService } from './service';
+import { TaskService, type TaskServiceDeps } from './service';
 
 /** Where the media proxy caches audio inside a data folder. */
 export function mediaCacheDir(dataDir: string): string {
@@ -27,6 +27,8 @@ export interface TasksWiring {
   broadcast?: Broadcast;
   /** The clock; default Date.now (tests pin it to the sandbox's simulated clock). */
   now?: () => number;
+  /** Stored calls per bucket, for the chart of a provider without its own count (TaskServiceDeps). */
+  syncedCalls?: TaskServiceDeps['syncedCalls'];
 }
 
 /** Builds the task service the way every host does, broadcasting `tasks:changed`. */
@@ -36,6 +38,7 @@ export function createTaskService(wiring: TasksWiring): TaskService {
     known: new KnownTaskStore(wiring.settings),
     media: wiring.media,
     ...(wiring.now ? { now: wiring.now } : {}),
+    ...(wiring.syncedCalls ? { syncedCalls: wiring.syncedCalls } : {}),
     ...(wiring.broadcast
       ? { onChange: (accountId) => wiring.broadcast?.('tasks:changed', { accountId }) }
       : {}),

@@ -22,7 +22,7 @@ import type {
 import type { AccountService } from '../accounts/service';
 import { AppFailure } from '../contract/failure';
 import type { MediaProxy } from '../media/proxy';
-import type { Provider, ProviderTask } from '../providers/types';
+import type { Provider, ProviderTask, TimeBucket } from '../providers/types';
 import { computeStats } from './stats';
 import type { KnownTask, KnownTaskStore } from './knownTasks';
 
@@ -34,6 +34,15 @@ export interface TaskServiceDeps {
   now?: () => number;
   /** Told after a task of `accountId` was created, changed or deleted. */
   onChange?: (accountId: string) => void;
+  /**
+   * Stored calls of the account's tasks per time bucket (the results store), charted for a
+   * provider that does not count calls over time (CEC). Without it such a chart stays empty.
+   */
+  syncedCalls?: (
+    accountId: string,
+    ids: readonly string[],
+    buckets: readonly TimeBucket[],
+  ) => Map<string, number>[];
 }
 
 /** A refusal for the first thing wrong with a draft or an edit (detail: the field). */
@@ -85,8 +94,14 @@ export class TaskService {
 
   /** Completed calls per local hour today and per local day this week. */
   async stats(ids: readonly string[]): Promise<TaskStats[]> {
-    const { provider } = await this.session();
-    return computeStats(provider, [...new Set(ids)], this.now());
+    const { accountId, provider } = await this.session();
+    const synced = this.deps.syncedCalls;
+    return computeStats(
+      provider,
+      [...new Set(ids)],
+      this.now(),
+      synced ? (taskIds, buckets) => synced(accountId, taskIds, buckets) : undefined,
+    );
   }
 
   /** Templates, caller numbers with their concurrency, and robots, for the wizard. */

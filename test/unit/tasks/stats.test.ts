@@ -28,3 +28,25 @@ describe('the completed-calls chart', () => {
     expect(stats!.week.map((b) => b.count)).toEqual([0, 0, 300, null, null, null, null]);
   });
 });
+
+describe('the chart of a provider that cannot count calls over time (Huawei CEC)', () => {
+  it('counts the calls synced into this app, and says so', async () => {
+    const now = new Date(2026, 11, 2, 10, 30).getTime();
+    const stamps = [now - 60_000, now - 2 * 3_600_000, now - 26 * 3_600_000];
+    const synced = (ids: readonly string[], buckets: readonly TimeBucket[]) =>
+      buckets.map(
+        (b) => new Map(ids.map((id) => [id, stamps.filter((s) => s >= b.start && s < b.end).length])),
+      );
+    const provider = {} as unknown as Provider;
+    const [stats] = await computeStats(provider, ['t'], now, synced);
+    expect(stats!.source).toBe('synced');
+    const today = stats!.today.map((b) => b.count);
+    expect(today[10]).toBe(1);
+    expect(today[8]).toBe(1);
+    expect(stats!.week.map((b) => b.count)).toEqual([0, 1, 2, null, null, null, null]);
+    // Without a count of synced calls the chart stays empty.
+    const [none] = await computeStats(provider, ['t'], now);
+    expect(none!.source).toBe('none');
+    expect(none!.week.every((b) => b.count === null)).toBe(true);
+  });
+});

@@ -2,6 +2,7 @@
  * Huawei Cloud CEC as the app's screens see it: its account fields and what it can do. The
  * numbers come from the spec README ("Huawei — details settled for this app") and the client.
  */
+import { CEC_OUTCOME_CODES } from '../../../../shared/codes/huaweiCec';
 import type { ProviderCapabilities, ProviderInfo } from '../../../../shared/providers';
 import { MAX_CAMPAIGN_NAME, MAX_SLOTS } from '../campaignBody';
 import {
@@ -35,6 +36,8 @@ export const CEC_CAPABILITIES: ProviderCapabilities = {
   templateAudio: false,
   intentions: false,
   callsOverTime: false,
+  // Results offer the failCode groups of the fragments' table (user side, platform, resources, system).
+  outcomeCodes: CEC_OUTCOME_CODES,
   rows: {
     batchRows: MAX_ROWS_PER_REQUEST,
     minSpacingMs: MIN_ADD_SPACING_MS,

@@ -38,6 +38,7 @@ export const SOBOT_CAPABILITIES: ProviderCapabilities = {
   templateAudio: true,
   intentions: true,
   callsOverTime: true,
+  outcomeCodes: null,
   rows: {
     batchRows: ADD_TASK_DATA_BATCH_ROWS,
     minSpacingMs: 0,

@@ -1,4 +1,5 @@
 import { callOutcomeLabel } from '../../../../shared/codes/domain';
+import { outcomeChoices, toggleChoice } from '../../../../shared/outcomeGroups';
 import { useT } from '../../i18n/useT';
 import { useLocalized } from '../tasks/useLocale';
 import { useResultsStore } from './resultsStore';
@@ -12,7 +13,8 @@ function toggled<T>(list: readonly T[] | undefined, item: T): T[] {
 /**
  * Calls per outcome and per intention for the current source and filters (each group counted
  * without its own filter, so every choice stays visible). A chip toggles its status or
- * intention in the filter: several outcomes or intentions can be chosen together.
+ * intention in the filter: several outcomes or intentions can be chosen together. Where the
+ * provider groups its own codes (CEC's failCode groups) the outcome chips are those groups.
  */
 export function CountsBar() {
   const t = useT();
@@ -25,15 +27,15 @@ export function CountsBar() {
     <section className="results-counts" aria-label={t('results.counts.label')}>
       <strong>{t('results.counts.total', { total: counts.total })}</strong>
       <ul>
-        {counts.byOutcome.map((o) => (
-          <li key={`o${o.outcome}`}>
+        {outcomeChoices(counts, filter, callOutcomeLabel).map((o) => (
+          <li key={o.key}>
             <button
               type="button"
               className="chip"
-              aria-pressed={filter.outcomes?.includes(o.outcome) ?? false}
-              onClick={() => setFilter({ outcomes: toggled(filter.outcomes, o.outcome) })}
+              aria-pressed={o.chosen}
+              onClick={() => setFilter(toggleChoice(filter, o.key))}
             >
-              {t('results.counts.item', { label: label(callOutcomeLabel(o.outcome)), count: o.count })}
+              {t('results.counts.item', { label: label(o.label), count: o.count })}
             </button>
           </li>
         ))}

@@ -1,8 +1,8 @@
 import { DatePicker } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { CALL_OUTCOME_LABELS } from '../../../../shared/codes/domain';
-import type { CallOutcome } from '../../../../shared/results';
+import { callOutcomeLabel } from '../../../../shared/codes/domain';
+import { onlyChoice, outcomeChoices } from '../../../../shared/outcomeGroups';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import { useLocalized } from '../tasks/useLocale';
@@ -43,11 +43,9 @@ export function FiltersBar() {
   }, [customer, filter.customer, setFilter]);
   const intentions = counts?.byIntention.map((i) => i.label) ?? [];
   // The selects pick one; the count chips can pick several, which the selects then say.
-  const statuses = filter.outcomes ?? [];
-  // The outcomes this source's calls have (and any chosen), not every outcome of every provider.
-  const offered = [
-    ...new Set<CallOutcome>([...(counts?.byOutcome.map((o) => o.outcome) ?? []), ...statuses]),
-  ];
+  // The outcomes (or the provider's code groups) this source's calls have, and any chosen.
+  const offered = counts ? outcomeChoices(counts, filter, callOutcomeLabel) : [];
+  const statuses = offered.filter((o) => o.chosen).map((o) => o.key);
   const chosenIntentions = filter.intentions ?? [];
   const status = statuses.length > 1 ? 'many' : statuses[0];
   const intention = chosenIntentions.length > 1 ? '\u0000many' : chosenIntentions[0];
@@ -57,21 +55,16 @@ export function FiltersBar() {
       <legend>{t('results.filter.label')}</legend>
       <label>
         {t('results.filter.status')}
-        <select
-          value={status ?? ''}
-          onChange={(e) =>
-            setFilter({ outcomes: e.target.value === '' ? [] : [e.target.value as CallOutcome] })
-          }
-        >
+        <select value={status ?? ''} onChange={(e) => setFilter(onlyChoice(e.target.value))}>
           <option value="">{t('results.filter.any')}</option>
           {status === 'many' && (
             <option value="many" disabled>
               {t('results.filter.several', { count: statuses.length })}
             </option>
           )}
-          {offered.map((outcome) => (
-            <option key={outcome} value={outcome}>
-              {label(CALL_OUTCOME_LABELS[outcome])}
+          {offered.map((o) => (
+            <option key={o.key} value={o.key}>
+              {label(o.label)}
             </option>
           ))}
         </select>

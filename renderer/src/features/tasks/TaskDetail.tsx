@@ -66,8 +66,13 @@ export function TaskDetail({ task }: { task: Task }) {
         column={{ xs: 1, md: 2 }}
         items={[
           { key: 'callers', label: t('tasks.field.callers'), children: task.callerNumbers.join(', ') },
-          { key: 'robots', label: t('tasks.field.robots'), children: task.robots },
-          { key: 'hours', label: t('tasks.field.hours'), children: task.callingHours.join(', ') },
+          // Only what the provider has: CEC campaigns have no robot count.
+          ...(capabilities?.robots === false
+            ? []
+            : [{ key: 'robots', label: t('tasks.field.robots'), children: task.robots }]),
+          ...(capabilities?.maxCallingHourRanges === 0
+            ? []
+            : [{ key: 'hours', label: t('tasks.field.hours'), children: task.callingHours.join(', ') }]),
           {
             key: 'validity',
             label: t('tasks.field.validity'),
@@ -93,6 +98,11 @@ export function TaskDetail({ task }: { task: Task }) {
           ]}
         />
       </div>
+      {stats?.source === 'synced' && (
+        <p className="muted chart-source" data-testid="chart-source">
+          {t('tasks.chart.fromSynced')}
+        </p>
+      )}
       {stats ? (
         <CallsChart
           buckets={buckets}

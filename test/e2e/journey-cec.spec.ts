@@ -78,6 +78,8 @@ const WORDS = {
     customer: (i: number) => `CEC客户${i}`,
     nameHeader: '客户姓名',
     phoneHeader: '手机号码',
+    codeHeader: '失败原因码（failCode）',
+    intentionHeader: '意向',
   },
   en: {
     account: 'Account',
@@ -137,6 +139,8 @@ const WORDS = {
     customer: (i: number) => `CEC customer ${i}`,
     nameHeader: 'Customer name',
     phoneHeader: 'Mobile',
+    codeHeader: 'Failure code (failCode)',
+    intentionHeader: 'Intention',
   },
 } as const;
 
@@ -274,8 +278,18 @@ async function journey(page: Page, url: string, w: Words): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: w.synced(ROWS).split(/\d/)[0]! })).toContainText(
     w.synced(ROWS),
   );
-  await choose(page, page.getByLabel(w.outcome), w.connected);
+  // The call list shows CEC's own failCode beside the status (and no intention column: CEC
+  // calls carry none); a connected call's code is CEC's success code.
   const calls = page.getByRole('table', { name: w.table });
+  const headers = calls.getByRole('columnheader');
+  await expect(calls.getByRole('columnheader', { name: w.codeHeader })).toBeVisible();
+  await expect(calls.getByRole('columnheader', { name: w.intentionHeader, exact: true })).toHaveCount(0);
+  const codeColumn = (await headers.allTextContents()).indexOf(w.codeHeader);
+  expect(codeColumn).toBeGreaterThan(0);
+  const codeOf = (n: number) => calls.getByRole('row').nth(n).getByRole('cell').nth(codeColumn);
+  await expect(codeOf(1)).toHaveText(/^\d{1,6}$/);
+  await choose(page, page.getByLabel(w.outcome), w.connected);
+  await expect(codeOf(1)).toHaveText(/^0+$/);
   await calls.getByRole('row').nth(1).click();
   // Not every connected call has a recording and a finished QC transcript (some are pending or
   // failed, as at Huawei): step through them with "next call" until one has both.

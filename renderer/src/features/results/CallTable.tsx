@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { useVirtualRows } from '../../components/useVirtualRows';
 import { callOutcomeLabel } from '../../../../shared/codes/domain';
+import { codeMeaning, type OutcomeCodes } from '../../../../shared/outcomeGroups';
+import type { Localized } from '../../../../shared/locale';
+import { useCapabilities } from '../accounts/accountsStore';
 import type { CallResult } from '../../../../shared/results';
 import { useT } from '../../i18n/useT';
 import { useLocalized } from '../tasks/useLocale';
@@ -17,16 +20,52 @@ function rowName(call: CallResult): string {
   return call.row?.variables[0] ?? call.outid ?? '';
 }
 
-/** A cell whose text may be cut off by its column: the whole text on hover and focus. */
-function Clipped({ text }: { text: string }) {
+type Column = 'time' | 'telephone' | 'name' | 'status' | 'code' | 'intention' | 'talk' | 'lines';
+
+const WIDTH: Record<Column, string> = {
+  time: '150px',
+  telephone: '110px',
+  name: '1fr',
+  status: '80px',
+  code: '110px',
+  intention: '1fr',
+  talk: '56px',
+  lines: '40px',
+};
+
+/**
+ * The columns for the active provider: its own outcome code beside the status where it has
+ * codes (CEC's failCode), the intention only where calls carry intentions.
+ */
+function columnsFor(intentions: boolean, codes: OutcomeCodes | null): Column[] {
+  return [
+    'time',
+    'telephone',
+    'name',
+    'status',
+    ...(codes ? (['code'] as const) : []),
+    ...(intentions ? (['intention'] as const) : []),
+    'talk',
+    'lines',
+  ];
+}
+
+/** A cell whose text may be cut off by its column: the whole text (or `title`) on hover and focus. */
+function Clipped({ text, title }: { text: string; title?: string }) {
   if (text === '') return <span role="cell" />;
   return (
-    <Tooltip title={text} mouseEnterDelay={0.4}>
+    <Tooltip title={title ?? text} mouseEnterDelay={0.4}>
       <span role="cell" className="clipped">
         {text}
       </span>
     </Tooltip>
   );
+}
+
+/** The provider's own code as sent, its meaning from the provider's table on hover. */
+function CodeCell({ code, meaning }: { code: string; meaning: Localized | null }) {
+  const label = useLocalized();
+  return <Clipped text={code} title={meaning ? `${code} · ${label(meaning)}` : code} />;
 }
 
 /**
@@ -37,6 +76,12 @@ export function CallTable() {
   const t = useT();
   const label = useLocalized();
   const fmt = useFormat();
+  const capabilities = useCapabilities();
+  const codes = capabilities?.outcomeCodes ?? null;
+  const columns = columnsFor(capabilities?.intentions ?? true, codes);
+  const gridTemplateColumns = columns.map((c) => WIDTH[c]).join(' ');
+  const header = (c: Column): string => (c === 'code' && codes ? label(codes.name) : t(`results.col.${c}`));
+  const meaning = (code: string): Localized | null => (codes ? codeMeaning(codes, code) : null);
   const total = useResultsStore((store) => store.total);
   const rows = useResultsStore((store) => store.rows);
   const selectedId = useResultsStore((store) => store.selectedId);
@@ -57,10 +102,10 @@ export function CallTable() {
   for (let i = first; i < last; i++) visible.push(i);
   return (
     <div className="call-table" role="table" aria-label={t('results.table.label')} aria-rowcount={total + 1}>
-      <div className="call-row head" role="row">
-        {(['time', 'telephone', 'name', 'status', 'intention', 'talk', 'lines'] as const).map((key) => (
-          <span key={key} role="columnheader">
-            {t(`results.col.${key}`)}
+      <div className="call-row head" role="row" style={{ gridTemplateColumns }}>
+        {columns.map((key) => (
+          <span key={key} role="columnheader" title={header(key)}>
+            {header(key)}
           </span>
         ))}
       </div>
@@ -76,7 +121,7 @@ export function CallTable() {
                 aria-selected={call !== undefined && call.id === selectedId}
                 data-callid={call?.id}
                 className={`call-row${call && call.id === selectedId ? ' selected' : ''}`}
-                style={{ top: index * CALL_ROW_HEIGHT }}
+                style={{ top: index * CALL_ROW_HEIGHT, gridTemplateColumns }}
                 onClick={() => call && select(call.id)}
               >
                 {call ? (
@@ -87,7 +132,10 @@ export function CallTable() {
                     <span role="cell" className={`call-status call-status-${call.outcome}`}>
                       {label(callOutcomeLabel(call.outcome, call.outcomeCode))}
                     </span>
-                    <Clipped text={call.intentions.join(fmt.locale === 'zh-CN' ? '、' : ', ')} />
+                    {codes && <CodeCell code={call.outcomeCode} meaning={meaning(call.outcomeCode)} />}
+                    {columns.includes('intention') && (
+                      <Clipped text={call.intentions.join(fmt.locale === 'zh-CN' ? '、' : ', ')} />
+                    )}
                     <span role="cell">{clock(call.talkMs)}</span>
                     <span role="cell">{call.utteranceCount}</span>
                   </>

@@ -57,6 +57,8 @@ const WORDS = {
     synced: (n: number) => `同步完成：新增 ${n} 通`,
     outcome: '拨打状态',
     connected: '已接通',
+    connectedGroup: '外呼成功',
+    counts: '统计',
     table: '通话列表',
     review: '通话详情',
     transcript: '对话文本',
@@ -118,6 +120,8 @@ const WORDS = {
     synced: (n: number) => `Sync done: ${n} new`,
     outcome: 'Status',
     connected: 'Connected',
+    connectedGroup: 'Connected',
+    counts: 'Counts',
     table: 'Calls',
     review: 'Call review',
     transcript: 'Transcript',
@@ -288,7 +292,13 @@ async function journey(page: Page, url: string, w: Words): Promise<void> {
   expect(codeColumn).toBeGreaterThan(0);
   const codeOf = (n: number) => calls.getByRole('row').nth(n).getByRole('cell').nth(codeColumn);
   await expect(codeOf(1)).toHaveText(/^\d{1,6}$/);
-  await choose(page, page.getByLabel(w.outcome), w.connected);
+  // Outcomes are CEC's failCode groups, in the chips and in the status filter alike.
+  await expect(
+    page
+      .getByRole('region', { name: w.counts })
+      .getByRole('button', { name: new RegExp(`^${w.connectedGroup}`) }),
+  ).toBeVisible();
+  await choose(page, page.getByLabel(w.outcome), w.connectedGroup);
   await expect(codeOf(1)).toHaveText(/^0+$/);
   await calls.getByRole('row').nth(1).click();
   // Not every connected call has a recording and a finished QC transcript (some are pending or

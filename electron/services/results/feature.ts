@@ -236,14 +236,16 @@ export class ResultsFeature {
   async queryOffMain(source: ResultsSource, filter: ResultsFilter, offset: number, limit: number) {
     const offMain = this.deps.offMain;
     return offMain
-      ? offMain.resultsPage(this.accountId, source, filter, offset, limit)
+      ? offMain.resultsPage(this.accountId, source, filter, offset, limit, this.outcomeCodes)
       : this.query(source, filter, offset, limit);
   }
 
   /** `counts` as the contract runs it: on the read worker when the core has one. */
   async countsOffMain(source: ResultsSource, filter: ResultsFilter) {
     const offMain = this.deps.offMain;
-    return offMain ? offMain.resultsCounts(this.accountId, source, filter) : this.counts(source, filter);
+    return offMain
+      ? offMain.resultsCounts(this.accountId, source, filter, this.outcomeCodes)
+      : this.counts(source, filter);
   }
 
   /** A call with its transcript; lines are placed once the recording's length is known (`transcript`). */

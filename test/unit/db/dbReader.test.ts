@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../electron/services/contract/failure';
 import { DbReader } from '../../../electron/services/db/worker/dbReader';
 import { openListServices } from '../../../electron/services/lists/index';
+import { ResultsReader } from '../../../electron/services/results/resultsQuery';
+import type { OutcomeCodes } from '../../../shared/outcomeGroups';
 import { importInto } from '../../support/seedList';
 import { writeCsv } from '../../support/workbooks';
 import { setupResults } from '../results/support';
@@ -116,6 +118,33 @@ describe('DbReader over synced results', () => {
           s.results.query(source, filter, 10, 10),
         );
       }
+      // A provider's code groups travel with the read: counted and filtered on the worker as on main.
+      const failed = page.calls.find((c) => c.outcome !== 'connected' && c.outcomeCode !== '')!;
+      expect(failed).toBeDefined();
+      const spec: OutcomeCodes = {
+        name: { 'zh-CN': '代码', en: 'Code' },
+        groups: [
+          { id: 'ok', label: { 'zh-CN': '成功', en: 'OK' }, outcomes: ['connected'] },
+          {
+            id: 'one',
+            label: { 'zh-CN': '一', en: 'One' },
+            codes: [{ code: failed.outcomeCode, label: { 'zh-CN': '一', en: 'One' } }],
+          },
+          { id: 'rest', label: { 'zh-CN': '其他', en: 'Rest' } },
+        ],
+      };
+      const grouped = new ResultsReader(s.services.db, () => spec);
+      const counted = await results.resultsCounts(accountId, source, {}, spec);
+      expect(counted.byGroup?.length).toBeGreaterThan(0);
+      expect(counted).toEqual(grouped.counts(accountId, source, {}));
+      const one = { outcomeGroups: ['one'] };
+      expect(await results.resultsPage(accountId, source, one, 0, 100, spec)).toEqual(
+        grouped.page(accountId, source, one, 0, 100),
+      );
+      expect((await results.resultsPage(accountId, source, one, 0, 100, spec)).total).toBeLessThan(40);
+      // Without groups the same read is not grouped (the worker keeps no groups between reads).
+      expect((await results.resultsCounts(accountId, source, {})).byGroup).toBeUndefined();
+
       const { syncedAt: _syncedAt, ...board } = s.results.dashboard(taskId);
       expect(await results.dashboard(accountId, taskId)).toEqual(board);
 

@@ -1,5 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { RowQuery } from '../../../../shared/callList';
+import type { OutcomeCodes } from '../../../../shared/outcomeGroups';
 import type { ResultsFilter, ResultsSource } from '../../../../shared/results';
 import { startWorker } from '../../importer/worker/startWorker';
 import { LIST_ERRORS, listFailure, type ListErrorCode } from '../../lists/errors';
@@ -28,13 +29,19 @@ export class DbReader {
     filter: ResultsFilter,
     offset: number,
     limit: number,
+    groups: OutcomeCodes | null = null,
   ) {
-    return this.ask('resultsPage', { accountId, source, filter, offset, limit });
+    return this.ask('resultsPage', { accountId, source, filter, offset, limit, groups });
   }
 
   /** `ResultsReader.counts`, run on the worker. */
-  resultsCounts(accountId: string, source: ResultsSource, filter: ResultsFilter) {
-    return this.ask('resultsCounts', { accountId, source, filter });
+  resultsCounts(
+    accountId: string,
+    source: ResultsSource,
+    filter: ResultsFilter,
+    groups: OutcomeCodes | null = null,
+  ) {
+    return this.ask('resultsCounts', { accountId, source, filter, groups });
   }
 
   /** `ResultsReader.dashboard`, run on the worker. */

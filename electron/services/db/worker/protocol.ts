@@ -1,4 +1,5 @@
 import type { RowQuery } from '../../../../shared/callList';
+import type { OutcomeCodes } from '../../../../shared/outcomeGroups';
 import type {
   ResultsCounts,
   ResultsFilter,
@@ -14,11 +15,19 @@ import type {
 export interface ReadOps {
   queryRowIds: { args: { listId: number; query: RowQuery }; value: number[] };
   resultsPage: {
-    args: { accountId: string; source: ResultsSource; filter: ResultsFilter; offset: number; limit: number };
+    args: {
+      accountId: string;
+      source: ResultsSource;
+      filter: ResultsFilter;
+      offset: number;
+      limit: number;
+      /** The account's provider's code groups (CEC's failCodes), or null: the filter takes them. */
+      groups: OutcomeCodes | null;
+    };
     value: ResultsPage;
   };
   resultsCounts: {
-    args: { accountId: string; source: ResultsSource; filter: ResultsFilter };
+    args: { accountId: string; source: ResultsSource; filter: ResultsFilter; groups: OutcomeCodes | null };
     value: ResultsCounts;
   };
   dashboard: { args: { accountId: string; taskId: string }; value: Omit<TaskDashboard, 'syncedAt'> };

@@ -9,12 +9,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AppFailure } from '../../contract/failure';
 import { CallListStore } from '../../lists/store';
 import { ResultsReader } from '../../results/resultsQuery';
+import type { OutcomeCodes } from '../../../../shared/outcomeGroups';
 import { openAppDatabase } from '../appDatabase';
 import type { ReadReply, ReadRequest } from './protocol';
 
 const db = openAppDatabase((workerData as { dataDir: string }).dataDir);
 const store = new CallListStore(db);
-const results = new ResultsReader(db);
+// The code groups of the request being answered: each read brings its account's (one at a time).
+let groups: OutcomeCodes | null = null;
+const results = new ResultsReader(db, () => groups);
 
 function run(request: ReadRequest): unknown {
   switch (request.op) {
@@ -22,9 +25,11 @@ function run(request: ReadRequest): unknown {
       return store.queryRowIds(request.args.listId, request.args.query);
     case 'resultsPage': {
       const { accountId, source, filter, offset, limit } = request.args;
+      groups = request.args.groups;
       return results.page(accountId, source, filter, offset, limit);
     }
     case 'resultsCounts':
+      groups = request.args.groups;
       return results.counts(request.args.accountId, request.args.source, request.args.filter);
     case 'dashboard':
       return results.dashboard(request.args.accountId, request.args.taskId);

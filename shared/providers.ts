@@ -5,6 +5,7 @@
  * with the accounts and shows only what the active account's provider can do.
  */
 import type { Localized } from './locale';
+import type { ProviderId } from './providerIds';
 import type { OutcomeCodes } from './outcomeGroups';
 import type { TaskAction, TaskStatus } from './tasks';
 
@@ -23,13 +24,7 @@ export interface RowLimits {
   maxVariablesBytes: number | null;
 }
 
-/** Every provider the app supports; the registry in main must implement each one. */
-export const PROVIDER_IDS = ['sobot', 'huawei-cec'] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
-
-export function isProviderId(value: unknown): value is ProviderId {
-  return typeof value === 'string' && (PROVIDER_IDS as readonly string[]).includes(value);
-}
+export { PROVIDER_IDS, isProviderId, type ProviderId } from './providerIds';
 
 /** A task field the provider lets an operator change after creating the task. */
 export type EditableTaskField = 'name' | 'callerNumbers' | 'robots' | 'callingHours' | 'validity';

@@ -1,4 +1,4 @@
-import type { ProviderId } from './providers';
+import type { ProviderId } from './providerIds';
 import type { CallList } from './callList';
 import type { Localized } from './locale';
 

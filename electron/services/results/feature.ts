@@ -47,7 +47,7 @@ export interface ResultsFeatureDeps {
   db: Database;
   dataDir: string;
   accounts: Pick<AccountService, 'sessionFor' | 'factoryFor' | 'activeId'> &
-    Partial<Pick<AccountService, 'settingsFor'>>;
+    Partial<Pick<AccountService, 'settingsFor' | 'accountsOf'>>;
   lists: CallListStore;
   media: MediaProxy;
   /** For the task picker; optional so the CLI can run without it. */
@@ -128,9 +128,13 @@ export class ResultsFeature {
    */
   receivePush(provider: ProviderId, body: string): PushAnswer {
     let parsed;
-    const accountId = this.accountId;
+    let accountId = this.accountId;
     try {
       const factory = providerFactory(provider);
+      if (this.deps.accounts.factoryFor(accountId).info.id !== provider) {
+        const owner = this.pushOwner(provider, factory.parsePush(body).calls);
+        if (owner !== null) accountId = owner;
+      }
       const own = this.deps.accounts.factoryFor(accountId).info.id === provider;
       parsed = factory.parsePush(body, own ? this.deps.accounts.settingsFor?.(accountId) : undefined);
     } catch {
@@ -140,6 +144,29 @@ export class ResultsFeature {
     const { taskIds } = this.calls.ingest(parsed.calls, { accountId, taskId: null, now: this.now() });
     for (const taskId of new Set(taskIds)) this.deps.broadcast?.('results:changed', { accountId, taskId });
     return parsed.answer;
+  }
+
+  /**
+   * The account a push from another provider than the active account's belongs to: the only
+   * account on that provider, else the one that uploaded into, synced or stored calls of the
+   * pushed tasks, else the first on that provider; null when no account is on it (the push is
+   * then kept under the active account, as before).
+   */
+  private pushOwner(provider: ProviderId, calls: readonly { taskId: string | null }[]): string | null {
+    const candidates = this.deps.accounts.accountsOf?.(provider) ?? [];
+    if (candidates.length <= 1) return candidates[0] ?? null;
+    const taskIds = JSON.stringify([...new Set(calls.flatMap((c) => (c.taskId ? [c.taskId] : [])))]);
+    const owners = this.deps.db
+      .prepare(
+        `SELECT account_id FROM uploads WHERE task_id IN (SELECT value FROM json_each(?))
+         UNION SELECT account_id FROM sync_cursors WHERE task_id IN (SELECT value FROM json_each(?))
+         UNION SELECT account_id FROM result_calls WHERE task_id IN (SELECT value FROM json_each(?))`,
+      )
+      .pluck()
+      .all(taskIds, taskIds, taskIds) as string[];
+    const owner = candidates.find((id) => owners.includes(id)) ?? candidates[0]!;
+    this.deps.log?.info('push: stored under the account of its provider', { provider });
+    return owner;
   }
 
   /** Tasks of the active account (listed now or with stored results) and the call lists. */

@@ -1,4 +1,6 @@
 import type { RowQuery } from '../../../../shared/callList';
+import type { ImportedRow, NewListInfo } from '../../lists/importSession';
+import type { FinishedImport, ImportColumns } from '../../lists/importSink';
 import type { OutcomeCodes } from '../../../../shared/outcomeGroups';
 import type {
   ResultsCounts,
@@ -33,12 +35,26 @@ export interface ReadOps {
   dashboard: { args: { accountId: string; taskId: string }; value: Omit<TaskDashboard, 'syncedAt'> };
 }
 
-export type ReadOp = keyof ReadOps;
+/**
+ * The writes the worker runs: an import's batches into a hidden list on the worker's connection
+ * (ImportSession there), so inserting 100,000 rows never runs on the thread that answers the
+ * contract. `token` names the worker's session for one import.
+ */
+export interface WriteOps {
+  importBegin: { args: { info: NewListInfo }; value: { token: number } };
+  importAppend: { args: { token: number; rows: readonly ImportedRow[] }; value: { rowCount: number } };
+  importFinish: { args: { token: number; columns: ImportColumns }; value: FinishedImport };
+  importAbort: { args: { token: number }; value: null };
+}
 
-/** One read sent to the worker. */
+export type DbOps = ReadOps & WriteOps;
+export type ReadOp = keyof ReadOps;
+export type DbOp = keyof DbOps;
+
+/** One read or write sent to the worker (answered in the order sent). */
 export type ReadRequest = {
-  [K in ReadOp]: { id: number; op: K; args: ReadOps[K]['args'] };
-}[ReadOp];
+  [K in DbOp]: { id: number; op: K; args: DbOps[K]['args'] };
+}[DbOp];
 
 /** Its answer, errors as data (an app error's code and detail, or `unexpected`). */
 export type ReadReply =

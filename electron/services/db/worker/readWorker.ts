@@ -1,12 +1,14 @@
 /**
- * The database's read worker: long reads (sort and filter of up to 100,000 list rows, the
- * Results screen's pages, counts and dashboards over the synced calls) run on this thread over
- * its own connection, so the thread that answers the contract never waits for them. WAL lets it
- * read beside the writer on main; making a column's stored sort keys is the one write it does
- * (SQLite's lock and the busy timeout order it with main's writes).
+ * The database worker: long reads (sort and filter of up to 100,000 list rows, the Results
+ * screen's pages, counts and dashboards over the synced calls) and an import's row batches run
+ * on this thread over its own connection, so the thread that answers the contract never waits
+ * for them. WAL lets it read beside main's connection; its writes (imports, a column's stored
+ * sort keys) are ordered with main's by SQLite's lock and the busy timeout.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppFailure } from '../../contract/failure';
+import { ImportSession } from '../../lists/importSession';
+import { finishImport } from '../../lists/importSink';
 import { CallListStore } from '../../lists/store';
 import { ResultsReader } from '../../results/resultsQuery';
 import type { OutcomeCodes } from '../../../../shared/outcomeGroups';
@@ -18,6 +20,15 @@ const store = new CallListStore(db);
 // The code groups of the request being answered: each read brings its account's (one at a time).
 let groups: OutcomeCodes | null = null;
 const results = new ResultsReader(db, () => groups);
+// Imports under way on this connection, by the token importBegin answered.
+const imports = new Map<number, ImportSession>();
+let nextToken = 1;
+
+function importOf(token: number): ImportSession {
+  const session = imports.get(token);
+  if (!session) throw new Error(`no import ${token} on the database worker`);
+  return session;
+}
 
 function run(request: ReadRequest): unknown {
   switch (request.op) {
@@ -33,6 +44,25 @@ function run(request: ReadRequest): unknown {
       return results.counts(request.args.accountId, request.args.source, request.args.filter);
     case 'dashboard':
       return results.dashboard(request.args.accountId, request.args.taskId);
+    case 'importBegin': {
+      const token = nextToken++;
+      imports.set(token, new ImportSession(store, request.args.info));
+      return { token };
+    }
+    case 'importAppend': {
+      const session = importOf(request.args.token);
+      session.append(request.args.rows);
+      return { rowCount: session.rowCount };
+    }
+    case 'importFinish': {
+      const session = importOf(request.args.token);
+      imports.delete(request.args.token);
+      return finishImport(store, session, request.args.columns);
+    }
+    case 'importAbort':
+      imports.get(request.args.token)?.abort();
+      imports.delete(request.args.token);
+      return null;
   }
 }
 

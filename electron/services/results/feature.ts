@@ -41,7 +41,7 @@ import { PushSettingsStore } from './pushSettings';
 import { makeRecallList } from './recall';
 import { createListOutidResolver, type OutidResolver } from './resolver';
 import { ResultsReader, type StoredReview } from './resultsQuery';
-import { syncTask, type SyncWindowOptions } from './syncTask';
+import { syncTask, type SyncWindowOptions, type SyncWriter } from './syncTask';
 
 export interface ResultsFeatureDeps {
   db: Database;
@@ -69,6 +69,11 @@ export interface ResultsFeatureDeps {
   log?: Logger;
   /** The database's read worker: the contract's Results reads run there when given. */
   offMain?: Pick<DbReader, 'resultsPage' | 'resultsCounts' | 'dashboard'>;
+  /**
+   * Stores synced pages on the database worker (whose CallStore joins calls through the upload
+   * journal, as `resolver` does in the app's hosts); absent: on this thread's connection.
+   */
+  syncWriter?: () => SyncWriter;
 }
 
 function failure(code: ResultsErrorCode, detail?: string): AppFailure {
@@ -217,6 +222,7 @@ export class ResultsFeature {
       const report = await syncTask(accountId, taskId, {
         provider,
         calls: this.calls,
+        ...(this.deps.syncWriter ? { writer: this.deps.syncWriter() } : {}),
         cursors: this.cursors,
         now: this.now,
         signal: controller.signal,

@@ -9,6 +9,7 @@ import { inspectFile } from '../../../electron/services/importer/inspect';
 import { importFile } from '../../../electron/services/lists/importFile';
 import { openListServices } from '../../../electron/services/lists/index';
 import { ResultsReader } from '../../../electron/services/results/resultsQuery';
+import { createJournalOutidResolver } from '../../../electron/services/uploads/index';
 import type { OutcomeCodes } from '../../../shared/outcomeGroups';
 import { importInto } from '../../support/seedList';
 import { writeCsv } from '../../support/workbooks';
@@ -252,5 +253,44 @@ describe('an import written on the database worker', () => {
     expect(hidden).toBe(0);
     services.close();
     expect(await reader.queryRowIds(listId, {})).toEqual(onMain({}));
+  });
+});
+
+describe('a sync stored on the database worker', () => {
+  it('stores what a sync on this thread stores, and counts a re-sync’s overlap as unchanged', async () => {
+    const synced = async (onWorker: boolean) => {
+      let worker: DbReader | null = null;
+      let dir = '';
+      const s = await setupResults({
+        sandbox: { seed: 11, autoRun: false },
+        depsFor: (services) => ({
+          resolver: createJournalOutidResolver(services.db),
+          ...(onWorker ? { syncWriter: () => (worker ??= new DbReader(dir)).syncWriter() } : {}),
+        }),
+      });
+      dir = s.dataDir;
+      try {
+        const taskId = s.sandbox!.control.seedTask({ name: '同步', rows: 300, completed: 240 });
+        const first = await s.results.sync(taskId);
+        const again = await s.results.sync(taskId);
+        const page = s.results.query({ kind: 'task', taskId }, {}, 0, 500);
+        return { first, again, page, started: worker !== null };
+      } finally {
+        await (worker as DbReader | null)?.close();
+        await s.close();
+      }
+    };
+    const here = await synced(false);
+    const there = await synced(true);
+    expect(there.started).toBe(true);
+    expect(here.first.added).toBe(240);
+    expect({ ...there.first, from: 0, to: 0 }).toEqual({ ...here.first, from: 0, to: 0 });
+    // The re-sync reads the overlap again: nothing new, nothing changed, as on this thread.
+    expect(there.again).toMatchObject({ added: 0, updated: 0, unchanged: here.again.unchanged });
+    expect(there.again.unchanged).toBeGreaterThan(0);
+    expect(there.page.total).toBe(240);
+    expect(there.page.calls.map((c) => [c.id, c.outcome, c.telephone, c.talkMs])).toEqual(
+      here.page.calls.map((c) => [c.id, c.outcome, c.telephone, c.talkMs]),
+    );
   });
 });

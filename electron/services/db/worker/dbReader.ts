@@ -5,6 +5,7 @@ import type { ResultsFilter, ResultsSource } from '../../../../shared/results';
 import { startWorker } from '../../importer/worker/startWorker';
 import { LIST_ERRORS, listFailure, type ListErrorCode } from '../../lists/errors';
 import type { ImportSink } from '../../lists/importSink';
+import type { SyncWriter } from '../../results/syncTask';
 import type { DbOp, DbOps, ReadReply, ReadRequest } from './protocol';
 
 /**
@@ -69,6 +70,16 @@ export class DbReader {
       finish: (columns) => this.ask('importFinish', { token: token!, columns }),
       abort: async () => {
         if (token !== null) await this.ask('importAbort', { token });
+      },
+    };
+  }
+
+  /** A sync whose pages are stored on the worker's connection (see WriteOps). */
+  syncWriter(): SyncWriter {
+    return {
+      ingest: (calls, context) => this.ask('syncIngest', { calls, context }),
+      finish: async (accountId, taskId, analyse) => {
+        await this.ask('syncFinish', { accountId, taskId, analyse });
       },
     };
   }

@@ -1,6 +1,8 @@
 import type { RowQuery } from '../../../../shared/callList';
 import type { ImportedRow, NewListInfo } from '../../lists/importSession';
 import type { FinishedImport, ImportColumns } from '../../lists/importSink';
+import type { ProviderCall } from '../../providers/types';
+import type { IngestContext, IngestCounts } from '../../results/callStore';
 import type { OutcomeCodes } from '../../../../shared/outcomeGroups';
 import type {
   ResultsCounts,
@@ -37,14 +39,18 @@ export interface ReadOps {
 
 /**
  * The writes the worker runs: an import's batches into a hidden list on the worker's connection
- * (ImportSession there), so inserting 100,000 rows never runs on the thread that answers the
- * contract. `token` names the worker's session for one import.
+ * (ImportSession there) and a sync's pages of calls, so inserting 100,000 rows or 3,000 calls
+ * never runs on the thread that answers the contract. `token` names one import's session.
  */
 export interface WriteOps {
   importBegin: { args: { info: NewListInfo }; value: { token: number } };
   importAppend: { args: { token: number; rows: readonly ImportedRow[] }; value: { rowCount: number } };
   importFinish: { args: { token: number; columns: ImportColumns }; value: FinishedImport };
   importAbort: { args: { token: number }; value: null };
+  /** A sync's page stored (CallStore.ingest with the upload journal's resolver). */
+  syncIngest: { args: { calls: readonly ProviderCall[]; context: IngestContext }; value: IngestCounts };
+  /** A complete sync's end: rows joined by telephone, statistics refreshed when `analyse`. */
+  syncFinish: { args: { accountId: string; taskId: string; analyse: boolean }; value: null };
 }
 
 export type DbOps = ReadOps & WriteOps;

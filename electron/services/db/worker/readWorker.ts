@@ -1,6 +1,7 @@
 /**
  * The database worker: long reads (sort and filter of up to 100,000 list rows, the Results
- * screen's pages, counts and dashboards over the synced calls) and an import's row batches run
+ * screen's pages, counts and dashboards over the synced calls), an import's row batches and a
+ * sync's pages of calls run
  * on this thread over its own connection, so the thread that answers the contract never waits
  * for them. WAL lets it read beside main's connection; its writes (imports, a column's stored
  * sort keys) are ordered with main's by SQLite's lock and the busy timeout.
@@ -10,7 +11,10 @@ import { AppFailure } from '../../contract/failure';
 import { ImportSession } from '../../lists/importSession';
 import { finishImport } from '../../lists/importSink';
 import { CallListStore } from '../../lists/store';
+import { CallStore } from '../../results/callStore';
 import { ResultsReader } from '../../results/resultsQuery';
+import { finishSync } from '../../results/syncTask';
+import { createJournalOutidResolver } from '../../uploads/resolver';
 import type { OutcomeCodes } from '../../../../shared/outcomeGroups';
 import { openAppDatabase } from '../appDatabase';
 import type { ReadReply, ReadRequest } from './protocol';
@@ -20,6 +24,8 @@ const store = new CallListStore(db);
 // The code groups of the request being answered: each read brings its account's (one at a time).
 let groups: OutcomeCodes | null = null;
 const results = new ResultsReader(db, () => groups);
+// Synced calls join their rows through the upload journal, as the hosts' ResultsFeature does.
+const calls = new CallStore(db, createJournalOutidResolver(db));
 // Imports under way on this connection, by the token importBegin answered.
 const imports = new Map<number, ImportSession>();
 let nextToken = 1;
@@ -62,6 +68,11 @@ function run(request: ReadRequest): unknown {
     case 'importAbort':
       imports.get(request.args.token)?.abort();
       imports.delete(request.args.token);
+      return null;
+    case 'syncIngest':
+      return calls.ingest(request.args.calls, request.args.context);
+    case 'syncFinish':
+      finishSync(calls, request.args.accountId, request.args.taskId, request.args.analyse);
       return null;
   }
 }

@@ -311,6 +311,26 @@ export class ResultsFeature {
     return this.placed(stored, null);
   }
 
+  /**
+   * Asks the provider for a call's transcript again, whatever is stored: the operator's retry of
+   * one that failed (quality inspection may have run again) or is still pending. What it answers
+   * is stored, pending included; a fetch that fails throws (the pane says why) and stores
+   * nothing. A ready transcript, or a provider whose transcripts come with the call, is left as
+   * it is.
+   */
+  async retryTranscript(callId: string): Promise<CallReview> {
+    const stored = this.stored(callId);
+    const factory = this.deps.accounts.factoryFor(this.accountId);
+    if (factory.info.capabilities.transcripts !== 'on_review' || stored.transcript === 'ready')
+      return this.placed(stored, null);
+    const accountId = this.accountId;
+    const { provider } = await this.deps.accounts.sessionFor(accountId);
+    const fetched = await provider.fetchTranscript?.(callId);
+    if (!fetched) return this.placed(stored, null);
+    this.calls.storeTranscript(accountId, callId, fetched, this.now());
+    return this.placed(this.stored(callId), null);
+  }
+
   /** The call's transcript placed on its recording of `durationMs` by the provider's rule. */
   transcript(callId: string, durationMs: number | null): Utterance[] {
     return this.placed(this.stored(callId), durationMs).utterances;

@@ -87,9 +87,10 @@ test('push a 2,000-row list into a new task, pause and resume, watch it dial, en
   await expect(dialog.getByText('另有 3 行因问题未上传。')).toBeVisible();
   await dialog.getByRole('button', { name: '关闭' }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByRole('list', { name: '这个名单的上传记录' })).toContainText(
-    '→ 任务 e2e 推送 · 已完成 · 2000/2000',
-  );
+  const latest = page.getByRole('list', { name: '这个名单的上传记录' }).getByRole('listitem').first();
+  await expect(latest).toContainText('→ 任务 e2e 推送');
+  await expect(latest.getByTestId('upload-strip-state')).toHaveText('已完成');
+  await expect(latest).toContainText('2000/2000');
 
   // Pushing again sends nothing: every row is already in the task.
   await page.getByRole('button', { name: '推送到任务…' }).click();
@@ -173,9 +174,12 @@ test('a refused upload says why in Chinese, keeps its place, and resumes to the 
   await dialog.getByRole('button', { name: '关闭' }).click();
   await page.reload();
   const strip = page.getByRole('list', { name: '这个名单的上传记录' });
-  await expect(strip).toContainText('→ 任务 外部任务 · 已中断 · 0/2000');
+  const stopped = strip.getByRole('listitem').first();
+  await expect(stopped).toContainText('→ 任务 外部任务');
+  await expect(stopped.getByTestId('upload-strip-state')).toHaveText('已中断');
+  await expect(stopped).toContainText('0/2000');
   control.clearFaults();
-  await strip.getByRole('button', { name: '查看' }).click();
+  await stopped.getByRole('button', { name: '查看上传到任务“外部任务”的进度' }).click();
   const watch = page.getByRole('dialog', { name: '把“十一月推送”推送到任务' });
   await watch.getByRole('button', { name: '继续' }).click();
   await expect(watch.getByTestId('upload-state')).toHaveText('已完成', { timeout: 30_000 });

@@ -136,7 +136,11 @@ test('push a 2,000-row list into a new task, pause and resume, watch it dial, en
   if ((await nameButton.getAttribute('aria-pressed')) !== 'true') await nameButton.click();
   const pushed = page.getByRole('region', { name: '推送到此任务的名单' });
   await expect(pushed.getByRole('row')).toHaveCount(2);
-  await expect(pushed.getByRole('row').nth(1)).toContainText(/十一月推送\s*已完成\s*2000\s*0/);
+  const pushedRow = pushed.getByRole('row').nth(1);
+  await expect(pushedRow).toContainText(/十一月推送\s*已完成\s*2,000\s*0/);
+  await expect(pushedRow.getByTestId('task-upload-state')).toHaveText('已完成');
+  // Started at, as zh-CN writes a moment.
+  await expect(pushedRow.getByRole('cell').last()).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   await expect(pushed.getByRole('link', { name: '十一月推送' })).toHaveAttribute('href', `#/lists/${listId}`);
 
   // End it.

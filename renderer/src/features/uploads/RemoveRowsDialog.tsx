@@ -72,7 +72,15 @@ export function RemoveRowsDialog({ list, rowIds, onClose }: RemoveRowsDialogProp
   );
 
   return (
-    <Modal open title={t('uploads.remove.title')} onCancel={onClose} footer={footer} destroyOnHidden>
+    // The footer's Close (and Escape) close it: no second, icon-only Close in the corner.
+    <Modal
+      open
+      title={t('uploads.remove.title')}
+      onCancel={onClose}
+      footer={footer}
+      closable={false}
+      destroyOnHidden
+    >
       <div className="upload-remove">
         {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
         {taskIds.length === 0 ? (

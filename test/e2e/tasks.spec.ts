@@ -1,6 +1,6 @@
 import { SANDBOX_APPID, SANDBOX_SIGNATURE } from '../../electron/services/sandbox/index';
 import { createSobotClient } from '../../electron/services/sobot/index';
-import { expect, outsideTask, test, typeTime } from './fixtures';
+import { choose, expect, outsideTask, test, typeTime } from './fixtures';
 
 // The Tasks screen through the harness against the built-in sandbox account (the default
 // active account; the harness starts the sandbox on first use). Rows go into the new task
@@ -58,7 +58,11 @@ test('create a task in the wizard, watch it dial, pause, resume, end and delete 
   await wizard.getByLabel('机器人数').fill('4');
   await wizard.getByRole('button', { name: '下一步' }).click();
 
-  // Step 3: results options, then create.
+  // Step 3: results options, then create. The Select opens over the wizard's dialog.
+  await expect(wizard.getByLabel('推送时机')).toBeDisabled();
+  await choose(page, wizard.getByLabel('号码隐藏'), '隐藏中间四位');
+  await expect(wizard.getByTitle('隐藏中间四位')).toBeVisible();
+  await wizard.getByRole('checkbox', { name: '允许导出结果' }).uncheck();
   await wizard.getByLabel('结果推送地址（可选）').fill('ftp://crm.example.com');
   await wizard.getByRole('button', { name: '创建任务' }).click();
   await expect(wizard.getByText('推送地址须以 http:// 或 https:// 开头')).toBeVisible();
@@ -74,7 +78,38 @@ test('create a task in the wizard, watch it dial, pause, resume, end and delete 
   const detail = page.getByRole('region', { name: 'e2e 回访' });
   await expect(detail.getByText('00:00-24:00')).toBeVisible();
 
-  // Feed it rows; the sandbox starts dialling at 4 robots and the screen follows.
+  // Edit it before it dials: fewer robots and a date range from today, typed in the DatePickers.
+  const now = new Date();
+  const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+    .map((n) => String(n).padStart(2, '0'))
+    .join('-');
+  const year = now.getFullYear() + 1;
+  await detail.getByRole('button', { name: '编辑' }).click();
+  const edit = page.getByRole('dialog', { name: '编辑任务“e2e 回访”' });
+  await expect(edit.getByRole('radio', { name: '永久有效' })).toBeChecked();
+  await edit.getByLabel('机器人数').fill('3');
+  await edit.getByRole('radio', { name: '指定日期范围' }).check();
+  for (const [label, day] of [
+    ['开始日期', today],
+    ['结束日期（含当天）', `${year}-12-31`],
+  ] as const) {
+    const field = edit.getByLabel(label);
+    await field.click();
+    await field.fill(day);
+    await field.press('Enter');
+    await expect(field).toHaveValue(day);
+  }
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(detail.getByText(`${today} 00:00:00 至 ${year + 1}-01-01 00:00:00`)).toBeVisible();
+  const robots = await page.evaluate(async () => {
+    const list = await window.api.tasks.list();
+    if (!list.ok) throw new Error(list.error.message);
+    return list.value.tasks.find((task) => task.name === 'e2e 回访')?.robots;
+  });
+  expect(robots).toBe(3);
+
+  // Feed it rows; the sandbox starts dialling at 3 robots and the screen follows.
   const taskid = (await row.locator('.task-id').textContent())!;
   const client = createSobotClient({
     baseUrl: await harness.sandboxUrl(),

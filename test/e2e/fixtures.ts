@@ -75,6 +75,14 @@ export async function outsideTask(
   return { client, taskid };
 }
 
+/**
+ * A task's row on the Tasks screen: the table row holding the task's name button (its name is
+ * the whole accessible name, so one task's name inside another's does not match).
+ */
+export function taskRow(page: Page, name: string): Locator {
+  return page.getByRole('row').filter({ has: page.getByRole('button', { name, exact: true }) });
+}
+
 /** Creates a permanent all-day task with 4 robots through the wizard. */
 export async function createTaskInWizard(page: Page, url: string, name: string): Promise<void> {
   await page.goto(`${url}#/tasks`);
@@ -91,7 +99,7 @@ export async function createTaskInWizard(page: Page, url: string, name: string):
   await wizard.getByRole('button', { name: '下一步' }).click();
   await wizard.getByRole('button', { name: '创建任务' }).click();
   await expect(wizard).toHaveCount(0);
-  await expect(page.locator(`tr[data-task="${name}"] .status-badge`)).toHaveText('未开始');
+  await expect(taskRow(page, name).getByTestId('task-status')).toHaveText('未开始');
 }
 
 /**

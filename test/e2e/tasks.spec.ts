@@ -1,6 +1,6 @@
 import { SANDBOX_APPID, SANDBOX_SIGNATURE } from '../../electron/services/sandbox/index';
 import { createSobotClient } from '../../electron/services/sobot/index';
-import { choose, expect, outsideTask, test, typeTime } from './fixtures';
+import { choose, expect, outsideTask, taskRow, test, typeTime } from './fixtures';
 
 // The Tasks screen through the harness against the built-in sandbox account (the default
 // active account; the harness starts the sandbox on first use). Rows go into the new task
@@ -71,8 +71,8 @@ test('create a task in the wizard, watch it dial, pause, resume, end and delete 
   await expect(wizard).toHaveCount(0);
   await expect(page.getByText('已创建任务“e2e 回访”')).toBeVisible();
 
-  const row = page.locator('tr[data-task="e2e 回访"]');
-  await expect(row.locator('.status-badge')).toHaveText('未开始');
+  const row = taskRow(page, 'e2e 回访');
+  await expect(row.getByTestId('task-status')).toHaveText('未开始');
   await expect(row.getByRole('button', { name: '暂停' })).toBeDisabled();
   await expect(row.getByRole('button', { name: '完结' })).toBeDisabled();
   const detail = page.getByRole('region', { name: 'e2e 回访' });
@@ -110,7 +110,7 @@ test('create a task in the wizard, watch it dial, pause, resume, end and delete 
   expect(robots).toBe(3);
 
   // Feed it rows; the sandbox starts dialling at 3 robots and the screen follows.
-  const taskid = (await row.locator('.task-id').textContent())!;
+  const taskid = (await row.getByTestId('task-id').textContent())!;
   const client = createSobotClient({
     baseUrl: await harness.sandboxUrl(),
     appid: SANDBOX_APPID,
@@ -121,8 +121,8 @@ test('create a task in the wizard, watch it dial, pause, resume, end and delete 
     outid: `e2e-${i}`,
   }));
   await client.addTaskData({ taskid, data });
-  await expect(row.locator('.status-badge')).toHaveText('进行中');
-  await expect(row.locator('.task-progress-text')).toHaveText(/^已拨打 [1-9]\d* \/ 2000$/);
+  await expect(row.getByTestId('task-status')).toHaveText('进行中');
+  await expect(row.getByRole('progressbar')).toHaveAccessibleName(/^已拨打 [1-9]\d* \/ 2000$/);
   await expect(row.locator('[data-count="connected"]')).not.toHaveText('0');
   // The chart's figures, as its table for screen readers: some hour has completed calls.
   const figures = detail.getByRole('table', { name: /今天每小时完成的通话/ });
@@ -141,25 +141,25 @@ test('create a task in the wizard, watch it dial, pause, resume, end and delete 
   expect(violations).toEqual([]);
 
   await row.getByRole('button', { name: '暂停' }).click();
-  await expect(row.locator('.status-badge')).toHaveText('暂停中');
+  await expect(row.getByTestId('task-status')).toHaveText('暂停中');
   await expect(row.getByRole('button', { name: '暂停' })).toBeDisabled();
   await row.getByRole('button', { name: '继续' }).click();
-  await expect(row.locator('.status-badge')).toHaveText('进行中');
+  await expect(row.getByTestId('task-status')).toHaveText('进行中');
 
   // End asks first; cancelling changes nothing.
   await row.getByRole('button', { name: '完结' }).click();
   const confirmEnd = page.getByRole('dialog', { name: '完结任务' });
   await expect(confirmEnd).toContainText('确定完结任务“e2e 回访”吗？');
   await confirmEnd.getByRole('button', { name: '取消' }).click();
-  await expect(row.locator('.status-badge')).toHaveText('进行中');
+  await expect(row.getByTestId('task-status')).toHaveText('进行中');
   await row.getByRole('button', { name: '完结' }).click();
   await page.getByRole('dialog', { name: '完结任务' }).getByRole('button', { name: '完结' }).click();
-  await expect(row.locator('.status-badge')).toHaveText('已完结');
+  await expect(row.getByTestId('task-status')).toHaveText('已完结');
   for (const name of ['暂停', '继续', '完结']) await expect(row.getByRole('button', { name })).toBeDisabled();
 
   // A finished task created here stays listed (query_task no longer lists it) until deleted.
   await page.reload();
-  await expect(row.locator('.status-badge')).toHaveText('已完结');
+  await expect(row.getByTestId('task-status')).toHaveText('已完结');
   await row.getByRole('button', { name: '删除' }).click();
   await page.getByRole('dialog', { name: '删除任务' }).getByRole('button', { name: '删除' }).click();
   await expect(row).toHaveCount(0);
@@ -181,14 +181,14 @@ test('a refused action rolls its optimistic status back and shows the mapped err
   // The page's timers are frozen, so no refresh hides the rollback.
   await page.clock.install();
   await page.goto(`${harness.url}#/tasks`);
-  const row = page.locator('tr[data-task="外部任务"]');
-  await expect(row.locator('.status-badge')).toHaveText('进行中');
+  const row = taskRow(page, '外部任务');
+  await expect(row.getByTestId('task-status')).toHaveText('进行中');
 
   await client.deleteTask({ taskid });
   await row.getByRole('button', { name: '暂停' }).click();
   await expect(page.getByRole('alert')).toContainText('找不到该任务，可能已被删除');
   await expect(page.getByRole('alert')).toContainText('tasks.not_found');
-  await expect(row.locator('.status-badge')).toHaveText('进行中');
+  await expect(row.getByTestId('task-status')).toHaveText('进行中');
   await expect(row.getByRole('button', { name: '暂停' })).toBeEnabled();
 
   // The next refresh drops the deleted task.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importInto } from '../support/seedList';
 import { writeCsv } from '../support/workbooks';
-import { createTaskInWizard, expect, outsideTask, test } from './fixtures';
+import { createTaskInWizard, expect, outsideTask, taskRow, test } from './fixtures';
 
 // Pushing a call list into a task through the harness against the built-in sandbox account.
 // Every sandbox request takes 700 ms here, so the 4 batches of 500 rows take long enough to
@@ -118,9 +118,9 @@ test('push a 2,000-row list into a new task, pause and resume, watch it dial, en
 
   // The Tasks screen: the sandbox dials; connected and intent counts grow.
   await page.goto(`${harness.url}#/tasks`);
-  const row = page.locator('tr[data-task="e2e 推送"]');
-  await expect(row.locator('.status-badge')).toHaveText('进行中', { timeout: 20_000 });
-  await expect(row.locator('.task-progress-text')).toHaveText(/^已拨打 [1-9]\d* \/ \d+$/, {
+  const row = taskRow(page, 'e2e 推送');
+  await expect(row.getByTestId('task-status')).toHaveText('进行中', { timeout: 20_000 });
+  await expect(row.getByRole('progressbar')).toHaveAccessibleName(/^已拨打 [1-9]\d* \/ \d+$/, {
     timeout: 20_000,
   });
   const connected = row.locator('[data-count="connected"]');
@@ -146,7 +146,7 @@ test('push a 2,000-row list into a new task, pause and resume, watch it dial, en
   // End it.
   await row.getByRole('button', { name: '完结' }).click();
   await page.getByRole('dialog', { name: '完结任务' }).getByRole('button', { name: '完结' }).click();
-  await expect(row.locator('.status-badge')).toHaveText('已完结');
+  await expect(row.getByTestId('task-status')).toHaveText('已完结');
 });
 
 test('a refused upload says why in Chinese, keeps its place, and resumes to the end once fixed', async ({
@@ -229,7 +229,7 @@ test('from a task, “push a list” opens the list with the dialog pointed at t
   await seedList(dataDir);
   await outsideTask(harness, '外部任务');
   await page.goto(`${harness.url}#/tasks`);
-  const row = page.locator('tr[data-task="外部任务"]');
+  const row = taskRow(page, '外部任务');
   await row.getByRole('button', { name: '外部任务' }).click();
   await page.getByRole('region', { name: '外部任务' }).getByRole('button', { name: '推送名单…' }).click();
   const chooser = page.getByRole('dialog', { name: '选择要推送到此任务的名单' });

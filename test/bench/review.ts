@@ -5,11 +5,13 @@
  * the renderer draws without fetching or decoding audio) — and the cached peaks' size. A-law
  * is used, the worst case: main decodes it to PCM first.
  *
- *   npx tsx test/bench/review.ts [--trace FILE]
+ *   npx tsx test/bench/review.ts [--reopens N] [--trace FILE] [--renderer DIR]
  *
  * Where a reopen's time goes: the median ms from the click until `results:call`,
  * `recordings:open` and `results:transcript` answered in the page, and until drawn. `--trace`
  * writes a Chromium trace of the reopens (open it in chrome://tracing or DevTools' Performance).
+ * `--renderer` serves another build of the renderer (default `out/renderer`), to compare two
+ * builds on a busy machine run after run.
  *
  * Last line: `reopen_ms <n> first_ms <n>` (targets: reopen ≤ 50 ms, first ≤ 500 ms).
  */
@@ -31,10 +33,14 @@ import { startHarness } from '../harness/server';
 /** Debian's Chromium, as the e2e tests use it (never a downloaded browser). */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MINUTES = 10;
-const REOPENS = 7;
 const TASK = 'bench-review-task';
-const traceAt = process.argv.indexOf('--trace');
-const TRACE = traceAt > 0 ? process.argv[traceAt + 1] : undefined;
+const option = (name: string): string | undefined => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const REOPENS = Number(option('--reopens') ?? 7);
+const TRACE = option('--trace');
+const RENDERER = option('--renderer');
 /** The contract calls a review makes, timed in the page from the click until they answer. */
 const PHASES = ['results.call', 'recordings.open', 'results.transcript'] as const;
 
@@ -124,7 +130,7 @@ async function open(page: Page, callid: string): Promise<Opened> {
     const started = performance.now();
     const check = () => {
       const selected = document.querySelector('[data-callid="${callid}"][aria-selected="true"]');
-      const drawn = document.querySelector('.review-pane .waveform[data-state="ready"]');
+      const drawn = document.querySelector('.review-pane [data-testid="waveform"][data-state="ready"]');
       if (!selected || !drawn) return requestAnimationFrame(check);
       const phases = {};
       for (const name of ${JSON.stringify(PHASES)}) {
@@ -167,7 +173,7 @@ new CallStore(services.db, createListOutidResolver(services.db)).ingest(
 );
 services.close();
 
-const harness = await startHarness({ dataDir });
+const harness = await startHarness({ dataDir, ...(RENDERER ? { rendererDir: RENDERER } : {}) });
 const browser = await chromium.launch({
   executablePath: CHROMIUM_PATH,
   args: ['--no-sandbox', '--disable-gpu'],

@@ -38,7 +38,7 @@ export function ResultsPage() {
       <div className="results-split" hidden={!source}>
         <CallTable />
         {selectedId ? (
-          <ReviewPane key={selectedId} callId={selectedId} />
+          <ReviewPane callId={selectedId} />
         ) : (
           <p className="muted review-empty">{t('results.review.pick')}</p>
         )}

@@ -30,11 +30,13 @@ function token(name: string, fallback: string): string {
 }
 
 /**
- * Draws a recording with wavesurfer.js and plays it. With peaks from main it draws at once
- * without downloading or decoding the audio; otherwise wavesurfer decodes it and the peaks it
- * computed are handed to main to keep, so the next open is instant too. `place` turns the
- * decoded length into the transcript placed on the recording (main places it by the
- * provider's rule: some need that length), drawn as regions.
+ * Draws a recording with wavesurfer.js and plays it. One wavesurfer serves the pane for its
+ * whole life: each recording is `load`ed into it, so opening another call builds no new player,
+ * shadow DOM or canvases' host. With peaks from main it draws at once without downloading or
+ * decoding the audio; otherwise wavesurfer decodes it and the peaks it computed are handed to
+ * main to keep, so the next open is instant too. `place` turns the decoded length into the
+ * transcript placed on the recording (main places it by the provider's rule: some need that
+ * length), drawn as regions.
  */
 export function useWaveform(
   container: RefObject<HTMLDivElement | null>,
@@ -42,6 +44,7 @@ export function useWaveform(
   place: (durationMs: number) => Promise<Utterance[]>,
 ): Waveform & { placed: Utterance[] } {
   const player = useRef<WaveSurfer | null>(null);
+  const regionsRef = useRef<RegionsPlugin | null>(null);
   const [state, setState] = useState<WaveformState>('loading');
   const [duration, setDuration] = useState<number | null>(null);
   const [time, setTime] = useState(0);
@@ -49,15 +52,21 @@ export function useWaveform(
   const [placed, setPlaced] = useState<Utterance[]>([]);
   const placeRef = useRef(place);
   placeRef.current = place;
+  // Another recording (another call): start from nothing in this render, not one after it.
+  const [shown, setShown] = useState(recording);
+  if (shown !== recording) {
+    setShown(recording);
+    setState('loading');
+    setDuration(null);
+    setTime(0);
+    setPlaying(false);
+    setPlaced([]);
+  }
 
   useEffect(() => {
     const element = container.current;
-    if (!element || !recording) return;
-    setState('loading');
-    setTime(0);
-    setPlaying(false);
+    if (!element) return;
     const regions = RegionsPlugin.create();
-    const peaks = recording.peaks ? Float32Array.from(recording.peaks, (p) => p / 255) : null;
     const ws = WaveSurfer.create({
       container: element,
       height: 96,
@@ -71,10 +80,36 @@ export function useWaveform(
       plugins: [regions],
     });
     adoptWaveformStyles(ws.getWrapper());
+    ws.getMediaElement().preservesPitch = true;
     player.current = ws;
-    const media = ws.getMediaElement();
-    media.preservesPitch = true;
+    regionsRef.current = regions;
+    const subscriptions = [
+      ws.on('timeupdate', (seconds) => setTime(seconds)),
+      ws.on('play', () => setPlaying(true)),
+      ws.on('pause', () => setPlaying(false)),
+      ws.on('finish', () => setPlaying(false)),
+    ];
+    return () => {
+      subscriptions.forEach((unsubscribe) => unsubscribe());
+      player.current = null;
+      regionsRef.current = null;
+      ws.destroy();
+    };
+  }, [container]);
 
+  useEffect(() => {
+    const ws = player.current;
+    const regions = regionsRef.current;
+    if (!ws || !regions) return;
+    regions.clearRegions();
+    if (!recording) {
+      // Between calls: the last call's audio stops; the next one is loaded into the same player.
+      ws.pause();
+      return;
+    }
+    // Each recording starts at normal speed, as the pane's speed control does for each call.
+    ws.setPlaybackRate(1, true);
+    const peaks = recording.peaks ? Float32Array.from(recording.peaks, (p) => p / 255) : null;
     let live = true;
     const addRegions = async (seconds: number): Promise<void> => {
       const lines = await placeRef.current(Math.round(seconds * 1000));
@@ -93,15 +128,18 @@ export function useWaveform(
         });
       });
     };
-    let shown = false;
+    // Drawn once this load is ready and its render has completed (not a redraw of the last one).
+    let loaded = false;
+    let drawn = false;
     const subscriptions = [
       ws.on('ready', (seconds) => {
+        loaded = true;
         setDuration(seconds);
         void addRegions(seconds);
       }),
       ws.on('redrawcomplete', () => {
-        if (ws.getDuration() > 0 && !shown) {
-          shown = true;
+        if (loaded && !drawn && ws.getDuration() > 0) {
+          drawn = true;
           setState('ready');
         }
       }),
@@ -118,23 +156,20 @@ export function useWaveform(
           durationMs: Math.round(seconds * 1000),
         });
       }),
-      ws.on('timeupdate', (seconds) => setTime(seconds)),
-      ws.on('play', () => setPlaying(true)),
-      ws.on('pause', () => setPlaying(false)),
-      ws.on('finish', () => setPlaying(false)),
-      ws.on('error', () => setState((s) => (s === 'ready' ? s : 'undecodable'))),
+      ws.on('error', (error) => {
+        // A load this one replaced is aborted: that is not this recording failing.
+        if (live && error.name !== 'AbortError') setState((s) => (s === 'ready' ? s : 'undecodable'));
+      }),
     ];
     const seconds = recording.durationMs === null ? undefined : recording.durationMs / 1000;
     void ws.load(recording.url, peaks ? [peaks] : undefined, peaks ? seconds : undefined).catch(() => {
-      setState((s) => (s === 'ready' ? s : 'undecodable'));
+      if (live) setState((s) => (s === 'ready' ? s : 'undecodable'));
     });
     return () => {
       live = false;
       subscriptions.forEach((unsubscribe) => unsubscribe());
-      player.current = null;
-      ws.destroy();
     };
-  }, [container, recording]);
+  }, [recording]);
 
   return { state, duration, time, playing, player, placed };
 }

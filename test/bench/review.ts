@@ -5,13 +5,13 @@
  * the renderer draws without fetching or decoding audio) — and the cached peaks' size. A-law
  * is used, the worst case: main decodes it to PCM first.
  *
- *   npx tsx test/bench/review.ts [--reopens N] [--trace FILE] [--renderer DIR]
+ *   npx tsx test/bench/review.ts [--reopens N] [--trace FILE] [--renderer DIR] [--screenshot FILE]
  *
  * Where a reopen's time goes: the median ms from the click until `results:call`,
  * `recordings:open` and `results:transcript` answered in the page, and until drawn. `--trace`
  * writes a Chromium trace of the reopens (open it in chrome://tracing or DevTools' Performance).
  * `--renderer` serves another build of the renderer (default `out/renderer`), to compare two
- * builds on a busy machine run after run.
+ * builds on a busy machine run after run. `--screenshot` saves the review pane as last drawn.
  *
  * Last line: `reopen_ms <n> first_ms <n>` (targets: reopen ≤ 50 ms, first ≤ 500 ms).
  */
@@ -41,6 +41,7 @@ const option = (name: string): string | undefined => {
 const REOPENS = Number(option('--reopens') ?? 7);
 const TRACE = option('--trace');
 const RENDERER = option('--renderer');
+const SCREENSHOT = option('--screenshot');
 /** The contract calls a review makes, timed in the page from the click until they answer. */
 const PHASES = ['results.call', 'recordings.open', 'results.transcript'] as const;
 
@@ -114,13 +115,16 @@ async function timeCalls(page: Page): Promise<void> {
 interface Opened {
   /** Click to waveform drawn. */
   ms: number;
+  /** Click to the transcript's regions drawn on it (null: none within 5 s). */
+  regionsMs: number | null;
   /** Click to each contract call's answer (null: not called this open). */
   phases: Record<string, number | null>;
 }
 
 /**
- * Clicks a call's row and answers the ms until its waveform is drawn, measured in the page. The
- * script is a string: tsx would otherwise wrap inner functions in a helper the page lacks.
+ * Clicks a call's row and answers the ms until its waveform is drawn, then until its regions
+ * are, measured in the page. The script is a string: tsx would otherwise wrap inner functions
+ * in a helper the page lacks.
  */
 async function open(page: Page, callid: string): Promise<Opened> {
   const script = `new Promise((resolve, reject) => {
@@ -128,17 +132,29 @@ async function open(page: Page, callid: string): Promise<Opened> {
     if (!row) return reject(new Error('no row ${callid}'));
     window.__answered = {};
     const started = performance.now();
-    const check = () => {
-      const selected = document.querySelector('[data-callid="${callid}"][aria-selected="true"]');
-      const drawn = document.querySelector('.review-pane [data-testid="waveform"][data-state="ready"]');
-      if (!selected || !drawn) return requestAnimationFrame(check);
+    let ms = null;
+    const done = (regionsMs) => {
       const phases = {};
       for (const name of ${JSON.stringify(PHASES)}) {
         const at = window.__answered[name];
         phases[name] = at === undefined ? null : at - started;
       }
-      performance.mark('bench:drawn');
-      resolve({ ms: performance.now() - started, phases });
+      resolve({ ms, regionsMs, phases });
+    };
+    const check = () => {
+      const waveform = document.querySelector('.review-pane [data-testid="waveform"][data-state="ready"]');
+      if (ms === null) {
+        const selected = document.querySelector('[data-callid="${callid}"][aria-selected="true"]');
+        if (!selected || !waveform) return requestAnimationFrame(check);
+        performance.mark('bench:drawn');
+        ms = performance.now() - started;
+      }
+      // Regions are cleared when a recording loads: any there once it is drawn are this call's.
+      const host = waveform && waveform.firstElementChild;
+      const root = host && host.shadowRoot;
+      if (root && root.querySelector('[part~="region"]')) return done(performance.now() - started);
+      if (performance.now() - started > 5000) return done(null);
+      requestAnimationFrame(check);
     };
     performance.mark('bench:click');
     row.click();
@@ -195,8 +211,11 @@ try {
     opened.push(await open(page, 'benchlong'));
   }
   if (TRACE) await browser.stopTracing();
+  if (SCREENSHOT) await page.locator('.review-pane').screenshot({ path: SCREENSHOT });
   const reopens = opened.map((o) => o.ms).sort((a, b) => a - b);
   const reopen = median(reopens);
+  const regionTimes = opened.map((o) => o.regionsMs).filter((t): t is number => t !== null);
+  const regions = regionTimes.length ? median(regionTimes).toFixed(0) : '—';
   const phases = (of: Opened[]): string =>
     PHASES.map((name) => {
       const times = of.map((o) => o.phases[name]).filter((t): t is number => t !== null);
@@ -211,7 +230,7 @@ try {
       `first open (download, A-law→PCM, peaks in main, draw): ${first.toFixed(0)} ms\n` +
       `first open, ms from the click until answered: ${phases([firstOpen])}\n` +
       `reopen with cached peaks (median of ${REOPENS}: ${reopens.map((n) => n.toFixed(0)).join(', ')}): ${reopen.toFixed(0)} ms\n` +
-      `reopen, median ms from the click until answered: ${phases(opened)}\n` +
+      `reopen, median ms from the click until answered: ${phases(opened)}; until the regions are drawn: ${regions}\n` +
       (TRACE ? `trace of the reopens: ${TRACE}\n` : '') +
       `cached peaks: ${longPeaks} bytes (${(longPeaks / 1024).toFixed(1)} KiB, 100 buckets/s)\n` +
       `reopen_ms ${Math.round(reopen)} first_ms ${Math.round(first)}\n`,

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import WaveSurfer from 'wavesurfer.js';
-import RegionsPlugin from 'wavesurfer.js/plugins/regions';
 import type { RecordingInfo, Speaker, Utterance } from '../../../../../shared/results';
 import { adoptWaveformStyles } from './waveformStyles';
 
@@ -24,6 +23,30 @@ export interface Waveform {
 
 type Playable = Extract<RecordingInfo, { ok: true }>;
 
+/**
+ * Draws the transcript's lines on the waveform: one plain box per placed line, positioned by
+ * percent of the recording, in a layer that does not take clicks (a click seeks, as anywhere on
+ * the waveform). Each box is `part="region"`.
+ */
+function drawRegions(layer: HTMLElement, lines: Utterance[], seconds: number): void {
+  const boxes = document.createDocumentFragment();
+  if (seconds > 0) {
+    lines.forEach((line, i) => {
+      if (line.startMs === null || line.endMs === null) return;
+      const start = Math.min(1, line.startMs / 1000 / seconds);
+      const end = Math.min(1, Math.max(start, line.endMs / 1000 / seconds));
+      const box = document.createElement('div');
+      box.setAttribute('part', 'region');
+      box.dataset.line = String(i);
+      box.style.left = `${start * 100}%`;
+      box.style.width = `${(end - start) * 100}%`;
+      box.style.backgroundColor = REGION_COLOURS[line.speaker];
+      boxes.appendChild(box);
+    });
+  }
+  layer.replaceChildren(boxes);
+}
+
 /** A theme token's value on the document (antd's baked CSS variables), or a fallback. */
 function token(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
@@ -44,7 +67,7 @@ export function useWaveform(
   place: (durationMs: number) => Promise<Utterance[]>,
 ): Waveform & { placed: Utterance[] } {
   const player = useRef<WaveSurfer | null>(null);
-  const regionsRef = useRef<RegionsPlugin | null>(null);
+  const regionsRef = useRef<HTMLElement | null>(null);
   const [state, setState] = useState<WaveformState>('loading');
   const [duration, setDuration] = useState<number | null>(null);
   const [time, setTime] = useState(0);
@@ -66,7 +89,6 @@ export function useWaveform(
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const regions = RegionsPlugin.create();
     const ws = WaveSurfer.create({
       container: element,
       height: 96,
@@ -77,9 +99,11 @@ export function useWaveform(
       cursorWidth: 2,
       normalize: true,
       interact: true,
-      plugins: [regions],
     });
     adoptWaveformStyles(ws.getWrapper());
+    const regions = document.createElement('div');
+    regions.className = 'regions';
+    ws.getWrapper().appendChild(regions);
     ws.getMediaElement().preservesPitch = true;
     player.current = ws;
     regionsRef.current = regions;
@@ -101,7 +125,7 @@ export function useWaveform(
     const ws = player.current;
     const regions = regionsRef.current;
     if (!ws || !regions) return;
-    regions.clearRegions();
+    regions.replaceChildren();
     if (!recording) {
       // Between calls: the last call's audio stops; the next one is loaded into the same player.
       ws.pause();
@@ -115,18 +139,7 @@ export function useWaveform(
       const lines = await placeRef.current(Math.round(seconds * 1000));
       if (!live) return;
       setPlaced(lines);
-      regions.clearRegions();
-      lines.forEach((line, i) => {
-        if (line.startMs === null || line.endMs === null) return;
-        regions.addRegion({
-          id: `line-${i}`,
-          start: line.startMs / 1000,
-          end: line.endMs / 1000,
-          color: REGION_COLOURS[line.speaker],
-          drag: false,
-          resize: false,
-        });
-      });
+      drawRegions(regions, lines, seconds);
     };
     // Drawn once this load is ready and its render has completed (not a redraw of the last one).
     let loaded = false;

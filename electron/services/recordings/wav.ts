@@ -3,7 +3,8 @@
  * PCM (8/16/24/32-bit), IEEE float, A-law and μ-law, plain or WAVE_FORMAT_EXTENSIBLE. G.711 is
  * rewritten as 16-bit PCM, which every browser decodes.
  */
-import { decodeAlaw, decodeMulaw } from './g711';
+import { ALAW_TABLE, decodeAlaw, decodeMulaw, MULAW_TABLE } from './g711';
+import { computeG711Peaks, computePeaks } from './peaks';
 
 export const WAVE_FORMAT = { pcm: 1, float: 3, alaw: 6, mulaw: 7, extensible: 0xfffe } as const;
 
@@ -102,6 +103,19 @@ export function samplesOf(bytes: Uint8Array, info: WavInfo): Float32Array {
     for (let i = 0; i < count; i++) out[i] = view.getInt32(i * 4, true) / 2147483648;
   }
   return out;
+}
+
+/**
+ * Waveform peaks of a decodable WAV's audio, `perSecond` buckets a second: G.711 straight from
+ * its codes (no PCM made), everything else from its samples.
+ */
+export function peaksOfWav(bytes: Uint8Array, info: WavInfo, perSecond: number): Uint8Array {
+  if (info.format === WAVE_FORMAT.alaw || info.format === WAVE_FORMAT.mulaw) {
+    const codes = bytes.subarray(info.dataOffset, info.dataOffset + info.dataLength);
+    const table = info.format === WAVE_FORMAT.alaw ? ALAW_TABLE : MULAW_TABLE;
+    return computeG711Peaks(codes, table, info.channels, info.sampleRate, perSecond);
+  }
+  return computePeaks(samplesOf(bytes, info), info.channels, info.sampleRate, perSecond);
 }
 
 /** The length of the audio in ms. */

@@ -121,6 +121,21 @@ describe('the media proxy', () => {
     expect((await serveMedia(again, url, { method: 'GET' })).status).toBe(200);
   });
 
+  it('hands over the bytes as downloaded to the call that downloads them, and to no one on a hit', async () => {
+    const { proxy: p } = proxy();
+    const remote = `${origin}/wav/handed`;
+    const seen: Uint8Array[] = [];
+    await p.localUrl(remote, { fetched: (bytes) => seen.push(bytes) });
+    expect(seen.map((bytes) => Buffer.from(bytes).equals(wav(KB)))).toEqual([true]);
+    await p.localUrl(remote, { fetched: (bytes) => seen.push(bytes) });
+    expect(seen).toHaveLength(1);
+    const provider: Uint8Array[] = [];
+    await p.localUrlOf('ref-1', () => Promise.resolve(new Uint8Array(wav(KB))), {
+      fetched: (bytes) => provider.push(bytes),
+    });
+    expect(provider).toHaveLength(1);
+  });
+
   it('keeps the cache under its size by dropping the least recently used file, and fetches it again', async () => {
     const { proxy: p, dir } = proxy(undefined, 2 * KB + 100);
     const first = await p.localUrl(`${origin}/wav/1`);

@@ -47,6 +47,7 @@ export const CHANNEL_NAMES = [
   'results:counts',
   'results:call',
   'results:transcript',
+  'results:retryTranscript',
   'results:linkList',
   'results:dashboard',
   'results:toList',

@@ -54,6 +54,13 @@ export const resultCalls = {
    * place lines by the recording's length); `null`: the length is not known.
    */
   'results:transcript': { input: transcriptSchema, output: shape<Utterance[]>() },
+  /**
+   * Asks the provider for a call's transcript again, whatever is stored (the review pane's
+   * "retry" on a failed or pending one, where transcripts come on their own: CEC quality
+   * inspection), stores what it answers and returns the call as `results:call` does. A fetch
+   * that fails answers its error and leaves what was stored.
+   */
+  'results:retryTranscript': { input: callIdSchema, output: shape<CallReview>() },
   /** Links (or unlinks, `listId: null`) the call list a task's rows came from, for joins. */
   'results:linkList': { input: linkListSchema, output: shape<{ joined: number }>() },
   /**

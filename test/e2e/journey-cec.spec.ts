@@ -43,6 +43,12 @@ const WORDS = {
     target: '目标任务',
     plan: '上传计划',
     planRows: (n: number) => `将上传 ${n} 行`,
+    limits: '外呼平台对每行的限制',
+    limitItems: [
+      '编号最多 32 个字符：0 行不符合',
+      '号码只含 0-9*#、最多 24 位：0 行不符合',
+      '变量最多 1024 字节：0 行不符合',
+    ],
     start: '开始上传',
     uploading: '上传中',
     done: '已完成',
@@ -106,6 +112,12 @@ const WORDS = {
     target: 'Task',
     plan: 'Upload plan',
     planRows: (n: number) => `${n} rows will be uploaded`,
+    limits: 'The provider’s limits on each row',
+    limitItems: [
+      'ids of at most 32 characters: 0 outside it',
+      'numbers of only 0-9*#, at most 24 characters: 0 outside it',
+      'variables of at most 1024 bytes: 0 outside it',
+    ],
     start: 'Start upload',
     uploading: 'Uploading',
     done: 'Done',
@@ -260,6 +272,8 @@ async function journey(page: Page, url: string, w: Words): Promise<void> {
   const dialog = page.getByRole('dialog', { name: w.pushDialog(w.listName) });
   await choose(page, dialog.getByLabel(w.target), campaign);
   await expect(dialog.getByRole('status', { name: w.plan })).toContainText(w.planRows(ROWS));
+  // The plan names the limits CEC puts on every row, with how many rows break each.
+  await expect(dialog.getByRole('list', { name: w.limits }).getByRole('listitem')).toHaveText(w.limitItems);
   await dialog.getByRole('button', { name: w.start }).click();
   await expect(dialog.getByTestId('upload-state')).toHaveText(w.uploading);
   const pace = dialog.getByTestId('upload-pace');

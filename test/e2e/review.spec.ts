@@ -2,7 +2,9 @@ import { SANDBOX_APPID, SANDBOX_SIGNATURE } from '../../electron/services/sandbo
 import { createSobotClient } from '../../electron/services/sobot/index';
 import type { CallResult } from '../../shared/results';
 import { CHROMIUM_PATH } from '../../playwright.config';
-import { createTaskViaApi, expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { contrastFailures } from './contrast';
+import { choose, createTaskViaApi, expect, switchAccount, test } from './fixtures';
 
 // Review a call through the harness against the built-in sandbox account: a task created in
 // the app dials rows pushed straight through the iCall API, its results sync, and one call is
@@ -96,7 +98,8 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
   const waveform = pane.getByTestId('waveform');
   await expect(waveform).toHaveAttribute('data-state', 'ready');
   await expect(waveform.locator('canvas').first()).toBeVisible();
-  const lines = pane.locator('.transcript-lines > li');
+  // One element per line, wherever its row is (lines said at once share one).
+  const lines = pane.getByRole('list', { name: '对话文本' }).locator('[data-line]');
   await expect(lines).toHaveCount(call!.utteranceCount);
   await expect(waveform.locator('[part~="region"]')).toHaveCount(call!.utteranceCount);
   await expect(pane.locator('.line.robot').first()).toContainText('机器人');
@@ -149,4 +152,227 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
   await expect.poll(time).toBeGreaterThanOrEqual(otherStart);
   await expect(otherLine).toHaveAttribute('aria-current', 'true');
   await expect(pane.getByRole('button', { name: '暂停' })).toBeVisible();
+});
+
+/** A CEC campaign of the active account through the app's contract: today for a week, all day. */
+async function createCampaignViaApi(page: Page, name: string): Promise<string> {
+  return page.evaluate(async (taskName) => {
+    const options = await window.api.tasks.options();
+    if (!options.ok) throw new Error(options.error.message);
+    const today = new Date();
+    today.setHours(0, 0, 0, 0);
+    const created = await window.api.tasks.create({
+      templateId: options.value.templates[0]!.id,
+      name: taskName,
+      callerNumbers: [options.value.callerLines[0]!.number],
+      robots: 0,
+      callingHours: ['00:00-24:00'],
+      validity: { kind: 'range', start: today.getTime(), end: today.getTime() + 7 * 86_400_000 },
+      numberHiding: 'none',
+      exportAllowed: true,
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    return created.value.id;
+  }, name);
+}
+
+test('a CEC call’s QC transcript: pending, failed and retried, none, and lines said at once side by side', async ({
+  page,
+  harness,
+}, testInfo) => {
+  test.setTimeout(150_000);
+  await page.goto(`${harness.url}#/results`);
+  await switchAccount(page, '当前账号', '沙箱 Sandbox', 'CEC 沙箱 Huawei Sandbox');
+  const name = 'e2e CEC 复盘';
+  const campaignId = await createCampaignViaApi(page, name);
+  const cec = (await harness.sandboxControl()).cec;
+  const rows = 30;
+  cec.seedNumbers(
+    campaignId,
+    Array.from({ length: rows }, (_, i) => ({
+      sessionId: `cr-${i}`,
+      called: `137${String(i).padStart(8, '0')}`,
+    })),
+  );
+  await expect
+    .poll(() => cec.campaignNumbers(campaignId).filter((r) => r.state === 'done').length, { timeout: 90_000 })
+    .toBe(rows);
+
+  await page.reload();
+  await choose(page, page.getByLabel('查看'), name);
+  await page.getByRole('button', { name: '同步结果' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '同步完成' })).toContainText(`新增 ${rows} 通`);
+
+  // Connected calls whose recording plays (QC transcribes those), and one call never connected.
+  const calls = await page.evaluate(async (taskId) => {
+    const result = await window.api.results.query({
+      source: { kind: 'task', taskId },
+      filter: {},
+      offset: 0,
+      limit: 100,
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    const playable = async (callId: string): Promise<boolean> => {
+      const opened = await window.api.recordings.open({ callId });
+      return opened.ok && opened.value.ok;
+    };
+    return Promise.all(
+      result.value.calls.map(async (c: CallResult) => ({
+        id: c.id,
+        telephone: c.telephone,
+        outcome: c.outcome,
+        playable: c.outcome === 'connected' && (await playable(c.id)),
+      })),
+    );
+  }, campaignId);
+  const heard = calls.filter((c) => c.playable).map((c) => c.id);
+  const unconnected = calls.find((c) => c.outcome !== 'connected')!;
+  expect(heard.length).toBeGreaterThan(6);
+  expect(unconnected).toBeDefined();
+  const [pendingId, failedId, pendingEn, failedEn, ...others] = heard as [string, string, string, string];
+  const telephoneOf = new Map(calls.map((c) => [c.id, c.telephone]));
+
+  // The others transcribed; the first of them whose lines of the two sides overlap in time.
+  for (const id of others) cec.setQcStatus(id, 2);
+  // (A pair whose later line starts a second or more after the earlier, so each is current a while.)
+  const overlap = await page.evaluate(async (ids) => {
+    const side = (s: string) => (s === 'customer' ? 'customer' : 'staff');
+    for (const callId of ids) {
+      const review = await window.api.results.call({ callId });
+      if (!review.ok) throw new Error(review.error.message);
+      const lines = review.value.utterances;
+      for (let i = 0; i < lines.length; i++)
+        for (let j = i + 1; j < lines.length; j++) {
+          const [a, b] = [lines[i]!, lines[j]!];
+          if (side(a.speaker) !== side(b.speaker) && b.startMs! >= a.startMs! + 1000 && b.startMs! < a.endMs!)
+            return { callId, earlier: i, later: j };
+        }
+    }
+    return null;
+  }, others);
+  expect(overlap).not.toBeNull();
+  const overlapId = overlap!.callId;
+
+  const pane = page.getByRole('region', { name: '通话详情' });
+  const transcript = pane.getByRole('list', { name: '对话文本' });
+  const lines = transcript.locator('[data-line]');
+  const openIn = async (region: typeof pane, callId: string): Promise<void> => {
+    await page.locator(`[data-callid="${callId}"]`).click();
+    await expect(region.getByText(telephoneOf.get(callId)!, { exact: true })).toBeVisible();
+  };
+  const open = (callId: string) => openIn(pane, callId);
+  // Each state looked at (attached to the report) and every text of the transcript at AA
+  // contrast (4.5:1); in the dark theme every text of the pane.
+  const shot = async (
+    label: string,
+    region = pane,
+    scope = '.transcript, .transcript-state',
+  ): Promise<void> => {
+    await testInfo.attach(label, { body: await region.screenshot(), contentType: 'image/png' });
+    expect(await contrastFailures(page, scope)).toEqual([]);
+  };
+
+  // 1. Pending: QC is still at it. "Check again" asks once more; once it is done the lines show.
+  cec.setQcStatus(pendingId, 1);
+  await open(pendingId);
+  const pending = pane.getByRole('status').filter({ hasText: '转写中' });
+  await expect(pending).toContainText('质检服务还在转写');
+  await shot('transcript pending (zh-CN)');
+  await pending.getByRole('button', { name: '再查一次' }).click();
+  await expect(pending).toBeVisible();
+  cec.setQcStatus(pendingId, 2);
+  await pending.getByRole('button', { name: '再查一次' }).click();
+  await expect(lines.first()).toBeVisible();
+  await expect(pending).toHaveCount(0);
+
+  // 2. Failed: kept for good on review; "retry" asks QC again, and a new transcript shows with
+  // its regions on the waveform.
+  cec.setQcStatus(failedId, 9);
+  await open(failedId);
+  const failed = pane.getByRole('status').filter({ hasText: '转写失败' });
+  await expect(failed).toBeVisible();
+  await shot('transcript failed (zh-CN)');
+  await failed.getByRole('button', { name: '重试' }).click();
+  await expect(failed).toBeVisible();
+  cec.setQcStatus(failedId, 2);
+  await failed.getByRole('button', { name: '重试' }).click();
+  await expect(lines.first()).toBeVisible();
+  await expect(failed).toHaveCount(0);
+  const waveform = pane.getByRole('img', { name: '录音波形' });
+  await expect(waveform).toHaveAttribute('data-state', 'ready');
+  await expect(waveform.locator('[part~="region"]')).toHaveCount(await lines.count());
+
+  // 3. None: a call never connected has nothing to transcribe.
+  await open(unconnected.id);
+  await expect(pane.getByText('无转写', { exact: true })).toBeVisible();
+  await expect(transcript).toHaveCount(0);
+  await shot('no transcript (zh-CN)');
+
+  // 4. Lines said at once share a row: the robot's on the left, the customer's on the right.
+  await open(overlapId);
+  await expect(waveform).toHaveAttribute('data-state', 'ready');
+  const earlier = transcript.locator(`[data-line="${overlap!.earlier}"]`);
+  const later = transcript.locator(`[data-line="${overlap!.later}"]`);
+  const row = transcript
+    .getByTestId('transcript-at-once')
+    .filter({ has: page.locator(`[data-line="${overlap!.earlier}"]`) });
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAccessibleName('双方同时说话');
+  await expect(row.locator(`[data-line="${overlap!.later}"]`)).toHaveCount(1);
+  const robotLine = row.locator('[data-line]').filter({ hasText: '机器人' }).first();
+  const customerLine = row.locator('[data-line]').filter({ hasText: '客户' }).first();
+  const [robotBox, customerBox] = [await robotLine.boundingBox(), await customerLine.boundingBox()];
+  expect(robotBox!.x + robotBox!.width).toBeLessThanOrEqual(customerBox!.x + 1);
+  expect(customerBox!.y).toBeLessThan(robotBox!.y + robotBox!.height);
+  await shot('lines at once (zh-CN)');
+  // Clicking the earlier line plays from it and makes it current; once the later one starts
+  // (the earlier still being said), the later one is current: the latest started.
+  const span = async (l: typeof earlier) => ({
+    start: Number(await l.getAttribute('data-start')),
+    end: Number(await l.getAttribute('data-end')),
+  });
+  const [earlierSpan, laterSpan] = [await span(earlier), await span(later)];
+  expect(laterSpan.start).toBeLessThan(earlierSpan.end);
+  await earlier.getByRole('button').click();
+  await expect(earlier).toHaveAttribute('aria-current', 'true');
+  await expect(later).toHaveAttribute('aria-current', 'true', {
+    timeout: 10_000 + (laterSpan.start - earlierSpan.start) * 1000,
+  });
+  await expect(earlier).not.toHaveAttribute('aria-current', 'true');
+  await expect(transcript.locator('[aria-current="true"]')).toHaveCount(1);
+  // Keyboard: Space pauses; Enter on a focused line plays from it as a click does.
+  await page.keyboard.press('Space');
+  await expect(pane.getByRole('button', { name: '播放', exact: true })).toBeVisible();
+  await earlier.getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  await expect(earlier).toHaveAttribute('aria-current', 'true');
+  const time = Number(await pane.getAttribute('data-current-time'));
+  expect(time).toBeGreaterThanOrEqual(earlierSpan.start);
+  expect(time).toBeLessThan(laterSpan.start);
+
+  // 5. The same states in English, in the dark theme (zh-CN above was in the light one).
+  cec.setQcStatus(pendingEn, 0);
+  cec.setQcStatus(failedEn, 31);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`${harness.url}#/settings`);
+  await page.getByRole('radiogroup', { name: '界面语言' }).getByText('English').click();
+  await page.getByRole('link', { name: 'Results', exact: true }).click();
+  await choose(page, page.getByLabel('Show'), name);
+  const paneEn = page.getByRole('region', { name: 'Call review' });
+  await openIn(paneEn, pendingEn);
+  await expect(paneEn.getByRole('status').filter({ hasText: 'Transcript pending' })).toBeVisible();
+  await expect(paneEn.getByRole('button', { name: 'Check again' })).toBeVisible();
+  await shot('transcript pending (en, dark)', paneEn, '.review-pane');
+  await openIn(paneEn, failedEn);
+  await expect(paneEn.getByRole('status').filter({ hasText: 'Transcript failed' })).toBeVisible();
+  await expect(paneEn.getByRole('button', { name: 'Retry' })).toBeVisible();
+  await shot('transcript failed (en, dark)', paneEn, '.review-pane');
+  await openIn(paneEn, unconnected.id);
+  await expect(paneEn.getByText('No transcript', { exact: true })).toBeVisible();
+  await shot('no transcript (en, dark)', paneEn, '.review-pane');
+  await openIn(paneEn, overlapId);
+  await expect(paneEn.getByTestId('transcript-at-once').first()).toHaveAccessibleName(
+    'Both sides speaking at once',
+  );
+  await shot('lines at once (en, dark)', paneEn, '.review-pane');
 });

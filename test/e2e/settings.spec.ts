@@ -14,7 +14,8 @@ test.describe('Settings', () => {
     await page.getByLabel('Receive pushes').check();
     await page.getByLabel('Port').fill('18431');
     await page.getByRole('button', { name: 'Apply' }).click();
-    await expect(page.getByTestId('push-url')).toBeVisible();
+    await expect(page.getByTestId('push-url-sobot')).toBeVisible();
+    await expect(page.getByTestId('push-url-huawei-cec')).toBeVisible();
 
     const overflow = await page.evaluate(() => {
       const main = document.getElementById('main')!;

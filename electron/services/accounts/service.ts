@@ -158,6 +158,17 @@ export class AccountService {
     return this.deps.profiles.activeId(BUILT_IN_IDS);
   }
 
+  /** The ids of every account on `provider` (built-in ones first; no keychain read). */
+  accountsOf(provider: ProviderId): string[] {
+    return [
+      ...BUILT_IN_ACCOUNTS.filter((account) => account.provider === provider).map((account) => account.id),
+      ...this.deps.profiles
+        .list()
+        .filter((profile) => profile.provider === provider)
+        .map((profile) => profile.id),
+    ];
+  }
+
   /** The provider an account is on (no keychain read): for its capabilities and pure rules. */
   factoryFor(id: string = this.activeId()): ProviderFactory {
     return providerFactory(this.profileOf(id).provider);

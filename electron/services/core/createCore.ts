@@ -146,8 +146,9 @@ export function createCore(adapters: HostAdapters): Core {
   });
   const db = openAppDatabase(dataDir);
   const listServices = listServicesOver(db, { exclusive: adapters.exclusive ?? false });
-  // Long reads (list sorts, the Results screen's pages, counts and dashboards) run on the
-  // database worker over its own WAL connection; writes stay here for now.
+  // Long reads (list sorts, the Results screen's pages, counts and dashboards) and the bulk
+  // writes (import batches, synced pages) run on the database worker over its own WAL
+  // connection; the small writes (edits, pushes, the upload journal) stay here for now.
   const reader = new DbReader(dataDir);
   const exports = new ExportService(adapters.exportHost ?? dataFolderHost(dataDir));
   const lists = new ListsFeature({
@@ -175,6 +176,8 @@ export function createCore(adapters: HostAdapters): Core {
     db,
     offMain: reader,
     resolver: createJournalOutidResolver(db),
+    // Synced pages are stored on the worker, whose CallStore uses the same journal resolver.
+    syncWriter: () => reader.syncWriter(),
     dataDir,
     accounts,
     lists: listServices.store,

@@ -24,7 +24,8 @@ const minuteOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Numbe
 
 /**
  * The create body, after every documented check (nothing is sent when one fails).
- * @param now the client's clock: the begin time may not be before today (UTC)
+ * @param now the client's clock: the begin time may not be before today (UTC); one earlier in the
+ *   last day (today's local midnight east of UTC) becomes now
  * @throws CecValidationError naming the field
  */
 export function createCampaignBody(p: CreateCampaignParams, now: number): Record<string, unknown> {
@@ -36,8 +37,11 @@ export function createCampaignBody(p: CreateCampaignParams, now: number): Record
     invalid('description', `at most ${MAX_DESCRIPTION} characters`);
   if (DESCRIPTION_FORBIDDEN.test(description)) invalid('description', 'none of "[]=;<> allowed');
   if (!Number.isFinite(p.beginTime) || !Number.isFinite(p.endTime)) invalid('strBeginTime', 'not a time');
-  if (p.beginTime < Math.floor(now / DAY_MS) * DAY_MS) invalid('strBeginTime', 'before today (UTC)');
-  if (!(p.endTime > p.beginTime)) invalid('strEndTime', 'not after the begin time');
+  // A begin within the last day starts now: "from today" east of UTC is local midnight, which is
+  // still yesterday in UTC, and the platform refuses a begin before today (UTC) with 0200002.
+  const beginTime = p.beginTime < now && p.beginTime > now - DAY_MS ? now : p.beginTime;
+  if (beginTime < Math.floor(now / DAY_MS) * DAY_MS) invalid('strBeginTime', 'before today (UTC)');
+  if (!(p.endTime > beginTime)) invalid('strEndTime', 'not after the begin time');
   if (p.slots.length < 1 || p.slots.length > MAX_SLOTS) invalid('scheduleParam', `1 to ${MAX_SLOTS} slots`);
   const slots = p.slots.map((s) => ({ begin: s.begin.trim(), end: s.end.trim() }));
   for (const s of slots) {
@@ -70,7 +74,7 @@ export function createCampaignBody(p: CreateCampaignParams, now: number): Record
   return {
     name,
     ...(description ? { description } : {}),
-    strBeginTime: formatUtcStamp(p.beginTime),
+    strBeginTime: formatUtcStamp(beginTime),
     strEndTime: formatUtcStamp(p.endTime),
     deviceType: DEVICE_TYPE_IVR,
     callerNo,

@@ -31,7 +31,7 @@ export interface ListsFeatureDeps {
    * CLI command running beside the app must not delete what the app's windows staged).
    */
   cleanStaging?: boolean;
-  /** Runs long reads (sort, filter) on the database worker; absent: on this thread. */
+  /** Runs long reads (sort, filter) and import writes on the database worker; absent: on this thread. */
   reader?: DbReader;
 }
 
@@ -100,6 +100,8 @@ export class ListsFeature {
         store: this.store,
         memory: this.deps.services.memory,
         signal: controller.signal,
+        // The rows are written on the database worker where the core has one.
+        ...(this.deps.reader ? { sink: this.deps.reader.importSink() } : {}),
         onProgress: (progress) => {
           const now = Date.now();
           if (now - last < PROGRESS_EVERY_MS) return;

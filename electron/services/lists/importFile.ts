@@ -1,12 +1,9 @@
-import { refreshStatistics } from '../db/database';
-import type { CallList } from '../../../shared/callList';
-import type { ImportProblem, ImportProgress, ImportResult } from '../../../shared/importing';
+import type { ImportProgress, ImportResult } from '../../../shared/importing';
 import { importFailure } from '../importer/errors';
 import { readImport, type ImportRequest } from '../importer/importRows';
 import type { MappingMemory } from '../importer/mappingMemory';
 import type { ParseThread } from '../importer/open';
-import { columnLetter } from '../importer/source';
-import { ImportSession } from './importSession';
+import { localImportSink, type ImportSink } from './importSink';
 import type { CallListStore } from './store';
 
 export type { ImportRequest } from '../importer/importRows';
@@ -18,6 +15,8 @@ export interface ImportDeps {
   signal?: AbortSignal;
   /** Where the file is parsed (a worker with a heap limit unless a test says otherwise). */
   thread?: ParseThread;
+  /** Where the rows are written (the database worker in the app; this thread's connection by default). */
+  sink?: ImportSink;
 }
 
 /**
@@ -37,10 +36,11 @@ export async function importFile(
     ...(signal ? { signal } : {}),
     ...(deps.thread ? { thread: deps.thread } : {}),
   });
-  let session: ImportSession | undefined;
+  const sink = deps.sink ?? localImportSink(store);
+  let begun = false;
   let fraction = 0;
   const progress = (): void => {
-    const done = session?.rowCount ?? 0;
+    const done = sink.rowCount;
     deps.onProgress?.({
       rowsDone: done,
       rowsEstimate: reading.rowsEstimate ?? (fraction > 0.05 ? Math.round(done / fraction) : null),
@@ -52,25 +52,23 @@ export async function importFile(
       ...(signal ? { signal } : {}),
       onFraction: (f) => (fraction = f),
     })) {
-      session ??= new ImportSession(store, reading.listInfo());
-      session.append(batch);
+      if (!begun) {
+        begun = true;
+        await sink.begin(reading.listInfo());
+      }
+      await sink.append(batch);
       progress();
     }
-    if (!session || session.rowCount === 0) throw importFailure('import.empty');
+    if (sink.rowCount === 0) throw importFailure('import.empty');
     signal?.throwIfAborted();
-    const list = session.finish();
-    if (list.rowCount > 1000) refreshStatistics(store.db);
+    const { list, problems } = await sink.finish(reading.mapping);
     fraction = 1;
     progress();
     deps.memory?.remember(reading.headers(), reading.mapping);
-    return {
-      list,
-      valid: list.validCount,
-      problems: problemsOf(store, list, reading.mapping),
-      fileProblems: reading.fileProblems(),
-    };
+    return { list, valid: list.validCount, problems, fileProblems: reading.fileProblems() };
   } catch (error) {
-    session?.abort();
+    // A worker that died with the import leaves a hidden list, discarded once it looks abandoned.
+    await sink.abort().catch(() => undefined);
     if (signal?.aborted) throw importFailure('import.cancelled');
     // Readers already turn file trouble into AppFailures; anything else (a full disk) is the
     // app's own trouble and goes up unchanged to be logged as unexpected.
@@ -78,31 +76,4 @@ export async function importFile(
   } finally {
     await reading.close();
   }
-}
-
-/** The list's problems addressed by sheet row and header, as the CLI and the mapping step show them. */
-function problemsOf(
-  store: CallListStore,
-  list: CallList,
-  mapping: { telephone: number; outid: number | null; variables: { column: number; name: string }[] },
-): ImportProblem[] {
-  const columnOf = new Map<string, number>([['telephone', mapping.telephone]]);
-  if (mapping.outid !== null) columnOf.set('outid', mapping.outid);
-  for (const variable of mapping.variables) columnOf.set(variable.name.trim(), variable.column);
-  return store.listProblems(list.id).map((problem) => {
-    const column = columnOf.get(problem.column) ?? 0;
-    const header =
-      problem.column === 'telephone'
-        ? list.columns.telephoneHeader
-        : problem.column === 'outid'
-          ? (list.columns.outidHeader ?? 'outid')
-          : problem.column;
-    return {
-      row: problem.sourceRow ?? 0,
-      column: header,
-      cell: `${columnLetter(column)}${problem.sourceRow ?? ''}`,
-      code: problem.code,
-      value: problem.value,
-    };
-  });
 }

@@ -41,13 +41,13 @@ import { PushSettingsStore } from './pushSettings';
 import { makeRecallList } from './recall';
 import { createListOutidResolver, type OutidResolver } from './resolver';
 import { ResultsReader, type StoredReview } from './resultsQuery';
-import { syncTask, type SyncWindowOptions } from './syncTask';
+import { syncTask, type SyncWindowOptions, type SyncWriter } from './syncTask';
 
 export interface ResultsFeatureDeps {
   db: Database;
   dataDir: string;
   accounts: Pick<AccountService, 'sessionFor' | 'factoryFor' | 'activeId'> &
-    Partial<Pick<AccountService, 'settingsFor'>>;
+    Partial<Pick<AccountService, 'settingsFor' | 'accountsOf'>>;
   lists: CallListStore;
   media: MediaProxy;
   /** For the task picker; optional so the CLI can run without it. */
@@ -69,6 +69,11 @@ export interface ResultsFeatureDeps {
   log?: Logger;
   /** The database's read worker: the contract's Results reads run there when given. */
   offMain?: Pick<DbReader, 'resultsPage' | 'resultsCounts' | 'dashboard'>;
+  /**
+   * Stores synced pages on the database worker (whose CallStore joins calls through the upload
+   * journal, as `resolver` does in the app's hosts); absent: on this thread's connection.
+   */
+  syncWriter?: () => SyncWriter;
 }
 
 function failure(code: ResultsErrorCode, detail?: string): AppFailure {
@@ -128,9 +133,13 @@ export class ResultsFeature {
    */
   receivePush(provider: ProviderId, body: string): PushAnswer {
     let parsed;
-    const accountId = this.accountId;
+    let accountId = this.accountId;
     try {
       const factory = providerFactory(provider);
+      if (this.deps.accounts.factoryFor(accountId).info.id !== provider) {
+        const owner = this.pushOwner(provider, factory.parsePush(body).calls);
+        if (owner !== null) accountId = owner;
+      }
       const own = this.deps.accounts.factoryFor(accountId).info.id === provider;
       parsed = factory.parsePush(body, own ? this.deps.accounts.settingsFor?.(accountId) : undefined);
     } catch {
@@ -140,6 +149,29 @@ export class ResultsFeature {
     const { taskIds } = this.calls.ingest(parsed.calls, { accountId, taskId: null, now: this.now() });
     for (const taskId of new Set(taskIds)) this.deps.broadcast?.('results:changed', { accountId, taskId });
     return parsed.answer;
+  }
+
+  /**
+   * The account a push from another provider than the active account's belongs to: the only
+   * account on that provider, else the one that uploaded into, synced or stored calls of the
+   * pushed tasks, else the first on that provider; null when no account is on it (the push is
+   * then kept under the active account, as before).
+   */
+  private pushOwner(provider: ProviderId, calls: readonly { taskId: string | null }[]): string | null {
+    const candidates = this.deps.accounts.accountsOf?.(provider) ?? [];
+    if (candidates.length <= 1) return candidates[0] ?? null;
+    const taskIds = JSON.stringify([...new Set(calls.flatMap((c) => (c.taskId ? [c.taskId] : [])))]);
+    const owners = this.deps.db
+      .prepare(
+        `SELECT account_id FROM uploads WHERE task_id IN (SELECT value FROM json_each(?))
+         UNION SELECT account_id FROM sync_cursors WHERE task_id IN (SELECT value FROM json_each(?))
+         UNION SELECT account_id FROM result_calls WHERE task_id IN (SELECT value FROM json_each(?))`,
+      )
+      .pluck()
+      .all(taskIds, taskIds, taskIds) as string[];
+    const owner = candidates.find((id) => owners.includes(id)) ?? candidates[0]!;
+    this.deps.log?.info('push: stored under the account of its provider', { provider });
+    return owner;
   }
 
   /** Tasks of the active account (listed now or with stored results) and the call lists. */
@@ -190,6 +222,7 @@ export class ResultsFeature {
       const report = await syncTask(accountId, taskId, {
         provider,
         calls: this.calls,
+        ...(this.deps.syncWriter ? { writer: this.deps.syncWriter() } : {}),
         cursors: this.cursors,
         now: this.now,
         signal: controller.signal,
@@ -276,6 +309,26 @@ export class ResultsFeature {
       this.deps.log?.warn('transcript fetch failed; it stays pending', { callId, error: String(error) });
     }
     return this.placed(stored, null);
+  }
+
+  /**
+   * Asks the provider for a call's transcript again, whatever is stored: the operator's retry of
+   * one that failed (quality inspection may have run again) or is still pending. What it answers
+   * is stored, pending included; a fetch that fails throws (the pane says why) and stores
+   * nothing. A ready transcript, or a provider whose transcripts come with the call, is left as
+   * it is.
+   */
+  async retryTranscript(callId: string): Promise<CallReview> {
+    const stored = this.stored(callId);
+    const factory = this.deps.accounts.factoryFor(this.accountId);
+    if (factory.info.capabilities.transcripts !== 'on_review' || stored.transcript === 'ready')
+      return this.placed(stored, null);
+    const accountId = this.accountId;
+    const { provider } = await this.deps.accounts.sessionFor(accountId);
+    const fetched = await provider.fetchTranscript?.(callId);
+    if (!fetched) return this.placed(stored, null);
+    this.calls.storeTranscript(accountId, callId, fetched, this.now());
+    return this.placed(this.stored(callId), null);
   }
 
   /** The call's transcript placed on its recording of `durationMs` by the provider's rule. */

@@ -14,6 +14,7 @@ export function resultHandlers(results: ResultsFeature): FeatureHandlers<typeof 
     'results:counts': ({ source, filter }) => results.countsOffMain(source, filter),
     'results:call': ({ callId }) => results.review(callId),
     'results:transcript': ({ callId, durationMs }) => results.transcript(callId, durationMs),
+    'results:retryTranscript': ({ callId }) => results.retryTranscript(callId),
     'results:linkList': ({ taskId, listId }) => results.linkList(taskId, listId),
     'results:dashboard': ({ taskId }) => results.dashboardOffMain(taskId),
     'results:toList': (request) => results.toList(request),

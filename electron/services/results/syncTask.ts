@@ -1,7 +1,7 @@
 import { refreshStatistics } from '../db/database';
 import type { SyncProgress, SyncReport } from '../../../shared/results';
-import type { Provider } from '../providers/types';
-import type { CallStore } from './callStore';
+import type { Provider, ProviderCall } from '../providers/types';
+import type { CallStore, IngestContext, IngestCounts } from './callStore';
 import type { SyncCursorStore } from './cursors';
 
 /**
@@ -28,9 +28,38 @@ export const DEFAULT_SYNC_WINDOW: SyncWindowOptions = {
   firstWindowMs: 180 * 24 * 3_600_000,
 };
 
+/**
+ * Where a sync's pages are stored: on this thread's CallStore, or on the database worker (the
+ * app's hosts), so storing 3,000 calls never stalls the thread that answers the contract.
+ */
+export interface SyncWriter {
+  ingest(calls: readonly ProviderCall[], context: IngestContext): Promise<IngestCounts>;
+  /** After a complete walk: rows joined by telephone through the linked list, statistics refreshed. */
+  finish(accountId: string, taskId: string, analyse: boolean): Promise<void>;
+}
+
+/** A sync's pages stored on this thread. */
+export function localSyncWriter(calls: CallStore): SyncWriter {
+  return {
+    ingest: (page, context) => Promise.resolve(calls.ingest(page, context)),
+    finish(accountId, taskId, analyse) {
+      finishSync(calls, accountId, taskId, analyse);
+      return Promise.resolve();
+    },
+  };
+}
+
+/** The end of a complete sync on the connection that stored it. */
+export function finishSync(calls: CallStore, accountId: string, taskId: string, analyse: boolean): void {
+  calls.joinByTelephone(accountId, taskId);
+  if (analyse) refreshStatistics(calls.db);
+}
+
 export interface SyncTaskDeps {
   provider: Provider;
   calls: CallStore;
+  /** Where pages are stored (the database worker in the app); by default `calls` on this thread. */
+  writer?: SyncWriter;
   cursors: SyncCursorStore;
   now: () => number;
   window?: SyncWindowOptions;
@@ -70,10 +99,11 @@ export async function syncTask(accountId: string, taskId: string, deps: SyncTask
     return { taskId, from, to, added, updated, unchanged, pages, complete };
   };
   emit();
+  const writer = deps.writer ?? localSyncWriter(deps.calls);
   const walk = deps.provider.results(taskId, { from, to }, deps.signal ? { signal: deps.signal } : {});
   try {
     for await (const page of walk) {
-      const counts = deps.calls.ingest(page.calls, { accountId, taskId, now: deps.now() });
+      const counts = await writer.ingest(page.calls, { accountId, taskId, now: deps.now() });
       pages++;
       progress.page = pages;
       progress.pageCount = page.pageCount;
@@ -101,8 +131,7 @@ export async function syncTask(accountId: string, taskId: string, deps: SyncTask
     throw error;
   }
   deps.cursors.save(accountId, taskId, Math.max(from, started - window.overlapMs), true, started);
-  deps.calls.joinByTelephone(accountId, taskId);
-  if (progress.added > 1000) refreshStatistics(deps.calls.db);
+  await writer.finish(accountId, taskId, progress.added > 1000);
   progress.phase = 'done';
   emit();
   return report(true);

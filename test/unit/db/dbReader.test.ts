@@ -5,8 +5,11 @@ import type { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../electron/services/contract/failure';
 import { DbReader } from '../../../electron/services/db/worker/dbReader';
+import { inspectFile } from '../../../electron/services/importer/inspect';
+import { importFile } from '../../../electron/services/lists/importFile';
 import { openListServices } from '../../../electron/services/lists/index';
 import { ResultsReader } from '../../../electron/services/results/resultsQuery';
+import { createJournalOutidResolver } from '../../../electron/services/uploads/index';
 import type { OutcomeCodes } from '../../../shared/outcomeGroups';
 import { importInto } from '../../support/seedList';
 import { writeCsv } from '../../support/workbooks';
@@ -161,5 +164,133 @@ describe('DbReader over synced results', () => {
       await results.close();
       await s.close();
     }
+  });
+});
+
+describe('an import written on the database worker', () => {
+  /** The file imported with the wizard's defaults, its rows written where `sink` says. */
+  async function imported(file: string, worker: boolean, signal?: AbortSignal) {
+    const services = openListServices(dataDir);
+    try {
+      const inspection = await inspectFile(file, { memory: services.memory });
+      const result = await importFile(
+        file,
+        { sheet: inspection.sheet, headerRow: inspection.headerRow, mapping: inspection.suggestedMapping },
+        {
+          store: services.store,
+          memory: services.memory,
+          ...(worker ? { sink: reader.importSink() } : {}),
+          ...(signal ? { signal } : {}),
+        },
+      );
+      const stored = services.store.getRows(result.list.id, 0, 10_000);
+      // Row ids differ between two lists: a duplicate names the row it repeats by its place.
+      const first = stored[0]!.id;
+      const rows = stored.map(({ telephone, telephoneRaw, variables, sourceRow, problems }) => ({
+        telephone,
+        telephoneRaw,
+        variables,
+        sourceRow,
+        problems: problems.map((p) =>
+          'duplicateOf' in p && typeof p.duplicateOf === 'number'
+            ? { ...p, duplicateOf: p.duplicateOf - first }
+            : p,
+        ),
+      }));
+      return { result, rows, lists: services.store.listLists().length };
+    } finally {
+      services.close();
+    }
+  }
+
+  it('makes the same list as an import on this thread: rows, duplicates, problems by cell', async () => {
+    const file = join(dataDir, '工作线程.csv');
+    const rows = [['客户姓名', '手机号码', '备注']];
+    for (let i = 0; i < 5_000; i++)
+      rows.push([`客户${i}号`, `139${String(i % 4_000).padStart(8, '0')}`, '不要再打了']);
+    rows.push(['坏号', '12345', '']);
+    writeCsv(file, rows);
+    const here = await imported(file, false);
+    await expect(workerOf(reader)).rejects.toThrow(/no worker/);
+    const there = await imported(file, true);
+    // The rows went through the worker (it was started for them).
+    await expect(workerOf(reader)).resolves.toBeDefined();
+    expect(there.result.list.rowCount).toBe(5_001);
+    expect(there.rows).toEqual(here.rows);
+    expect(there.result.problems).toEqual(here.result.problems);
+    expect(there.result.problems.some((p) => p.cell.startsWith('B'))).toBe(true);
+    expect(there.result.valid).toBe(here.result.valid);
+    expect(there.lists).toBe(here.lists + 1);
+  });
+
+  it('leaves no list behind when cancelled, and the worker answers the next read', async () => {
+    const file = join(dataDir, '取消.csv');
+    const rows = [['客户姓名', '手机号码']];
+    for (let i = 0; i < 20_000; i++) rows.push([`客户${i}`, `137${String(i).padStart(8, '0')}`]);
+    writeCsv(file, rows);
+    const before = (await imported(join(dataDir, '读者.csv'), true)).lists;
+    const controller = new AbortController();
+    const services = openListServices(dataDir);
+    const inspection = await inspectFile(file, { memory: services.memory });
+    const running = importFile(
+      file,
+      { sheet: inspection.sheet, headerRow: inspection.headerRow, mapping: inspection.suggestedMapping },
+      {
+        store: services.store,
+        sink: reader.importSink(),
+        signal: controller.signal,
+        onProgress: (progress) => {
+          if (progress.rowsDone > 0) controller.abort();
+        },
+      },
+    );
+    await expect(running).rejects.toMatchObject({ code: 'import.cancelled' });
+    expect(services.store.listLists()).toHaveLength(before);
+    const hidden = services.db
+      .prepare("SELECT COUNT(*) FROM call_lists WHERE state = 'importing'")
+      .pluck()
+      .get();
+    expect(hidden).toBe(0);
+    services.close();
+    expect(await reader.queryRowIds(listId, {})).toEqual(onMain({}));
+  });
+});
+
+describe('a sync stored on the database worker', () => {
+  it('stores what a sync on this thread stores, and counts a re-sync’s overlap as unchanged', async () => {
+    const synced = async (onWorker: boolean) => {
+      let worker: DbReader | null = null;
+      let dir = '';
+      const s = await setupResults({
+        sandbox: { seed: 11, autoRun: false },
+        depsFor: (services) => ({
+          resolver: createJournalOutidResolver(services.db),
+          ...(onWorker ? { syncWriter: () => (worker ??= new DbReader(dir)).syncWriter() } : {}),
+        }),
+      });
+      dir = s.dataDir;
+      try {
+        const taskId = s.sandbox!.control.seedTask({ name: '同步', rows: 300, completed: 240 });
+        const first = await s.results.sync(taskId);
+        const again = await s.results.sync(taskId);
+        const page = s.results.query({ kind: 'task', taskId }, {}, 0, 500);
+        return { first, again, page, started: worker !== null };
+      } finally {
+        await (worker as DbReader | null)?.close();
+        await s.close();
+      }
+    };
+    const here = await synced(false);
+    const there = await synced(true);
+    expect(there.started).toBe(true);
+    expect(here.first.added).toBe(240);
+    expect({ ...there.first, from: 0, to: 0 }).toEqual({ ...here.first, from: 0, to: 0 });
+    // The re-sync reads the overlap again: nothing new, nothing changed, as on this thread.
+    expect(there.again).toMatchObject({ added: 0, updated: 0, unchanged: here.again.unchanged });
+    expect(there.again.unchanged).toBeGreaterThan(0);
+    expect(there.page.total).toBe(240);
+    expect(there.page.calls.map((c) => [c.id, c.outcome, c.telephone, c.talkMs])).toEqual(
+      here.page.calls.map((c) => [c.id, c.outcome, c.telephone, c.talkMs]),
+    );
   });
 });

@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { cecFactory } from '../../../electron/services/huawei/provider/index';
+import { sobotFactory } from '../../../electron/services/sobot/provider/index';
+import { accountsOver } from '../../support/providers';
 import { ACCOUNT, addList, PUSH_CALLID as CALLID, PUSH_EXAMPLE as EXAMPLE, setupResults } from './support';
 
 type Setup = Awaited<ReturnType<typeof setupResults>>;
@@ -174,5 +177,57 @@ describe('the push receiver under a flood', () => {
     );
     expect(statuses.filter((status) => status === 200)).toHaveLength(5);
     expect(statuses.filter((status) => status === 429)).toHaveLength(7);
+  });
+});
+
+describe('a push from another provider than the active account’s', () => {
+  const CEC_PUSH = JSON.stringify([
+    {
+      campaignId: '1001',
+      sessionId: 's-1',
+      called: '13911112222',
+      callTimeStr: '2026-03-10 10:00:00',
+      callStatus: 6,
+      failCode: '0',
+      vdnId: 1,
+      callId: '1644464743-1388',
+      customField: '',
+      recordPath: 'Y:/voice/1/20260310/1644464743-1388.wav',
+    },
+  ]);
+  /** A Sobot account active, and the given CEC accounts beside it. */
+  async function withAccounts(cecIds: string[]) {
+    const s = (current = await setupResults({
+      deps: {
+        accounts: {
+          ...accountsOver(() => {
+            throw new Error('no provider calls here');
+          }, ACCOUNT),
+          factoryFor: (id = ACCOUNT) => (cecIds.includes(id) ? cecFactory : sobotFactory),
+          settingsFor: () => ({}),
+          accountsOf: (provider) => (provider === 'huawei-cec' ? cecIds : [ACCOUNT]),
+        },
+      },
+    }));
+    return s;
+  }
+  const ownerOf = (s: Setup, callId: string) =>
+    s.services.db.prepare('SELECT account_id FROM result_calls WHERE callid = ?').pluck().all(callId);
+
+  it('is kept under the account on that provider, not the active one', async () => {
+    const s = await withAccounts(['cec-1']);
+    expect(s.results.receivePush('huawei-cec', CEC_PUSH).status).toBe(200);
+    expect(ownerOf(s, '1644464743-1388')).toEqual(['cec-1']);
+  });
+
+  it('with several accounts on that provider, goes to the one that synced the pushed campaign', async () => {
+    const s = await withAccounts(['cec-1', 'cec-2']);
+    s.services.db
+      .prepare(
+        'INSERT INTO sync_cursors (account_id, task_id, cursor, synced_at, complete) VALUES (?, ?, 0, 1, 1)',
+      )
+      .run('cec-2', '1001');
+    s.results.receivePush('huawei-cec', CEC_PUSH);
+    expect(ownerOf(s, '1644464743-1388')).toEqual(['cec-2']);
   });
 });

@@ -41,6 +41,20 @@ describe('CEC campaigns', () => {
     expect(page.campaigns[0]!.campaignId).toBe(campaignId);
   });
 
+  it('starts a campaign begun "today" east of UTC now, not at local midnight (yesterday in UTC)', async () => {
+    cec = await openCec();
+    const client = cec.client();
+    // 00:00 of 2024-03-04 in Asia/Shanghai is 16:00 on 03-03 in UTC: before the platform's today.
+    const shanghaiMidnight = Date.UTC(2024, 2, 3, 16, 0, 0);
+    const { campaignId } = await client.createCampaign({ ...base, beginTime: shanghaiMidnight });
+    const detail = await client.campaignDetail(campaignId);
+    expect(detail).toMatchObject({ strBeginTime: '2024-03-04 01:00:00', beginTime: T0 });
+    // More than a day in the past is still refused before sending.
+    await expect(client.createCampaign({ ...base, beginTime: T0 - DAY - HOUR })).rejects.toBeInstanceOf(
+      CecValidationError,
+    );
+  });
+
   it('refuses locally what the platform would refuse, sending nothing', async () => {
     cec = await openCec();
     const client = cec.client();

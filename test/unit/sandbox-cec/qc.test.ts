@@ -112,3 +112,27 @@ describe('QC tokens', () => {
     expect(tokens).toBe(1);
   });
 });
+
+describe('the QC status switch', () => {
+  it('answers the status a test forces, whatever the plan, and the plan again when cleared', async () => {
+    cec = await openCec();
+    const { client, callId } = await setup(() => cec.real.now);
+    cec.sb.control.advance(10 * 60_000);
+    const planned = await client.qcTranscript(callId);
+
+    cec.sb.control.cec.setQcStatus(callId, 1);
+    expect(await client.qcTranscript(callId)).toMatchObject({ state: 'pending', status: 1, utterances: [] });
+    cec.sb.control.cec.setQcStatus(callId, 9);
+    expect(await client.qcTranscript(callId)).toMatchObject({ state: 'failed', status: 9, utterances: [] });
+    cec.sb.control.cec.setQcStatus(callId, 2);
+    const done = await client.qcTranscript(callId);
+    expect(done).toMatchObject({ state: 'done', status: 2 });
+    expect(done.utterances.length).toBeGreaterThan(1);
+    if (planned.state === 'done') expect(done.utterances).toEqual(planned.utterances);
+
+    cec.sb.control.cec.setQcStatus(callId, null);
+    expect(await client.qcTranscript(callId)).toEqual(planned);
+    // Only the manual's statuses.
+    expect(() => cec.sb.control.cec.setQcStatus(callId, 4)).toThrow(RangeError);
+  });
+});

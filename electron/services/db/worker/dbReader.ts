@@ -4,15 +4,19 @@ import type { OutcomeCodes } from '../../../../shared/outcomeGroups';
 import type { ResultsFilter, ResultsSource } from '../../../../shared/results';
 import { startWorker } from '../../importer/worker/startWorker';
 import { LIST_ERRORS, listFailure, type ListErrorCode } from '../../lists/errors';
-import type { ReadOp, ReadOps, ReadReply, ReadRequest } from './protocol';
+import type { ImportSink } from '../../lists/importSink';
+import type { SyncWriter } from '../../results/syncTask';
+import type { DbOp, DbOps, ReadReply, ReadRequest } from './protocol';
 
 /**
- * The main-thread side of the read worker: typed requests, answers matched by id, a list
- * error rebuilt from its code. The worker starts at the first read; `close()` ends it.
+ * The main-thread side of the database worker: typed reads and import writes, answers matched
+ * by id, a list error rebuilt from its code. The worker starts at the first request; `close()`
+ * ends it.
  */
 export class DbReader {
   private worker: Promise<Worker> | null = null;
   private next = 1;
+  private closed = false;
   private readonly waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
 
   constructor(private readonly dataDir: string) {}
@@ -49,7 +53,40 @@ export class DbReader {
     return this.ask('dashboard', { accountId, taskId });
   }
 
-  private async ask<K extends ReadOp>(op: K, args: ReadOps[K]['args']): Promise<ReadOps[K]['value']> {
+  /** An import whose rows are written on the worker's connection (see WriteOps). */
+  importSink(): ImportSink {
+    let token: number | null = null;
+    let rowCount = 0;
+    return {
+      begin: async (info) => {
+        ({ token } = await this.ask('importBegin', { info }));
+      },
+      append: async (rows) => {
+        ({ rowCount } = await this.ask('importAppend', { token: token!, rows }));
+      },
+      get rowCount() {
+        return rowCount;
+      },
+      finish: (columns) => this.ask('importFinish', { token: token!, columns }),
+      abort: async () => {
+        if (token !== null) await this.ask('importAbort', { token });
+      },
+    };
+  }
+
+  /** A sync whose pages are stored on the worker's connection (see WriteOps). */
+  syncWriter(): SyncWriter {
+    return {
+      ingest: (calls, context) => this.ask('syncIngest', { calls, context }),
+      finish: async (accountId, taskId, analyse) => {
+        await this.ask('syncFinish', { accountId, taskId, analyse });
+      },
+    };
+  }
+
+  private async ask<K extends DbOp>(op: K, args: DbOps[K]['args']): Promise<DbOps[K]['value']> {
+    // After close nothing starts a new worker (an import's abort on the way out, say).
+    if (this.closed) throw new Error('database worker closed');
     const worker = await this.start();
     const request = { id: this.next++, op, args } as ReadRequest;
     return new Promise((resolve, reject) => {
@@ -59,6 +96,7 @@ export class DbReader {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const worker = this.worker;
     this.worker = null;
     if (worker) await (await worker).terminate();

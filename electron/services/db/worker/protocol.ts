@@ -1,4 +1,8 @@
 import type { RowQuery } from '../../../../shared/callList';
+import type { ImportedRow, NewListInfo } from '../../lists/importSession';
+import type { FinishedImport, ImportColumns } from '../../lists/importSink';
+import type { ProviderCall } from '../../providers/types';
+import type { IngestContext, IngestCounts } from '../../results/callStore';
 import type { OutcomeCodes } from '../../../../shared/outcomeGroups';
 import type {
   ResultsCounts,
@@ -33,12 +37,30 @@ export interface ReadOps {
   dashboard: { args: { accountId: string; taskId: string }; value: Omit<TaskDashboard, 'syncedAt'> };
 }
 
-export type ReadOp = keyof ReadOps;
+/**
+ * The writes the worker runs: an import's batches into a hidden list on the worker's connection
+ * (ImportSession there) and a sync's pages of calls, so inserting 100,000 rows or 3,000 calls
+ * never runs on the thread that answers the contract. `token` names one import's session.
+ */
+export interface WriteOps {
+  importBegin: { args: { info: NewListInfo }; value: { token: number } };
+  importAppend: { args: { token: number; rows: readonly ImportedRow[] }; value: { rowCount: number } };
+  importFinish: { args: { token: number; columns: ImportColumns }; value: FinishedImport };
+  importAbort: { args: { token: number }; value: null };
+  /** A sync's page stored (CallStore.ingest with the upload journal's resolver). */
+  syncIngest: { args: { calls: readonly ProviderCall[]; context: IngestContext }; value: IngestCounts };
+  /** A complete sync's end: rows joined by telephone, statistics refreshed when `analyse`. */
+  syncFinish: { args: { accountId: string; taskId: string; analyse: boolean }; value: null };
+}
 
-/** One read sent to the worker. */
+export type DbOps = ReadOps & WriteOps;
+export type ReadOp = keyof ReadOps;
+export type DbOp = keyof DbOps;
+
+/** One read or write sent to the worker (answered in the order sent). */
 export type ReadRequest = {
-  [K in ReadOp]: { id: number; op: K; args: ReadOps[K]['args'] };
-}[ReadOp];
+  [K in DbOp]: { id: number; op: K; args: DbOps[K]['args'] };
+}[DbOp];
 
 /** Its answer, errors as data (an app error's code and detail, or `unexpected`). */
 export type ReadReply =

@@ -17,6 +17,7 @@ import {
   type SignatureLog,
 } from './http';
 import { cecSavable, loadCecState } from './persist';
+import { QC_STATUSES } from './qc';
 import { CecState } from './state';
 import type { CecRowState } from './store';
 
@@ -48,6 +49,13 @@ export interface CecControl {
     campaignId: string,
     rows: readonly { sessionId: string; called: string; customField?: string }[],
   ): string[];
+  /**
+   * Forces the QC status a call's `appraisecall/detail` answers (2 done with its segments; 0, 1,
+   * 3 pending; 9, 31–40 failed), whatever its plan says; null goes back to the plan. For tests
+   * that need a transcript in a given state; kept in memory only.
+   * @throws RangeError for a status the manual does not list
+   */
+  setQcStatus(callId: string, status: number | null): void;
   /** Replaces the tenant's blocklist (0200024). */
   setBlocklist(numbers: readonly string[]): void;
   /** Resolves when every queued callback was delivered or given up. */
@@ -140,6 +148,11 @@ export function createCecSandbox(options: CecSandboxOptions): CecSandbox {
       state.dialer.dispatch();
       state.touch();
       return ids;
+    },
+    setQcStatus: (callId, status) => {
+      if (status === null) state.qcForced.delete(callId);
+      else if (QC_STATUSES.includes(status)) state.qcForced.set(callId, status);
+      else throw new RangeError(`not a QC status: ${status}`);
     },
     setBlocklist: (numbers) => {
       state.blocklist = new Set(numbers);

@@ -38,8 +38,14 @@ export function issueToken(
   return { status: 200, body: { AccessToken: token, Expires: String(asked), TokenType: 'Bearer' } };
 }
 
-/** The detail a call shows at simulated time `now`. */
-export function qcDetail(call: CecCall, now: number): Record<string, unknown> {
+/** The QC statuses of the manual: 2 done; 0, 1, 3 pending; 9 and 31–40 failed. */
+export const QC_STATUSES: readonly number[] = [0, 1, 2, 3, 9, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40];
+
+/**
+ * The detail a call shows at simulated time `now`; with `forced` (a test's switch), that status
+ * instead of the plan's fate — with the segments only when it is 2 (done).
+ */
+export function qcDetail(call: CecCall, now: number, forced?: number): Record<string, unknown> {
   const plan = call.plan;
   const fate = plan.qc;
   const base = {
@@ -53,14 +59,7 @@ export function qcDetail(call: CecCall, now: number): Record<string, unknown> {
     upload_time: Math.floor(plan.endTime / 1000),
     call_type: 0,
   };
-  if (fate.kind === 'failed') return { ...base, status: fate.status, segments: [] };
-  if (fate.kind === 'pending' || now < plan.endTime + fate.readyAfterMs)
-    return {
-      ...base,
-      status: fate.kind === 'pending' ? 1 : now < plan.endTime + fate.readyAfterMs / 2 ? 0 : 3,
-      segments: [],
-    };
-  return {
+  const done = {
     ...base,
     status: 2,
     segments: plan.lines.map((line, i) => ({
@@ -71,6 +70,15 @@ export function qcDetail(call: CecCall, now: number): Record<string, unknown> {
       asr_text: line.text,
     })),
   };
+  if (forced !== undefined) return forced === 2 ? done : { ...base, status: forced, segments: [] };
+  if (fate.kind === 'failed') return { ...base, status: fate.status, segments: [] };
+  if (fate.kind === 'pending' || now < plan.endTime + fate.readyAfterMs)
+    return {
+      ...base,
+      status: fate.kind === 'pending' ? 1 : now < plan.endTime + fate.readyAfterMs / 2 ? 0 : 3,
+      segments: [],
+    };
+  return done;
 }
 
 /** `appraisecall/detail`: the token and the app key first, then the call. */
@@ -88,5 +96,5 @@ export function appraiseDetail(
   }
   const call = state.store.callsById.get(str(body?.['call_uuid']));
   if (!call) return { status: 404, body: { error: 'call not found' } };
-  return { status: 200, body: qcDetail(call, state.now) };
+  return { status: 200, body: qcDetail(call, state.now, state.qcForced.get(call.callId)) };
 }

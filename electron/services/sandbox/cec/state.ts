@@ -34,6 +34,11 @@ export class CecState {
   lastAddAt = Number.NEGATIVE_INFINITY;
   /** QC tokens: value → real expiry (epoch ms). */
   readonly tokens = new Map<string, number>();
+  /**
+   * QC statuses forced on calls by the test control (`CecControl.setQcStatus`), by callId: the
+   * detail answers that status whatever the call's plan says. Memory only, never saved.
+   */
+  readonly qcForced = new Map<string, number>();
   revision = 0;
   onChange: (() => void) | null = null;
 

@@ -1,15 +1,30 @@
 import { App, Button, Card, Form, InputNumber, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../../shared/result';
+import type { ProviderId } from '../../../../shared/providers';
 import type { PushReceiverState } from '../../../../shared/results';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 
 const DEFAULT_PORT = 18080;
 const MIN_PORT = 1024;
 const MAX_PORT = 65_535;
 
-/** Settings → the optional push receiver: on/off, port, and the URL to give the provider. */
+/** Where each provider takes the address: Sobot's push_url, CEC's result callback. */
+const URL_LABEL: Record<ProviderId, MessageKey> = {
+  sobot: 'push.url.sobot',
+  'huawei-cec': 'push.url.huawei-cec',
+};
+const PROVIDER_NAME: Record<ProviderId, MessageKey> = {
+  sobot: 'push.provider.sobot',
+  'huawei-cec': 'push.provider.huawei-cec',
+};
+
+/**
+ * Settings → the optional push receiver: on/off, port, and the URL to give each provider (each
+ * has its own path), one labelled line each with a copy button.
+ */
 export function PushReceiverSection() {
   const t = useT();
   const { message } = App.useApp();
@@ -75,12 +90,31 @@ export function PushReceiverSection() {
             </Button>
           </Form.Item>
         </Form>
-        {state?.enabled && state.url && (
+        {state?.enabled && state.urls.length > 0 && (
           <div className="push-url">
             <Typography.Text strong>{t('push.url')}</Typography.Text>
-            <Typography.Paragraph copyable={{ text: state.url }} className="break-all">
-              <code data-testid="push-url">{state.url}</code>
-            </Typography.Paragraph>
+            <ul className="push-url-lines">
+              {state.urls.map(({ provider, url }) => {
+                const name = t(PROVIDER_NAME[provider]);
+                return (
+                  <li key={provider} aria-labelledby={`push-url-label-${provider}`}>
+                    <Typography.Text id={`push-url-label-${provider}`}>
+                      {t(URL_LABEL[provider])}
+                    </Typography.Text>
+                    <Typography.Paragraph
+                      className="break-all"
+                      copyable={{
+                        text: url,
+                        tooltips: [t('push.copy', { name }), t('push.copied', { name })],
+                        onCopy: () => void message.success(t('push.copied', { name })),
+                      }}
+                    >
+                      <code data-testid={`push-url-${provider}`}>{url}</code>
+                    </Typography.Paragraph>
+                  </li>
+                );
+              })}
+            </ul>
             <Typography.Text type="secondary">
               {t('push.received', { count: state.received })}
             </Typography.Text>

@@ -1,5 +1,5 @@
 import { Alert, Spin, Statistic } from 'antd';
-import { excludedProblemLabel } from '../../../../shared/codes/uploads';
+import { excludedProblemLabel, rowLimitItems } from '../../../../shared/codes/uploads';
 import type { AppError } from '../../../../shared/result';
 import type { ExcludedProblem, UploadPlan } from '../../../../shared/uploads';
 import { usePrefsStore } from '../../app/prefsStore';
@@ -30,6 +30,7 @@ export function PlanSummary({
   if (planError) return <Alert type="error" showIcon role="alert" title={planError.message} />;
   if (!plan) return <Spin size="small" description={t('uploads.plan.loading')} />;
   const problems = Object.entries(plan.excluded.byProblem) as [ExcludedProblem, number][];
+  const limits = rowLimitItems(plan.rowLimits, locale);
   return (
     <div className="upload-plan" role="status" aria-live="polite" aria-label={t('uploads.plan.label')}>
       <div className="upload-plan-figures">
@@ -58,6 +59,15 @@ export function PlanSummary({
             ))}
           </ul>
         </>
+      )}
+      {limits.length > 0 && (
+        <ul className="upload-limits" aria-label={t('uploads.plan.limits')}>
+          {limits.map(({ code, text }) => (
+            <li key={code} data-limit={code}>
+              {t('uploads.plan.limit', { text, count: plan.excluded.byProblem[code] ?? 0 })}
+            </li>
+          ))}
+        </ul>
       )}
       <CampaignChecks plan={plan} sendAnyway={sendAnyway} onSendAnyway={onSendAnyway} />
       {plan.alreadyOnTask > 0 && <p>{t('uploads.plan.already', { count: plan.alreadyOnTask })}</p>}

@@ -23,6 +23,8 @@ export const uploadsZh = {
   'uploads.plan.requests': '请求次数',
   'uploads.plan.left': '不上传',
   'uploads.plan.excludedList': '不会上传的行',
+  'uploads.plan.limits': '外呼平台对每行的限制',
+  'uploads.plan.limit': '{text}：{count} 行不符合',
   'uploads.checks.label': '外呼检查',
   'uploads.checks.onTask': '{count} 行的号码已在该任务中，默认不上传',
   'uploads.checks.onTaskDetail': '其中 {uploaded} 行由其他上传放入任务，{dialled} 行已经拨打过。',
@@ -142,6 +144,8 @@ export const uploadsEn: Record<keyof typeof uploadsZh, string> = {
   'uploads.plan.requests': 'Requests',
   'uploads.plan.left': 'Left out',
   'uploads.plan.excludedList': 'Rows left out',
+  'uploads.plan.limits': 'The provider’s limits on each row',
+  'uploads.plan.limit': '{text}: {count} outside it',
   'uploads.checks.label': 'Campaign checks',
   'uploads.checks.onTask': '{count} rows have a number already in this task and are left out',
   'uploads.checks.onTaskDetail':

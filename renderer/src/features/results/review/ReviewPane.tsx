@@ -91,6 +91,13 @@ export function ReviewPane({ callId }: { callId: string }) {
     player.setTime(Math.min(line.endMs ?? line.startMs, line.startMs + 10) / 1000);
     void player.play();
   };
+  // A transcript that came in draws its regions with a fresh load of the pane.
+  const retryTranscript = async (): Promise<void> => {
+    const r = await window.api.results.retryTranscript({ callId });
+    if (!r.ok) return setError(r.error);
+    if (r.value.transcript === 'ready') setAttempt((n) => n + 1);
+    else setReview(r.value);
+  };
   const changeSpeed = (rate: number): void => {
     setSpeed(rate);
     wave.player.current?.setPlaybackRate(rate, true);
@@ -157,7 +164,16 @@ export function ReviewPane({ callId }: { callId: string }) {
         aria-label={t('results.review.waveform')}
         hidden={!playable || wave.state === 'undecodable'}
       />
-      {review && <Transcript key={callId} lines={lines} current={current} onSeek={seek} />}
+      {review && (
+        <Transcript
+          key={callId}
+          lines={lines}
+          state={review.transcript}
+          current={current}
+          onSeek={seek}
+          onRetry={retryTranscript}
+        />
+      )}
     </section>
   );
 }

@@ -16,8 +16,11 @@ export function useTranscriptFollow(
     const container = list.current;
     const line = container?.querySelector<HTMLElement>(`[data-line="${current}"]`);
     if (!container || !line) return;
-    const top = line.offsetTop - container.offsetTop;
-    const bottom = top + line.offsetHeight;
+    // The line's whole row (lines said at once share one, both kept in view), measured in the
+    // list's scroll space whichever ancestor is positioned.
+    const row = line.closest('li') ?? line;
+    const top = row.getBoundingClientRect().top - container.getBoundingClientRect().top + container.scrollTop;
+    const bottom = top + row.offsetHeight;
     let next = container.scrollTop;
     if (top < container.scrollTop) next = top;
     else if (bottom > container.scrollTop + container.clientHeight) next = bottom - container.clientHeight;

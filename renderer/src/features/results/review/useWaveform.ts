@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import WaveSurfer from 'wavesurfer.js';
 import type { RecordingInfo, Speaker, Utterance } from '../../../../../shared/results';
 import { adoptWaveformStyles } from './waveformStyles';
@@ -86,7 +87,9 @@ export function useWaveform(
     setPlaced([]);
   }
 
-  useEffect(() => {
+  // Layout effects: a recording is loaded in the commit that shows its container, not after the
+  // browser has painted the pane without it (a passive effect waits for that frame).
+  useLayoutEffect(() => {
     const element = container.current;
     if (!element) return;
     const ws = WaveSurfer.create({
@@ -121,7 +124,7 @@ export function useWaveform(
     };
   }, [container]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const ws = player.current;
     const regions = regionsRef.current;
     if (!ws || !regions) return;
@@ -142,19 +145,23 @@ export function useWaveform(
       drawRegions(regions, lines, seconds);
     };
     // Drawn once this load is ready and its render has completed (not a redraw of the last one).
-    let loaded = false;
+    let loaded: number | null = null;
     let drawn = false;
     const subscriptions = [
       ws.on('ready', (seconds) => {
-        loaded = true;
-        setDuration(seconds);
+        loaded = seconds;
         void addRegions(seconds);
       }),
       ws.on('redrawcomplete', () => {
-        if (loaded && !drawn && ws.getDuration() > 0) {
-          drawn = true;
+        const seconds = loaded;
+        if (seconds === null || drawn || ws.getDuration() <= 0) return;
+        drawn = true;
+        // Committed now, not in a render React schedules after the next paint: the waveform,
+        // its length and the enabled playback buttons appear in the same frame.
+        flushSync(() => {
+          setDuration(seconds);
           setState('ready');
-        }
+        });
       }),
       ws.on('decode', (seconds) => {
         if (peaks || seconds <= 0) return;

@@ -24,6 +24,27 @@ export interface Waveform {
 
 type Playable = Extract<RecordingInfo, { ok: true }>;
 
+/** Most points handed to wavesurfer: more than the widest waveform has device pixels. */
+const MAX_POINTS = 8192;
+
+/**
+ * Main's peaks (0–255, 100 a second: 60,000 for ten minutes) as the channel wavesurfer draws,
+ * scaled to 0–1 and cut to at most MAX_POINTS by keeping the loudest of each group, so drawing
+ * does not walk far more points than the canvas has pixels.
+ */
+function channelOf(peaks: Uint8Array): Float32Array {
+  const points = Math.min(peaks.length, MAX_POINTS);
+  const out = new Float32Array(points);
+  const step = peaks.length / points;
+  for (let p = 0; p < points; p++) {
+    const to = Math.min(peaks.length, Math.floor((p + 1) * step));
+    let max = 0;
+    for (let i = Math.floor(p * step); i < to; i++) if (peaks[i]! > max) max = peaks[i]!;
+    out[p] = max / 255;
+  }
+  return out;
+}
+
 /**
  * Draws the transcript's lines on the waveform: one plain box per placed line, positioned by
  * percent of the recording, in a layer that does not take clicks (a click seeks, as anywhere on
@@ -136,7 +157,7 @@ export function useWaveform(
     }
     // Each recording starts at normal speed, as the pane's speed control does for each call.
     ws.setPlaybackRate(1, true);
-    const peaks = recording.peaks ? Float32Array.from(recording.peaks, (p) => p / 255) : null;
+    const peaks = recording.peaks ? channelOf(recording.peaks) : null;
     let live = true;
     const addRegions = async (seconds: number): Promise<void> => {
       const lines = await placeRef.current(Math.round(seconds * 1000));

@@ -3,6 +3,7 @@ import { flushSync } from 'react-dom';
 import WaveSurfer from 'wavesurfer.js';
 import type { RecordingInfo, Speaker, Utterance } from '../../../../../shared/results';
 import { adoptWaveformStyles } from './waveformStyles';
+import { channelOf } from './waveformPeaks';
 
 /** Region colours: robot, agent and customer told apart on the waveform as in the transcript. */
 const REGION_COLOURS: Record<Speaker, string> = {
@@ -23,27 +24,6 @@ export interface Waveform {
 }
 
 type Playable = Extract<RecordingInfo, { ok: true }>;
-
-/** Most points handed to wavesurfer: more than the widest waveform has device pixels. */
-const MAX_POINTS = 8192;
-
-/**
- * Main's peaks (0–255, 100 a second: 60,000 for ten minutes) as the channel wavesurfer draws,
- * scaled to 0–1 and cut to at most MAX_POINTS by keeping the loudest of each group, so drawing
- * does not walk far more points than the canvas has pixels.
- */
-function channelOf(peaks: Uint8Array): Float32Array {
-  const points = Math.min(peaks.length, MAX_POINTS);
-  const out = new Float32Array(points);
-  const step = peaks.length / points;
-  for (let p = 0; p < points; p++) {
-    const to = Math.min(peaks.length, Math.floor((p + 1) * step));
-    let max = 0;
-    for (let i = Math.floor(p * step); i < to; i++) if (peaks[i]! > max) max = peaks[i]!;
-    out[p] = max / 255;
-  }
-  return out;
-}
 
 /**
  * Draws the transcript's lines on the waveform: one plain box per placed line, positioned by

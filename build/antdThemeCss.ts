@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { SEED_TOKEN, THEME_CLASS, type ResolvedTheme } from '../renderer/src/app/themeConfig';
+import { THEME_CLASS, THEME_TOKEN, type ResolvedTheme } from '../renderer/src/app/themeConfig';
 
 const VIRTUAL_ID = 'virtual:antd-theme.css';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
@@ -46,7 +46,7 @@ export function themeCss(root: string): string {
     const themeConfig = {
       zeroRuntime: true,
       algorithm: algorithms[name],
-      token: SEED_TOKEN,
+      token: THEME_TOKEN[name],
       cssVar: { key: THEME_CLASS[name] },
     } as import('antd').ThemeConfig;
     renderToString(

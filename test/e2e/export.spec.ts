@@ -12,7 +12,7 @@ import { createTaskViaApi, expect, test } from './fixtures';
 
 // Results exported as the user does it in the browser harness: the file arrives as a browser
 // download named after the task and the day, and LibreOffice reads its telephones back with
-// their leading zeros. Then the results and review screens in the dark theme: every text on
+// their leading zeros. Then the results and review screens in the dark and light themes: every text on
 // them meets WCAG AA contrast (4.5:1) against what it is drawn on.
 
 const ROWS = 12;
@@ -91,20 +91,26 @@ test('export results as a browser download whose telephones keep their leading z
   );
 });
 
-test('results and review in the dark theme: every text meets WCAG AA contrast', async ({ page, harness }) => {
-  test.setTimeout(120_000);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto(`${harness.url}#/results`);
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await dialledTask(page, harness, '暗色 复盘');
-  const first = page.getByRole('row').filter({ hasText: '0219124' }).first();
-  // zh-CN dates as 2026-12-02 04:10:27 (24 h), not 12/2/2026, 4:10:27 AM.
-  await expect(first.getByRole('cell').first()).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
-  await first.click();
-  const pane = page.getByRole('region', { name: '通话详情' });
-  await expect(pane.getByRole('list', { name: '对话文本' })).toBeVisible();
-  // The current line and a customer line, the two the light backgrounds broke.
-  await pane.getByRole('list', { name: '对话文本' }).getByRole('button').first().click();
-  await expect(pane.locator('[aria-current="true"]')).toHaveCount(1);
-  expect(await contrastFailures(page, '.results-page')).toEqual([]);
-});
+for (const scheme of ['dark', 'light'] as const) {
+  test(`results and review in the ${scheme} theme: every text meets WCAG AA contrast`, async ({
+    page,
+    harness,
+  }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`${harness.url}#/results`);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+    await dialledTask(page, harness, scheme === 'dark' ? '暗色 复盘' : '亮色 复盘');
+    const first = page.getByRole('row').filter({ hasText: '0219124' }).first();
+    // zh-CN dates as 2026-12-02 04:10:27 (24 h), not 12/2/2026, 4:10:27 AM.
+    await expect(first.getByRole('cell').first()).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    await first.click();
+    const pane = page.getByRole('region', { name: '通话详情' });
+    await expect(pane.getByRole('list', { name: '对话文本' })).toBeVisible();
+    // The current line and a customer line, the two the light backgrounds broke in dark; the
+    // primary buttons (播放) whose default blue is 4.1:1 under white in light.
+    await pane.getByRole('list', { name: '对话文本' }).getByRole('button').first().click();
+    await expect(pane.locator('[aria-current="true"]')).toHaveCount(1);
+    expect(await contrastFailures(page, '.results-page')).toEqual([]);
+  });
+}

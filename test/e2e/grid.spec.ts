@@ -24,11 +24,11 @@ test.describe('the call-list grid', () => {
     await grid.evaluate((element) => (element.scrollTop = element.scrollHeight));
     await expect(grid.getByRole('gridcell', { name: '客户99999号', exact: true })).toBeVisible();
     // The last row is row 100,001 of the sheet (the header is row 1).
-    await expect(grid.locator('[data-column="sourceRow"]', { hasText: '100001' })).toBeVisible();
+    await expect(grid.getByTestId('cell:sourceRow').filter({ hasText: '100001' })).toBeVisible();
     expect(await grid.getByRole('row').count()).toBeLessThan(120);
 
     // Keyboard: Ctrl+Home is not needed — PageUp walks back, the selection stays in view.
-    await grid.locator('[data-column="telephone"]').last().click();
+    await grid.getByTestId('cell:telephone').last().click();
     await page.keyboard.press('PageUp');
     await expect(grid.locator('[aria-selected="true"]')).toBeInViewport();
 
@@ -53,7 +53,7 @@ test.describe('the call-list grid', () => {
       '正在整理名单…',
     );
     await grid.evaluate((element) => (element.scrollTop = 0));
-    await expect(grid.locator('[data-column="var:客户姓名"]').first()).toHaveText('客户99999号');
+    await expect(grid.getByTestId('cell:var:客户姓名').first()).toHaveText('客户99999号');
   });
 
   test('rename in a Modal, delete with a Popconfirm; the overview dates read YYYY-MM-DD HH:mm:ss', async ({
@@ -107,7 +107,7 @@ test.describe('the call-list grid', () => {
 
     // Select the telephone cell of the second row and paste two rows × two columns from Excel;
     // the third line runs past the end of the list and becomes a new row.
-    await grid.locator('[data-column="telephone"]').nth(1).click();
+    await grid.getByTestId('cell:telephone').nth(1).click();
     await grid.evaluate((element) => {
       const data = new DataTransfer();
       data.setData('text/plain', '13912345678\t新名字\r\nabc\t"带""引号"""\r\n13700000001\t新增客户\r\n');
@@ -124,7 +124,7 @@ test.describe('the call-list grid', () => {
     await page.getByLabel('筛选').click();
     await page.getByTitle('电话号码无效', { exact: true }).click();
     await expect(grid.getByRole('row')).toHaveCount(2);
-    await expect(grid.locator('[data-column="telephone"]').first()).toHaveText('abc');
+    await expect(grid.getByTestId('cell:telephone').first()).toHaveText('abc');
     await page.getByLabel('筛选').click();
     await page.getByTitle('全部行', { exact: true }).click();
 
@@ -152,7 +152,7 @@ test.describe('the call-list grid', () => {
     const listId = await seedList(dataDir, 2);
     await page.goto(`${harness.url}#/lists/${listId}`);
     const grid = page.getByRole('grid');
-    const nameCell = grid.locator('[data-column="var:客户姓名"]').first();
+    const nameCell = grid.getByTestId('cell:var:客户姓名').first();
     await nameCell.dblclick();
     const editor = grid.getByRole('textbox', { name: '客户姓名' });
     await editor.fill('');

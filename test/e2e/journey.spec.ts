@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convert, hasSoffice, SOFFICE_MISSING } from '../support/libreoffice';
 import { fods } from '../support/workbooks';
-import { createTaskInWizard, expect, test } from './fixtures';
+import { createTaskInWizard, expect, taskRow, test } from './fixtures';
 
 // An operator's whole day against the built-in sandbox: drop a workbook someone else made,
 // create a task, push the list into it, let it dial, sync the results and review a call that
@@ -49,7 +49,7 @@ test('drop a workbook, create a task, push, dial, sync and review a call joined 
 
   // 2. Create the task; 3. push the list into it.
   await createTaskInWizard(page, harness.url, '旅程任务');
-  const taskId = (await page.locator('tr[data-task="旅程任务"] .task-id').textContent())!;
+  const taskId = (await taskRow(page, '旅程任务').getByTestId('task-id').textContent())!;
   await page.goto(listUrl);
   await page.getByRole('button', { name: '推送到任务…' }).click();
   const dialog = page.getByRole('dialog', { name: '把“回访旅程”推送到任务' });
@@ -62,7 +62,7 @@ test('drop a workbook, create a task, push, dial, sync and review a call joined 
 
   // 4. The sandbox dials every row.
   await page.goto(`${harness.url}#/tasks`);
-  await expect(page.locator('tr[data-task="旅程任务"] .task-progress-text')).toHaveText(
+  await expect(taskRow(page, '旅程任务').getByRole('progressbar')).toHaveAccessibleName(
     `已拨打 ${ROWS} / ${ROWS}`,
     { timeout: 90_000 },
   );

@@ -98,7 +98,7 @@ test.describe('call lists', () => {
     const editor = grid.getByRole('textbox', { name: '手机号码' });
     await editor.fill('13600136000');
     await editor.press('Enter');
-    await expect(grid.locator('[data-column="telephone"]', { hasText: '13600136000' })).toBeVisible();
+    await expect(grid.getByTestId('cell:telephone').filter({ hasText: '13600136000' })).toBeVisible();
     await expect(problems.getByRole('heading')).toHaveText('问题（1）');
 
     // Undo and redo the fix from the keyboard.

@@ -56,7 +56,7 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
   await expect(countsBar).toContainText(`共 ${rows} 通`);
 
   // Status chips toggle: two chosen together, each count still shown, the total theirs.
-  const chips = countsBar.locator('.chip:not(.intention)');
+  const chips = countsBar.getByRole('list', { name: '各结果通话数' }).getByRole('button');
   expect(await chips.count()).toBeGreaterThanOrEqual(2);
   const countOf = async (index: number): Promise<number> =>
     Number((await chips.nth(index).textContent())!.match(/(\d+)$/)![1]);

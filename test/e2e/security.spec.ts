@@ -64,11 +64,13 @@ test.describe('security baseline in the browser', () => {
     }
     const token = (name: string) =>
       page.evaluate((variable) => getComputedStyle(document.body).getPropertyValue(variable).trim(), name);
-    expect(await token('--ant-color-primary')).toBe('#1677ff');
+    // Light's primary is antd's blue-7 (white on the default blue is 4.1:1, below WCAG AA).
+    expect(await token('--ant-color-primary')).toBe('#0958d9');
     expect(await token('--ant-color-bg-container')).toBe('#ffffff');
     // The OS turns dark: the theme algorithm follows, through the baked dark variables.
     await page.emulateMedia({ colorScheme: 'dark' });
     await expect.poll(() => token('--ant-color-bg-container')).toBe('#141414');
+    expect(await token('--ant-color-primary')).toBe('#1668dc');
     await expect(page.locator('html')).toHaveClass(/cd-dark/);
     // No <style> reaches the document and the CSP refuses nothing: antd's tokens and rules are
     // static CSS, its own style tags go to a detached node, and rc-util's scrollbar probe and

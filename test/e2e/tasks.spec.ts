@@ -1,6 +1,6 @@
 import { SANDBOX_APPID, SANDBOX_SIGNATURE } from '../../electron/services/sandbox/index';
 import { createSobotClient } from '../../electron/services/sobot/index';
-import { expect, outsideTask, test, typeTime } from './fixtures';
+import { choose, expect, outsideTask, taskRow, test, typeTime } from './fixtures';
 
 // The Tasks screen through the harness against the built-in sandbox account (the default
 // active account; the harness starts the sandbox on first use). Rows go into the new task
@@ -58,7 +58,12 @@ test('create a task in the wizard, watch it dial, pause, resume, end and delete 
   await wizard.getByLabel('机器人数').fill('4');
   await wizard.getByRole('button', { name: '下一步' }).click();
 
-  // Step 3: results options, then create.
+  // Step 3: results options, then create. The Select opens over the wizard's dialog.
+  await expect(wizard.getByLabel('推送时机')).toBeDisabled();
+  await choose(page, wizard.getByLabel('号码隐藏'), '隐藏中间四位');
+  // Shown as the field's value once the list has closed (its options stay in the DOM, hidden).
+  await expect(wizard.getByTitle('隐藏中间四位').filter({ visible: true })).toHaveCount(1);
+  await wizard.getByRole('checkbox', { name: '允许导出结果' }).uncheck();
   await wizard.getByLabel('结果推送地址（可选）').fill('ftp://crm.example.com');
   await wizard.getByRole('button', { name: '创建任务' }).click();
   await expect(wizard.getByText('推送地址须以 http:// 或 https:// 开头')).toBeVisible();
@@ -67,15 +72,45 @@ test('create a task in the wizard, watch it dial, pause, resume, end and delete 
   await expect(wizard).toHaveCount(0);
   await expect(page.getByText('已创建任务“e2e 回访”')).toBeVisible();
 
-  const row = page.locator('tr[data-task="e2e 回访"]');
-  await expect(row.locator('.status-badge')).toHaveText('未开始');
+  const row = taskRow(page, 'e2e 回访');
+  await expect(row.getByTestId('task-status')).toHaveText('未开始');
   await expect(row.getByRole('button', { name: '暂停' })).toBeDisabled();
   await expect(row.getByRole('button', { name: '完结' })).toBeDisabled();
   const detail = page.getByRole('region', { name: 'e2e 回访' });
   await expect(detail.getByText('00:00-24:00')).toBeVisible();
 
-  // Feed it rows; the sandbox starts dialling at 4 robots and the screen follows.
-  const taskid = (await row.locator('.task-id').textContent())!;
+  // Edit it before it dials: fewer robots and a date range from today, typed in the DatePickers.
+  const now = new Date();
+  const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+    .map((n) => String(n).padStart(2, '0'))
+    .join('-');
+  const year = now.getFullYear() + 1;
+  await detail.getByRole('button', { name: '编辑' }).click();
+  const edit = page.getByRole('dialog', { name: '编辑任务“e2e 回访”' });
+  await expect(edit.getByRole('radio', { name: '永久有效' })).toBeChecked();
+  await edit.getByLabel('机器人数').fill('3');
+  await edit.getByRole('radio', { name: '指定日期范围' }).check();
+  for (const [label, day] of [
+    ['开始日期', today],
+    ['结束日期（含当天）', `${year}-12-31`],
+  ] as const) {
+    const field = edit.getByLabel(label);
+    await field.fill(day);
+    await field.press('Enter');
+    await expect(field).toHaveValue(day);
+  }
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(detail.getByText(`${today} 00:00:00 至 ${year + 1}-01-01 00:00:00`)).toBeVisible();
+  const robots = await page.evaluate(async () => {
+    const list = await window.api.tasks.list();
+    if (!list.ok) throw new Error(list.error.message);
+    return list.value.tasks.find((task) => task.name === 'e2e 回访')?.robots;
+  });
+  expect(robots).toBe(3);
+
+  // Feed it rows; the sandbox starts dialling at 3 robots and the screen follows.
+  const taskid = (await row.getByTestId('task-id').textContent())!;
   const client = createSobotClient({
     baseUrl: await harness.sandboxUrl(),
     appid: SANDBOX_APPID,
@@ -86,8 +121,8 @@ test('create a task in the wizard, watch it dial, pause, resume, end and delete 
     outid: `e2e-${i}`,
   }));
   await client.addTaskData({ taskid, data });
-  await expect(row.locator('.status-badge')).toHaveText('进行中');
-  await expect(row.locator('.task-progress-text')).toHaveText(/^已拨打 [1-9]\d* \/ 2000$/);
+  await expect(row.getByTestId('task-status')).toHaveText('进行中');
+  await expect(row.getByRole('progressbar')).toHaveAccessibleName(/^已拨打 [1-9]\d* \/ 2000$/);
   await expect(row.locator('[data-count="connected"]')).not.toHaveText('0');
   // The chart's figures, as its table for screen readers: some hour has completed calls.
   const figures = detail.getByRole('table', { name: /今天每小时完成的通话/ });
@@ -106,25 +141,25 @@ test('create a task in the wizard, watch it dial, pause, resume, end and delete 
   expect(violations).toEqual([]);
 
   await row.getByRole('button', { name: '暂停' }).click();
-  await expect(row.locator('.status-badge')).toHaveText('暂停中');
+  await expect(row.getByTestId('task-status')).toHaveText('暂停中');
   await expect(row.getByRole('button', { name: '暂停' })).toBeDisabled();
   await row.getByRole('button', { name: '继续' }).click();
-  await expect(row.locator('.status-badge')).toHaveText('进行中');
+  await expect(row.getByTestId('task-status')).toHaveText('进行中');
 
   // End asks first; cancelling changes nothing.
   await row.getByRole('button', { name: '完结' }).click();
   const confirmEnd = page.getByRole('dialog', { name: '完结任务' });
   await expect(confirmEnd).toContainText('确定完结任务“e2e 回访”吗？');
   await confirmEnd.getByRole('button', { name: '取消' }).click();
-  await expect(row.locator('.status-badge')).toHaveText('进行中');
+  await expect(row.getByTestId('task-status')).toHaveText('进行中');
   await row.getByRole('button', { name: '完结' }).click();
   await page.getByRole('dialog', { name: '完结任务' }).getByRole('button', { name: '完结' }).click();
-  await expect(row.locator('.status-badge')).toHaveText('已完结');
+  await expect(row.getByTestId('task-status')).toHaveText('已完结');
   for (const name of ['暂停', '继续', '完结']) await expect(row.getByRole('button', { name })).toBeDisabled();
 
   // A finished task created here stays listed (query_task no longer lists it) until deleted.
   await page.reload();
-  await expect(row.locator('.status-badge')).toHaveText('已完结');
+  await expect(row.getByTestId('task-status')).toHaveText('已完结');
   await row.getByRole('button', { name: '删除' }).click();
   await page.getByRole('dialog', { name: '删除任务' }).getByRole('button', { name: '删除' }).click();
   await expect(row).toHaveCount(0);
@@ -146,14 +181,14 @@ test('a refused action rolls its optimistic status back and shows the mapped err
   // The page's timers are frozen, so no refresh hides the rollback.
   await page.clock.install();
   await page.goto(`${harness.url}#/tasks`);
-  const row = page.locator('tr[data-task="外部任务"]');
-  await expect(row.locator('.status-badge')).toHaveText('进行中');
+  const row = taskRow(page, '外部任务');
+  await expect(row.getByTestId('task-status')).toHaveText('进行中');
 
   await client.deleteTask({ taskid });
   await row.getByRole('button', { name: '暂停' }).click();
   await expect(page.getByRole('alert')).toContainText('找不到该任务，可能已被删除');
   await expect(page.getByRole('alert')).toContainText('tasks.not_found');
-  await expect(row.locator('.status-badge')).toHaveText('进行中');
+  await expect(row.getByTestId('task-status')).toHaveText('进行中');
   await expect(row.getByRole('button', { name: '暂停' })).toBeEnabled();
 
   // The next refresh drops the deleted task.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importInto } from '../support/seedList';
 import { writeCsv } from '../support/workbooks';
-import { createTaskInWizard, expect, outsideTask, test } from './fixtures';
+import { createTaskInWizard, expect, outsideTask, taskRow, test } from './fixtures';
 
 // Pushing a call list into a task through the harness against the built-in sandbox account.
 // Every sandbox request takes 700 ms here, so the 4 batches of 500 rows take long enough to
@@ -87,9 +87,10 @@ test('push a 2,000-row list into a new task, pause and resume, watch it dial, en
   await expect(dialog.getByText('另有 3 行因问题未上传。')).toBeVisible();
   await dialog.getByRole('button', { name: '关闭' }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByRole('list', { name: '这个名单的上传记录' })).toContainText(
-    '→ 任务 e2e 推送 · 已完成 · 2000/2000',
-  );
+  const latest = page.getByRole('list', { name: '这个名单的上传记录' }).getByRole('listitem').first();
+  await expect(latest).toContainText('→ 任务 e2e 推送');
+  await expect(latest.getByTestId('upload-strip-state')).toHaveText('已完成');
+  await expect(latest).toContainText('2000/2000');
 
   // Pushing again sends nothing: every row is already in the task.
   await page.getByRole('button', { name: '推送到任务…' }).click();
@@ -107,16 +108,19 @@ test('push a 2,000-row list into a new task, pause and resume, watch it dial, en
   await grid.getByRole('checkbox', { name: '选择此行' }).nth(1).check();
   await page.getByRole('button', { name: '从任务中移除所选（2）…' }).click();
   const remove = page.getByRole('dialog', { name: '从任务中移除所选行' });
-  await expect(remove.getByLabel('目标任务')).toHaveValue(/.+/);
+  await expect(remove.getByTitle('e2e 推送')).toBeVisible();
+  // Removing asks first, naming the task.
   await remove.getByRole('button', { name: '移除 2 行' }).click();
+  const ask = page.getByRole('tooltip').filter({ hasText: '将从任务“e2e 推送”中移除所选的 2 行' });
+  await ask.getByRole('button', { name: '移除', exact: true }).click();
   await expect(remove.getByRole('status')).toHaveText('已从任务中移除 2 行；0 行不在该任务中。');
   await remove.getByRole('button', { name: '关闭' }).click();
 
   // The Tasks screen: the sandbox dials; connected and intent counts grow.
   await page.goto(`${harness.url}#/tasks`);
-  const row = page.locator('tr[data-task="e2e 推送"]');
-  await expect(row.locator('.status-badge')).toHaveText('进行中', { timeout: 20_000 });
-  await expect(row.locator('.task-progress-text')).toHaveText(/^已拨打 [1-9]\d* \/ \d+$/, {
+  const row = taskRow(page, 'e2e 推送');
+  await expect(row.getByTestId('task-status')).toHaveText('进行中', { timeout: 20_000 });
+  await expect(row.getByRole('progressbar')).toHaveAccessibleName(/^已拨打 [1-9]\d* \/ \d+$/, {
     timeout: 20_000,
   });
   const connected = row.locator('[data-count="connected"]');
@@ -132,13 +136,17 @@ test('push a 2,000-row list into a new task, pause and resume, watch it dial, en
   if ((await nameButton.getAttribute('aria-pressed')) !== 'true') await nameButton.click();
   const pushed = page.getByRole('region', { name: '推送到此任务的名单' });
   await expect(pushed.getByRole('row')).toHaveCount(2);
-  await expect(pushed.getByRole('row').nth(1)).toContainText(/十一月推送\s*已完成\s*2000\s*0/);
+  const pushedRow = pushed.getByRole('row').nth(1);
+  await expect(pushedRow).toContainText(/十一月推送\s*已完成\s*2,000\s*0/);
+  await expect(pushedRow.getByTestId('task-upload-state')).toHaveText('已完成');
+  // Started at, as zh-CN writes a moment.
+  await expect(pushedRow.getByRole('cell').last()).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   await expect(pushed.getByRole('link', { name: '十一月推送' })).toHaveAttribute('href', `#/lists/${listId}`);
 
   // End it.
   await row.getByRole('button', { name: '完结' }).click();
   await page.getByRole('dialog', { name: '完结任务' }).getByRole('button', { name: '完结' }).click();
-  await expect(row.locator('.status-badge')).toHaveText('已完结');
+  await expect(row.getByTestId('task-status')).toHaveText('已完结');
 });
 
 test('a refused upload says why in Chinese, keeps its place, and resumes to the end once fixed', async ({
@@ -173,9 +181,12 @@ test('a refused upload says why in Chinese, keeps its place, and resumes to the 
   await dialog.getByRole('button', { name: '关闭' }).click();
   await page.reload();
   const strip = page.getByRole('list', { name: '这个名单的上传记录' });
-  await expect(strip).toContainText('→ 任务 外部任务 · 已中断 · 0/2000');
+  const stopped = strip.getByRole('listitem').first();
+  await expect(stopped).toContainText('→ 任务 外部任务');
+  await expect(stopped.getByTestId('upload-strip-state')).toHaveText('已中断');
+  await expect(stopped).toContainText('0/2000');
   control.clearFaults();
-  await strip.getByRole('button', { name: '查看' }).click();
+  await stopped.getByRole('button', { name: '查看上传到任务“外部任务”的进度' }).click();
   const watch = page.getByRole('dialog', { name: '把“十一月推送”推送到任务' });
   await watch.getByRole('button', { name: '继续' }).click();
   await expect(watch.getByTestId('upload-state')).toHaveText('已完成', { timeout: 30_000 });
@@ -218,7 +229,7 @@ test('from a task, “push a list” opens the list with the dialog pointed at t
   await seedList(dataDir);
   await outsideTask(harness, '外部任务');
   await page.goto(`${harness.url}#/tasks`);
-  const row = page.locator('tr[data-task="外部任务"]');
+  const row = taskRow(page, '外部任务');
   await row.getByRole('button', { name: '外部任务' }).click();
   await page.getByRole('region', { name: '外部任务' }).getByRole('button', { name: '推送名单…' }).click();
   const chooser = page.getByRole('dialog', { name: '选择要推送到此任务的名单' });

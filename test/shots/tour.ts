@@ -96,7 +96,7 @@ async function tour(page: Page, url: string, locale: Locale, folder: string, wor
   await page.getByRole('grid').waitFor();
   await page.getByRole('grid').getByRole('gridcell').nth(5).waitFor();
   await shot('list-grid');
-  const cut = page.getByRole('grid').locator('[data-column="var:地址"]').nth(2);
+  const cut = page.getByRole('grid').getByTestId('cell:var:地址').nth(2);
   await cut.hover();
   await shot('list-cell-tooltip');
   await page.getByRole('button', { name: text.export }).hover();

@@ -7,7 +7,7 @@ import 'dayjs/locale/zh-cn';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import type { Locale } from '../../../shared/locale';
 import { usePrefsStore } from './prefsStore';
-import { SEED_TOKEN, THEME_CLASS } from './themeConfig';
+import { THEME_CLASS, THEME_TOKEN } from './themeConfig';
 import { useResolvedTheme } from './useResolvedTheme';
 
 const ANTD_LOCALES = { 'zh-CN': zhCN, en: enUS } satisfies Record<Locale, unknown>;
@@ -33,7 +33,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
     () => ({
       zeroRuntime: true,
       algorithm: resolved === 'dark' ? antdTheme.darkAlgorithm : antdTheme.defaultAlgorithm,
-      token: SEED_TOKEN,
+      token: THEME_TOKEN[resolved],
       cssVar: { key: THEME_CLASS[resolved] },
     }),
     [resolved],

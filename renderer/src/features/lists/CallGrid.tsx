@@ -189,7 +189,7 @@ export function CallGrid() {
                     role="gridcell"
                     aria-selected={isSelected}
                     aria-readonly={!column.editable || undefined}
-                    data-column={column.key}
+                    data-testid={`cell:${column.key}`}
                     className={`grid-cell${isSelected ? ' selected' : ''}${row && cellHasProblem(row, column.key) ? ' problem' : ''}`}
                     style={{ width: column.width }}
                     onMouseEnter={hover(rowId, column.key)}

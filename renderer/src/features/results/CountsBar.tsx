@@ -26,7 +26,7 @@ export function CountsBar() {
   return (
     <section className="results-counts" aria-label={t('results.counts.label')}>
       <strong>{t('results.counts.total', { total: counts.total })}</strong>
-      <ul>
+      <ul aria-label={t('results.counts.outcomes')}>
         {outcomeChoices(counts, filter, callOutcomeLabel).map((o) => (
           <li key={o.key}>
             <button
@@ -40,7 +40,7 @@ export function CountsBar() {
           </li>
         ))}
       </ul>
-      <ul>
+      <ul aria-label={t('results.counts.intentions')}>
         {counts.byIntention.map((i) => (
           <li key={`i${i.label}`}>
             <button

@@ -1,3 +1,4 @@
+import { Button, Input } from 'antd';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppError } from '../../../../shared/result';
 import { validateTaskEdit } from '../../../../shared/taskRules';
@@ -102,10 +103,13 @@ export function EditTaskDialog({ task, onDone }: { task: Task; onDone: () => voi
         {serverError && <ErrorBanner error={serverError} onDismiss={() => setServerError(null)} />}
         <div className="form-field">
           <label htmlFor="task-edit-name">{t('tasks.field.name')}</label>
-          <input
+          <Input
             id="task-edit-name"
             value={form.name}
             autoFocus
+            status={of('name').length > 0 ? 'error' : undefined}
+            aria-invalid={of('name').length > 0 ? true : undefined}
+            aria-describedby="task-edit-name-problem"
             onChange={(e) => patch({ name: e.target.value })}
           />
           <FieldProblems id="task-edit-name-problem" issues={of('name')} />
@@ -133,12 +137,12 @@ export function EditTaskDialog({ task, onDone }: { task: Task; onDone: () => voi
           issues={of('validity')}
         />
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={busy}>
+          <Button type="primary" htmlType="submit" loading={busy}>
             {t('tasks.save')}
-          </button>
-          <button type="button" onClick={onDone} disabled={busy}>
+          </Button>
+          <Button onClick={onDone} disabled={busy}>
             {t('tasks.cancel')}
-          </button>
+          </Button>
         </div>
       </form>
     </Modal>

@@ -19,7 +19,7 @@ const COLOURS: Record<TaskStatus, string | undefined> = {
 export function StatusBadge({ status, code }: { status: TaskStatus; code?: string }) {
   const pick = useLocalized();
   return (
-    <Tag className="status-badge" color={COLOURS[status]} data-status={status}>
+    <Tag color={COLOURS[status]} data-status={status} data-testid="task-status">
       {pick(taskStatusLabel(status, code))}
     </Tag>
   );

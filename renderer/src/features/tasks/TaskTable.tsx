@@ -43,7 +43,9 @@ export function TaskTable({ tasks }: { tasks: Task[] }) {
                 </Button>
               </Tooltip>
               <Tooltip title={task.id} mouseEnterDelay={0.4}>
-                <span className="task-id">{task.id}</span>
+                <span className="task-id" data-testid="task-id">
+                  {task.id}
+                </span>
               </Tooltip>
             </td>
             <td>

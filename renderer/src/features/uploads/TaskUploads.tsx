@@ -1,7 +1,9 @@
+import { Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { UploadSummary } from '../../../../shared/uploads';
-import { usePrefsStore } from '../../app/prefsStore';
+import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
+import { UploadStateTag } from './UploadStateTag';
 import { subscribeUploads, useUploadsStore } from './uploadsStore';
 import './uploads.css';
 
@@ -11,7 +13,7 @@ import './uploads.css';
  */
 export function TaskUploads({ taskId }: { taskId: string }) {
   const t = useT();
-  const locale = usePrefsStore((state) => state.prefs.locale);
+  const fmt = useFormat();
   const [uploads, setUploads] = useState<UploadSummary[] | null>(null);
   // Any upload's progress or end may concern this task: re-read (cheap, local SQLite).
   const changed = useUploadsStore((state) => state.summaries);
@@ -28,37 +30,47 @@ export function TaskUploads({ taskId }: { taskId: string }) {
   }, [taskId, changed]);
 
   if (uploads === null) return null;
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
   return (
     <section className="task-uploads" aria-labelledby="task-uploads-title">
       <h3 id="task-uploads-title">{t('uploads.task.title')}</h3>
       {uploads.length === 0 ? (
-        <p className="muted">{t('uploads.task.empty')}</p>
+        <Typography.Text type="secondary">{t('uploads.task.empty')}</Typography.Text>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('uploads.task.col.list')}</th>
-              <th scope="col">{t('uploads.task.col.state')}</th>
-              <th scope="col">{t('uploads.task.col.accepted')}</th>
-              <th scope="col">{t('uploads.task.col.failed')}</th>
-              <th scope="col">{t('uploads.task.col.when')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {uploads.map((upload) => (
-              <tr key={upload.id} data-upload={upload.id}>
-                <td>
-                  <a href={`#/lists/${upload.listId}`}>{upload.listName}</a>
-                </td>
-                <td>{t(`uploads.state.${upload.state}`)}</td>
-                <td>{upload.outcome.accepted}</td>
-                <td>{upload.outcome.failed}</td>
-                <td>{when.format(upload.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table<UploadSummary>
+          size="small"
+          rowKey="id"
+          pagination={uploads.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+          dataSource={uploads}
+          columns={[
+            {
+              key: 'list',
+              title: t('uploads.task.col.list'),
+              render: (_, upload) => <a href={`#/lists/${upload.listId}`}>{upload.listName}</a>,
+            },
+            {
+              key: 'state',
+              title: t('uploads.task.col.state'),
+              render: (_, upload) => <UploadStateTag state={upload.state} testId="task-upload-state" />,
+            },
+            {
+              key: 'accepted',
+              title: t('uploads.task.col.accepted'),
+              align: 'right',
+              render: (_, upload) => fmt.number(upload.outcome.accepted),
+            },
+            {
+              key: 'failed',
+              title: t('uploads.task.col.failed'),
+              align: 'right',
+              render: (_, upload) => fmt.number(upload.outcome.failed),
+            },
+            {
+              key: 'when',
+              title: t('uploads.task.col.when'),
+              render: (_, upload) => fmt.dateTime(upload.createdAt),
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -1,27 +1,18 @@
 import { Alert, Button, Popconfirm, Progress, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { AppError, Result } from '../../../../shared/result';
-import type { UploadRowEntry, UploadState, UploadSummary } from '../../../../shared/uploads';
+import type { UploadRowEntry, UploadSummary } from '../../../../shared/uploads';
 import { usePrefsStore } from '../../app/prefsStore';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { inDialog } from '../../components/popupContainer';
 import { useCapabilities } from '../accounts/accountsStore';
 import { useT } from '../../i18n/useT';
 import { clock, uploadPace } from './pace';
 import { JournalRows, UploadOutcome } from './UploadOutcome';
+import { UploadStateTag } from './UploadStateTag';
 import { answered, useUploadsStore } from './uploadsStore';
 
 const ROWS_SHOWN = 100;
-
-/** Popups inside the native <dialog> (its top layer hides anything portalled to body). */
-const inDialog = (node: HTMLElement): HTMLElement => node.closest('dialog') ?? document.body;
-
-const STATE_COLOR: Record<UploadState, string> = {
-  running: 'processing',
-  paused: 'warning',
-  done: 'success',
-  failed: 'error',
-  cancelled: 'default',
-};
 
 /**
  * One upload as it runs and at its end: progress and the pace (the provider's ceiling, the
@@ -88,9 +79,7 @@ export function UploadWatch({ uploadId, onClose }: { uploadId: number; onClose: 
     <div className="upload-watch" data-state={state}>
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       <div role="status" aria-live="polite">
-        <Tag color={STATE_COLOR[summary.state]} data-testid="upload-state">
-          {t(`uploads.state.${summary.state}`)}
-        </Tag>
+        <UploadStateTag state={summary.state} testId="upload-state" />
       </div>
       <Progress
         aria-label={t('uploads.progress.label')}

@@ -1,5 +1,7 @@
+import { Button, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useT } from '../../i18n/useT';
+import { UploadStateTag } from './UploadStateTag';
 import { answered, subscribeUploads, taskName, uploadsOfList, useUploadsStore } from './uploadsStore';
 
 const SHOWN = 3;
@@ -30,21 +32,24 @@ export function UploadsStrip({ listId }: { listId: number }) {
     <ul className="uploads-strip" aria-label={t('uploads.strip.label')}>
       {uploads.map((upload) => {
         const { done, total } = answered(upload, progress[upload.id]);
+        const task = taskName(tasks, upload.taskId);
         return (
           <li key={upload.id} data-upload={upload.id} data-state={upload.state}>
-            {t('uploads.strip.item', {
-              task: taskName(tasks, upload.taskId),
-              state: t(`uploads.state.${upload.state}`),
-              done,
-              total,
-            })}{' '}
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => useUploadsStore.getState().openDialog({ kind: 'upload', uploadId: upload.id })}
-            >
-              {t('uploads.strip.view')}
-            </button>
+            <Space size={6} wrap>
+              <Typography.Text type="secondary">{t('uploads.strip.task', { task })}</Typography.Text>
+              <UploadStateTag state={upload.state} testId="upload-strip-state" />
+              <Typography.Text type="secondary" className="uploads-strip-count">
+                {t('uploads.strip.count', { done, total })}
+              </Typography.Text>
+              <Button
+                type="link"
+                size="small"
+                aria-label={t('uploads.strip.viewLabel', { task })}
+                onClick={() => useUploadsStore.getState().openDialog({ kind: 'upload', uploadId: upload.id })}
+              >
+                {t('uploads.strip.view')}
+              </Button>
+            </Space>
           </li>
         );
       })}

@@ -1,3 +1,5 @@
+import { PauseCircleOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import { Button } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { AppError } from '../../../../../shared/result';
 import { useT } from '../../../i18n/useT';
@@ -45,8 +47,10 @@ export function AudioButton({ templateId, index, templateName }: AudioButtonProp
   const n = index + 1;
   return (
     <span className="audio-button">
-      <button
-        type="button"
+      <Button
+        size="small"
+        icon={state === 'playing' ? <PauseCircleOutlined /> : <PlayCircleOutlined />}
+        loading={state === 'loading'}
         aria-label={t(state === 'playing' ? 'tasks.audio.stopLabel' : 'tasks.audio.playLabel', {
           n,
           name: templateName,
@@ -56,7 +60,7 @@ export function AudioButton({ templateId, index, templateName }: AudioButtonProp
         onClick={() => void toggle()}
       >
         {t(state === 'playing' ? 'tasks.audio.stop' : 'tasks.audio.play', { n })}
-      </button>
+      </Button>
       {error && (
         <span role="alert" className="field-problem">
           {error.message}

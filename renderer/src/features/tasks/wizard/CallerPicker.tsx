@@ -1,3 +1,4 @@
+import { Checkbox, Radio } from 'antd';
 import type { TaskIssue } from '../../../../../shared/taskRules';
 import type { CallerLine } from '../../../../../shared/tasks';
 import { useT } from '../../../i18n/useT';
@@ -24,33 +25,42 @@ export function CallerPicker({
   showConcurrency = true,
 }: CallerPickerProps) {
   const t = useT();
-  const toggle = (number: string, on: boolean): void =>
-    onChange(on ? [...value, number] : value.filter((n) => n !== number));
+  const options = lines.map((line) => ({
+    value: line.number,
+    label: (
+      <span className="caller-option">
+        <span>{line.number}</span>
+        {showConcurrency && (
+          <span className="form-hint">{t('tasks.wizard.concurrency', { count: line.concurrency })}</span>
+        )}
+      </span>
+    ),
+  }));
   return (
     <fieldset className="caller-picker" aria-describedby={issues.length ? 'task-callers-problem' : undefined}>
       <legend>{t(single ? 'tasks.field.caller' : 'tasks.field.callers')}</legend>
-      {lines.map((line) => (
-        <label key={line.number} className="check-row">
-          {single ? (
-            <input
-              type="radio"
-              name="task-caller"
-              checked={value.includes(line.number)}
-              onChange={() => onChange([line.number])}
-            />
-          ) : (
-            <input
-              type="checkbox"
-              checked={value.includes(line.number)}
-              onChange={(event) => toggle(line.number, event.target.checked)}
-            />
-          )}
-          <span>{line.number}</span>
-          {showConcurrency && (
-            <span className="form-hint">{t('tasks.wizard.concurrency', { count: line.concurrency })}</span>
-          )}
-        </label>
-      ))}
+      {single ? (
+        <Radio.Group
+          name="task-caller"
+          orientation="vertical"
+          value={value[0]}
+          onChange={(event) => onChange([event.target.value as string])}
+          options={options}
+        />
+      ) : (
+        <Checkbox.Group
+          className="caller-checks"
+          value={value}
+          // The group answers in its options' order; keep the order the numbers were picked in.
+          onChange={(picked) =>
+            onChange([
+              ...value.filter((n) => picked.includes(n)),
+              ...picked.filter((n) => !value.includes(n)),
+            ])
+          }
+          options={options}
+        />
+      )}
       <FieldProblems id="task-callers-problem" issues={issues} />
     </fieldset>
   );

@@ -1,4 +1,4 @@
-import { App, Steps } from 'antd';
+import { App, Button, Input, Steps } from 'antd';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppError } from '../../../../../shared/result';
 import { validateTaskDraft, type TaskField } from '../../../../../shared/taskRules';
@@ -118,10 +118,12 @@ export function CreateTaskWizard({ onDone }: { onDone: () => void }) {
           <>
             <div className="form-field">
               <label htmlFor="task-name">{t('tasks.field.name')}</label>
-              <input
+              <Input
                 id="task-name"
                 value={form.name}
                 autoFocus
+                status={shown(['name'], 0).length > 0 ? 'error' : undefined}
+                aria-invalid={shown(['name'], 0).length > 0 ? true : undefined}
                 aria-describedby="task-name-hint task-name-problem"
                 onChange={(event) => patch({ name: event.target.value })}
               />
@@ -183,16 +185,16 @@ export function CreateTaskWizard({ onDone }: { onDone: () => void }) {
         )}
         <div className="form-actions">
           {step > 0 && (
-            <button type="button" onClick={() => setStep(step - 1)} disabled={busy}>
+            <Button onClick={() => setStep(step - 1)} disabled={busy}>
               {t('tasks.wizard.back')}
-            </button>
+            </Button>
           )}
-          <button type="submit" className="primary" disabled={busy}>
+          <Button type="primary" htmlType="submit" loading={busy}>
             {step < STEPS.length - 1 ? t('tasks.wizard.next') : t('tasks.wizard.create')}
-          </button>
-          <button type="button" onClick={onDone} disabled={busy}>
+          </Button>
+          <Button onClick={onDone} disabled={busy}>
             {t('tasks.cancel')}
-          </button>
+          </Button>
         </div>
       </form>
     </Modal>

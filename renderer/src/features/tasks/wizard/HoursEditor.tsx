@@ -1,8 +1,9 @@
-import { TimePicker } from 'antd';
+import { Button, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { KeyboardEvent } from 'react';
 import type { TaskIssue } from '../../../../../shared/taskRules';
 import { MAX_CALLING_RANGES } from '../../../../../shared/callingHours';
+import { inDialog } from '../../../components/popupContainer';
 import { useT } from '../../../i18n/useT';
 import { FieldProblems } from './FieldProblems';
 import type { HoursRow } from './taskForm';
@@ -48,6 +49,7 @@ export function HoursEditor({ value, onChange, issues, max = MAX_CALLING_RANGES 
                 format={{ format: TIME, type: 'mask' }}
                 needConfirm={false}
                 minuteStep={5}
+                getPopupContainer={inDialog}
                 value={toDayjs(row.start)}
                 status={own.length > 0 ? 'error' : undefined}
                 aria-invalid={own.length > 0 ? true : undefined}
@@ -60,6 +62,7 @@ export function HoursEditor({ value, onChange, issues, max = MAX_CALLING_RANGES 
                 format={{ format: TIME, type: 'mask' }}
                 needConfirm={false}
                 minuteStep={5}
+                getPopupContainer={inDialog}
                 value={toDayjs(row.end)}
                 status={own.length > 0 ? 'error' : undefined}
                 aria-invalid={own.length > 0 ? true : undefined}
@@ -68,25 +71,24 @@ export function HoursEditor({ value, onChange, issues, max = MAX_CALLING_RANGES 
               {/* An end at midnight is the end of the day: say so in 24-hour time. */}
               {row.end === '00:00' && <span className="muted">{t('tasks.wizard.endOfDay')}</span>}
             </label>
-            <button
-              type="button"
+            <Button
               aria-label={t('tasks.wizard.removeRangeLabel', { n })}
               disabled={value.length === 1}
               onClick={() => onChange(value.filter((_, i) => i !== index))}
             >
               {t('tasks.wizard.removeRange')}
-            </button>
+            </Button>
             <FieldProblems id={`task-hours-${n}-problem`} issues={own} />
           </div>
         );
       })}
-      <button
-        type="button"
+      <Button
+        className="hours-add"
         disabled={value.length >= max}
         onClick={() => onChange([...value, { start: '', end: '' }])}
       >
         {t('tasks.wizard.addRange')}
-      </button>
+      </Button>
       <FieldProblems id="task-hours-problem" issues={general} />
     </fieldset>
   );

@@ -1,6 +1,8 @@
+import { Checkbox, Input, Select } from 'antd';
 import type { ProviderCapabilities } from '../../../../../shared/providers';
 import type { TaskIssue } from '../../../../../shared/taskRules';
 import type { NumberHiding, ResultPushWhen } from '../../../../../shared/tasks';
+import { inDialog } from '../../../components/popupContainer';
 import { useT } from '../../../i18n/useT';
 import { FieldProblems } from './FieldProblems';
 import type { TaskForm } from './taskForm';
@@ -35,11 +37,12 @@ export function ResultOptions({ form, onChange, issues, offers = ALL }: ResultOp
           <label htmlFor="task-push-url">
             {t(callback ? 'tasks.field.callback' : 'tasks.field.pushUrl')}
           </label>
-          <input
+          <Input
             id="task-push-url"
             type="url"
             value={form.pushUrl}
             placeholder="https://"
+            status={issues.length > 0 ? 'error' : undefined}
             aria-invalid={issues.length > 0 ? true : undefined}
             aria-describedby="task-push-hint task-push-problem"
             onChange={(event) => onChange({ pushUrl: event.target.value })}
@@ -53,40 +56,42 @@ export function ResultOptions({ form, onChange, issues, offers = ALL }: ResultOp
       {offers.resultPush && offers.resultPushWhen && (
         <div className="form-field">
           <label htmlFor="task-push-type">{t('tasks.field.pushType')}</label>
-          <select
+          <Select<ResultPushWhen>
             id="task-push-type"
             value={form.pushWhen}
             disabled={form.pushUrl.trim() === ''}
-            onChange={(event) => onChange({ pushWhen: event.target.value as ResultPushWhen })}
-          >
-            <option value="every_call">{t('tasks.push.afterCall')}</option>
-            <option value="transfer">{t('tasks.push.afterTransfer')}</option>
-          </select>
+            getPopupContainer={inDialog}
+            onChange={(pushWhen) => onChange({ pushWhen })}
+            options={[
+              { value: 'every_call', label: t('tasks.push.afterCall') },
+              { value: 'transfer', label: t('tasks.push.afterTransfer') },
+            ]}
+          />
         </div>
       )}
       {offers.numberHiding && (
         <div className="form-field">
           <label htmlFor="task-number-hiding">{t('tasks.field.numberHiding')}</label>
-          <select
+          <Select<NumberHiding>
             id="task-number-hiding"
             value={form.numberHiding}
-            onChange={(event) => onChange({ numberHiding: event.target.value as NumberHiding })}
-          >
-            <option value="none">{t('tasks.hide.none')}</option>
-            <option value="last4">{t('tasks.hide.last4')}</option>
-            <option value="middle4">{t('tasks.hide.middle4')}</option>
-          </select>
+            getPopupContainer={inDialog}
+            onChange={(numberHiding) => onChange({ numberHiding })}
+            options={[
+              { value: 'none', label: t('tasks.hide.none') },
+              { value: 'last4', label: t('tasks.hide.last4') },
+              { value: 'middle4', label: t('tasks.hide.middle4') },
+            ]}
+          />
         </div>
       )}
       {offers.exportSwitch && (
-        <label className="check-row">
-          <input
-            type="checkbox"
-            checked={form.exportAllowed}
-            onChange={(event) => onChange({ exportAllowed: event.target.checked })}
-          />
+        <Checkbox
+          checked={form.exportAllowed}
+          onChange={(event) => onChange({ exportAllowed: event.target.checked })}
+        >
           {t('tasks.field.exportAllowed')}
-        </label>
+        </Checkbox>
       )}
     </>
   );

@@ -1,3 +1,4 @@
+import { Input } from 'antd';
 import type { TaskIssue } from '../../../../../shared/taskRules';
 import { useT } from '../../../i18n/useT';
 import { FieldProblems } from './FieldProblems';
@@ -15,7 +16,7 @@ export function RobotsField({ value, max, onChange, issues }: RobotsFieldProps) 
   return (
     <div className="form-field">
       <label htmlFor="task-robots">{t('tasks.field.robots')}</label>
-      <input
+      <Input
         id="task-robots"
         type="number"
         inputMode="numeric"
@@ -23,6 +24,7 @@ export function RobotsField({ value, max, onChange, issues }: RobotsFieldProps) 
         max={max}
         step={1}
         value={value}
+        status={issues.length > 0 ? 'error' : undefined}
         aria-invalid={issues.length > 0 ? true : undefined}
         aria-describedby="task-robots-hint task-robots-problem"
         onChange={(event) => onChange(event.target.value)}

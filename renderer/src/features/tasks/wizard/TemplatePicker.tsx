@@ -1,3 +1,4 @@
+import { Radio } from 'antd';
 import type { ProviderCapabilities } from '../../../../../shared/providers';
 import type { TaskIssue } from '../../../../../shared/taskRules';
 import type { TaskTemplate } from '../../../../../shared/tasks';
@@ -30,32 +31,35 @@ export function TemplatePicker({ templates, value, onChange, issues, kind }: Tem
       {templates.length === 0 && (
         <p className="form-hint">{t(flow ? 'tasks.wizard.noFlows' : 'tasks.wizard.noTemplates')}</p>
       )}
-      {templates.map((template) => (
-        <div key={template.id} className="template-option" data-template={template.name}>
-          <label>
-            <input
-              type="radio"
-              name="task-template"
-              value={template.id}
-              checked={value === template.id}
-              onChange={() => onChange(template.id)}
-            />
-            <strong>{template.name}</strong>
-          </label>
-          <p className="template-script">
-            {flow
-              ? t('tasks.wizard.flowCode', { code: template.id })
-              : template.script || t('tasks.wizard.noScript')}
-          </p>
-          {template.audioCount > 0 && (
-            <div className="template-audio">
-              {Array.from({ length: template.audioCount }, (_, i) => (
-                <AudioButton key={i} templateId={template.id} index={i} templateName={template.name} />
-              ))}
+      {templates.length > 0 && (
+        // One group, so the arrow keys move between the templates as between native radios.
+        <Radio.Group
+          name="task-template"
+          className="template-options"
+          value={value}
+          onChange={(event) => onChange(event.target.value as string)}
+        >
+          {templates.map((template) => (
+            <div key={template.id} className="template-option" data-template={template.name}>
+              <Radio value={template.id}>
+                <strong>{template.name}</strong>
+              </Radio>
+              <p className="template-script">
+                {flow
+                  ? t('tasks.wizard.flowCode', { code: template.id })
+                  : template.script || t('tasks.wizard.noScript')}
+              </p>
+              {template.audioCount > 0 && (
+                <div className="template-audio">
+                  {Array.from({ length: template.audioCount }, (_, i) => (
+                    <AudioButton key={i} templateId={template.id} index={i} templateName={template.name} />
+                  ))}
+                </div>
+              )}
             </div>
-          )}
-        </div>
-      ))}
+          ))}
+        </Radio.Group>
+      )}
       <FieldProblems id="task-template-problem" issues={issues} />
     </fieldset>
   );

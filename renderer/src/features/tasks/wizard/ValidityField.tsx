@@ -1,6 +1,7 @@
-import { DatePicker } from 'antd';
+import { DatePicker, Radio } from 'antd';
 import dayjs from 'dayjs';
 import type { TaskIssue } from '../../../../../shared/taskRules';
+import { inDialog } from '../../../components/popupContainer';
 import { useFormat } from '../../../i18n/format';
 import { useT } from '../../../i18n/useT';
 import { FieldProblems } from './FieldProblems';
@@ -19,30 +20,21 @@ export function ValidityField({ value, onChange, issues, permanent = true }: Val
   const t = useT();
   const fmt = useFormat();
   const day = (ymd: string) => (/^\d{4}-\d{2}-\d{2}$/.test(ymd) ? dayjs(ymd) : null);
+  const status = issues.length > 0 ? 'error' : undefined;
   return (
     <fieldset className="validity-field">
       <legend>{t('tasks.field.validity')}</legend>
       {permanent ? (
-        <>
-          <label className="check-row">
-            <input
-              type="radio"
-              name="task-validity"
-              checked={value.kind === 'permanent'}
-              onChange={() => onChange({ ...value, kind: 'permanent' })}
-            />
-            {t('tasks.validity.permanent')}
-          </label>
-          <label className="check-row">
-            <input
-              type="radio"
-              name="task-validity"
-              checked={value.kind === 'range'}
-              onChange={() => onChange({ ...value, kind: 'range' })}
-            />
-            {t('tasks.validity.range')}
-          </label>
-        </>
+        <Radio.Group
+          name="task-validity"
+          orientation="vertical"
+          value={value.kind}
+          onChange={(event) => onChange({ ...value, kind: event.target.value as ValidityForm['kind'] })}
+          options={[
+            { value: 'permanent', label: t('tasks.validity.permanent') },
+            { value: 'range', label: t('tasks.validity.range') },
+          ]}
+        />
       ) : (
         <p className="form-hint">{t('tasks.wizard.rangeNeeded')}</p>
       )}
@@ -57,8 +49,10 @@ export function ValidityField({ value, onChange, issues, permanent = true }: Val
             <DatePicker
               format={fmt.datePattern}
               needConfirm={false}
+              getPopupContainer={inDialog}
               value={day(value.from)}
-              status={issues.length > 0 ? 'error' : undefined}
+              status={status}
+              aria-invalid={status ? true : undefined}
               onChange={(date) => onChange({ ...value, from: date ? date.format('YYYY-MM-DD') : '' })}
             />
           </label>
@@ -67,8 +61,10 @@ export function ValidityField({ value, onChange, issues, permanent = true }: Val
             <DatePicker
               format={fmt.datePattern}
               needConfirm={false}
+              getPopupContainer={inDialog}
               value={day(value.to)}
-              status={issues.length > 0 ? 'error' : undefined}
+              status={status}
+              aria-invalid={status ? true : undefined}
               onChange={(date) => onChange({ ...value, to: date ? date.format('YYYY-MM-DD') : '' })}
             />
           </label>

@@ -5,9 +5,15 @@
  * the renderer draws without fetching or decoding audio) — and the cached peaks' size. A-law
  * is used, the worst case: main decodes it to PCM first.
  *
- *   npx tsx test/bench/review.ts
+ *   npx tsx test/bench/review.ts [--reopens N] [--trace FILE] [--renderer DIR] [--screenshot FILE]
  *
- * Last line: `reopen_ms <n> first_ms <n>` (target: reopen ≤ 150 ms).
+ * Where a reopen's time goes: the median ms from the click until `results:call`,
+ * `recordings:open` and `results:transcript` answered in the page, and until drawn. `--trace`
+ * writes a Chromium trace of the reopens (open it in chrome://tracing or DevTools' Performance).
+ * `--renderer` serves another build of the renderer (default `out/renderer`), to compare two
+ * builds on a busy machine run after run. `--screenshot` saves the review pane as last drawn.
+ *
+ * Last line: `reopen_ms <n> first_ms <n>` (targets: reopen ≤ 50 ms, first ≤ 500 ms).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,8 +33,17 @@ import { startHarness } from '../harness/server';
 /** Debian's Chromium, as the e2e tests use it (never a downloaded browser). */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MINUTES = 10;
-const REOPENS = 7;
 const TASK = 'bench-review-task';
+const option = (name: string): string | undefined => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const REOPENS = Number(option('--reopens') ?? 7);
+const TRACE = option('--trace');
+const RENDERER = option('--renderer');
+const SCREENSHOT = option('--screenshot');
+/** The contract calls a review makes, timed in the page from the click until they answer. */
+const PHASES = ['results.call', 'recordings.open', 'results.transcript'] as const;
 
 /** A 10-minute conversation: alternating robot and customer turns with pauses. */
 function recording(totalMs: number): { wav: Buffer; lines: { at: number; sender: number }[] } {
@@ -79,25 +94,79 @@ function call(
 }
 
 /**
- * Clicks a call's row and answers the ms until its waveform is drawn, measured in the page. The
- * script is a string: tsx would otherwise wrap inner functions in a helper the page lacks.
+ * Wraps the page's contract calls of a review so each open can say when they answered
+ * (`window.__answered[name]`, ms since the page's time origin, the last answer of each).
  */
-async function open(page: Page, callid: string): Promise<number> {
+async function timeCalls(page: Page): Promise<void> {
+  const script = `(() => {
+    window.__answered = {};
+    for (const name of ${JSON.stringify(PHASES)}) {
+      const [domain, verb] = name.split('.');
+      const inner = window.api[domain][verb];
+      window.api[domain][verb] = (input) => inner(input).then((r) => {
+        window.__answered[name] = performance.now();
+        return r;
+      });
+    }
+  })()`;
+  await page.evaluate(script);
+}
+
+interface Opened {
+  /** Click to waveform drawn. */
+  ms: number;
+  /** Click to the transcript's regions drawn on it (null: none within 5 s). */
+  regionsMs: number | null;
+  /** Click to each contract call's answer (null: not called this open). */
+  phases: Record<string, number | null>;
+}
+
+/**
+ * Clicks a call's row and answers the ms until its waveform is drawn, then until its regions
+ * are, measured in the page. The script is a string: tsx would otherwise wrap inner functions
+ * in a helper the page lacks.
+ */
+async function open(page: Page, callid: string): Promise<Opened> {
   const script = `new Promise((resolve, reject) => {
     const row = document.querySelector('[data-callid="${callid}"]');
     if (!row) return reject(new Error('no row ${callid}'));
+    window.__answered = {};
     const started = performance.now();
-    const check = () => {
-      const selected = document.querySelector('[data-callid="${callid}"][aria-selected="true"]');
-      const drawn = document.querySelector('.review-pane .waveform[data-state="ready"]');
-      if (selected && drawn) resolve(performance.now() - started);
-      else requestAnimationFrame(check);
+    let ms = null;
+    const done = (regionsMs) => {
+      const phases = {};
+      for (const name of ${JSON.stringify(PHASES)}) {
+        const at = window.__answered[name];
+        phases[name] = at === undefined ? null : at - started;
+      }
+      resolve({ ms, regionsMs, phases });
     };
+    const check = () => {
+      const waveform = document.querySelector('.review-pane [data-testid="waveform"][data-state="ready"]');
+      if (ms === null) {
+        const selected = document.querySelector('[data-callid="${callid}"][aria-selected="true"]');
+        if (!selected || !waveform) return requestAnimationFrame(check);
+        performance.mark('bench:drawn');
+        ms = performance.now() - started;
+      }
+      // Regions are cleared when a recording loads: any there once it is drawn are this call's.
+      const host = waveform && waveform.firstElementChild;
+      const root = host && host.shadowRoot;
+      if (root && root.querySelector('[part~="region"]')) return done(performance.now() - started);
+      if (performance.now() - started > 5000) return done(null);
+      requestAnimationFrame(check);
+    };
+    performance.mark('bench:click');
     row.click();
     requestAnimationFrame(check);
   })`;
-  return (await page.evaluate(script)) as number;
+  return (await page.evaluate(script)) as Opened;
 }
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
 
 const totalMs = MINUTES * 60_000;
 const long = recording(totalMs);
@@ -120,7 +189,7 @@ new CallStore(services.db, createListOutidResolver(services.db)).ingest(
 );
 services.close();
 
-const harness = await startHarness({ dataDir });
+const harness = await startHarness({ dataDir, ...(RENDERER ? { rendererDir: RENDERER } : {}) });
 const browser = await chromium.launch({
   executablePath: CHROMIUM_PATH,
   args: ['--no-sandbox', '--disable-gpu'],
@@ -131,14 +200,27 @@ try {
   await page.getByLabel(/查看|Show/).selectOption(`task:${TASK}`);
   await page.locator('[data-callid="benchlong"]').waitFor();
 
-  const first = await open(page, 'benchlong');
-  const reopens: number[] = [];
+  await timeCalls(page);
+
+  const firstOpen = await open(page, 'benchlong');
+  const first = firstOpen.ms;
+  const opened: Opened[] = [];
+  if (TRACE) await browser.startTracing(page, { path: TRACE, screenshots: false });
   for (let i = 0; i < REOPENS; i++) {
     await open(page, 'benchshort');
-    reopens.push(await open(page, 'benchlong'));
+    opened.push(await open(page, 'benchlong'));
   }
-  reopens.sort((a, b) => a - b);
-  const reopen = reopens[Math.floor(reopens.length / 2)]!;
+  if (TRACE) await browser.stopTracing();
+  if (SCREENSHOT) await page.locator('.review-pane').screenshot({ path: SCREENSHOT });
+  const reopens = opened.map((o) => o.ms).sort((a, b) => a - b);
+  const reopen = median(reopens);
+  const regionTimes = opened.map((o) => o.regionsMs).filter((t): t is number => t !== null);
+  const regions = regionTimes.length ? median(regionTimes).toFixed(0) : '—';
+  const phases = (of: Opened[]): string =>
+    PHASES.map((name) => {
+      const times = of.map((o) => o.phases[name]).filter((t): t is number => t !== null);
+      return `${name} ${times.length ? median(times).toFixed(0) : '—'}`;
+    }).join(', ');
   const peaksDir = join(dataDir, 'cache', 'peaks');
   const peakFiles = readdirSync(peaksDir).map((name) => statSync(join(peaksDir, name)).size);
   const longPeaks = Math.max(...peakFiles);
@@ -146,7 +228,10 @@ try {
   process.stdout.write(
     `recording: ${MINUTES} min, 8 kHz A-law WAV, ${(long.wav.length / 1024 / 1024).toFixed(1)} MB, ${lines} transcript lines\n` +
       `first open (download, A-law→PCM, peaks in main, draw): ${first.toFixed(0)} ms\n` +
+      `first open, ms from the click until answered: ${phases([firstOpen])}\n` +
       `reopen with cached peaks (median of ${REOPENS}: ${reopens.map((n) => n.toFixed(0)).join(', ')}): ${reopen.toFixed(0)} ms\n` +
+      `reopen, median ms from the click until answered: ${phases(opened)}; until the regions are drawn: ${regions}\n` +
+      (TRACE ? `trace of the reopens: ${TRACE}\n` : '') +
       `cached peaks: ${longPeaks} bytes (${(longPeaks / 1024).toFixed(1)} KiB, 100 buckets/s)\n` +
       `reopen_ms ${Math.round(reopen)} first_ms ${Math.round(first)}\n`,
   );

@@ -74,7 +74,7 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
   await expect(page.getByLabel('拨打状态')).toHaveValue('');
 
   // A connected call with at least four lines (so there is a line after the third).
-  const call = await page.evaluate(async (id) => {
+  const [call, other] = await page.evaluate(async (id) => {
     const result = await window.api.results.query({
       source: { kind: 'task', taskId: id },
       filter: { outcomes: ['connected'] },
@@ -82,14 +82,20 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
       limit: 100,
     });
     if (!result.ok) throw new Error(result.error.message);
-    return result.value.calls.find((c: CallResult) => c.utteranceCount >= 4) ?? null;
+    const first = result.value.calls.find((c: CallResult) => c.utteranceCount >= 4) ?? null;
+    // Another connected call with a different number of lines, to review after the first.
+    const next = result.value.calls.find(
+      (c: CallResult) => c.utteranceCount >= 2 && c.utteranceCount !== first?.utteranceCount,
+    );
+    return [first, next ?? null] as const;
   }, taskId);
   expect(call).not.toBeNull();
+  expect(other).not.toBeNull();
   await page.getByLabel('拨打状态').selectOption('connected');
   await page.locator(`[data-callid="${call!.id}"]`).click();
 
   const pane = page.getByRole('region', { name: '通话详情' });
-  const waveform = pane.locator('.waveform');
+  const waveform = pane.getByTestId('waveform');
   await expect(waveform).toHaveAttribute('data-state', 'ready');
   await expect(waveform.locator('canvas').first()).toBeVisible();
   // One element per line, wherever its row is (lines said at once share one).
@@ -131,6 +137,21 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
   await page.keyboard.press('Space');
   await expect(pane.getByRole('button', { name: '暂停' })).toBeVisible();
   await expect.poll(time).toBeGreaterThan(paused + 0.2);
+
+  // Another call in the same pane (its player is reused): the first call's audio stops, the
+  // waveform and its regions are the new call's, and a line plays from there.
+  await page.locator(`[data-callid="${other!.id}"]`).click();
+  await expect(pane.getByRole('button', { name: '播放', exact: true })).toBeVisible();
+  await expect(waveform).toHaveAttribute('data-state', 'ready');
+  await expect(lines).toHaveCount(other!.utteranceCount);
+  await expect(waveform.locator('[part~="region"]')).toHaveCount(other!.utteranceCount);
+  expect(await time()).toBeLessThan(0.5);
+  const otherLine = lines.nth(1);
+  const otherStart = Number(await otherLine.getAttribute('data-start'));
+  await otherLine.getByRole('button').click();
+  await expect.poll(time).toBeGreaterThanOrEqual(otherStart);
+  await expect(otherLine).toHaveAttribute('aria-current', 'true');
+  await expect(pane.getByRole('button', { name: '暂停' })).toBeVisible();
 });
 
 /** A CEC campaign of the active account through the app's contract: today for a week, all day. */

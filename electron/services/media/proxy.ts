@@ -46,6 +46,11 @@ export interface MediaFetchOptions {
    * a tenant's server on the LAN). Any other private or loopback address is refused.
    */
   trustedHosts?: readonly string[];
+  /**
+   * Called with the file as downloaded, before it is converted for playing (A-law as A-law),
+   * when this call is the one that downloads it; not on a cache hit. Must not throw.
+   */
+  fetched?: (bytes: Uint8Array) => void;
 }
 
 /** Fetches a file a provider holds (a signed POST, say), as its bytes. */
@@ -62,7 +67,11 @@ export interface MediaProxy {
    * its bytes (checked for an audio type and the size cap like a download).
    * @throws AppFailure with a `media.*` code
    */
-  localUrlOf(ref: string, fetch: MediaFetcher, options?: { signal?: AbortSignal }): Promise<string>;
+  localUrlOf(
+    ref: string,
+    fetch: MediaFetcher,
+    options?: Pick<MediaFetchOptions, 'signal' | 'fetched'>,
+  ): Promise<string>;
   /** The cached file behind a local id, fetched again if it was evicted; null when unknown. */
   open(id: string): Promise<CachedMedia | null>;
 }
@@ -116,7 +125,11 @@ export function createMediaProxy(options: MediaProxyOptions): MediaProxy {
   };
 
   /** The cached file for a source, fetching it once however many ask together. */
-  const ensure = (source: Source, signal?: AbortSignal): Promise<CachedMedia> => {
+  const ensure = (
+    source: Source,
+    signal?: AbortSignal,
+    fetched?: (bytes: Uint8Array) => void,
+  ): Promise<CachedMedia> => {
     const key = keyOf(nameOf(source));
     const hit = cache.find(key);
     if (hit) {
@@ -138,6 +151,7 @@ export function createMediaProxy(options: MediaProxyOptions): MediaProxy {
           : fetchProviderFile(source.fetch, signal);
       pending = download
         .then(({ bytes, format }) => {
+          fetched?.(bytes);
           try {
             // G.711 WAV is stored as PCM: browsers cannot decode A-law/μ-law (recordings/wav.ts).
             return cache.put(key, format.ext === 'wav' ? playableAudio(bytes) : bytes, format);
@@ -152,8 +166,12 @@ export function createMediaProxy(options: MediaProxyOptions): MediaProxy {
     return pending;
   };
 
-  const register = async (source: Source, signal?: AbortSignal): Promise<string> => {
-    await ensure(source, signal);
+  const register = async (
+    source: Source,
+    signal?: AbortSignal,
+    fetched?: (bytes: Uint8Array) => void,
+  ): Promise<string> => {
+    await ensure(source, signal, fetched);
     const id = idOf(nameOf(source));
     sources.delete(id);
     sources.set(id, source);
@@ -165,10 +183,10 @@ export function createMediaProxy(options: MediaProxyOptions): MediaProxy {
     async localUrl(remoteUrl, callOptions = {}) {
       const url = httpUrlOrThrow(remoteUrl).toString();
       const trusted = [...(options.trustedHosts ?? []), ...(callOptions.trustedHosts ?? [])];
-      return register({ url, trusted }, callOptions.signal);
+      return register({ url, trusted }, callOptions.signal, callOptions.fetched);
     },
     localUrlOf(ref, fetch, callOptions = {}) {
-      return register({ ref, fetch }, callOptions.signal);
+      return register({ ref, fetch }, callOptions.signal, callOptions.fetched);
     },
     async open(id) {
       if (!ID.test(id)) return null;

@@ -2,9 +2,9 @@
  * Answers a request for `/media/<id>` the same way in every host: the Electron `app://`
  * protocol and the browser harness both call `serveMedia()` and only translate the reply into
  * their own response type. HEAD and single byte ranges are supported, because audio elements
- * ask for ranges to seek.
+ * ask for ranges to seek; only the bytes asked for are read from the file.
  */
-import { readFile } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { parseByteRange } from '../http/byteRange';
 import { MEDIA_ROUTE, type MediaProxy } from './proxy';
 
@@ -39,26 +39,39 @@ export async function serveMedia(
   const id = pathname.slice(MEDIA_ROUTE.length);
   const file = isMediaPath(pathname) ? await proxy.open(id) : null;
   if (!file) return plain(404);
-  let bytes: Buffer;
+  let handle: FileHandle;
   try {
-    bytes = await readFile(file.path);
+    handle = await open(file.path, 'r');
   } catch {
     return plain(404);
   }
-  const range = parseByteRange(request.range, bytes.length);
-  if (range === 'invalid') return plain(416, { 'content-range': `bytes */${bytes.length}` });
-  const [start, end] = range ?? [0, bytes.length - 1];
-  const headers: Record<string, string> = {
-    'content-type': file.format.contentType,
-    'content-length': String(end - start + 1),
-    'accept-ranges': 'bytes',
-    'cache-control': 'private, max-age=3600',
-    'x-content-type-options': 'nosniff',
-  };
-  if (range) headers['content-range'] = `bytes ${start}-${end}/${bytes.length}`;
-  return {
-    status: range ? 206 : 200,
-    headers,
-    body: request.method === 'HEAD' ? null : new Uint8Array(bytes.subarray(start, end + 1)),
-  };
+  try {
+    const size = (await handle.stat()).size;
+    const range = parseByteRange(request.range, size);
+    if (range === 'invalid') return plain(416, { 'content-range': `bytes */${size}` });
+    const [start, end] = range ?? [0, size - 1];
+    const headers: Record<string, string> = {
+      'content-type': file.format.contentType,
+      'content-length': String(end - start + 1),
+      'accept-ranges': 'bytes',
+      'cache-control': 'private, max-age=3600',
+      'x-content-type-options': 'nosniff',
+    };
+    if (range) headers['content-range'] = `bytes ${start}-${end}/${size}`;
+    if (request.method === 'HEAD') return { status: range ? 206 : 200, headers, body: null };
+    const body = new Uint8Array(end - start + 1);
+    let at = 0;
+    while (at < body.length) {
+      const { bytesRead } = await handle.read(body, at, body.length - at, start + at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    // Shorter than its size said (cut while being read): no reply rather than zeros.
+    if (at < body.length) return plain(404);
+    return { status: range ? 206 : 200, headers, body };
+  } catch {
+    return plain(404);
+  } finally {
+    await handle.close();
+  }
 }

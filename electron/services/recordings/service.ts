@@ -4,9 +4,9 @@ import type { RecordingInfo } from '../../../shared/results';
 import { AppFailure } from '../contract/failure';
 import { MEDIA_ROUTE, type MediaProxy } from '../media/proxy';
 import type { RecordingRef } from '../providers/types';
-import { computePeaks, peaksPerSecondFor } from './peaks';
+import { peaksPerSecondFor } from './peaks';
 import { PeaksCache, type StoredPeaks } from './peaksCache';
-import { durationMsOf, isDecodable, isWav, readWavInfo, samplesOf, WavError } from './wav';
+import { durationMsOf, isDecodable, isWav, peaksOfWav, readWavInfo, WavError } from './wav';
 
 /** HTTP answers of object storage that mean the signed address has expired or the file is gone. */
 const EXPIRED = /^HTTP (401|403|404|410)$/;
@@ -24,7 +24,8 @@ export function recordingKey(remoteUrl: string): string {
 /**
  * Call recordings for the review pane: fetched by main through the media proxy (cached on disk,
  * A-law turned into PCM there), served from the app's own origin, with waveform peaks computed
- * once in main and kept on disk so reopening a call draws at once. Audio main cannot decode
+ * once in main — from the bytes as downloaded, so A-law straight from its codes — and kept on
+ * disk so reopening a call draws at once. Audio main cannot decode
  * (mp3…) is decoded by the renderer, which then hands its peaks back to be kept.
  */
 export class RecordingService {
@@ -42,23 +43,28 @@ export class RecordingService {
     if (!ref) return { ok: false, problem: 'none' };
     if (ref.kind === 'provider' && !fetchFromProvider) return { ok: false, problem: 'unavailable' };
     const key = recordingKey(ref.kind === 'url' ? ref.url : `provider:${ref.ref}`);
+    // A download hands over its bytes as they came (A-law as A-law): peaks come from them.
+    let downloaded: Uint8Array | null = null;
+    const fetched = (bytes: Uint8Array): void => {
+      downloaded = bytes;
+    };
     let url: string;
     try {
       url =
         ref.kind === 'url'
-          ? await this.deps.media.localUrl(ref.url, { trustedHosts })
-          : await this.deps.media.localUrlOf(ref.ref, (signal) =>
-              fetchFromProvider!(ref.ref, signal ? { signal } : {}),
+          ? await this.deps.media.localUrl(ref.url, { trustedHosts, fetched })
+          : await this.deps.media.localUrlOf(
+              ref.ref,
+              (signal) => fetchFromProvider!(ref.ref, signal ? { signal } : {}),
+              { fetched },
             );
     } catch (error) {
       return this.problemOf(error);
     }
     const cached = this.deps.peaks.read(key);
     if (cached) return this.answer(url, key, cached);
-    const id = url.slice(url.lastIndexOf(MEDIA_ROUTE) + MEDIA_ROUTE.length);
-    const file = await this.deps.media.open(id);
-    if (!file) return { ok: false, problem: 'unavailable' };
-    const bytes = new Uint8Array(await readFile(file.path));
+    const bytes = downloaded ?? (await this.cachedBytes(url));
+    if (!bytes) return { ok: false, problem: 'unavailable' };
     if (!isWav(bytes)) return { ok: true, url, durationMs: null, peaks: null, peaksPerSecond: 0, key };
     try {
       const info = readWavInfo(bytes);
@@ -69,7 +75,7 @@ export class RecordingService {
       const stored: StoredPeaks = {
         durationMs,
         peaksPerSecond,
-        peaks: computePeaks(samplesOf(bytes, info), info.channels, info.sampleRate, peaksPerSecond),
+        peaks: peaksOfWav(bytes, info, peaksPerSecond),
       };
       this.deps.peaks.write(key, stored);
       return this.answer(url, key, stored);
@@ -77,6 +83,12 @@ export class RecordingService {
       if (error instanceof WavError) return { ok: false, problem: 'undecodable', detail: error.message };
       throw error;
     }
+  }
+
+  /** The file the proxy keeps for a local URL (already downloaded: the peaks were evicted). */
+  private async cachedBytes(url: string): Promise<Uint8Array | null> {
+    const file = await this.deps.media.open(url.slice(url.lastIndexOf(MEDIA_ROUTE) + MEDIA_ROUTE.length));
+    return file ? new Uint8Array(await readFile(file.path)) : null;
   }
 
   /** Keeps peaks the renderer computed for audio main does not decode. */

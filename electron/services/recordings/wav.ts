@@ -3,7 +3,8 @@
  * PCM (8/16/24/32-bit), IEEE float, A-law and μ-law, plain or WAVE_FORMAT_EXTENSIBLE. G.711 is
  * rewritten as 16-bit PCM, which every browser decodes.
  */
-import { decodeAlaw, decodeMulaw } from './g711';
+import { ALAW_TABLE, decodeAlaw, decodeMulaw, MULAW_TABLE } from './g711';
+import { computeG711Peaks, computePeaks } from './peaks';
 
 export const WAVE_FORMAT = { pcm: 1, float: 3, alaw: 6, mulaw: 7, extensible: 0xfffe } as const;
 
@@ -104,21 +105,42 @@ export function samplesOf(bytes: Uint8Array, info: WavInfo): Float32Array {
   return out;
 }
 
+/**
+ * Waveform peaks of a decodable WAV's audio, `perSecond` buckets a second: G.711 straight from
+ * its codes (no PCM made), everything else from its samples.
+ */
+export function peaksOfWav(bytes: Uint8Array, info: WavInfo, perSecond: number): Uint8Array {
+  if (info.format === WAVE_FORMAT.alaw || info.format === WAVE_FORMAT.mulaw) {
+    const codes = bytes.subarray(info.dataOffset, info.dataOffset + info.dataLength);
+    const table = info.format === WAVE_FORMAT.alaw ? ALAW_TABLE : MULAW_TABLE;
+    return computeG711Peaks(codes, table, info.channels, info.sampleRate, perSecond);
+  }
+  return computePeaks(samplesOf(bytes, info), info.channels, info.sampleRate, perSecond);
+}
+
 /** The length of the audio in ms. */
 export function durationMsOf(info: WavInfo): number {
   const frames = info.dataLength / ((info.bitsPerSample / 8) * info.channels);
   return Math.round((Math.floor(frames) * 1000) / info.sampleRate);
 }
 
-/** A 16-bit PCM WAV file of interleaved samples. */
-export function encodePcm16Wav(samples: Int16Array, channels: number, sampleRate: number): Uint8Array {
-  const out = new Uint8Array(44 + samples.length * 2);
+/** Whether this machine stores numbers little-endian, as WAV does (every platform we ship on). */
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+/** A 16-bit PCM WAV file of `count` interleaved samples, `fill` writing them after the header. */
+function pcm16Wav(
+  count: number,
+  channels: number,
+  sampleRate: number,
+  fill: (samples: Int16Array) => void,
+): Uint8Array {
+  const out = new Uint8Array(44 + count * 2);
   const view = new DataView(out.buffer);
   const text = (at: number, s: string): void => {
     for (let i = 0; i < 4; i++) out[at + i] = s.charCodeAt(i);
   };
   text(0, 'RIFF');
-  view.setUint32(4, 36 + samples.length * 2, true);
+  view.setUint32(4, 36 + count * 2, true);
   text(8, 'WAVE');
   text(12, 'fmt ');
   view.setUint32(16, 16, true);
@@ -129,14 +151,27 @@ export function encodePcm16Wav(samples: Int16Array, channels: number, sampleRate
   view.setUint16(32, channels * 2, true);
   view.setUint16(34, 16, true);
   text(36, 'data');
-  view.setUint32(40, samples.length * 2, true);
-  for (let i = 0; i < samples.length; i++) view.setInt16(44 + i * 2, samples[i]!, true);
+  view.setUint32(40, count * 2, true);
+  if (LITTLE_ENDIAN) {
+    // Written in place: an Int16Array over the data chunk (44 is even) is already little-endian.
+    fill(new Int16Array(out.buffer, 44, count));
+  } else {
+    const samples = new Int16Array(count);
+    fill(samples);
+    for (let i = 0; i < count; i++) view.setInt16(44 + i * 2, samples[i]!, true);
+  }
   return out;
+}
+
+/** A 16-bit PCM WAV file of interleaved samples. */
+export function encodePcm16Wav(samples: Int16Array, channels: number, sampleRate: number): Uint8Array {
+  return pcm16Wav(samples.length, channels, sampleRate, (out) => out.set(samples));
 }
 
 /**
  * The bytes to serve for a downloaded file: A-law and μ-law WAV become 16-bit PCM WAV (browsers
- * do not decode G.711); everything else is served as it came.
+ * do not decode G.711), each code looked up straight into the new file; everything else is
+ * served as it came.
  */
 export function playableAudio(bytes: Uint8Array): Uint8Array {
   if (!isWav(bytes)) return bytes;
@@ -148,7 +183,9 @@ export function playableAudio(bytes: Uint8Array): Uint8Array {
   }
   if ((info.format !== WAVE_FORMAT.alaw && info.format !== WAVE_FORMAT.mulaw) || !isDecodable(info))
     return bytes;
-  const data = bytes.subarray(info.dataOffset, info.dataOffset + info.dataLength);
-  const pcm = info.format === WAVE_FORMAT.alaw ? decodeAlaw(data) : decodeMulaw(data);
-  return encodePcm16Wav(pcm, info.channels, info.sampleRate);
+  const codes = bytes.subarray(info.dataOffset, info.dataOffset + info.dataLength);
+  const table = info.format === WAVE_FORMAT.alaw ? ALAW_TABLE : MULAW_TABLE;
+  return pcm16Wav(codes.length, info.channels, info.sampleRate, (out) => {
+    for (let i = 0; i < codes.length; i++) out[i] = table[codes[i]!]!;
+  });
 }

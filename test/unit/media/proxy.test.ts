@@ -18,6 +18,12 @@ const wav = (size: number): Buffer => {
   return bytes;
 };
 
+/** A WAV whose byte i (past the header) is i & 0xff, so any range can be checked. */
+const counting = Buffer.concat([
+  wav(12),
+  Buffer.from(Uint8Array.from({ length: 12 * KB }, (_, i) => (i + 12) & 0xff)),
+]);
+
 const hits: Record<string, number> = {};
 let server: Server;
 let origin: string;
@@ -26,7 +32,8 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const path = req.url ?? '/';
     hits[path] = (hits[path] ?? 0) + 1;
-    if (path.startsWith('/wav/')) res.writeHead(200, { 'content-type': 'audio/x-wav' }).end(wav(KB));
+    if (path === '/counting.wav') res.writeHead(200, { 'content-type': 'audio/wav' }).end(counting);
+    else if (path.startsWith('/wav/')) res.writeHead(200, { 'content-type': 'audio/x-wav' }).end(wav(KB));
     else if (path === '/octet.wav')
       res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(wav(KB));
     else if (path === '/mp3') res.writeHead(200, { 'content-type': 'audio/mpeg' }).end(Buffer.from('ID3abc'));
@@ -121,6 +128,21 @@ describe('the media proxy', () => {
     expect((await serveMedia(again, url, { method: 'GET' })).status).toBe(200);
   });
 
+  it('hands over the bytes as downloaded to the call that downloads them, and to no one on a hit', async () => {
+    const { proxy: p } = proxy();
+    const remote = `${origin}/wav/handed`;
+    const seen: Uint8Array[] = [];
+    await p.localUrl(remote, { fetched: (bytes) => seen.push(bytes) });
+    expect(seen.map((bytes) => Buffer.from(bytes).equals(wav(KB)))).toEqual([true]);
+    await p.localUrl(remote, { fetched: (bytes) => seen.push(bytes) });
+    expect(seen).toHaveLength(1);
+    const provider: Uint8Array[] = [];
+    await p.localUrlOf('ref-1', () => Promise.resolve(new Uint8Array(wav(KB))), {
+      fetched: (bytes) => provider.push(bytes),
+    });
+    expect(provider).toHaveLength(1);
+  });
+
   it('keeps the cache under its size by dropping the least recently used file, and fetches it again', async () => {
     const { proxy: p, dir } = proxy(undefined, 2 * KB + 100);
     const first = await p.localUrl(`${origin}/wav/1`);
@@ -167,5 +189,21 @@ describe('the media proxy', () => {
     const head = await serveMedia(p, url, { method: 'HEAD' });
     expect(head).toMatchObject({ status: 200, body: null });
     expect(head.headers['content-length']).toBe(String(KB));
+
+    // Ranges from the middle and the end of a larger file: exactly those bytes.
+    const big = await p.localUrl(`${origin}/counting.wav`);
+    const size = counting.length;
+    const middle = await serveMedia(p, big, { method: 'GET', range: 'bytes=5000-5999' });
+    expect(middle.headers).toMatchObject({
+      'content-length': '1000',
+      'content-range': `bytes 5000-5999/${size}`,
+    });
+    expect(Buffer.from(middle.body!).equals(counting.subarray(5000, 6000))).toBe(true);
+    const tail = await serveMedia(p, big, { method: 'GET', range: 'bytes=-4' });
+    expect(tail.headers['content-range']).toBe(`bytes ${size - 4}-${size - 1}/${size}`);
+    expect(Buffer.from(tail.body!).equals(counting.subarray(size - 4))).toBe(true);
+    const whole = await serveMedia(p, big, { method: 'GET' });
+    expect(whole.status).toBe(200);
+    expect(Buffer.from(whole.body!).equals(counting)).toBe(true);
   });
 });

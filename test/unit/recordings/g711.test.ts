@@ -44,6 +44,27 @@ describe('A-law WAV → PCM WAV', () => {
     expect(worst).toBeLessThanOrEqual(1024);
   });
 
+  it('writes exactly the decoded samples, for A-law and μ-law, in stereo', () => {
+    const pcm = synthesize(1000, [{ offsetMs: 100, durationMs: 800, kind: 'customer' }], 5);
+    for (const [decode, format] of [
+      [decodeAlaw, WAVE_FORMAT.alaw],
+      [decodeMulaw, WAVE_FORMAT.mulaw],
+    ] as const) {
+      // The same codes read as μ-law when the format tag says so, and as two channels.
+      const g711 = new Uint8Array(encodeWav(pcm, 'alaw'));
+      g711[20] = format;
+      g711[22] = 2;
+      const info = readWavInfo(g711);
+      expect(info.format).toBe(format);
+      const out = playableAudio(g711);
+      const back = readWavInfo(out);
+      expect(back).toMatchObject({ format: WAVE_FORMAT.pcm, channels: 2, sampleRate: 8000 });
+      const codes = g711.subarray(info.dataOffset, info.dataOffset + info.dataLength);
+      const samples = new Int16Array(out.slice(back.dataOffset).buffer);
+      expect(Array.from(samples)).toEqual(Array.from(decode(codes)));
+    }
+  });
+
   it('leaves PCM WAV and other files as they are', () => {
     const pcm = new Uint8Array(encodeWav(synthesize(500, [], 1), 'pcm16'));
     expect(playableAudio(pcm)).toBe(pcm);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMediaProxy, MEDIA_ROUTE } from '../../../electron/services/media/proxy';
 import { PeaksCache } from '../../../electron/services/recordings/peaksCache';
 import { recordingKey, RecordingService } from '../../../electron/services/recordings/service';
@@ -34,11 +34,13 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 function setup(caps: { mediaBytes?: number; peaksBytes?: number } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'cd-rec-'));
-  const media = createMediaProxy({
+  const proxy = createMediaProxy({
     dir: join(dir, 'media'),
     maxCacheBytes: caps.mediaBytes,
     trustedHosts: ['127.0.0.1'],
   });
+  // `open` watched: the service reads the cached file back only when it has no other bytes.
+  const media = { ...proxy, open: vi.fn(proxy.open) };
   const peaks = new PeaksCache(join(dir, 'peaks'), { maxTotalBytes: caps.peaksBytes });
   return { dir, media, service: new RecordingService({ media, peaks }) };
 }
@@ -48,6 +50,8 @@ describe('recordings', () => {
     const { media, service } = setup();
     const first = await service.open({ kind: 'url', url: `${origin}/a.wav` });
     if (!first.ok) throw new Error(first.problem);
+    // The peaks came from the A-law bytes as downloaded, not from the PCM file read back.
+    expect(media.open).not.toHaveBeenCalled();
     expect(first.url.startsWith(MEDIA_ROUTE)).toBe(true);
     expect(first.durationMs).toBe(4000);
     expect(first.peaksPerSecond).toBe(100);
@@ -85,7 +89,7 @@ describe('recordings', () => {
 describe('recordings under small caches', () => {
   it('fetches the audio and computes the peaks again for a recording the caches evicted', async () => {
     // Room for one recording only: a is 4 s (64 kB as PCM, 412 B of peaks), b 3 s (48 kB, 312 B).
-    const { dir, service } = setup({ mediaBytes: 70_000, peaksBytes: 500 });
+    const { dir, service, media } = setup({ mediaBytes: 70_000, peaksBytes: 500 });
     const [a, b] = [`${origin}/a.wav`, `${origin}/b.wav`];
     const fetched = hits['/a.wav'] ?? 0;
     const first = await service.open({ kind: 'url', url: a });
@@ -98,7 +102,21 @@ describe('recordings under small caches', () => {
     const again = await service.open({ kind: 'url', url: a });
     expect(again).toEqual(first);
     expect(hits['/a.wav']).toBe(fetched + 2);
+    expect(media.open).not.toHaveBeenCalled();
     expect(existsSync(join(dir, 'peaks', `${recordingKey(a)}.peaks`))).toBe(true);
     expect(existsSync(join(dir, 'peaks', `${recordingKey(b)}.peaks`))).toBe(false);
+  });
+
+  it('computes the peaks again from the PCM file when only the peaks were evicted', async () => {
+    // Room for both recordings' audio, for one's peaks: a's are computed again from its PCM file.
+    const { service, media } = setup({ peaksBytes: 500 });
+    const [a, b] = [`${origin}/a.wav`, `${origin}/b.wav`];
+    const fetched = hits['/a.wav'] ?? 0;
+    const first = await service.open({ kind: 'url', url: a });
+    await service.open({ kind: 'url', url: b });
+    const again = await service.open({ kind: 'url', url: a });
+    expect(again).toEqual(first);
+    expect(hits['/a.wav']).toBe(fetched + 1);
+    expect(media.open).toHaveBeenCalledTimes(1);
   });
 });

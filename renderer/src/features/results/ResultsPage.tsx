@@ -21,7 +21,6 @@ export function ResultsPage() {
   useResultsLive();
   const error = useResultsStore((store) => store.error);
   const dismissError = useResultsStore((store) => store.dismissError);
-  const selectedId = useResultsStore((store) => store.selectedId);
   const source = useResultsStore((store) => store.source);
   return (
     <div className="results-page">
@@ -37,12 +36,22 @@ export function ResultsPage() {
       <CountsBar />
       <div className="results-split" hidden={!source}>
         <CallTable />
-        {selectedId ? (
-          <ReviewPane key={selectedId} callId={selectedId} />
-        ) : (
-          <p className="muted review-empty">{t('results.review.pick')}</p>
-        )}
+        <SelectedReview />
       </div>
     </div>
+  );
+}
+
+/**
+ * The selected call's review. It watches the selection itself, so picking a call re-renders
+ * the table and the pane, not the whole screen (its filters, pickers and actions).
+ */
+function SelectedReview() {
+  const t = useT();
+  const selectedId = useResultsStore((store) => store.selectedId);
+  return selectedId ? (
+    <ReviewPane callId={selectedId} />
+  ) : (
+    <p className="muted review-empty">{t('results.review.pick')}</p>
   );
 }

@@ -18,7 +18,9 @@ import { useWaveform } from './useWaveform';
 
 /**
  * One call under review: the recording drawn as a waveform with each transcript line as a
- * region, the transcript beside it following playback, and the playback keys.
+ * region, the transcript beside it following playback, and the playback keys. The pane stays
+ * mounted from call to call (its waveform player is reused); what belongs to one call starts
+ * again when `callId` changes.
  */
 export function ReviewPane({ callId }: { callId: string }) {
   const t = useT();
@@ -31,6 +33,14 @@ export function ReviewPane({ callId }: { callId: string }) {
   const [attempt, setAttempt] = useState(0);
   const [speed, setSpeed] = useState(1);
   const container = useRef<HTMLDivElement>(null);
+  const [shownCall, setShownCall] = useState(callId);
+  if (shownCall !== callId) {
+    setShownCall(callId);
+    setReview(null);
+    setRecording(null);
+    setError(null);
+    setSpeed(1);
+  }
 
   useEffect(() => {
     let live = true;
@@ -148,6 +158,7 @@ export function ReviewPane({ callId }: { callId: string }) {
       <div
         ref={container}
         className="waveform"
+        data-testid="waveform"
         data-state={playable ? wave.state : 'none'}
         role="img"
         aria-label={t('results.review.waveform')}
@@ -155,6 +166,7 @@ export function ReviewPane({ callId }: { callId: string }) {
       />
       {review && (
         <Transcript
+          key={callId}
           lines={lines}
           state={review.transcript}
           current={current}

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import WaveSurfer from 'wavesurfer.js';
-import RegionsPlugin from 'wavesurfer.js/plugins/regions';
 import type { RecordingInfo, Speaker, Utterance } from '../../../../../shared/results';
 import { adoptWaveformStyles } from './waveformStyles';
+import { channelOf } from './waveformPeaks';
 
 /** Region colours: robot, agent and customer told apart on the waveform as in the transcript. */
 const REGION_COLOURS: Record<Speaker, string> = {
@@ -24,17 +25,43 @@ export interface Waveform {
 
 type Playable = Extract<RecordingInfo, { ok: true }>;
 
+/**
+ * Draws the transcript's lines on the waveform: one plain box per placed line, positioned by
+ * percent of the recording, in a layer that does not take clicks (a click seeks, as anywhere on
+ * the waveform). Each box is `part="region"`.
+ */
+function drawRegions(layer: HTMLElement, lines: Utterance[], seconds: number): void {
+  const boxes = document.createDocumentFragment();
+  if (seconds > 0) {
+    lines.forEach((line, i) => {
+      if (line.startMs === null || line.endMs === null) return;
+      const start = Math.min(1, line.startMs / 1000 / seconds);
+      const end = Math.min(1, Math.max(start, line.endMs / 1000 / seconds));
+      const box = document.createElement('div');
+      box.setAttribute('part', 'region');
+      box.dataset.line = String(i);
+      box.style.left = `${start * 100}%`;
+      box.style.width = `${(end - start) * 100}%`;
+      box.style.backgroundColor = REGION_COLOURS[line.speaker];
+      boxes.appendChild(box);
+    });
+  }
+  layer.replaceChildren(boxes);
+}
+
 /** A theme token's value on the document (antd's baked CSS variables), or a fallback. */
 function token(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }
 
 /**
- * Draws a recording with wavesurfer.js and plays it. With peaks from main it draws at once
- * without downloading or decoding the audio; otherwise wavesurfer decodes it and the peaks it
- * computed are handed to main to keep, so the next open is instant too. `place` turns the
- * decoded length into the transcript placed on the recording (main places it by the
- * provider's rule: some need that length), drawn as regions.
+ * Draws a recording with wavesurfer.js and plays it. One wavesurfer serves the pane for its
+ * whole life: each recording is `load`ed into it, so opening another call builds no new player,
+ * shadow DOM or canvases' host. With peaks from main it draws at once without downloading or
+ * decoding the audio; otherwise wavesurfer decodes it and the peaks it computed are handed to
+ * main to keep, so the next open is instant too. `place` turns the decoded length into the
+ * transcript placed on the recording (main places it by the provider's rule: some need that
+ * length), drawn as regions.
  */
 export function useWaveform(
   container: RefObject<HTMLDivElement | null>,
@@ -42,6 +69,7 @@ export function useWaveform(
   place: (durationMs: number) => Promise<Utterance[]>,
 ): Waveform & { placed: Utterance[] } {
   const player = useRef<WaveSurfer | null>(null);
+  const regionsRef = useRef<HTMLElement | null>(null);
   const [state, setState] = useState<WaveformState>('loading');
   const [duration, setDuration] = useState<number | null>(null);
   const [time, setTime] = useState(0);
@@ -49,15 +77,22 @@ export function useWaveform(
   const [placed, setPlaced] = useState<Utterance[]>([]);
   const placeRef = useRef(place);
   placeRef.current = place;
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element || !recording) return;
+  // Another recording (another call): start from nothing in this render, not one after it.
+  const [shown, setShown] = useState(recording);
+  if (shown !== recording) {
+    setShown(recording);
     setState('loading');
+    setDuration(null);
     setTime(0);
     setPlaying(false);
-    const regions = RegionsPlugin.create();
-    const peaks = recording.peaks ? Float32Array.from(recording.peaks, (p) => p / 255) : null;
+    setPlaced([]);
+  }
+
+  // Layout effects: a recording is loaded in the commit that shows its container, not after the
+  // browser has painted the pane without it (a passive effect waits for that frame).
+  useLayoutEffect(() => {
+    const element = container.current;
+    if (!element) return;
     const ws = WaveSurfer.create({
       container: element,
       height: 96,
@@ -68,42 +103,66 @@ export function useWaveform(
       cursorWidth: 2,
       normalize: true,
       interact: true,
-      plugins: [regions],
     });
     adoptWaveformStyles(ws.getWrapper());
+    const regions = document.createElement('div');
+    regions.className = 'regions';
+    ws.getWrapper().appendChild(regions);
+    ws.getMediaElement().preservesPitch = true;
     player.current = ws;
-    const media = ws.getMediaElement();
-    media.preservesPitch = true;
+    regionsRef.current = regions;
+    const subscriptions = [
+      ws.on('timeupdate', (seconds) => setTime(seconds)),
+      ws.on('play', () => setPlaying(true)),
+      ws.on('pause', () => setPlaying(false)),
+      ws.on('finish', () => setPlaying(false)),
+    ];
+    return () => {
+      subscriptions.forEach((unsubscribe) => unsubscribe());
+      player.current = null;
+      regionsRef.current = null;
+      ws.destroy();
+    };
+  }, [container]);
 
+  useLayoutEffect(() => {
+    const ws = player.current;
+    const regions = regionsRef.current;
+    if (!ws || !regions) return;
+    regions.replaceChildren();
+    if (!recording) {
+      // Between calls: the last call's audio stops; the next one is loaded into the same player.
+      ws.pause();
+      return;
+    }
+    // Each recording starts at normal speed, as the pane's speed control does for each call.
+    ws.setPlaybackRate(1, true);
+    const peaks = recording.peaks ? channelOf(recording.peaks) : null;
     let live = true;
     const addRegions = async (seconds: number): Promise<void> => {
       const lines = await placeRef.current(Math.round(seconds * 1000));
       if (!live) return;
       setPlaced(lines);
-      regions.clearRegions();
-      lines.forEach((line, i) => {
-        if (line.startMs === null || line.endMs === null) return;
-        regions.addRegion({
-          id: `line-${i}`,
-          start: line.startMs / 1000,
-          end: line.endMs / 1000,
-          color: REGION_COLOURS[line.speaker],
-          drag: false,
-          resize: false,
-        });
-      });
+      drawRegions(regions, lines, seconds);
     };
-    let shown = false;
+    // Drawn once this load is ready and its render has completed (not a redraw of the last one).
+    let loaded: number | null = null;
+    let drawn = false;
     const subscriptions = [
       ws.on('ready', (seconds) => {
-        setDuration(seconds);
+        loaded = seconds;
         void addRegions(seconds);
       }),
       ws.on('redrawcomplete', () => {
-        if (ws.getDuration() > 0 && !shown) {
-          shown = true;
+        const seconds = loaded;
+        if (seconds === null || drawn || ws.getDuration() <= 0) return;
+        drawn = true;
+        // Committed now, not in a render React schedules after the next paint: the waveform,
+        // its length and the enabled playback buttons appear in the same frame.
+        flushSync(() => {
+          setDuration(seconds);
           setState('ready');
-        }
+        });
       }),
       ws.on('decode', (seconds) => {
         if (peaks || seconds <= 0) return;
@@ -118,23 +177,20 @@ export function useWaveform(
           durationMs: Math.round(seconds * 1000),
         });
       }),
-      ws.on('timeupdate', (seconds) => setTime(seconds)),
-      ws.on('play', () => setPlaying(true)),
-      ws.on('pause', () => setPlaying(false)),
-      ws.on('finish', () => setPlaying(false)),
-      ws.on('error', () => setState((s) => (s === 'ready' ? s : 'undecodable'))),
+      ws.on('error', (error) => {
+        // A load this one replaced is aborted: that is not this recording failing.
+        if (live && error.name !== 'AbortError') setState((s) => (s === 'ready' ? s : 'undecodable'));
+      }),
     ];
     const seconds = recording.durationMs === null ? undefined : recording.durationMs / 1000;
     void ws.load(recording.url, peaks ? [peaks] : undefined, peaks ? seconds : undefined).catch(() => {
-      setState((s) => (s === 'ready' ? s : 'undecodable'));
+      if (live) setState((s) => (s === 'ready' ? s : 'undecodable'));
     });
     return () => {
       live = false;
       subscriptions.forEach((unsubscribe) => unsubscribe());
-      player.current = null;
-      ws.destroy();
     };
-  }, [container, recording]);
+  }, [recording]);
 
   return { state, duration, time, playing, player, placed };
 }

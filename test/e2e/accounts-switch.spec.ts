@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { createTaskViaApi, expect, switchAccount, test } from './fixtures';
+import { createCampaignViaApi, createTaskViaApi, expect, switchAccount, test } from './fixtures';
 
 // An operator with both providers switches accounts in the header and keeps working: each
 // account's Tasks and Results screens show its own tasks and nothing of the other's.
@@ -8,28 +8,6 @@ const SOBOT = '沙箱 Sandbox';
 const CEC = 'CEC 沙箱 Huawei Sandbox';
 const SOBOT_TASK = '智能外呼 回访任务';
 const CEC_TASK = '华为 CEC 回访活动';
-
-/** A CEC campaign of the active account through the app's contract: today for a week, all day. */
-async function createCampaignViaApi(page: Page, name: string): Promise<string> {
-  return page.evaluate(async (taskName) => {
-    const options = await window.api.tasks.options();
-    if (!options.ok) throw new Error(options.error.message);
-    const today = new Date();
-    today.setHours(0, 0, 0, 0);
-    const created = await window.api.tasks.create({
-      templateId: options.value.templates[0]!.id,
-      name: taskName,
-      callerNumbers: [options.value.callerLines[0]!.number],
-      robots: 0,
-      callingHours: ['00:00-24:00'],
-      validity: { kind: 'range', start: today.getTime(), end: today.getTime() + 7 * 86_400_000 },
-      numberHiding: 'none',
-      exportAllowed: true,
-    });
-    if (!created.ok) throw new Error(created.error.message);
-    return created.value.id;
-  }, name);
-}
 
 /** The Tasks screen lists `own` and not `other`; the Results screen offers `own` and not `other`. */
 async function seesOnly(page: Page, own: string, other: string): Promise<void> {

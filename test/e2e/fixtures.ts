@@ -140,6 +140,31 @@ export async function createTaskViaApi(page: Page, name: string, robots = 4): Pr
 }
 
 /**
+ * A CEC campaign of the active account through the app's contract, today for a week, all day,
+ * the first IVR flow and caller number. Answers its id.
+ */
+export async function createCampaignViaApi(page: Page, name: string): Promise<string> {
+  return page.evaluate(async (taskName) => {
+    const options = await window.api.tasks.options();
+    if (!options.ok) throw new Error(options.error.message);
+    const today = new Date();
+    today.setHours(0, 0, 0, 0);
+    const created = await window.api.tasks.create({
+      templateId: options.value.templates[0]!.id,
+      name: taskName,
+      callerNumbers: [options.value.callerLines[0]!.number],
+      robots: 0,
+      callingHours: ['00:00-24:00'],
+      validity: { kind: 'range', start: today.getTime(), end: today.getTime() + 7 * 86_400_000 },
+      numberHiding: 'none',
+      exportAllowed: true,
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    return created.value.id;
+  }, name);
+}
+
+/**
  * Picks the option whose text contains `option` in a labelled choice, whichever widget draws
  * it: a native <select> (the option's full label is read, then selected) or antd's Select (a
  * combobox whose open list shows options titled with their labels).

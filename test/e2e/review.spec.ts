@@ -2,9 +2,8 @@ import { SANDBOX_APPID, SANDBOX_SIGNATURE } from '../../electron/services/sandbo
 import { createSobotClient } from '../../electron/services/sobot/index';
 import type { CallResult } from '../../shared/results';
 import { CHROMIUM_PATH } from '../../playwright.config';
-import type { Page } from '@playwright/test';
 import { contrastFailures } from './contrast';
-import { choose, createTaskViaApi, expect, switchAccount, test } from './fixtures';
+import { choose, createCampaignViaApi, createTaskViaApi, expect, switchAccount, test } from './fixtures';
 
 // Review a call through the harness against the built-in sandbox account: a task created in
 // the app dials rows pushed straight through the iCall API, its results sync, and one call is
@@ -153,28 +152,6 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
   await expect(otherLine).toHaveAttribute('aria-current', 'true');
   await expect(pane.getByRole('button', { name: '暂停' })).toBeVisible();
 });
-
-/** A CEC campaign of the active account through the app's contract: today for a week, all day. */
-async function createCampaignViaApi(page: Page, name: string): Promise<string> {
-  return page.evaluate(async (taskName) => {
-    const options = await window.api.tasks.options();
-    if (!options.ok) throw new Error(options.error.message);
-    const today = new Date();
-    today.setHours(0, 0, 0, 0);
-    const created = await window.api.tasks.create({
-      templateId: options.value.templates[0]!.id,
-      name: taskName,
-      callerNumbers: [options.value.callerLines[0]!.number],
-      robots: 0,
-      callingHours: ['00:00-24:00'],
-      validity: { kind: 'range', start: today.getTime(), end: today.getTime() + 7 * 86_400_000 },
-      numberHiding: 'none',
-      exportAllowed: true,
-    });
-    if (!created.ok) throw new Error(created.error.message);
-    return created.value.id;
-  }, name);
-}
 
 test('a CEC call’s QC transcript: pending, failed and retried, none, and lines said at once side by side', async ({
   page,

@@ -1,6 +1,8 @@
 /**
- * Screenshot tour: every screen and dialog of the shell, Settings, Lists and the do-not-call list, in zh-CN and
- * English, light and dark, through the browser harness (the built renderer: run
+ * Screenshot tour: every screen and dialog of the shell, Settings, Lists, the do-not-call list,
+ * Tasks (a task's detail, the create wizard, the push dialog), Results and the call review — on
+ * the Sobot sandbox and on the Huawei CEC sandbox (its wizard, a QC transcript done, pending and
+ * failed) — in zh-CN and English, light and dark, through the browser harness (the built renderer: run
  * `npx electron-vite build` first) in Debian's Chromium at 1280×800. Writes PNGs to shots/
  * (git-ignored), one folder per language and theme, to be looked at before calling a screen done.
  *
@@ -16,6 +18,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import type { Locale } from '../../shared/locale';
+import type { CallResult } from '../../shared/results';
+import { en, zhCN, type Messages } from '../../renderer/src/i18n/messages';
+import type { SandboxControl } from '../../electron/services/sandbox/index';
+import { choose, createCampaignViaApi, switchAccount, taskRow } from '../e2e/fixtures';
 import { startHarness } from '../harness/server';
 import { importInto } from '../support/seedList';
 import { chineseRows, writeCsv } from '../support/workbooks';
@@ -70,10 +76,19 @@ function listFile(dir: string, name: string, rows: number): string {
   return file;
 }
 
-async function tour(page: Page, url: string, locale: Locale, folder: string, work: string): Promise<void> {
+type Shot = (name: string) => Promise<void>;
+
+async function tour(
+  page: Page,
+  url: string,
+  locale: Locale,
+  folder: string,
+  work: string,
+  control: SandboxControl,
+): Promise<void> {
   const text = TEXT[locale];
   let n = 0;
-  const shot = async (name: string): Promise<void> => {
+  const shot: Shot = async (name) => {
     await page.waitForTimeout(350); // let antd's motion settle
     await page.screenshot({ path: join(folder, `${String(++n).padStart(2, '0')}-${name}.png`) });
   };
@@ -140,6 +155,192 @@ async function tour(page: Page, url: string, locale: Locale, folder: string, wor
   await page.getByRole('dialog').waitFor();
   await shot('dnc-add-modal');
   await page.keyboard.press('Escape');
+
+  const m = locale === 'en' ? en : zhCN;
+  await tourSobot(page, m, shot, nav, control);
+  await tourCec(page, m, shot, nav, control);
+}
+
+/** Waits until `check` answers true (polling every 250 ms), or fails after `timeoutMs`. */
+async function until(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+type Nav = (name: string) => ReturnType<Page['getByRole']>;
+
+/** Connected calls of a task with at least `lines` transcript lines, and their telephones. */
+async function connectedCalls(page: Page, taskId: string): Promise<CallResult[]> {
+  return page.evaluate(async (id) => {
+    const result = await window.api.results.query({
+      source: { kind: 'task', taskId: id },
+      filter: { outcomes: ['connected'] },
+      offset: 0,
+      limit: 100,
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value.calls;
+  }, taskId);
+}
+
+/** Opens a call in the review pane, scrolling the virtualised call table until its row is drawn. */
+async function openCall(page: Page, m: Messages, call: CallResult): Promise<void> {
+  const row = page.locator(`[data-callid="${call.id}"]`);
+  const viewport = page.getByRole('table', { name: m['results.table.label'] }).getByRole('rowgroup');
+  await viewport.evaluate((el) => el.scrollTo(0, 0));
+  await until(
+    async () => {
+      if ((await row.count()) > 0) return true;
+      await viewport.evaluate((el) => el.scrollBy(0, el.clientHeight * 0.8));
+      return false;
+    },
+    20_000,
+    `the row of call ${call.id}`,
+  );
+  await row.click();
+  await page
+    .getByRole('region', { name: m['results.review.label'] })
+    .getByText(call.telephone, { exact: true })
+    .waitFor();
+}
+
+/** Chooses a task in Results and syncs it until its calls are listed. */
+async function syncTask(page: Page, m: Messages, nav: Nav, taskName: string): Promise<void> {
+  await nav(m['nav.results']).click();
+  await page.getByRole('heading', { level: 1, name: m['nav.results'] }).waitFor();
+  await choose(page, page.getByLabel(m['results.source']), taskName);
+  await page.getByRole('button', { name: m['results.sync'] }).click();
+  await page.locator('[data-callid]').first().waitFor({ timeout: 30_000 });
+}
+
+/** Sobot: a running task with calls — its detail, the wizard, the push dialog, Results, a review. */
+async function tourSobot(
+  page: Page,
+  m: Messages,
+  shot: Shot,
+  nav: Nav,
+  control: SandboxControl,
+): Promise<void> {
+  const name = m['nav.tasks'] === 'Tasks' ? 'November follow-up' : '十一月回访任务';
+  // Many rows left to dial, so the task is still running (and listed) when the tour gets there.
+  const taskId = control.seedTask({ name, rows: 20_000, completed: 40, robotNum: 1 });
+  await nav(m['nav.tasks']).click();
+  await page.getByRole('heading', { level: 1, name: m['nav.tasks'] }).waitFor();
+  await taskRow(page, name).waitFor();
+  await shot('tasks-sobot');
+  await taskRow(page, name).getByRole('button', { name, exact: true }).click();
+  await page.getByRole('heading', { name }).first().waitFor();
+  await shot('task-detail-sobot');
+
+  await page.getByRole('button', { name: m['tasks.create'] }).click();
+  const wizard = page.getByRole('dialog', { name: m['tasks.wizard.title'] });
+  await wizard.waitFor();
+  await shot('task-wizard-template');
+  await wizard.getByLabel(m['tasks.field.name']).fill(name.replace(/任务$|follow-up$/, '') + ' 2');
+  await wizard.getByRole('radio').first().check();
+  await wizard.getByRole('button', { name: m['tasks.wizard.next'] }).click();
+  await shot('task-wizard-calling');
+  await page.keyboard.press('Escape');
+  await wizard.waitFor({ state: 'hidden' });
+
+  // The push dialog from the list, with the seeded task chosen: the plan and its checks.
+  await nav(m['nav.lists']).click();
+  await page.getByRole('table').getByRole('link').first().click();
+  await page.getByRole('grid').waitFor();
+  await page.getByRole('button', { name: m['uploads.open'] }).click();
+  const listName = m['nav.tasks'] === 'Tasks' ? 'November calls' : '十一月回访';
+  const push = page.getByRole('dialog', { name: m['uploads.title'].replace('{name}', listName) });
+  await choose(page, push.getByLabel(m['uploads.task']), name);
+  await push.getByText(m['uploads.plan.toSend']).first().waitFor({ timeout: 20_000 });
+  await shot('push-plan');
+  await page.keyboard.press('Escape');
+
+  await syncTask(page, m, nav, name);
+  await shot('results-sobot');
+  const call = (await connectedCalls(page, taskId)).find((c) => c.utteranceCount >= 3);
+  if (!call) throw new Error('no connected call with a transcript to review');
+  await openCall(page, m, call);
+  await page.getByTestId('waveform').and(page.locator('[data-state="ready"]')).waitFor();
+  await shot('review-sobot');
+}
+
+/** Huawei CEC: a campaign with calls — its wizard, Results, a QC transcript done, pending, failed. */
+async function tourCec(
+  page: Page,
+  m: Messages,
+  shot: Shot,
+  nav: Nav,
+  control: SandboxControl,
+): Promise<void> {
+  await switchAccount(page, m['account.label'], '沙箱 Sandbox', 'CEC 沙箱 Huawei Sandbox');
+  const name = m['nav.tasks'] === 'Tasks' ? 'CEC December' : 'CEC 十二月回访';
+  const campaignId = await createCampaignViaApi(page, name);
+  const rows = 16;
+  control.cec.seedNumbers(
+    campaignId,
+    Array.from({ length: rows }, (_, i) => ({
+      sessionId: `tour-${i}`,
+      called: `139${String(i).padStart(8, '0')}`,
+    })),
+  );
+  await nav(m['nav.tasks']).click();
+  await page.getByRole('heading', { level: 1, name: m['nav.tasks'] }).waitFor();
+  await taskRow(page, name).waitFor();
+  await taskRow(page, name).getByRole('button', { name, exact: true }).click();
+  await page.getByRole('heading', { name }).first().waitFor();
+  await shot('task-detail-cec');
+  await page.getByRole('button', { name: m['tasks.create'] }).click();
+  const wizard = page.getByRole('dialog', { name: m['tasks.wizard.title'] });
+  await wizard.waitFor();
+  await shot('task-wizard-cec-flow');
+  await wizard.getByLabel(m['tasks.field.name']).fill(`${name} 2`);
+  await wizard.getByRole('radio').first().check();
+  await wizard.getByRole('button', { name: m['tasks.wizard.next'] }).click();
+  await shot('task-wizard-cec-calling');
+  await page.keyboard.press('Escape');
+  await wizard.waitFor({ state: 'hidden' });
+
+  await until(
+    () => control.cec.campaignNumbers(campaignId).filter((r) => r.state === 'done').length === rows,
+    120_000,
+    'the CEC campaign to dial',
+  );
+  await syncTask(page, m, nav, name);
+  await shot('results-cec');
+  const calls = await connectedCalls(page, campaignId);
+  const playable = await page.evaluate(
+    async (ids) => {
+      const out: string[] = [];
+      for (const callId of ids) {
+        const opened = await window.api.recordings.open({ callId });
+        if (opened.ok && opened.value.ok) out.push(callId);
+      }
+      return out;
+    },
+    calls.map((c) => c.id),
+  );
+  const [done, pending, failed] = playable.map((id) => calls.find((c) => c.id === id)!);
+  if (!done || !pending || !failed) throw new Error('fewer than three playable CEC calls');
+  const pane = page.getByRole('region', { name: m['results.review.label'] });
+  control.cec.setQcStatus(done.id, 2);
+  await openCall(page, m, done);
+  await pane.getByRole('list', { name: m['results.review.transcript'] }).waitFor();
+  await shot('review-cec');
+  control.cec.setQcStatus(pending.id, 1);
+  await openCall(page, m, pending);
+  await pane.getByRole('status').filter({ hasText: m['results.review.transcriptPending'] }).waitFor();
+  await shot('review-cec-pending');
+  control.cec.setQcStatus(failed.id, 9);
+  await openCall(page, m, failed);
+  await pane.getByText(m['results.review.transcriptFailed']).first().waitFor();
+  await shot('review-cec-failed');
 }
 
 rmSync(OUT, { recursive: true, force: true });
@@ -165,7 +366,13 @@ try {
         await page.evaluate(`window.api.prefs.set(${JSON.stringify({ locale, theme })})`);
         const folder = join(OUT, key);
         mkdirSync(folder, { recursive: true });
-        await tour(page, harness.url, locale, folder, work);
+        try {
+          await tour(page, harness.url, locale, folder, work, await harness.sandboxControl());
+        } catch (error) {
+          // What the page showed when a step failed, to see why.
+          await page.screenshot({ path: join(folder, 'failed.png') }).catch(() => undefined);
+          throw error;
+        }
         process.stdout.write(`${key}: done\n`);
       } finally {
         await context.close();

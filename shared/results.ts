@@ -91,6 +91,14 @@ export interface CallResult {
   row: CallRowRef | null;
 }
 
+/**
+ * Whether a call's durations are known: false for a call whose results carried no end and no
+ * lengths (CEC's outcomes, until the review looks its times up), whose zeros mean "not known".
+ */
+export function durationsKnown(call: Pick<CallResult, 'endedAt' | 'callMs' | 'talkMs'>): boolean {
+  return call.endedAt !== null || call.callMs > 0 || call.talkMs > 0;
+}
+
 /** A call with its transcript, for the review pane. */
 export interface CallReview {
   call: CallResult;

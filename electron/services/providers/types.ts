@@ -209,6 +209,19 @@ export interface Provider {
    * `on_review`): ready with its lines, still pending, failed, or none (no such service).
    */
   fetchTranscript?(callId: string, control?: CallControl): Promise<FetchedTranscript>;
+  /**
+   * A call's answer and end times looked up on their own, where its results carry none (CEC's
+   * outcomes have only the call's start): null when the provider has no such call.
+   */
+  callTiming?(callId: string, control?: CallControl): Promise<CallTiming | null>;
+}
+
+/** A call's times looked up on their own ({@link Provider.callTiming}), epoch ms and durations in ms. */
+export interface CallTiming {
+  answeredAt: number | null;
+  endedAt: number | null;
+  callMs: number;
+  talkMs: number;
 }
 
 /** What {@link Provider.fetchTranscript} answers. */

@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { TranscriptState } from '../../../shared/results';
-import type { ProviderCall, StoredUtterance } from '../providers/types';
+import type { CallTiming, ProviderCall, StoredUtterance } from '../providers/types';
 import type { OutidResolver } from './resolver';
 
 /** Intention labels are stored joined with U+0001 (as iCall sends them). */
 export const LABEL_SEPARATOR = '\u0001';
+
+/**
+ * A stored call whose end is known (times looked up on their own: CEC's call detail) keeps its
+ * times when a later sync or push of it carries none.
+ */
+const KEEP_TIMING = 'excluded.end_time IS NULL AND end_time IS NOT NULL';
 
 /** Where a batch of calls came from: a task's sync, or a push whose task the resolver finds. */
 export interface IngestContext {
@@ -68,8 +74,11 @@ export class CallStore {
         task_id = coalesce(excluded.task_id, task_id), outid = coalesce(excluded.outid, outid),
         outcome = excluded.outcome, outcome_code = excluded.outcome_code, intentions = excluded.intentions,
         tel = excluded.tel, caller = excluded.caller, start_time = excluded.start_time,
-        answer_time = excluded.answer_time, end_time = excluded.end_time, call_ms = excluded.call_ms,
-        talk_ms = excluded.talk_ms, recording = excluded.recording,
+        answer_time = CASE WHEN ${KEEP_TIMING} THEN answer_time ELSE excluded.answer_time END,
+        end_time = CASE WHEN ${KEEP_TIMING} THEN end_time ELSE excluded.end_time END,
+        call_ms = CASE WHEN ${KEEP_TIMING} THEN call_ms ELSE excluded.call_ms END,
+        talk_ms = CASE WHEN ${KEEP_TIMING} THEN talk_ms ELSE excluded.talk_ms END,
+        recording = excluded.recording,
         deleted = excluded.deleted, list_id = coalesce(excluded.list_id, list_id),
         row_id = coalesce(excluded.row_id, row_id), transcript = excluded.transcript,
         transcript_state = excluded.transcript_state, utterance_count = excluded.utterance_count,
@@ -151,6 +160,16 @@ export class CallStore {
     if (before) counts.updated++;
     else counts.added++;
     return taskId ?? before?.task_id ?? null;
+  }
+
+  /** Stores a call's times looked up on their own (see Provider.callTiming) on a stored call. */
+  storeTiming(accountId: string, callId: string, timing: CallTiming, now: number): void {
+    this.db
+      .prepare(
+        `UPDATE result_calls SET answer_time = ?, end_time = ?, call_ms = ?, talk_ms = ?, updated_at = ?
+         WHERE account_id = ? AND callid = ?`,
+      )
+      .run(timing.answeredAt, timing.endedAt, timing.callMs, timing.talkMs, now, accountId, callId);
   }
 
   /** Stores a transcript fetched on its own (see Provider.fetchTranscript) on a stored call. */

@@ -3,7 +3,12 @@ import { RESULTS_ERRORS } from '../../../shared/codes/results';
 import { callOutcomeLabel } from '../../../shared/codes/domain';
 import type { Locale } from '../../../shared/locale';
 import { codeMeaning, groupOf, type OutcomeCodes } from '../../../shared/outcomeGroups';
-import type { ResultsFilter, ResultsSource, Speaker } from '../../../shared/results';
+import {
+  durationsKnown,
+  type ResultsFilter,
+  type ResultsSource,
+  type Speaker,
+} from '../../../shared/results';
 import { AppFailure } from '../contract/failure';
 import type { ColumnKind, ExportCell, ExportColumn } from '../exports/cells';
 import { localTime } from '../exports/fileName';
@@ -152,8 +157,9 @@ export async function exportResults(
       localTime(call.startedAt),
       localTime(call.answeredAt),
       localTime(call.endedAt),
-      seconds(call.callMs),
-      seconds(call.talkMs),
+      // Not known (CEC, before review looked the times up): an empty cell, not 0.
+      durationsKnown(call) ? seconds(call.callMs) : '',
+      durationsKnown(call) ? seconds(call.talkMs) : '',
       url,
       lines.map((u) => `${speaker(u.speaker)}：${u.text}`).join('\n'),
     ];

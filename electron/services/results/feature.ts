@@ -289,26 +289,44 @@ export class ResultsFeature {
   /**
    * A call as the review pane opens it. Where the provider's transcripts come on their own
    * (`capabilities.transcripts` `on_review`: CEC quality inspection), one still pending is
-   * fetched now and stored once ready or failed; pending stays pending for the next review,
-   * and a fetch that fails (network, refused) is logged and leaves it pending.
+   * fetched now and stored once ready or failed; pending stays pending for the next review.
+   * A connected call whose results carried no end (CEC's outcomes) has its times looked up too
+   * (`Provider.callTiming`) and stored. A lookup that fails (network, refused) is logged and
+   * leaves what is stored.
    */
   async review(callId: string): Promise<CallReview> {
     const stored = this.stored(callId);
     const factory = this.deps.accounts.factoryFor(this.accountId);
-    if (factory.info.capabilities.transcripts !== 'on_review' || stored.transcript !== 'pending')
-      return this.placed(stored, null);
+    const wantsTranscript =
+      factory.info.capabilities.transcripts === 'on_review' && stored.transcript === 'pending';
+    const wantsTiming = stored.call.outcome === 'connected' && stored.call.endedAt === null;
+    if (!wantsTranscript && !wantsTiming) return this.placed(stored, null);
     const accountId = this.accountId;
+    const warn = (what: string) => (error: unknown) => {
+      this.deps.log?.warn(what, { callId, error: String(error) });
+      return null;
+    };
+    let provider;
     try {
-      const { provider } = await this.deps.accounts.sessionFor(accountId);
-      const fetched = await provider.fetchTranscript?.(callId);
-      if (fetched && fetched.state !== 'pending') {
-        this.calls.storeTranscript(accountId, callId, fetched, this.now());
-        return this.placed(this.stored(callId), null);
-      }
+      ({ provider } = await this.deps.accounts.sessionFor(accountId));
     } catch (error) {
-      this.deps.log?.warn('transcript fetch failed; it stays pending', { callId, error: String(error) });
+      warn('review: provider unavailable; the stored call is shown')(error);
+      return this.placed(stored, null);
     }
-    return this.placed(stored, null);
+    const [timing, fetched] = await Promise.all([
+      wantsTiming && provider.callTiming
+        ? provider.callTiming(callId).catch(warn('call times lookup failed; they stay unknown'))
+        : null,
+      wantsTranscript && provider.fetchTranscript
+        ? provider.fetchTranscript(callId).catch(warn('transcript fetch failed; it stays pending'))
+        : null,
+    ]);
+    if (timing) this.calls.storeTiming(accountId, callId, timing, this.now());
+    if (fetched && fetched.state !== 'pending')
+      this.calls.storeTranscript(accountId, callId, fetched, this.now());
+    return timing || (fetched && fetched.state !== 'pending')
+      ? this.placed(this.stored(callId), null)
+      : this.placed(stored, null);
   }
 
   /**

@@ -2,7 +2,8 @@
  * "Retry" on a transcript that comes on its own (CEC quality inspection): review fetches one
  * still pending and keeps a failed one for good; `retryTranscript` asks QC again whatever is
  * stored, stores what it answers (pending included), leaves a ready one alone, and says why
- * when the fetch itself fails (storing nothing).
+ * when the fetch itself fails (storing nothing). Review also looks up a connected call's answer
+ * and end times (CEC's outcomes carry only its start), which a later sync keeps.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -99,5 +100,44 @@ describe('retrying a transcript', () => {
     await expect(results.retryTranscript(id)).rejects.toThrow();
     cec.sb.control.cec.clearFaults();
     expect(results.call(id).transcript).toBe('failed');
+  });
+});
+
+describe('a CEC call’s times on review', () => {
+  it('are looked up from the call detail once, stored, and kept by a later sync', async () => {
+    const { cec, results, connected } = await setup();
+    const id = connected[0]!;
+    const before = results.call(id).call;
+    expect(before.endedAt).toBeNull();
+    expect(before.talkMs).toBe(0);
+
+    const detail = await cec.client().callResultDetail(id);
+    expect(detail.callEndTime).not.toBeNull();
+    const reviewed = (await results.review(id)).call;
+    expect(reviewed.endedAt).toBe(detail.callEndTime);
+    expect(reviewed.answeredAt).toBe(detail.callBeginTime);
+    expect(reviewed.talkMs).toBe(detail.callEndTime! - detail.callBeginTime!);
+    expect(reviewed.talkMs).toBeGreaterThan(0);
+    expect(reviewed.callMs).toBeGreaterThanOrEqual(reviewed.talkMs);
+    expect(results.call(id).call).toEqual(reviewed);
+
+    // A later sync answers the call again without times: the looked-up ones stay.
+    const campaign = reviewed.taskId!;
+    cec.sb.control.advance(DAY);
+    await results.sync(campaign);
+    expect(results.call(id).call.talkMs).toBe(reviewed.talkMs);
+    expect(results.call(id).call.endedAt).toBe(reviewed.endedAt);
+  });
+
+  it('stay unknown when the lookup fails, and are filled by the next review', async () => {
+    const { cec, results, connected } = await setup();
+    const id = connected[1]!;
+    cec.sb.control.cec.setQcStatus(id, 2);
+    cec.sb.control.cec.setFault('callResultDetail', 'html', 'persistent');
+    const review = await results.review(id);
+    expect(review.transcript).toBe('ready');
+    expect(review.call.endedAt).toBeNull();
+    cec.sb.control.cec.clearFaults();
+    expect((await results.review(id)).call.talkMs).toBeGreaterThan(0);
   });
 });

@@ -102,3 +102,36 @@ describe('transcripts fetched on review', () => {
     }
   });
 });
+
+describe('a call’s times looked up on review', () => {
+  it('outlive a later push of the call that carries none, which is still written', () => {
+    const services = openListServices(mkdtempSync(join(tmpdir(), 'cd-timing-')));
+    try {
+      const calls = new CallStore(services.db, createJournalOutidResolver(services.db));
+      const reader = new ResultsReader(services.db);
+      const ingest = (body: string): void => {
+        calls.ingest(cecFactory.parsePush(body).calls, { accountId: 'a', taskId: null, now: 1 });
+      };
+      ingest(PUSH);
+      const id = cecFactory.parsePush(PUSH).calls[0]!.id;
+      expect(reader.call('a', id)!.call).toMatchObject({ endedAt: null, talkMs: 0 });
+      const answeredAt = Date.UTC(2026, 2, 10, 2, 0, 5);
+      const timing = { answeredAt, endedAt: answeredAt + 42_000, callMs: 47_000, talkMs: 42_000 };
+      calls.storeTiming('a', id, timing, 2);
+      expect(reader.call('a', id)!.call).toMatchObject(timing);
+
+      // The same call pushed again with a new recording path: written (the path changes), times kept.
+      ingest(PUSH.replace('1644464743-1388.wav', '1644464743-1388-b.wav'));
+      const after = reader.call('a', id)!.call;
+      expect(after).toMatchObject(timing);
+      expect(after.hasRecording).toBe(true);
+      const stored = services.db
+        .prepare('SELECT recording FROM result_calls WHERE callid = ?')
+        .pluck()
+        .get(id);
+      expect(String(stored)).toContain('1388-b.wav');
+    } finally {
+      services.close();
+    }
+  });
+});

@@ -4,9 +4,9 @@
  */
 import { cecCallVerdict, type CecCallVerdict } from '../../../../shared/codes/huaweiCec';
 import type { CallOutcome as DomainOutcome } from '../../../../shared/results';
-import type { ProviderCall, RecordingRef } from '../../providers/types';
+import type { CallTiming, ProviderCall, RecordingRef } from '../../providers/types';
 import { recordingSource } from '../recordings';
-import type { CallOutcome, RecordingSource } from '../types';
+import type { CallOutcome, CallResultDetail, RecordingSource } from '../types';
 
 /** The domain's outcome for a CEC verdict (a `failed` row keeps its group's meaning). */
 export function domainOutcome(verdict: CecCallVerdict): DomainOutcome {
@@ -77,5 +77,23 @@ export function toProviderCall(outcome: CallOutcome, taskId: string | null): Pro
     deleted: false,
     utterances: [],
     transcript: connected && !outcome.derivedId ? 'pending' : 'none',
+  };
+}
+
+/**
+ * A call's times from its result detail: answered at `callBeginTime`, ended at `callEndTime`;
+ * the call counted from `ackBeginTime` (ringing) or else the answer, the talk from the answer.
+ * Null while the detail has no end (nothing better than the outcome's start is known).
+ */
+export function timingOf(detail: CallResultDetail): CallTiming | null {
+  const end = detail.callEndTime;
+  if (end === null) return null;
+  const answered = detail.callBeginTime !== null && detail.callBeginTime <= end ? detail.callBeginTime : null;
+  const rang = detail.ackBeginTime !== null && detail.ackBeginTime <= end ? detail.ackBeginTime : answered;
+  return {
+    answeredAt: answered,
+    endedAt: end,
+    callMs: rang === null ? 0 : end - rang,
+    talkMs: answered === null ? 0 : end - answered,
   };
 }

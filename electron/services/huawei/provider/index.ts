@@ -11,7 +11,8 @@ import { CecAuthError, CecError, CecRecordingError, CecValidationError, toAppErr
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../time';
 import { cachedClient } from './client';
 import { checkCecAccount } from './account';
-import { sourceOfRef, toProviderCall } from './calls';
+import { DERIVED_ID_PREFIX } from '../outcomes';
+import { sourceOfRef, timingOf, toProviderCall } from './calls';
 import { CEC_INFO } from './info';
 import { placeCecTranscript } from './placement';
 import { cecRowProblem, removeCecRows, sendCecRows } from './rows';
@@ -170,6 +171,13 @@ export function cecProvider(client: HuaweiCecClient, tenant: CecTenantSettings):
       );
       if (answer.kind !== 'wav') throw new CecRecordingError('no recording file');
       return answer.bytes;
+    },
+
+    async callTiming(callId, control = {}) {
+      // A call without CEC's own callId (its id derived from the outcome) has no detail to ask.
+      if (callId.startsWith(DERIVED_ID_PREFIX)) return null;
+      const detail = await client.callResultDetail(callId, control.signal);
+      return timingOf(detail);
     },
 
     async fetchTranscript(callId, control = {}) {

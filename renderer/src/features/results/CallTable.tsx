@@ -4,7 +4,7 @@ import { callOutcomeLabel } from '../../../../shared/codes/domain';
 import { codeMeaning, type OutcomeCodes } from '../../../../shared/outcomeGroups';
 import type { Localized } from '../../../../shared/locale';
 import { useCapabilities } from '../accounts/accountsStore';
-import type { CallResult } from '../../../../shared/results';
+import { durationsKnown, type CallResult } from '../../../../shared/results';
 import { useT } from '../../i18n/useT';
 import { useLocalized } from '../tasks/useLocale';
 import { Tooltip } from 'antd';
@@ -136,7 +136,7 @@ export function CallTable() {
                     {columns.includes('intention') && (
                       <Clipped text={call.intentions.join(fmt.locale === 'zh-CN' ? '、' : ', ')} />
                     )}
-                    <span role="cell">{clock(call.talkMs)}</span>
+                    <span role="cell">{durationsKnown(call) ? clock(call.talkMs) : '—'}</span>
                     <span role="cell">{call.utteranceCount}</span>
                   </>
                 ) : (

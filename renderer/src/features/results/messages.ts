@@ -97,6 +97,7 @@ export const resultsZh = {
   'results.review.retry': '重试',
   'results.review.row': '名单“{list}”',
   'results.review.talk': '通话 {talk} · 呼叫 {call}',
+  'results.review.talkUnknown': '通话时长未知',
 } as const;
 
 export const resultsEn: Record<keyof typeof resultsZh, string> = {
@@ -201,4 +202,5 @@ export const resultsEn: Record<keyof typeof resultsZh, string> = {
   'results.review.retry': 'Retry',
   'results.review.row': 'List “{list}”',
   'results.review.talk': 'Talk {talk} · call {call}',
+  'results.review.talkUnknown': 'Talk time not known',
 };

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { callOutcomeLabel } from '../../../../../shared/codes/domain';
 import type { AppError } from '../../../../../shared/result';
-import type { CallReview, RecordingInfo } from '../../../../../shared/results';
+import { durationsKnown, type CallReview, type RecordingInfo } from '../../../../../shared/results';
 import { currentLineAt } from '../../../../../shared/transcript';
 import { ErrorBanner } from '../../../components/ErrorBanner';
 import { DncCallButton } from '../../dnc/DncCallButton';
@@ -121,7 +121,9 @@ export function ReviewPane({ callId }: { callId: string }) {
           <span>{call.intentions.join('、')}</span>
           <span className="muted">{fmt.dateTime(call.startedAt)}</span>
           <span className="muted">
-            {t('results.review.talk', { talk: clock(call.talkMs), call: clock(call.callMs) })}
+            {durationsKnown(call)
+              ? t('results.review.talk', { talk: clock(call.talkMs), call: clock(call.callMs) })
+              : t('results.review.talkUnknown')}
           </span>
           {call.row && (
             <span className="muted">

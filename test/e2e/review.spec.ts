@@ -261,6 +261,12 @@ test('a CEC call’s QC transcript: pending, failed and retried, none, and lines
   // 1. Pending: QC is still at it. "Check again" asks once more; once it is done the lines show.
   cec.setQcStatus(pendingId, 1);
   await open(pendingId);
+  // CEC's outcomes carry no durations: review looks the call's times up, and its row shows them.
+  const talk = pane.getByText(/^通话 \d+:\d\d · 呼叫 \d+:\d\d$/);
+  await expect(talk).toBeVisible();
+  const talkClock = (await talk.textContent())!.match(/^通话 (\d+:\d\d)/)![1]!;
+  expect(talkClock).not.toBe('0:00');
+  await expect(page.locator(`[data-callid="${pendingId}"]`).getByRole('cell').nth(-2)).toHaveText(talkClock);
   const pending = pane.getByRole('status').filter({ hasText: '转写中' });
   await expect(pending).toContainText('质检服务还在转写');
   await shot('transcript pending (zh-CN)');

@@ -40,6 +40,8 @@ interface ResultsState {
   cancelSync(): Promise<void>;
   onProgress(progress: SyncProgress): void;
   select(id: string | null): void;
+  /** Shows a call as main answered it now (its times looked up on review) in its loaded row. */
+  updateCall(call: CallResult): void;
   /** Selects the call `delta` rows away from the selected one (next/previous call keys). */
   step(delta: number): void;
   /** Exports the shown calls (save dialog in the app, a download in the harness); null: failed. */
@@ -216,6 +218,16 @@ export const useResultsStore = create<ResultsState>()((set, get) => {
         return null;
       }
       return result.value;
+    },
+
+    updateCall(call) {
+      const rows = get().rows;
+      for (const [index, row] of rows)
+        if (row.id === call.id) {
+          // (Often unchanged: then the row is left as it is, and the table does not redraw.)
+          if (JSON.stringify(row) !== JSON.stringify(call)) set({ rows: new Map(rows).set(index, call) });
+          return;
+        }
     },
 
     dismissError() {

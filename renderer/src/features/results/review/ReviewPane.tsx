@@ -47,8 +47,10 @@ export function ReviewPane({ callId }: { callId: string }) {
     setRecording(null);
     void window.api.results.call({ callId }).then((r) => {
       if (!live) return;
-      if (r.ok) setReview(r.value);
-      else setError(r.error);
+      if (r.ok) {
+        setReview(r.value);
+        useResultsStore.getState().updateCall(r.value.call);
+      } else setError(r.error);
     });
     void window.api.recordings.open({ callId }).then((r) => {
       if (!live) return;

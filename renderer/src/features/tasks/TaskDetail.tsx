@@ -72,7 +72,19 @@ export function TaskDetail({ task }: { task: Task }) {
             : [{ key: 'robots', label: t('tasks.field.robots'), children: task.robots }]),
           ...(capabilities?.maxCallingHourRanges === 0
             ? []
-            : [{ key: 'hours', label: t('tasks.field.hours'), children: task.callingHours.join(', ') }]),
+            : [
+                {
+                  key: 'hours',
+                  label: t('tasks.field.hours'),
+                  // CEC's campaign detail has no calling hours: say so rather than show nothing.
+                  children:
+                    task.callingHours.length > 0 ? (
+                      task.callingHours.join(', ')
+                    ) : (
+                      <span className="muted">{t('tasks.field.hoursUnknown')}</span>
+                    ),
+                },
+              ]),
           {
             key: 'validity',
             label: t('tasks.field.validity'),

@@ -85,21 +85,27 @@ export function ReviewPane({ callId }: { callId: string }) {
     step,
   };
   useReviewKeys(actions);
-  const seek = (index: number): void => {
-    const line = lines[index];
-    const player = wave.player.current;
-    if (!line || line.startMs === null || !player) return;
-    // Just inside the region, so the line counts as current at once; then play from there.
-    player.setTime(Math.min(line.endMs ?? line.startMs, line.startMs + 10) / 1000);
-    void player.play();
-  };
+  // Stable callbacks, so the (memoised) transcript redraws only when its lines or the current
+  // one change, not on every tick of the playback clock.
+  const player = wave.player;
+  const seek = useCallback(
+    (index: number): void => {
+      const line = lines[index];
+      const current = player.current;
+      if (!line || line.startMs === null || !current) return;
+      // Just inside the region, so the line counts as current at once; then play from there.
+      current.setTime(Math.min(line.endMs ?? line.startMs, line.startMs + 10) / 1000);
+      void current.play();
+    },
+    [lines, player],
+  );
   // A transcript that came in draws its regions with a fresh load of the pane.
-  const retryTranscript = async (): Promise<void> => {
+  const retryTranscript = useCallback(async (): Promise<void> => {
     const r = await window.api.results.retryTranscript({ callId });
     if (!r.ok) return setError(r.error);
     if (r.value.transcript === 'ready') setAttempt((n) => n + 1);
     else setReview(r.value);
-  };
+  }, [callId]);
   const changeSpeed = (rate: number): void => {
     setSpeed(rate);
     wave.player.current?.setPlaybackRate(rate, true);

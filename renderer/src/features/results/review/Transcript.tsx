@@ -1,5 +1,5 @@
 import { Alert, Button, Empty } from 'antd';
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import type { Speaker, TranscriptState, Utterance } from '../../../../../shared/results';
 import type { MessageKey } from '../../../i18n/messages';
 import { useT } from '../../../i18n/useT';
@@ -30,7 +30,13 @@ interface TranscriptProps {
  * highlighted and kept in view; clicking a line plays from it. Without lines, why: pending,
  * failed (with a retry) or none.
  */
-export function Transcript({ lines, state, current, onSeek, onRetry }: TranscriptProps) {
+export const Transcript = memo(function Transcript({
+  lines,
+  state,
+  current,
+  onSeek,
+  onRetry,
+}: TranscriptProps) {
   const t = useT();
   const list = useRef<HTMLOListElement>(null);
   const rows = useMemo(() => transcriptRows(lines), [lines]);
@@ -91,7 +97,7 @@ export function Transcript({ lines, state, current, onSeek, onRetry }: Transcrip
       )}
     </div>
   );
-}
+});
 
 /** Why a call shows no lines: still being transcribed, transcription failed, or none at all. */
 function TranscriptMissing({ state, onRetry }: { state: TranscriptState; onRetry: () => Promise<void> }) {

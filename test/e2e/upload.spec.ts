@@ -208,15 +208,22 @@ test('the push dialog speaks English and works from the keyboard', async ({ page
   await page.getByRole('button', { name: 'Push to task…' }).focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Push “十一月推送” into a task' });
-  // The task picker has the focus: open it and choose with the arrow keys and Enter.
+  // The task picker has the focus: the arrow keys open its list, Escape closes the list only (as
+  // a native select's; the dialog stays), typing searches the tasks by name, Enter picks.
   const picker = dialog.getByRole('combobox', { name: 'Task' });
   await expect(picker).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(picker).toHaveAttribute('aria-expanded', 'true');
-  await expect(
-    dialog.getByTitle('Renewals (Not started)', { exact: true }).filter({ visible: true }),
-  ).toBeVisible();
+  const option = dialog.getByTitle('Renewals (Not started)', { exact: true }).filter({ visible: true });
+  await expect(option).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(picker).toHaveAttribute('aria-expanded', 'false');
+  await expect(dialog).toBeVisible();
+  await expect(picker).toBeFocused();
+  await page.keyboard.type('Renew');
+  await expect(option).toBeVisible();
   await page.keyboard.press('Enter');
+  await expect(picker).toHaveAttribute('aria-expanded', 'false');
   await expect(
     dialog.getByTestId('upload-task').getByTitle('Renewals (Not started)', { exact: true }),
   ).toBeVisible();

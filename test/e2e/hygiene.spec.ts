@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { importInto } from '../support/seedList';
 import { writeCsv } from '../support/workbooks';
-import { createTaskViaApi, expect, test } from './fixtures';
+import { choose, createTaskViaApi, expect, test } from './fixtures';
 
 // Campaign hygiene through the screens: two lists that share customers pushed into one task.
 // The second plan finds the shared numbers in the journal of the first upload, leaves them out
@@ -27,12 +27,14 @@ async function importList(dataDir: string, name: string, from: number, count: nu
   return importInto(dataDir, file);
 }
 
-async function openPush(page: Page, url: string, listId: number, listName: string, taskId: string) {
+async function openPush(page: Page, url: string, listId: number, listName: string, taskName: string) {
   await page.goto(`${url}#/lists/${listId}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(listName);
   await page.getByRole('button', { name: '推送到任务…' }).click();
   const dialog = page.getByRole('dialog', { name: `把“${listName}”推送到任务` });
-  await dialog.getByLabel('目标任务').selectOption(taskId);
+  await choose(page, dialog.getByLabel('目标任务'), taskName);
+  // The task's status follows its name (it dials after the first push).
+  await expect(dialog.getByTestId('upload-task').getByTitle(new RegExp(`^${taskName}（`))).toBeVisible();
   return dialog;
 }
 
@@ -49,7 +51,7 @@ test('push two overlapping lists into one task: the second plan leaves the share
   const taskId = await createTaskViaApi(page, 'e2e 去重', 1);
 
   // The first list goes in whole: nothing is in the task yet.
-  let dialog = await openPush(page, harness.url, first, '十二月甲', taskId);
+  let dialog = await openPush(page, harness.url, first, '十二月甲', 'e2e 去重');
   let plan = dialog.getByRole('status', { name: '上传计划' });
   await expect(plan).toContainText(`将上传 ${FIRST} 行`);
   await expect(plan.getByRole('region', { name: '外呼检查' })).toHaveCount(0);
@@ -61,7 +63,7 @@ test('push two overlapping lists into one task: the second plan leaves the share
 
   // The second: the shared numbers are a problem of their own, counted, listed with the list
   // that put them there, and left out by default.
-  dialog = await openPush(page, harness.url, second, '十二月乙', taskId);
+  dialog = await openPush(page, harness.url, second, '十二月乙', 'e2e 去重');
   plan = dialog.getByRole('status', { name: '上传计划' });
   await expect(plan).toContainText(`将上传 ${SECOND - OVERLAP} 行`);
   const checks = plan.getByRole('region', { name: '外呼检查' });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convert, hasSoffice, SOFFICE_MISSING } from '../support/libreoffice';
 import { fods } from '../support/workbooks';
-import { createTaskInWizard, expect, taskRow, test } from './fixtures';
+import { choose, createTaskInWizard, expect, taskRow, test } from './fixtures';
 
 // An operator's whole day against the built-in sandbox: drop a workbook someone else made,
 // create a task, push the list into it, let it dial, sync the results and review a call that
@@ -53,7 +53,7 @@ test('drop a workbook, create a task, push, dial, sync and review a call joined 
   await page.goto(listUrl);
   await page.getByRole('button', { name: '推送到任务…' }).click();
   const dialog = page.getByRole('dialog', { name: '把“回访旅程”推送到任务' });
-  await dialog.getByLabel('目标任务').selectOption({ label: '旅程任务（未开始）' });
+  await choose(page, dialog.getByLabel('目标任务'), '旅程任务（未开始）');
   await expect(dialog.getByRole('status', { name: '上传计划' })).toContainText(`将上传 ${ROWS} 行`);
   await dialog.getByRole('button', { name: '开始上传' }).click();
   await expect(dialog.getByTestId('upload-state')).toHaveText('已完成');

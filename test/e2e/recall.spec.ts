@@ -5,7 +5,7 @@ import { SANDBOX_APPID, SANDBOX_SIGNATURE } from '../../electron/services/sandbo
 import { createSobotClient } from '../../electron/services/sobot/index';
 import { importInto } from '../support/seedList';
 import { writeCsv } from '../support/workbooks';
-import { createTaskViaApi, expect, test } from './fixtures';
+import { choose, createTaskViaApi, expect, taskRow, test } from './fixtures';
 
 // Results found by a customer's name, a reviewed call's number put on the do-not-call list, then
 // "call these again": the filtered calls become a new call list with their names, whose push
@@ -53,7 +53,7 @@ test('find a call by the customer’s name, and make a call list of the filtered
 
   // The task's dashboard reads the synced calls.
   await page.goto(`${harness.url}#/tasks`);
-  const open = page.locator('tr[data-task="e2e 再打"]').getByRole('button', { name: 'e2e 再打' });
+  const open = taskRow(page, 'e2e 再打').getByRole('button', { name: 'e2e 再打', exact: true });
   if ((await open.getAttribute('aria-pressed')) !== 'true') await open.click();
   const board = page.getByRole('region', { name: '通话看板（已同步的通话）' });
   await expect(board).toContainText('已同步通话');
@@ -101,9 +101,10 @@ test('find a call by the customer’s name, and make a call list of the filtered
   await createTaskViaApi(page, 'e2e 再打二', 1);
   await page.getByRole('button', { name: '推送到任务…' }).click();
   const push = page.getByRole('dialog', { name: '把“王姓再打”推送到任务' });
-  const target = push.getByLabel('目标任务');
-  const option = await target.locator('option', { hasText: 'e2e 再打二' }).getAttribute('value');
-  await target.selectOption(option!);
+  await choose(page, push.getByLabel('目标任务'), 'e2e 再打二');
+  await expect(
+    push.getByTestId('upload-task').getByTitle('e2e 再打二（未开始）', { exact: true }),
+  ).toBeVisible();
   const plan = push.getByRole('status', { name: '上传计划' });
   await expect(plan.getByRole('listitem').filter({ hasText: '免打扰' })).toContainText('1 行');
   await expect(plan.getByRole('region', { name: '外呼检查' }).getByRole('alert').first()).toBeVisible();

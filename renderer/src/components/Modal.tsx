@@ -10,7 +10,7 @@ interface ModalProps {
 
 /**
  * A modal dialog on the native `<dialog>` element: the browser traps focus inside it, Escape
- * closes it, and focus returns to where it was when it closes.
+ * closes it (or first a list open in it), and focus returns to where it was when it closes.
  */
 export function Modal({ title, onClose, children, className }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -26,9 +26,21 @@ export function Modal({ title, onClose, children, className }: ModalProps) {
       event.preventDefault();
       close.current();
     };
+    // Escape in an open list (an antd Select's combobox, whose popup renders in here) closes the
+    // list only, as a native <select> does: the key's default, the dialog's cancel, is dropped.
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (
+        event.key === 'Escape' &&
+        event.target instanceof Element &&
+        event.target.getAttribute('aria-expanded') === 'true'
+      )
+        event.preventDefault();
+    };
     dialog.addEventListener('cancel', onCancel);
+    dialog.addEventListener('keydown', onKeyDown, true);
     return () => {
       dialog.removeEventListener('cancel', onCancel);
+      dialog.removeEventListener('keydown', onKeyDown, true);
       if (dialog.open) dialog.close();
       returnTo?.focus();
     };

@@ -1,5 +1,7 @@
+import { Alert, Button, Form, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Modal } from '../../components/Modal';
+import { inDialog } from '../../components/popupContainer';
 import { useT } from '../../i18n/useT';
 import { useListsStore } from '../lists/listsStore';
 import { useUploadsStore } from './uploadsStore';
@@ -13,9 +15,9 @@ export function PushListButton({ taskId, disabled }: { taskId: string; disabled:
   const [choosing, setChoosing] = useState(false);
   return (
     <>
-      <button type="button" disabled={disabled} onClick={() => setChoosing(true)}>
+      <Button disabled={disabled} onClick={() => setChoosing(true)}>
         {t('uploads.fromTask.open')}
-      </button>
+      </Button>
       {choosing && <ListChooser taskId={taskId} onClose={() => setChoosing(false)} />}
     </>
   );
@@ -41,34 +43,34 @@ function ListChooser({ taskId, onClose }: { taskId: string; onClose: () => void 
   return (
     <Modal title={t('uploads.fromTask.title')} onClose={onClose}>
       {lists === null ? (
-        <p className="muted">{t('loading')}</p>
+        <Typography.Text type="secondary">{t('loading')}</Typography.Text>
       ) : lists.length === 0 ? (
-        <p className="notice">{t('uploads.fromTask.none')}</p>
+        <Alert type="info" showIcon title={t('uploads.fromTask.none')} />
       ) : (
-        <div className="form-field">
-          <label htmlFor="push-list">{t('uploads.fromTask.list')}</label>
-          <select
-            id="push-list"
-            autoFocus
-            value={listId ?? ''}
-            onChange={(e) => setListId(Number(e.target.value))}
-          >
-            {lists.map((list) => (
-              <option key={list.id} value={list.id}>
-                {t('uploads.fromTask.option', { name: list.name, valid: list.validCount })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Form layout="vertical" component="div" className="push-list-form">
+          <Form.Item label={t('uploads.fromTask.list')} htmlFor="push-list">
+            <Select<number>
+              id="push-list"
+              data-testid="push-list"
+              autoFocus
+              showSearch={{ optionFilterProp: 'label' }}
+              value={listId ?? undefined}
+              getPopupContainer={inDialog}
+              onChange={setListId}
+              options={lists.map((list) => ({
+                value: list.id,
+                label: t('uploads.fromTask.option', { name: list.name, valid: list.validCount }),
+              }))}
+            />
+          </Form.Item>
+        </Form>
       )}
-      <div className="form-actions">
-        <button type="button" className="primary" disabled={listId === null} onClick={go}>
+      <Space className="form-actions" wrap>
+        <Button type="primary" disabled={listId === null} onClick={go}>
           {t('uploads.fromTask.next')}
-        </button>
-        <button type="button" onClick={onClose}>
-          {t('uploads.close')}
-        </button>
-      </div>
+        </Button>
+        <Button onClick={onClose}>{t('uploads.close')}</Button>
+      </Space>
     </Modal>
   );
 }

@@ -1,10 +1,13 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Alert, Button, Checkbox, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import type { CallList } from '../../../../shared/callList';
 import { taskStatusLabel } from '../../../../shared/codes/domain';
 import type { AppError, Result } from '../../../../shared/result';
+import type { Task } from '../../../../shared/tasks';
 import type { UploadPlan, UploadSummary, UploadVia, VariableMapping } from '../../../../shared/uploads';
 import { usePrefsStore } from '../../app/prefsStore';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { inDialog } from '../../components/popupContainer';
 import { useT } from '../../i18n/useT';
 import { PlanSummary } from './PlanSummary';
 import { openTasks, useUploadsStore } from './uploadsStore';
@@ -110,8 +113,7 @@ export function UploadSetup({ list, checkedRowIds, initialTaskId, onStarted, onC
     onStarted(result.value.id);
   };
 
-  const submit = (event: FormEvent): void => {
-    event.preventDefault();
+  const submit = (): void => {
     if (!plan || plan.toSend === 0 || plan.unfinishedUploadId !== null) return;
     void started(window.api.uploads.start(request));
   };
@@ -120,102 +122,118 @@ export function UploadSetup({ list, checkedRowIds, initialTaskId, onStarted, onC
   const fresh = plan !== null && plan.taskId === taskId;
   const canStart = fresh && !busy && plan.toSend > 0 && plan.unfinishedUploadId === null;
 
+  const taskLabel = (task: Task): string =>
+    t('uploads.task.option', {
+      name: task.name,
+      status: taskStatusLabel(task.status, task.statusCode)[locale],
+    });
+  const fileRefused = plan !== null && !plan.fileAllowed;
+
   return (
-    <form onSubmit={submit} noValidate className="upload-setup">
+    <Form layout="vertical" className="upload-setup" onFinish={submit}>
       {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       {tasksError && (
         <ErrorBanner error={tasksError} onDismiss={() => useUploadsStore.setState({ tasksError: null })} />
       )}
-      <div className="form-field">
-        <label htmlFor="upload-task">{t('uploads.task')}</label>
+      <Form.Item label={t('uploads.task')} htmlFor="upload-task">
         {choosable === null ? (
-          <p className="muted">{t('uploads.task.loading')}</p>
+          <Typography.Text type="secondary">{t('uploads.task.loading')}</Typography.Text>
         ) : choosable.length === 0 ? (
-          <p className="notice">{t('uploads.task.none')}</p>
+          <Alert type="info" showIcon title={t('uploads.task.none')} />
         ) : (
-          <select id="upload-task" value={taskId} autoFocus onChange={(e) => setTaskId(e.target.value)}>
-            <option value="">{t('uploads.task.choose')}</option>
-            {choosable.map((task) => (
-              <option key={task.id} value={task.id}>
-                {t('uploads.task.option', {
-                  name: task.name,
-                  status: taskStatusLabel(task.status, task.statusCode)[locale],
-                })}
-              </option>
-            ))}
-          </select>
+          <Select<string>
+            id="upload-task"
+            data-testid="upload-task"
+            autoFocus
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('uploads.task.choose')}
+            value={taskId || undefined}
+            getPopupContainer={inDialog}
+            onChange={setTaskId}
+            options={choosable.map((task) => ({ value: task.id, label: taskLabel(task) }))}
+          />
         )}
-      </div>
+      </Form.Item>
 
-      <fieldset>
-        <legend>{t('uploads.rows')}</legend>
-        <label>
-          <input type="radio" name="upload-rows" checked={rows === 'all'} onChange={() => setRows('all')} />{' '}
-          {t('uploads.rows.all', { count: list.validCount })}
-        </label>
-        {checkedRowIds.length > 0 && (
-          <label>
-            <input
-              type="radio"
-              name="upload-rows"
-              checked={rows === 'checked'}
-              onChange={() => setRows('checked')}
-            />{' '}
-            {t('uploads.rows.checked', { count: checkedRowIds.length })}
-          </label>
-        )}
-      </fieldset>
+      <Form.Item label={t('uploads.rows')} htmlFor="upload-rows">
+        <Radio.Group
+          id="upload-rows"
+          name="upload-rows"
+          aria-label={t('uploads.rows')}
+          orientation="vertical"
+          value={rows}
+          onChange={(event) => setRows(event.target.value as 'all' | 'checked')}
+          options={[
+            { value: 'all', label: t('uploads.rows.all', { count: list.validCount }) },
+            ...(checkedRowIds.length > 0
+              ? [{ value: 'checked', label: t('uploads.rows.checked', { count: checkedRowIds.length }) }]
+              : []),
+          ]}
+        />
+      </Form.Item>
 
       {list.columns.variables.length > 0 && (
-        <fieldset className="upload-variables">
-          <legend>{t('uploads.variables')}</legend>
-          <p className="form-hint">{t('uploads.variables.hint')}</p>
-          {list.columns.variables.map((name) => {
-            const choice = choices[name]!;
-            return (
-              <div key={name} className="upload-variable">
-                <label>
-                  <input
-                    type="checkbox"
+        <Form.Item
+          label={t('uploads.variables')}
+          htmlFor="upload-variables"
+          extra={t('uploads.variables.hint')}
+        >
+          <div
+            id="upload-variables"
+            role="group"
+            aria-label={t('uploads.variables')}
+            className="upload-variables"
+          >
+            {list.columns.variables.map((name) => {
+              const choice = choices[name]!;
+              return (
+                <div key={name} className="upload-variable">
+                  <Checkbox
                     checked={choice.send}
                     aria-label={t('uploads.variables.send', { name })}
                     onChange={(e) => choices$(name, { send: e.target.checked })}
-                  />{' '}
-                  {name}
-                </label>
-                <span aria-hidden="true">→</span>
-                <input
-                  value={choice.target}
-                  disabled={!choice.send}
-                  aria-label={t('uploads.variables.target', { name })}
-                  onChange={(e) => choices$(name, { target: e.target.value })}
-                />
-              </div>
-            );
-          })}
-        </fieldset>
+                  >
+                    {name}
+                  </Checkbox>
+                  <span aria-hidden="true">→</span>
+                  <Input
+                    value={choice.target}
+                    disabled={!choice.send}
+                    aria-label={t('uploads.variables.target', { name })}
+                    onChange={(e) => choices$(name, { target: e.target.value })}
+                  />
+                </div>
+              );
+            })}
+          </div>
+        </Form.Item>
       )}
 
-      <fieldset>
-        <legend>{t('uploads.via')}</legend>
-        <label>
-          <input type="radio" name="upload-via" checked={via === 'data'} onChange={() => setVia('data')} />{' '}
-          {t('uploads.via.data', { rows: plan?.batchRows ?? 500 })}
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="upload-via"
-            checked={via === 'file'}
-            disabled={plan !== null && !plan.fileAllowed}
-            onChange={() => setVia('file')}
-          />{' '}
-          {t('uploads.via.file')}
-          {plan !== null && !plan.fileAllowed && (
-            <span className="muted"> — {t('uploads.via.fileTooMany')}</span>
-          )}
-        </label>
-      </fieldset>
+      <Form.Item label={t('uploads.via')} htmlFor="upload-via">
+        <Radio.Group
+          id="upload-via"
+          name="upload-via"
+          aria-label={t('uploads.via')}
+          orientation="vertical"
+          value={via}
+          onChange={(event) => setVia(event.target.value as UploadVia)}
+          options={[
+            { value: 'data', label: t('uploads.via.data', { rows: plan?.batchRows ?? 500 }) },
+            {
+              value: 'file',
+              disabled: fileRefused,
+              label: (
+                <>
+                  {t('uploads.via.file')}
+                  {fileRefused && (
+                    <Typography.Text type="secondary"> — {t('uploads.via.fileTooMany')}</Typography.Text>
+                  )}
+                </>
+              ),
+            },
+          ]}
+        />
+      </Form.Item>
 
       <PlanSummary
         taskId={taskId}
@@ -226,27 +244,29 @@ export function UploadSetup({ list, checkedRowIds, initialTaskId, onStarted, onC
       />
 
       {fresh && plan.unfinishedUploadId !== null && (
-        <div className="notice warning" role="status">
-          <p>{t('uploads.unfinished', { id: plan.unfinishedUploadId })}</p>
-          <button
-            type="button"
-            className="primary"
-            disabled={busy}
-            onClick={() => void started(window.api.uploads.resume({ uploadId: plan.unfinishedUploadId! }))}
-          >
-            {t('uploads.resumeUnfinished')}
-          </button>
-        </div>
+        <Alert
+          type="warning"
+          showIcon
+          role="status"
+          title={t('uploads.unfinished', { id: plan.unfinishedUploadId })}
+          action={
+            <Button
+              type="primary"
+              disabled={busy}
+              onClick={() => void started(window.api.uploads.resume({ uploadId: plan.unfinishedUploadId! }))}
+            >
+              {t('uploads.resumeUnfinished')}
+            </Button>
+          }
+        />
       )}
 
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={!canStart}>
+      <Space className="form-actions" wrap>
+        <Button type="primary" htmlType="submit" disabled={!canStart}>
           {t('uploads.start')}
-        </button>
-        <button type="button" onClick={onClose}>
-          {t('uploads.close')}
-        </button>
-      </div>
-    </form>
+        </Button>
+        <Button onClick={onClose}>{t('uploads.close')}</Button>
+      </Space>
+    </Form>
   );
 }

@@ -29,11 +29,11 @@ import type { Logger } from '../log';
 import type { MediaProxy } from '../media/proxy';
 import { PeaksCache } from '../recordings/peaksCache';
 import { RecordingService } from '../recordings/service';
-import { providerFactory } from '../providers/registry';
 import type { TaskService } from '../tasks/service';
 import { CallStore } from './callStore';
 import { SyncCursorStore } from './cursors';
 import { exportResults } from './export';
+import { receivePush } from './pushIntake';
 import { PushControl } from './pushControl';
 import type { PushLimits } from './pushGuard';
 import type { PushAnswer } from './pushReceiver';
@@ -127,51 +127,13 @@ export class ResultsFeature {
     return this.deps.accounts.factoryFor(this.accountId).info.capabilities.outcomeCodes ?? null;
   }
 
-  /**
-   * Parses a push with its provider's parser and stores its calls on the task the resolver finds
-   * for their row keys (or the task the push names); answers what the provider expects.
-   */
+  /** A push stored under the account it belongs to (see pushIntake.ts). */
   receivePush(provider: ProviderId, body: string): PushAnswer {
-    let parsed;
-    let accountId = this.accountId;
-    try {
-      const factory = providerFactory(provider);
-      if (this.deps.accounts.factoryFor(accountId).info.id !== provider) {
-        const owner = this.pushOwner(provider, factory.parsePush(body).calls);
-        if (owner !== null) accountId = owner;
-      }
-      const own = this.deps.accounts.factoryFor(accountId).info.id === provider;
-      parsed = factory.parsePush(body, own ? this.deps.accounts.settingsFor?.(accountId) : undefined);
-    } catch {
-      this.deps.log?.warn('push: unreadable body', { provider, bytes: Buffer.byteLength(body) });
-      return { status: 400, contentType: 'application/json; charset=utf-8', body: '{"error":"unreadable"}' };
-    }
-    const { taskIds } = this.calls.ingest(parsed.calls, { accountId, taskId: null, now: this.now() });
-    for (const taskId of new Set(taskIds)) this.deps.broadcast?.('results:changed', { accountId, taskId });
-    return parsed.answer;
-  }
-
-  /**
-   * The account a push from another provider than the active account's belongs to: the only
-   * account on that provider, else the one that uploaded into, synced or stored calls of the
-   * pushed tasks, else the first on that provider; null when no account is on it (the push is
-   * then kept under the active account, as before).
-   */
-  private pushOwner(provider: ProviderId, calls: readonly { taskId: string | null }[]): string | null {
-    const candidates = this.deps.accounts.accountsOf?.(provider) ?? [];
-    if (candidates.length <= 1) return candidates[0] ?? null;
-    const taskIds = JSON.stringify([...new Set(calls.flatMap((c) => (c.taskId ? [c.taskId] : [])))]);
-    const owners = this.deps.db
-      .prepare(
-        `SELECT account_id FROM uploads WHERE task_id IN (SELECT value FROM json_each(?))
-         UNION SELECT account_id FROM sync_cursors WHERE task_id IN (SELECT value FROM json_each(?))
-         UNION SELECT account_id FROM result_calls WHERE task_id IN (SELECT value FROM json_each(?))`,
-      )
-      .pluck()
-      .all(taskIds, taskIds, taskIds) as string[];
-    const owner = candidates.find((id) => owners.includes(id)) ?? candidates[0]!;
-    this.deps.log?.info('push: stored under the account of its provider', { provider });
-    return owner;
+    return receivePush(
+      { ...this.deps, calls: this.calls, activeId: this.accountId, now: this.now },
+      provider,
+      body,
+    );
   }
 
   /** Tasks of the active account (listed now or with stored results) and the call lists. */

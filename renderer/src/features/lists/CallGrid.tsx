@@ -1,4 +1,4 @@
-import { Tooltip } from 'antd';
+import { Checkbox, Tooltip } from 'antd';
 import {
   useEffect,
   useMemo,
@@ -146,10 +146,10 @@ export function CallGrid() {
     >
       <div className="grid-header" role="row" aria-rowindex={1} style={{ width }}>
         <div className="grid-check" role="columnheader">
-          <input
-            type="checkbox"
+          <Checkbox
             aria-label={t('grid.selectAll')}
             checked={allChecked}
+            indeterminate={!allChecked && checked.size > 0}
             onChange={() => setChecked(allChecked ? new Set() : new Set(viewIds))}
           />
         </div>
@@ -173,8 +173,7 @@ export function CallGrid() {
               data-row-id={rowId}
             >
               <div className="grid-check" role="gridcell">
-                <input
-                  type="checkbox"
+                <Checkbox
                   aria-label={t('grid.select')}
                   checked={checked.has(rowId)}
                   onChange={() => toggleChecked(rowId)}

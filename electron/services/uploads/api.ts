@@ -18,6 +18,7 @@ import type { AccountSession } from '../accounts/service';
 import type { CallListStore } from '../lists/store';
 import type { Logger } from '../log';
 import type { ProviderFactory } from '../providers/types';
+import type { UploadsOffMain } from './offMain';
 
 /** What the rest of the app knows about numbers, for the plan's campaign checks. */
 export interface CampaignLookups {
@@ -31,6 +32,11 @@ export interface CampaignLookups {
 export interface UploadServiceDeps {
   /** Do-not-call and dialled numbers (default: none; the core passes the real ones). */
   campaign?: CampaignLookups;
+  /**
+   * The upload's long statements (row selection, the journal's creation, per-batch row writes)
+   * on another thread over the same database (the core's database worker); default: here.
+   */
+  offMain?: UploadsOffMain;
   /** The app database, migrated with APP_MIGRATIONS (which include the upload journal). */
   db: Database;
   lists: CallListStore;

@@ -242,6 +242,24 @@ export class UploadJournal {
       .immediate();
   }
 
+  /**
+   * The next `limit` pending rows in sending order, written `sending` in the same transaction
+   * (committed before the request that carries them is made): answers them as they were.
+   */
+  takePending(id: number, limit: number): JournalRow[] {
+    return this.db
+      .transaction(() => {
+        const rows = this.rowsIn(id, ['pending'], limit);
+        if (rows.length > 0)
+          this.record(
+            id,
+            rows.map((r) => ({ outid: r.outid, state: 'sending' })),
+          );
+        return rows;
+      })
+      .immediate();
+  }
+
   /** Sets fields of the upload record (state changes, errors, server counts). */
   update(id: number, fields: Partial<Omit<UploadRecord, 'id'>>): void {
     const keys = Object.keys(fields);

@@ -12,9 +12,10 @@ import type { RunOptions, UploadHandle, UploadService, UploadServiceDeps } from 
 import { uploadFailure } from './errors';
 import { UploadJournal, type UploadRecord } from './journal';
 import { mayTakeOver } from './lease';
+import { campaignChecks, countsOf, journalRowsHere, type SelectionArgs, type UploadHeader } from './offMain';
 import { ROW_STATES } from './records';
 import { UploadRunner } from './runner';
-import { countRows, resolveVariables, selectRows, type CampaignChecks, type OnTaskWhy } from './selection';
+import { countRows, resolveVariables, selectRows } from './selection';
 import { toSummary } from './summary';
 import { reopenUncertain, skipUncertain } from './uncertain';
 
@@ -38,6 +39,8 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
   const now = deps.now ?? Date.now;
   const log = deps.log ?? silentLogger;
   const journal = new UploadJournal(deps.db, now);
+  // The long statements: on the database worker when the host has one, else here.
+  const rowsOf = deps.offMain?.rows ?? journalRowsHere(journal);
   const owner = { pid: process.pid, token: randomUUID() };
   const batchRowsOf = (accountId: string): number =>
     deps.batchRows ?? deps.factoryFor(accountId).info.capabilities.rows.batchRows;
@@ -82,37 +85,51 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     return { accountId, taskId, list, variables, via: request.via ?? 'data' };
   };
 
-  /** The plan's campaign checks for one task: the do-not-call list, the journal, the synced calls. */
-  const checksFor = (accountId: string, taskId: string, request: UploadRequest): CampaignChecks => ({
-    doNotCall: (telephones) => deps.campaign?.doNotCall(accountId, telephones) ?? new Map(),
-    onTask: (telephones) => {
-      const found = new Map<string, OnTaskWhy>();
-      for (const [telephone, listName] of journal.numbersOnTask(accountId, taskId, telephones))
-        found.set(telephone, { kind: 'uploaded', listName });
-      const rest = telephones.filter((telephone) => !found.has(telephone));
-      for (const telephone of deps.campaign?.dialled(accountId, taskId, rest) ?? [])
-        found.set(telephone, { kind: 'dialled' });
-      return found;
-    },
+  /** What the selection needs (on whichever thread makes it). */
+  const selectionOf = (request: UploadRequest, resolved: ReturnType<typeof resolve>): SelectionArgs => ({
+    accountId: resolved.accountId,
+    taskId: resolved.taskId,
+    listId: resolved.list.id,
+    variables: resolved.variables,
+    ...(request.rowIds ? { rowIds: request.rowIds } : {}),
     sendNumbersOnTask: request.sendNumbersOnTask === true,
+    provider: deps.factoryFor(resolved.accountId).info.id,
   });
 
-  /** Also the rows, in one synchronous pass (the journal is written from this snapshot). */
-  const prepare = (request: UploadRequest) => {
-    const resolved = resolve(request);
+  /**
+   * The rows to send, selected in one pass (the journal is written from this snapshot), with a
+   * way to write the journal from them: on the worker when there is one, else here.
+   */
+  const prepare = async (request: UploadRequest, resolved: ReturnType<typeof resolve>) => {
+    if (deps.offMain) return deps.offMain.prepare(selectionOf(request, resolved));
     const { accountId, taskId, list, variables } = resolved;
     const onTask = journal.outidsOnTask(accountId, taskId);
     const rules = deps.factoryFor(accountId);
-    const checks = checksFor(accountId, taskId, request);
+    const checks = campaignChecks(
+      journal,
+      deps.campaign,
+      accountId,
+      taskId,
+      request.sendNumbersOnTask === true,
+    );
+    const selected = selectRows(deps.lists, list, variables, onTask, rules, checks, request.rowIds);
     return {
-      ...resolved,
-      selected: selectRows(deps.lists, list, variables, onTask, rules, checks, request.rowIds),
+      counts: countsOf(selected),
+      create: async (header: UploadHeader) =>
+        journal.create({
+          ...header,
+          excluded: selected.excluded,
+          rows: selected.send,
+          repeated: selected.repeated,
+        }),
+      discard: async () => undefined,
     };
   };
 
   const launch = (id: number, session: AccountSession, options: RunOptions): UploadHandle => {
     const runner = new UploadRunner({
       journal,
+      rows: rowsOf,
       provider: session.provider,
       rules: session.factory,
       uploadId: id,
@@ -163,12 +180,24 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
 
   return {
     async plan(request) {
-      const { accountId, taskId, list, variables, via } = resolve(request);
-      const onTask = journal.outidsOnTask(accountId, taskId);
+      const resolved = resolve(request);
+      const { accountId, taskId, list, variables, via } = resolved;
       const rules = deps.factoryFor(accountId);
-      const checks = checksFor(accountId, taskId, request);
-      const selected = await countRows(deps.lists, list, variables, onTask, rules, checks, request.rowIds);
-      const toSend = selected.send.length;
+      const sendNumbersOnTask = request.sendNumbersOnTask === true;
+      const selected = deps.offMain
+        ? await deps.offMain.plan(selectionOf(request, resolved))
+        : countsOf(
+            await countRows(
+              deps.lists,
+              list,
+              variables,
+              journal.outidsOnTask(accountId, taskId),
+              rules,
+              campaignChecks(journal, deps.campaign, accountId, taskId, sendNumbersOnTask),
+              request.rowIds,
+            ),
+          );
+      const toSend = selected.send;
       const { rows } = rules.info.capabilities;
       const batchRows = batchRowsOf(accountId);
       const fileRows = rows.file?.maxRows ?? 0;
@@ -181,8 +210,8 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
         consideredRows: selected.considered,
         missingRowIds: selected.missingRowIds,
         excluded: selected.excluded,
-        alreadyOnTask: selected.repeated.length,
-        numberOnTask: { ...selected.numberOnTask, sendAnyway: checks.sendNumbersOnTask },
+        alreadyOnTask: selected.repeated,
+        numberOnTask: { ...selected.numberOnTask, sendAnyway: sendNumbersOnTask },
         doNotCall: selected.doNotCall,
         flagged: selected.flagged,
         toSend,
@@ -204,29 +233,35 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     },
 
     async start(request, options = {}) {
-      const { accountId, taskId, list, variables, selected, via } = prepare(request);
-      const unfinished = journal.unfinished(accountId, taskId, list.id);
-      if (unfinished) throw uploadFailure('uploads.unfinished', String(unfinished.id), { id: unfinished.id });
-      if (selected.send.length === 0) throw uploadFailure('uploads.nothing_to_send');
-      if (via === 'file' && selected.send.length > fileRowsOf(accountId))
-        throw uploadFailure('uploads.file_too_many_rows', String(selected.send.length));
-      // Credentials first: a missing keychain entry should not leave a journal behind.
-      const session = await deps.sessionFor(accountId);
-      const id = journal.create({
-        accountId,
-        taskId,
-        listId: list.id,
-        listName: list.name,
-        via,
-        batchRows: batchRowsOf(accountId),
-        excluded: selected.excluded,
-        variables: variables.columns,
-        rows: selected.send,
-        repeated: selected.repeated,
-        owner,
-      });
-      log.info('upload started', { uploadId: id, taskId, listId: list.id, rows: selected.send.length, via });
-      return launch(id, session, options);
+      const resolved = resolve(request);
+      const { accountId, taskId, list, variables, via } = resolved;
+      const prepared = await prepare(request, resolved);
+      try {
+        const unfinished = journal.unfinished(accountId, taskId, list.id);
+        if (unfinished)
+          throw uploadFailure('uploads.unfinished', String(unfinished.id), { id: unfinished.id });
+        const toSend = prepared.counts.send;
+        if (toSend === 0) throw uploadFailure('uploads.nothing_to_send');
+        if (via === 'file' && toSend > fileRowsOf(accountId))
+          throw uploadFailure('uploads.file_too_many_rows', String(toSend));
+        // Credentials first: a missing keychain entry should not leave a journal behind.
+        const session = await deps.sessionFor(accountId);
+        const id = await prepared.create({
+          accountId,
+          taskId,
+          listId: list.id,
+          listName: list.name,
+          via,
+          batchRows: batchRowsOf(accountId),
+          variables: variables.columns,
+          owner,
+        });
+        log.info('upload started', { uploadId: id, taskId, listId: list.id, rows: toSend, via });
+        return launch(id, session, options);
+      } catch (error) {
+        await prepared.discard();
+        throw error;
+      }
     },
 
     async resume(uploadId, options = {}) {

@@ -103,6 +103,15 @@ export interface UploadService {
   /** Stops the upload for good (after the request in flight); accepted rows stay on the task. */
   cancel(uploadId: number): UploadSummary;
   status(uploadId: number): UploadSummary;
+  /**
+   * `status`, `forList` and `forTask` with the rows counted where the upload's long statements
+   * run (the host's database worker): what the contract answers.
+   */
+  read: {
+    status(uploadId: number): Promise<UploadSummary>;
+    forList(listId: number): Promise<UploadSummary[]>;
+    forTask(taskId: string, accountId?: string): Promise<UploadSummary[]>;
+  };
   /** Journal rows of an upload, in sending order, optionally only some states. */
   rows(
     uploadId: number,

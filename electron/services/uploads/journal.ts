@@ -184,6 +184,17 @@ export class UploadJournal {
     return counts;
   }
 
+  /** Rows the client refused before sending (`provider.row_rejected`): failed, but never sent. */
+  refusedLocally(id: number): number {
+    return (
+      this.db
+        .prepare<[number], { n: number }>(
+          "SELECT count(*) AS n FROM upload_rows WHERE upload_id = ? AND state = 'rejected' AND code = 'provider.row_rejected'",
+        )
+        .get(id)?.n ?? 0
+    );
+  }
+
   /** Rows in the given states, in sending order (`limit` rows at most). */
   rowsIn(id: number, states: readonly UploadRowState[], limit = -1, offset = 0): JournalRow[] {
     // Literal placeholders, not json_each: with one state SQLite then walks the

@@ -11,6 +11,7 @@ import type { ProviderId } from '../../../shared/providers';
 import type { CallListStore } from '../lists/store';
 import type { CampaignLookups } from './api';
 import type { JournalRow, RowOutcome, UploadJournal } from './journal';
+import type { SummaryCounts } from './summary';
 import {
   selectRows,
   type CampaignChecks,
@@ -88,6 +89,8 @@ export function selectOn(
 /** The journal's row statements a runner makes, answered when committed. */
 export interface JournalRows {
   counts(uploadId: number): Promise<UploadRowCounts>;
+  /** The counts an upload's summary shows. */
+  summaryCounts(uploadId: number): Promise<SummaryCounts>;
   rowsIn(
     uploadId: number,
     states: readonly UploadRowState[],
@@ -103,6 +106,7 @@ export interface JournalRows {
 export function journalRowsHere(journal: UploadJournal): JournalRows {
   return {
     counts: async (id) => journal.counts(id),
+    summaryCounts: async (id) => ({ rows: journal.counts(id), refusedLocally: journal.refusedLocally(id) }),
     rowsIn: async (id, states, limit, offset) => journal.rowsIn(id, states, limit, offset),
     record: async (id, outcomes, answered) => journal.record(id, outcomes, answered),
     takePending: async (id, limit) => journal.takePending(id, limit),

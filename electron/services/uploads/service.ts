@@ -16,7 +16,7 @@ import { campaignChecks, countsOf, journalRowsHere, type SelectionArgs, type Upl
 import { ROW_STATES } from './records';
 import { UploadRunner } from './runner';
 import { countRows, resolveVariables, selectRows } from './selection';
-import { toSummary } from './summary';
+import { summaryOf, toSummary } from './summary';
 import { reopenUncertain, skipUncertain } from './uncertain';
 
 /** Rows removed per request (and journaled as each request is answered). */
@@ -47,6 +47,8 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
   const fileRowsOf = (accountId: string): number =>
     deps.factoryFor(accountId).info.capabilities.rows.file?.maxRows ?? 0;
   const runners = new Map<number, { runner: UploadRunner; handle: UploadHandle }>();
+  // Runs that ended but whose summary is still being counted (close() waits for them too).
+  const ending = new Set<Promise<UploadSummary>>();
 
   /**
    * A `running` upload whose runner is gone (its process quit or crashed) is stopped in fact:
@@ -72,8 +74,14 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       })
       .immediate();
   };
-  const toSummaryOf = (record: UploadRecord): UploadSummary => toSummary(deps.db, journal, settle(record));
+  const toSummaryOf = (record: UploadRecord): UploadSummary => toSummary(journal, settle(record));
   const summary = (id: number): UploadSummary => toSummaryOf(journal.get(id));
+  // The same, its rows counted where the long statements run (a 100,000-row upload's counts).
+  const readSummaryOf = async (record: UploadRecord): Promise<UploadSummary> => {
+    const settled = settle(record);
+    return summaryOf(settled, await rowsOf.summaryCounts(settled.id));
+  };
+  const readSummary = (id: number): Promise<UploadSummary> => readSummaryOf(journal.get(id));
 
   /** The request's account, task, list and variable mapping, checked. */
   const resolve = (request: UploadRequest) => {
@@ -146,7 +154,10 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     });
     const done = runner.run().then(() => {
       runners.delete(id);
-      return summary(id);
+      // `done` never rejects: with the worker gone, the rows are counted here.
+      const counted = readSummary(id).catch(() => summary(id));
+      ending.add(counted);
+      return counted.finally(() => ending.delete(counted));
     });
     const handle: UploadHandle = {
       uploadId: id,
@@ -297,6 +308,12 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     },
 
     status: summary,
+    read: {
+      status: readSummary,
+      forList: (listId) => Promise.all(journal.forList(listId).map(readSummaryOf)),
+      forTask: (taskId, accountId = deps.activeId()) =>
+        Promise.all(journal.forTask(accountId, taskId).map(readSummaryOf)),
+    },
 
     rows(uploadId, query = {}) {
       journal.get(uploadId);
@@ -348,6 +365,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       const all = [...runners.values()];
       for (const { runner } of all) runner.requestStop('pause');
       await Promise.all(all.map(({ handle }) => handle.done));
+      await Promise.all(ending);
     },
   };
 }

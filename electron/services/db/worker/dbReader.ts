@@ -102,6 +102,7 @@ export class DbReader {
       },
       rows: {
         counts: (uploadId) => this.ask('journalCounts', { uploadId }),
+        summaryCounts: (uploadId) => this.ask('journalSummaryCounts', { uploadId }),
         rowsIn: (uploadId, states, limit = -1, offset = 0) =>
           this.ask('journalRowsIn', { uploadId, states, limit, offset }),
         record: async (uploadId, outcomes, answeredRequests = 0) => {

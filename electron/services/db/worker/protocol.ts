@@ -7,6 +7,7 @@ import type { OutcomeCodes } from '../../../../shared/outcomeGroups';
 import type { UploadRowCounts, UploadRowState } from '../../../../shared/uploads';
 import type { JournalRow, RowOutcome } from '../../uploads/journal';
 import type { SelectionArgs, SelectionCounts, UploadHeader } from '../../uploads/offMain';
+import type { SummaryCounts } from '../../uploads/summary';
 import type {
   ResultsCounts,
   ResultsFilter,
@@ -67,6 +68,7 @@ export interface UploadOps {
   uploadCreate: { args: { token: number; header: UploadHeader }; value: { uploadId: number } };
   uploadDiscard: { args: { token: number }; value: null };
   journalCounts: { args: { uploadId: number }; value: UploadRowCounts };
+  journalSummaryCounts: { args: { uploadId: number }; value: SummaryCounts };
   journalRowsIn: {
     args: { uploadId: number; states: readonly UploadRowState[]; limit: number; offset: number };
     value: JournalRow[];

@@ -118,6 +118,11 @@ function run(request: ReadRequest): unknown {
       return null;
     case 'journalCounts':
       return journal.counts(request.args.uploadId);
+    case 'journalSummaryCounts':
+      return {
+        rows: journal.counts(request.args.uploadId),
+        refusedLocally: journal.refusedLocally(request.args.uploadId),
+      };
     case 'journalRowsIn': {
       const { uploadId, states, limit, offset } = request.args;
       return journal.rowsIn(uploadId, states, limit, offset);

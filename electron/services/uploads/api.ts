@@ -18,15 +18,9 @@ import type { AccountSession } from '../accounts/service';
 import type { CallListStore } from '../lists/store';
 import type { Logger } from '../log';
 import type { ProviderFactory } from '../providers/types';
-import type { UploadsOffMain } from './offMain';
+import type { CampaignLookups, UploadsOffMain } from './offMain';
 
-/** What the rest of the app knows about numbers, for the plan's campaign checks. */
-export interface CampaignLookups {
-  /** Of these numbers, those on the do-not-call list for the account, with the reason. */
-  doNotCall(accountId: string, telephones: readonly string[]): Map<string, string | null>;
-  /** Of these numbers, those the task's synced calls show dialled. */
-  dialled(accountId: string, taskId: string, telephones: readonly string[]): Set<string>;
-}
+export type { CampaignLookups } from './offMain';
 
 /** What the host provides. */
 export interface UploadServiceDeps {

@@ -9,7 +9,6 @@ import type { Database } from 'better-sqlite3';
 import type { UploadRowCounts, UploadRowState } from '../../../shared/uploads';
 import type { ProviderId } from '../../../shared/providers';
 import type { CallListStore } from '../lists/store';
-import type { CampaignLookups } from './api';
 import type { JournalRow, RowOutcome, UploadJournal } from './journal';
 import type { SummaryCounts } from './summary';
 import {
@@ -20,6 +19,14 @@ import {
   type RowRules,
   type SelectedRows,
 } from './selection';
+
+/** What the rest of the app knows about numbers, for the plan's campaign checks. */
+export interface CampaignLookups {
+  /** Of these numbers, those on the do-not-call list for the account, with the reason. */
+  doNotCall(accountId: string, telephones: readonly string[]): Map<string, string | null>;
+  /** Of these numbers, those the task's synced calls show dialled. */
+  dialled(accountId: string, taskId: string, telephones: readonly string[]): Set<string>;
+}
 
 /** What a selection needs to know besides the database: the request, resolved on main. */
 export interface SelectionArgs {

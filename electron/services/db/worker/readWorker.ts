@@ -1,10 +1,11 @@
 /**
  * The database worker: long reads (sort and filter of up to 100,000 list rows, the Results
- * screen's pages, counts and dashboards over the synced calls), an import's row batches and a
- * sync's pages of calls, and an upload's long statements (its rows selected and checked, its
- * journal created, its rows written per batch) run on this thread over its own connection, so the thread that answers the contract never waits
- * for them. WAL lets it read beside main's connection; its writes (imports, a column's stored
- * sort keys) are ordered with main's by SQLite's lock and the busy timeout.
+ * screen's pages, counts and dashboards over the synced calls), an import's row batches, a
+ * sync's pages of calls and an upload's long statements (its rows selected and checked, its
+ * journal created, its rows written per batch, its rows counted) run on this thread over its
+ * own connection, so the thread that answers the contract never waits for them. WAL lets it
+ * read beside main's connection; its writes (imports, synced calls, the upload journal's rows, a
+ * column's stored sort keys) are ordered with main's by SQLite's lock and the busy timeout.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppFailure } from '../../contract/failure';

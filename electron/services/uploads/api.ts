@@ -98,11 +98,15 @@ export interface UploadService {
   cancel(uploadId: number): UploadSummary;
   status(uploadId: number): UploadSummary;
   /**
-   * `status`, `forList` and `forTask` with the rows counted where the upload's long statements
-   * run (the host's database worker): what the contract answers.
+   * `status`, `forList`, `forTask`, `pause`, `cancel` and `skipUncertain` answering summaries
+   * whose rows are counted where the upload's long statements run (the host's database
+   * worker): what the contract answers.
    */
   read: {
     status(uploadId: number): Promise<UploadSummary>;
+    pause(uploadId: number): Promise<UploadSummary>;
+    cancel(uploadId: number): Promise<UploadSummary>;
+    skipUncertain(uploadId: number): Promise<UploadSummary>;
     forList(listId: number): Promise<UploadSummary[]>;
     forTask(taskId: string, accountId?: string): Promise<UploadSummary[]>;
   };

@@ -13,8 +13,8 @@ export function uploadHandlers(uploads: UploadService): FeatureHandlers<typeof u
     'uploads:start': async (request) => uploads.read.status((await uploads.start(request)).uploadId),
     'uploads:resume': async ({ uploadId, via }) =>
       uploads.read.status((await uploads.resume(uploadId, via ? { via } : {})).uploadId),
-    'uploads:pause': ({ uploadId }) => uploads.pause(uploadId),
-    'uploads:cancel': ({ uploadId }) => uploads.cancel(uploadId),
+    'uploads:pause': ({ uploadId }) => uploads.read.pause(uploadId),
+    'uploads:cancel': ({ uploadId }) => uploads.read.cancel(uploadId),
     'uploads:status': ({ uploadId }) => uploads.read.status(uploadId),
     'uploads:forList': ({ listId }) => uploads.read.forList(listId),
     'uploads:forTask': ({ taskId }) => uploads.read.forTask(taskId),
@@ -27,6 +27,6 @@ export function uploadHandlers(uploads: UploadService): FeatureHandlers<typeof u
     'uploads:removeRows': (request) => uploads.removeRows(request),
     'uploads:resendUncertain': async ({ uploadId }) =>
       uploads.read.status((await uploads.resendUncertain(uploadId)).uploadId),
-    'uploads:skipUncertain': ({ uploadId }) => uploads.skipUncertain(uploadId),
+    'uploads:skipUncertain': ({ uploadId }) => uploads.read.skipUncertain(uploadId),
   };
 }

@@ -189,6 +189,26 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       .immediate();
   };
 
+  const pause = (uploadId: number): void => {
+    settle(journal.get(uploadId));
+    const local = runners.get(uploadId);
+    if (local) local.runner.requestStop('pause');
+    else if (journal.get(uploadId).state === 'running') {
+      // Another process runs it (or ran it and died: then resume() takes it over anyway).
+      journal.update(uploadId, { requested: 'pause' });
+    }
+  };
+
+  const cancel = (uploadId: number): void => {
+    const local = runners.get(uploadId);
+    const record = journal.get(uploadId);
+    if (local) local.runner.requestStop('cancel');
+    else if (record.state === 'running' && !mayTakeOver(record, owner, now()))
+      journal.update(uploadId, { requested: 'cancel' });
+    else if (record.state !== 'done' && record.state !== 'cancelled')
+      journal.update(uploadId, { state: 'cancelled', requested: null, finished_at: now() });
+  };
+
   return {
     async plan(request) {
       const resolved = resolve(request);
@@ -286,30 +306,30 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     },
 
     pause(uploadId) {
-      settle(journal.get(uploadId));
-      const local = runners.get(uploadId);
-      if (local) local.runner.requestStop('pause');
-      else if (journal.get(uploadId).state === 'running') {
-        // Another process runs it (or ran it and died: then resume() takes it over anyway).
-        journal.update(uploadId, { requested: 'pause' });
-      }
+      pause(uploadId);
       return summary(uploadId);
     },
 
     cancel(uploadId) {
-      const local = runners.get(uploadId);
-      const record = journal.get(uploadId);
-      if (local) local.runner.requestStop('cancel');
-      else if (record.state === 'running' && !mayTakeOver(record, owner, now()))
-        journal.update(uploadId, { requested: 'cancel' });
-      else if (record.state !== 'done' && record.state !== 'cancelled')
-        journal.update(uploadId, { state: 'cancelled', requested: null, finished_at: now() });
+      cancel(uploadId);
       return summary(uploadId);
     },
 
     status: summary,
     read: {
       status: readSummary,
+      pause: (uploadId) => {
+        pause(uploadId);
+        return readSummary(uploadId);
+      },
+      cancel: (uploadId) => {
+        cancel(uploadId);
+        return readSummary(uploadId);
+      },
+      skipUncertain: (uploadId) => {
+        skipUncertain(journal, uploadId);
+        return readSummary(uploadId);
+      },
       forList: (listId) => Promise.all(journal.forList(listId).map(readSummaryOf)),
       forTask: (taskId, accountId = deps.activeId()) =>
         Promise.all(journal.forTask(accountId, taskId).map(readSummaryOf)),

@@ -2,7 +2,9 @@
  * Upload benchmark: 100,000 list rows into a sandbox task with 30 ms injected per request.
  *
  * - batched: the upload service as the app runs it (journal in a real SQLite file, add_task_data
- *   in batches of 500, the journal committed before and after every request);
+ *   in batches of 500, the journal committed before and after every request), its long
+ *   statements on the database worker as the core runs them; `batched here` is the same with
+ *   every statement on this thread (as the CLI runs it);
  * - one per request: the vendor demo's way, one add_task_data request per row in sequence
  *   through the bare client (no journal, so the baseline is not burdened by our own costs),
  *   measured on a 1,000-row sample and scaled to 100,000.
@@ -10,13 +12,16 @@
  * - cec: 400 rows into a Huawei CEC campaign (≤ 20 rows a request, ≥ 1 s apart), against the
  *   19 s floor of that rule (uploadCec.ts).
  *
- * The lists are generated here (never committed). Prints the times and, as the last line,
- * `ratio <one-per-request/batched>`. Run: npx tsx test/bench/upload.ts
+ * The lists are generated here (never committed). Prints the times, `ratio here` (against
+ * `batched here`) and, as the last line, `ratio <one-per-request/batched>`.
+ * Run: npx tsx test/bench/upload.ts
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DbReader } from '../../electron/services/db/worker/dbReader';
 import { startSandbox } from '../../electron/services/sandbox';
+import type { UploadService } from '../../electron/services/uploads';
 import { createTask, makeList, mobiles, openUploads, sandboxClient } from '../support/uploads';
 import { benchCecUpload } from './uploadCec';
 
@@ -41,22 +46,32 @@ try {
     failed = true;
   }
 
-  const taskId = await createTask(client, 'bench-batched');
-  sandbox.control.resetStats();
-  started = performance.now();
-  const handle = await uploads.start({ listId, taskId });
-  const summary = await handle.done;
-  const batched = performance.now() - started;
-  const requests = sandbox.control.stats().requests['add_task_data'] ?? 0;
-  const held = sandbox.control.taskOutids(taskId).length;
-  console.log(
-    `batched          ${batched.toFixed(0).padStart(8)} ms  ${requests} requests  ` +
-      `${summary.outcome.accepted} accepted  ${held} on the task  (${((ROWS * 1000) / batched).toFixed(0)} rows/s)`,
-  );
-  if (summary.state !== 'done' || held !== ROWS) {
-    console.error(`  ✗ expected ${ROWS} rows on the task, upload ${summary.state}`);
-    failed = true;
-  }
+  const batchedBy = async (label: string, service: UploadService): Promise<number> => {
+    const taskId = await createTask(client, `bench-${label.replace(/ /g, '-')}`);
+    sandbox.control.resetStats();
+    const began = performance.now();
+    const handle = await service.start({ listId, taskId });
+    const summary = await handle.done;
+    const ms = performance.now() - began;
+    const requests = sandbox.control.stats().requests['add_task_data'] ?? 0;
+    const held = sandbox.control.taskOutids(taskId).length;
+    console.log(
+      `${label.padEnd(16)} ${ms.toFixed(0).padStart(8)} ms  ${requests} requests  ` +
+        `${summary.outcome.accepted} accepted  ${held} on the task  (${((ROWS * 1000) / ms).toFixed(0)} rows/s)`,
+    );
+    if (summary.state !== 'done' || held !== ROWS) {
+      console.error(`  ✗ expected ${ROWS} rows on the task, upload ${summary.state}`);
+      failed = true;
+    }
+    return ms;
+  };
+  const reader = new DbReader(dir);
+  const onWorker = openUploads(dir, client, { offMain: reader.uploads() });
+  const batched = await batchedBy('batched', onWorker.uploads);
+  await onWorker.uploads.close();
+  await reader.close();
+  onWorker.services.close();
+  const batchedHere = await batchedBy('batched here', uploads);
 
   const sampleTask = await createTask(client, 'bench-one-per-request');
   const sample = services.store.getRows(listId, 0, SAMPLE);
@@ -76,6 +91,7 @@ try {
   );
   await uploads.close();
   services.close();
+  console.log(`ratio here ${(onePerRequest / batchedHere).toFixed(2)}`);
   console.log(`ratio ${(onePerRequest / batched).toFixed(2)}`);
 } finally {
   await sandbox.close();

@@ -146,9 +146,10 @@ export function createCore(adapters: HostAdapters): Core {
   });
   const db = openAppDatabase(dataDir);
   const listServices = listServicesOver(db, { exclusive: adapters.exclusive ?? false });
-  // Long reads (list sorts, the Results screen's pages, counts and dashboards) and the bulk
-  // writes (import batches, synced pages) run on the database worker over its own WAL
-  // connection; the small writes (edits, pushes, the upload journal) stay here for now.
+  // Long reads (list sorts, the Results screen's pages, counts and dashboards), the bulk writes
+  // (import batches, synced pages) and an upload's long statements (its rows selected and
+  // checked, its journal created, its rows written per batch) run on the database worker over
+  // its own WAL connection; the small writes (grid edits, pushes, an upload's record by id) stay here.
   const reader = new DbReader(dataDir);
   const exports = new ExportService(adapters.exportHost ?? dataFolderHost(dataDir));
   const lists = new ListsFeature({
@@ -168,10 +169,17 @@ export function createCore(adapters: HostAdapters): Core {
     broadcast,
   });
   // Upload plans leave out do-not-call numbers and numbers the task already holds or dialled.
-  const uploads = createHostUploads(listServices, accounts, broadcast, log, {
-    doNotCall: (accountId, telephones) => dnc.checker(accountId)(telephones),
-    dialled: (accountId, taskId, telephones) => results.reader.dialledAmong(accountId, taskId, telephones),
-  });
+  const uploads = createHostUploads(
+    listServices,
+    accounts,
+    broadcast,
+    log,
+    {
+      doNotCall: (accountId, telephones) => dnc.checker(accountId)(telephones),
+      dialled: (accountId, taskId, telephones) => results.reader.dialledAmong(accountId, taskId, telephones),
+    },
+    reader.uploads(),
+  );
   const results = new ResultsFeature({
     db,
     offMain: reader,

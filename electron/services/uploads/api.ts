@@ -18,19 +18,19 @@ import type { AccountSession } from '../accounts/service';
 import type { CallListStore } from '../lists/store';
 import type { Logger } from '../log';
 import type { ProviderFactory } from '../providers/types';
+import type { CampaignLookups, UploadsOffMain } from './offMain';
 
-/** What the rest of the app knows about numbers, for the plan's campaign checks. */
-export interface CampaignLookups {
-  /** Of these numbers, those on the do-not-call list for the account, with the reason. */
-  doNotCall(accountId: string, telephones: readonly string[]): Map<string, string | null>;
-  /** Of these numbers, those the task's synced calls show dialled. */
-  dialled(accountId: string, taskId: string, telephones: readonly string[]): Set<string>;
-}
+export type { CampaignLookups } from './offMain';
 
 /** What the host provides. */
 export interface UploadServiceDeps {
   /** Do-not-call and dialled numbers (default: none; the core passes the real ones). */
   campaign?: CampaignLookups;
+  /**
+   * The upload's long statements (row selection, the journal's creation, per-batch row writes)
+   * on another thread over the same database (the core's database worker); default: here.
+   */
+  offMain?: UploadsOffMain;
   /** The app database, migrated with APP_MIGRATIONS (which include the upload journal). */
   db: Database;
   lists: CallListStore;
@@ -97,6 +97,19 @@ export interface UploadService {
   /** Stops the upload for good (after the request in flight); accepted rows stay on the task. */
   cancel(uploadId: number): UploadSummary;
   status(uploadId: number): UploadSummary;
+  /**
+   * `status`, `forList`, `forTask`, `pause`, `cancel` and `skipUncertain` answering summaries
+   * whose rows are counted where the upload's long statements run (the host's database
+   * worker): what the contract answers.
+   */
+  read: {
+    status(uploadId: number): Promise<UploadSummary>;
+    pause(uploadId: number): Promise<UploadSummary>;
+    cancel(uploadId: number): Promise<UploadSummary>;
+    skipUncertain(uploadId: number): Promise<UploadSummary>;
+    forList(listId: number): Promise<UploadSummary[]>;
+    forTask(taskId: string, accountId?: string): Promise<UploadSummary[]>;
+  };
   /** Journal rows of an upload, in sending order, optionally only some states. */
   rows(
     uploadId: number,

@@ -10,14 +10,14 @@ import type { UploadService } from './api';
 export function uploadHandlers(uploads: UploadService): FeatureHandlers<typeof uploadCalls> {
   return {
     'uploads:plan': (request) => uploads.plan(request),
-    'uploads:start': async (request) => uploads.status((await uploads.start(request)).uploadId),
+    'uploads:start': async (request) => uploads.read.status((await uploads.start(request)).uploadId),
     'uploads:resume': async ({ uploadId, via }) =>
-      uploads.status((await uploads.resume(uploadId, via ? { via } : {})).uploadId),
-    'uploads:pause': ({ uploadId }) => uploads.pause(uploadId),
-    'uploads:cancel': ({ uploadId }) => uploads.cancel(uploadId),
-    'uploads:status': ({ uploadId }) => uploads.status(uploadId),
-    'uploads:forList': ({ listId }) => uploads.forList(listId),
-    'uploads:forTask': ({ taskId }) => uploads.forTask(taskId),
+      uploads.read.status((await uploads.resume(uploadId, via ? { via } : {})).uploadId),
+    'uploads:pause': ({ uploadId }) => uploads.read.pause(uploadId),
+    'uploads:cancel': ({ uploadId }) => uploads.read.cancel(uploadId),
+    'uploads:status': ({ uploadId }) => uploads.read.status(uploadId),
+    'uploads:forList': ({ listId }) => uploads.read.forList(listId),
+    'uploads:forTask': ({ taskId }) => uploads.read.forTask(taskId),
     'uploads:rows': ({ uploadId, states, offset, limit }) =>
       uploads.rows(uploadId, {
         ...(states ? { states } : {}),
@@ -26,7 +26,7 @@ export function uploadHandlers(uploads: UploadService): FeatureHandlers<typeof u
       }),
     'uploads:removeRows': (request) => uploads.removeRows(request),
     'uploads:resendUncertain': async ({ uploadId }) =>
-      uploads.status((await uploads.resendUncertain(uploadId)).uploadId),
-    'uploads:skipUncertain': ({ uploadId }) => uploads.skipUncertain(uploadId),
+      uploads.read.status((await uploads.resendUncertain(uploadId)).uploadId),
+    'uploads:skipUncertain': ({ uploadId }) => uploads.read.skipUncertain(uploadId),
   };
 }

@@ -3,6 +3,7 @@ import type { Broadcast } from '../contract/dispatch';
 import type { ListServices } from '../lists/index';
 import type { Logger } from '../log';
 import type { CampaignLookups, UploadService } from './api';
+import type { UploadsOffMain } from './offMain';
 import { createUploadService } from './service';
 
 /**
@@ -16,9 +17,11 @@ export function createHostUploads(
   broadcast: Broadcast,
   log?: Logger,
   campaign?: CampaignLookups,
+  offMain?: UploadsOffMain,
 ): UploadService {
   return createUploadService({
     ...(campaign ? { campaign } : {}),
+    ...(offMain ? { offMain } : {}),
     db: lists.db,
     lists: lists.store,
     sessionFor: (accountId) => accounts.sessionFor(accountId),

@@ -184,6 +184,17 @@ export class UploadJournal {
     return counts;
   }
 
+  /** Rows the client refused before sending (`provider.row_rejected`): failed, but never sent. */
+  refusedLocally(id: number): number {
+    return (
+      this.db
+        .prepare<[number], { n: number }>(
+          "SELECT count(*) AS n FROM upload_rows WHERE upload_id = ? AND state = 'rejected' AND code = 'provider.row_rejected'",
+        )
+        .get(id)?.n ?? 0
+    );
+  }
+
   /** Rows in the given states, in sending order (`limit` rows at most). */
   rowsIn(id: number, states: readonly UploadRowState[], limit = -1, offset = 0): JournalRow[] {
     // Literal placeholders, not json_each: with one state SQLite then walks the
@@ -238,6 +249,24 @@ export class UploadJournal {
             'UPDATE uploads SET batches_done = batches_done + ?, heartbeat_at = ?, updated_at = ? WHERE id = ?',
           )
           .run(answeredRequests, now, now, id);
+      })
+      .immediate();
+  }
+
+  /**
+   * The next `limit` pending rows in sending order, written `sending` in the same transaction
+   * (committed before the request that carries them is made): answers them as they were.
+   */
+  takePending(id: number, limit: number): JournalRow[] {
+    return this.db
+      .transaction(() => {
+        const rows = this.rowsIn(id, ['pending'], limit);
+        if (rows.length > 0)
+          this.record(
+            id,
+            rows.map((r) => ({ outid: r.outid, state: 'sending' })),
+          );
+        return rows;
       })
       .immediate();
   }

@@ -17,12 +17,16 @@ import type { Logger } from '../log';
 import type { OutgoingRow, Provider, ProviderFactory } from '../providers/types';
 import { toUploadError } from './describe';
 import type { JournalRow, RowOutcome, UploadJournal, UploadRecord } from './journal';
+import type { JournalRows } from './offMain';
+import { emptyCounts } from './records';
 import { progressOf } from './summary';
 
 /** Lost answers in a row (each reconciled) before the upload stops instead of going on. */
 const MAX_LOST_IN_A_ROW = 3;
 /** Reconciliation answers journaled per transaction (a crash mid-way keeps what was learnt). */
 const RECONCILE_COMMIT_EVERY = 100;
+/** Accepted rows read per statement while choosing which to verify. */
+const VERIFY_READ_CHUNK = 5_000;
 /**
  * How long a row whose answer was lost must stay unseen on the task before "not found" is
  * believed: the request timeout (30 s) again, so a server that applies a request up to a full
@@ -34,7 +38,10 @@ const FIRST_RECHECK_MS = 1_000;
 
 /** What a runner needs. */
 export interface RunnerDeps {
+  /** The upload's record (small statements by id, on this thread). */
   journal: UploadJournal;
+  /** Its rows: counted, read, written per batch (on the database worker in the core). */
+  rows: JournalRows;
   provider: Provider;
   /** The provider's pure rules (which accepted rows it may have dropped). */
   rules: Pick<ProviderFactory, 'mayDropRow'>;
@@ -69,13 +76,12 @@ class LostAnswer {
 /** One run of one upload (start or resume). */
 export class UploadRunner {
   private request: 'pause' | 'cancel' | null = null;
-  private counts: UploadRowCounts;
+  private counts: UploadRowCounts = emptyCounts();
   private readonly startedAt: number;
   private answeredThisRun = 0;
   private phase: UploadProgress['phase'] = 'idle';
 
   constructor(private readonly deps: RunnerDeps) {
-    this.counts = deps.journal.counts(deps.uploadId);
     this.startedAt = deps.now();
   }
 
@@ -92,6 +98,7 @@ export class UploadRunner {
   async run(): Promise<UploadState> {
     const { journal, uploadId, log } = this.deps;
     try {
+      this.counts = await this.deps.rows.counts(uploadId);
       await this.reconcile();
       const state = await this.sendAll();
       if (state) return this.finish(state);
@@ -121,7 +128,7 @@ export class UploadRunner {
    * Answers the state to finish in when stopped early, or null when every row had its turn.
    */
   private async sendAll(): Promise<'paused' | 'cancelled' | null> {
-    const { journal, uploadId, log } = this.deps;
+    const { rows: journalRows, uploadId, log } = this.deps;
     const inFlight = new Set<Promise<void>>();
     let lost = 0;
     // Set by the requests' callbacks (a holder: the loop reads what they wrote meanwhile).
@@ -150,7 +157,12 @@ export class UploadRunner {
         continue;
       }
       const limit = record.via === 'data' ? record.batch_rows : this.fileRows();
-      const rows = journal.rowsIn(uploadId, ['pending'], limit);
+      if (record.via === 'file' && !this.deps.provider.sendFile)
+        throw new Error('the provider has no file upload');
+      // Written `sending` (committed) before the request is made, and before the next batch is
+      // chosen: no row goes out in two batches.
+      const rows = await journalRows.takePending(uploadId, limit);
+      this.counted(rows.map((r) => ({ outid: r.outid, state: 'sending', from: r.state })));
       if (rows.length === 0) {
         // Rows of a batch in flight may come back pending (not sent): look again after it.
         if (inFlight.size === 0) return null;
@@ -190,8 +202,16 @@ export class UploadRunner {
   }
 
   /** Journals outcomes and keeps the in-memory counts in step. */
-  private record_(outcomes: readonly (RowOutcome & { from: UploadRowState })[], answered = 0): void {
-    this.deps.journal.record(this.deps.uploadId, outcomes, answered);
+  private async record_(
+    outcomes: readonly (RowOutcome & { from: UploadRowState })[],
+    answered = 0,
+  ): Promise<void> {
+    await this.deps.rows.record(this.deps.uploadId, outcomes, answered);
+    this.counted(outcomes);
+  }
+
+  /** Keeps the in-memory counts in step with journaled outcomes. */
+  private counted(outcomes: readonly (RowOutcome & { from: UploadRowState })[]): void {
     for (const o of outcomes) {
       this.counts[o.from]--;
       this.counts[o.state]++;
@@ -199,20 +219,15 @@ export class UploadRunner {
     }
   }
 
-  private markSending(rows: readonly JournalRow[]): void {
-    this.record_(rows.map((r) => ({ outid: r.outid, state: 'sending', from: r.state })));
-  }
-
   private fileRows(): number {
     return this.deps.provider.capabilities.rows.file?.maxRows ?? 0;
   }
 
-  /** One batch through the provider (which isolates rows it refuses on its own). */
+  /** One batch (already `sending`) through the provider (which isolates rows it refuses on its own). */
   private async sendBatch(
     record: UploadRecord,
     rows: readonly JournalRow[],
   ): Promise<LostAnswer | undefined> {
-    this.markSending(rows);
     const report = await this.deps.provider.sendRows(record.task_id, rows.map(outgoing));
     const outcomes: (RowOutcome & { from: UploadRowState })[] = [];
     for (const outid of report.accepted) outcomes.push({ outid, state: 'accepted', from: 'sending' });
@@ -223,7 +238,7 @@ export class UploadRunner {
     for (const r of report.repeated ?? [])
       outcomes.push({ outid: r.key, state: 'repeated', code: r.code, reason: r.reason, from: 'sending' });
     const answered = report.accepted.length + report.rejected.length + (report.repeated?.length ?? 0);
-    this.record_(outcomes, answered > 0 ? 1 : 0);
+    await this.record_(outcomes, answered > 0 ? 1 : 0);
     this.emit();
     if (report.batchTooLarge && record.batch_rows > 1) {
       this.deps.journal.update(record.id, { batch_rows: Math.ceil(record.batch_rows / 2) });
@@ -236,20 +251,19 @@ export class UploadRunner {
     throw stop ?? new Error('the provider refused a one-row batch as too large');
   }
 
-  /** One workbook through the provider's file upload; each row gets its own outcome. */
+  /** One workbook (its rows already `sending`) through the provider's file upload; each row gets its own outcome. */
   private async sendFile(record: UploadRecord, rows: readonly JournalRow[]): Promise<LostAnswer | undefined> {
     const { provider } = this.deps;
     if (!provider.sendFile) throw new Error('the provider has no file upload');
     const variables = JSON.parse(record.variables) as { template: string | null }[];
     const names = variables.flatMap((v) => (v.template === null ? [] : [v.template]));
-    this.markSending(rows);
     let report;
     try {
       report = await provider.sendFile(record.task_id, rows.map(outgoing), names);
     } catch (error) {
       const maybeSent = error instanceof TransportError && error.sent !== 'no';
       const state = maybeSent ? 'uncertain' : 'pending';
-      this.record_(rows.map((r) => ({ outid: r.outid, state, from: 'sending' as const })));
+      await this.record_(rows.map((r) => ({ outid: r.outid, state, from: 'sending' as const })));
       if (maybeSent) return new LostAnswer(error);
       throw error;
     }
@@ -263,26 +277,26 @@ export class UploadRunner {
         from: 'sending' as const,
       })),
     ];
-    this.record_(outcomes, 1);
+    await this.record_(outcomes, 1);
     this.deps.journal.addServerCounts(record.id, report.repeated, report.filtered);
     this.emit();
   }
 
   /** Settles rows left `sending`/`uncertain` by asking the provider (see the file comment). */
   private async reconcile(): Promise<void> {
-    const { journal, uploadId } = this.deps;
+    const { rows: journal, uploadId } = this.deps;
     if (!this.deps.provider.lookUpRows) {
       // Nobody can tell whether these reached the task: they wait for the operator.
-      const cut = journal.rowsIn(uploadId, ['sending']);
+      const cut = await journal.rowsIn(uploadId, ['sending']);
       if (cut.length > 0)
-        this.record_(cut.map((r) => ({ outid: r.outid, state: 'uncertain', from: 'sending' })));
+        await this.record_(cut.map((r) => ({ outid: r.outid, state: 'uncertain', from: 'sending' })));
       return;
     }
     const settleMs = this.deps.settleMs ?? DEFAULT_SETTLE_MS;
     const sleep = this.deps.sleep ?? ((ms) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
     let wait = FIRST_RECHECK_MS;
     for (;;) {
-      const open = journal.rowsIn(uploadId, ['sending', 'uncertain']);
+      const open = await journal.rowsIn(uploadId, ['sending', 'uncertain']);
       if (open.length === 0) return;
       this.phase = 'reconciling';
       this.emit();
@@ -299,7 +313,7 @@ export class UploadRunner {
           return from === 'sending' ? { outid, state: 'uncertain', from } : null;
         },
       );
-      const unsettled = journal.rowsIn(uploadId, ['uncertain']);
+      const unsettled = await journal.rowsIn(uploadId, ['uncertain']);
       if (unsettled.length === 0) return;
       // A pause or cancel keeps them uncertain: the next run settles them first.
       if (this.request ?? this.record.requested) return;
@@ -316,9 +330,15 @@ export class UploadRunner {
     const record = this.record;
     if (record.via !== 'data' || record.verified || this.deps.verify === 'none') return;
     if (!this.deps.provider.lookUpRows) return;
-    const accepted = this.deps.journal.rowsIn(record.id, ['accepted']);
-    const check =
-      this.deps.verify === 'all' ? accepted : accepted.filter((r) => this.deps.rules.mayDropRow(r));
+    // In chunks, so no one answer carries every accepted row across threads (nothing changes
+    // their state meanwhile: the look-ups start after).
+    const check: JournalRow[] = [];
+    for (let offset = 0; ; offset += VERIFY_READ_CHUNK) {
+      const chunk = await this.deps.rows.rowsIn(record.id, ['accepted'], VERIFY_READ_CHUNK, offset);
+      for (const row of chunk)
+        if (this.deps.verify === 'all' || this.deps.rules.mayDropRow(row)) check.push(row);
+      if (chunk.length < VERIFY_READ_CHUNK) break;
+    }
     if (check.length > 0) {
       this.phase = 'verifying';
       this.emit();
@@ -344,11 +364,23 @@ export class UploadRunner {
     decide: (outid: string, onTask: boolean) => (RowOutcome & { from: UploadRowState }) | null,
   ): Promise<void> {
     let buffer: (RowOutcome & { from: UploadRowState })[] = [];
+    // Each full buffer is journaled in turn, after the ones before it (the look-up goes on meanwhile).
+    let written: Promise<void> = Promise.resolve();
+    // A holder: the flushes' callbacks write it, the end reads it.
+    const trouble: { failed?: { error: unknown } } = {};
     const flush = (): void => {
       if (buffer.length === 0) return;
-      this.record_(buffer);
+      const outcomes = buffer;
       buffer = [];
-      this.emit();
+      written = written
+        .then(async () => {
+          if (trouble.failed) return;
+          await this.record_(outcomes);
+          this.emit();
+        })
+        .catch((error: unknown) => {
+          trouble.failed ??= { error };
+        });
     };
     const lookUp = this.deps.provider.lookUpRows;
     if (!lookUp) return;
@@ -366,7 +398,9 @@ export class UploadRunner {
       );
     } finally {
       flush();
+      await written;
     }
+    if (trouble.failed) throw trouble.failed.error;
   }
 
   /** Current progress, sent to the listener. */

@@ -12,10 +12,11 @@ import type { RunOptions, UploadHandle, UploadService, UploadServiceDeps } from 
 import { uploadFailure } from './errors';
 import { UploadJournal, type UploadRecord } from './journal';
 import { mayTakeOver } from './lease';
+import { campaignChecks, countsOf, journalRowsHere, type SelectionArgs, type UploadHeader } from './offMain';
 import { ROW_STATES } from './records';
 import { UploadRunner } from './runner';
-import { countRows, resolveVariables, selectRows, type CampaignChecks, type OnTaskWhy } from './selection';
-import { toSummary } from './summary';
+import { countRows, resolveVariables, selectRows } from './selection';
+import { summaryOf, toSummary } from './summary';
 import { reopenUncertain, skipUncertain } from './uncertain';
 
 /** Rows removed per request (and journaled as each request is answered). */
@@ -38,12 +39,16 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
   const now = deps.now ?? Date.now;
   const log = deps.log ?? silentLogger;
   const journal = new UploadJournal(deps.db, now);
+  // The long statements: on the database worker when the host has one, else here.
+  const rowsOf = deps.offMain?.rows ?? journalRowsHere(journal);
   const owner = { pid: process.pid, token: randomUUID() };
   const batchRowsOf = (accountId: string): number =>
     deps.batchRows ?? deps.factoryFor(accountId).info.capabilities.rows.batchRows;
   const fileRowsOf = (accountId: string): number =>
     deps.factoryFor(accountId).info.capabilities.rows.file?.maxRows ?? 0;
   const runners = new Map<number, { runner: UploadRunner; handle: UploadHandle }>();
+  // Runs that ended but whose summary is still being counted (close() waits for them too).
+  const ending = new Set<Promise<UploadSummary>>();
 
   /**
    * A `running` upload whose runner is gone (its process quit or crashed) is stopped in fact:
@@ -69,8 +74,14 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       })
       .immediate();
   };
-  const toSummaryOf = (record: UploadRecord): UploadSummary => toSummary(deps.db, journal, settle(record));
+  const toSummaryOf = (record: UploadRecord): UploadSummary => toSummary(journal, settle(record));
   const summary = (id: number): UploadSummary => toSummaryOf(journal.get(id));
+  // The same, its rows counted where the long statements run (a 100,000-row upload's counts).
+  const readSummaryOf = async (record: UploadRecord): Promise<UploadSummary> => {
+    const settled = settle(record);
+    return summaryOf(settled, await rowsOf.summaryCounts(settled.id));
+  };
+  const readSummary = (id: number): Promise<UploadSummary> => readSummaryOf(journal.get(id));
 
   /** The request's account, task, list and variable mapping, checked. */
   const resolve = (request: UploadRequest) => {
@@ -82,37 +93,51 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     return { accountId, taskId, list, variables, via: request.via ?? 'data' };
   };
 
-  /** The plan's campaign checks for one task: the do-not-call list, the journal, the synced calls. */
-  const checksFor = (accountId: string, taskId: string, request: UploadRequest): CampaignChecks => ({
-    doNotCall: (telephones) => deps.campaign?.doNotCall(accountId, telephones) ?? new Map(),
-    onTask: (telephones) => {
-      const found = new Map<string, OnTaskWhy>();
-      for (const [telephone, listName] of journal.numbersOnTask(accountId, taskId, telephones))
-        found.set(telephone, { kind: 'uploaded', listName });
-      const rest = telephones.filter((telephone) => !found.has(telephone));
-      for (const telephone of deps.campaign?.dialled(accountId, taskId, rest) ?? [])
-        found.set(telephone, { kind: 'dialled' });
-      return found;
-    },
+  /** What the selection needs (on whichever thread makes it). */
+  const selectionOf = (request: UploadRequest, resolved: ReturnType<typeof resolve>): SelectionArgs => ({
+    accountId: resolved.accountId,
+    taskId: resolved.taskId,
+    listId: resolved.list.id,
+    variables: resolved.variables,
+    ...(request.rowIds ? { rowIds: request.rowIds } : {}),
     sendNumbersOnTask: request.sendNumbersOnTask === true,
+    provider: deps.factoryFor(resolved.accountId).info.id,
   });
 
-  /** Also the rows, in one synchronous pass (the journal is written from this snapshot). */
-  const prepare = (request: UploadRequest) => {
-    const resolved = resolve(request);
+  /**
+   * The rows to send, selected in one pass (the journal is written from this snapshot), with a
+   * way to write the journal from them: on the worker when there is one, else here.
+   */
+  const prepare = async (request: UploadRequest, resolved: ReturnType<typeof resolve>) => {
+    if (deps.offMain) return deps.offMain.prepare(selectionOf(request, resolved));
     const { accountId, taskId, list, variables } = resolved;
     const onTask = journal.outidsOnTask(accountId, taskId);
     const rules = deps.factoryFor(accountId);
-    const checks = checksFor(accountId, taskId, request);
+    const checks = campaignChecks(
+      journal,
+      deps.campaign,
+      accountId,
+      taskId,
+      request.sendNumbersOnTask === true,
+    );
+    const selected = selectRows(deps.lists, list, variables, onTask, rules, checks, request.rowIds);
     return {
-      ...resolved,
-      selected: selectRows(deps.lists, list, variables, onTask, rules, checks, request.rowIds),
+      counts: countsOf(selected),
+      create: async (header: UploadHeader) =>
+        journal.create({
+          ...header,
+          excluded: selected.excluded,
+          rows: selected.send,
+          repeated: selected.repeated,
+        }),
+      discard: async () => undefined,
     };
   };
 
   const launch = (id: number, session: AccountSession, options: RunOptions): UploadHandle => {
     const runner = new UploadRunner({
       journal,
+      rows: rowsOf,
       provider: session.provider,
       rules: session.factory,
       uploadId: id,
@@ -129,7 +154,10 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     });
     const done = runner.run().then(() => {
       runners.delete(id);
-      return summary(id);
+      // `done` never rejects: with the worker gone, the rows are counted here.
+      const counted = readSummary(id).catch(() => summary(id));
+      ending.add(counted);
+      return counted.finally(() => ending.delete(counted));
     });
     const handle: UploadHandle = {
       uploadId: id,
@@ -161,14 +189,46 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       .immediate();
   };
 
+  const pause = (uploadId: number): void => {
+    settle(journal.get(uploadId));
+    const local = runners.get(uploadId);
+    if (local) local.runner.requestStop('pause');
+    else if (journal.get(uploadId).state === 'running') {
+      // Another process runs it (or ran it and died: then resume() takes it over anyway).
+      journal.update(uploadId, { requested: 'pause' });
+    }
+  };
+
+  const cancel = (uploadId: number): void => {
+    const local = runners.get(uploadId);
+    const record = journal.get(uploadId);
+    if (local) local.runner.requestStop('cancel');
+    else if (record.state === 'running' && !mayTakeOver(record, owner, now()))
+      journal.update(uploadId, { requested: 'cancel' });
+    else if (record.state !== 'done' && record.state !== 'cancelled')
+      journal.update(uploadId, { state: 'cancelled', requested: null, finished_at: now() });
+  };
+
   return {
     async plan(request) {
-      const { accountId, taskId, list, variables, via } = resolve(request);
-      const onTask = journal.outidsOnTask(accountId, taskId);
+      const resolved = resolve(request);
+      const { accountId, taskId, list, variables, via } = resolved;
       const rules = deps.factoryFor(accountId);
-      const checks = checksFor(accountId, taskId, request);
-      const selected = await countRows(deps.lists, list, variables, onTask, rules, checks, request.rowIds);
-      const toSend = selected.send.length;
+      const sendNumbersOnTask = request.sendNumbersOnTask === true;
+      const selected = deps.offMain
+        ? await deps.offMain.plan(selectionOf(request, resolved))
+        : countsOf(
+            await countRows(
+              deps.lists,
+              list,
+              variables,
+              journal.outidsOnTask(accountId, taskId),
+              rules,
+              campaignChecks(journal, deps.campaign, accountId, taskId, sendNumbersOnTask),
+              request.rowIds,
+            ),
+          );
+      const toSend = selected.send;
       const { rows } = rules.info.capabilities;
       const batchRows = batchRowsOf(accountId);
       const fileRows = rows.file?.maxRows ?? 0;
@@ -181,8 +241,8 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
         consideredRows: selected.considered,
         missingRowIds: selected.missingRowIds,
         excluded: selected.excluded,
-        alreadyOnTask: selected.repeated.length,
-        numberOnTask: { ...selected.numberOnTask, sendAnyway: checks.sendNumbersOnTask },
+        alreadyOnTask: selected.repeated,
+        numberOnTask: { ...selected.numberOnTask, sendAnyway: sendNumbersOnTask },
         doNotCall: selected.doNotCall,
         flagged: selected.flagged,
         toSend,
@@ -204,29 +264,35 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     },
 
     async start(request, options = {}) {
-      const { accountId, taskId, list, variables, selected, via } = prepare(request);
-      const unfinished = journal.unfinished(accountId, taskId, list.id);
-      if (unfinished) throw uploadFailure('uploads.unfinished', String(unfinished.id), { id: unfinished.id });
-      if (selected.send.length === 0) throw uploadFailure('uploads.nothing_to_send');
-      if (via === 'file' && selected.send.length > fileRowsOf(accountId))
-        throw uploadFailure('uploads.file_too_many_rows', String(selected.send.length));
-      // Credentials first: a missing keychain entry should not leave a journal behind.
-      const session = await deps.sessionFor(accountId);
-      const id = journal.create({
-        accountId,
-        taskId,
-        listId: list.id,
-        listName: list.name,
-        via,
-        batchRows: batchRowsOf(accountId),
-        excluded: selected.excluded,
-        variables: variables.columns,
-        rows: selected.send,
-        repeated: selected.repeated,
-        owner,
-      });
-      log.info('upload started', { uploadId: id, taskId, listId: list.id, rows: selected.send.length, via });
-      return launch(id, session, options);
+      const resolved = resolve(request);
+      const { accountId, taskId, list, variables, via } = resolved;
+      const prepared = await prepare(request, resolved);
+      try {
+        const unfinished = journal.unfinished(accountId, taskId, list.id);
+        if (unfinished)
+          throw uploadFailure('uploads.unfinished', String(unfinished.id), { id: unfinished.id });
+        const toSend = prepared.counts.send;
+        if (toSend === 0) throw uploadFailure('uploads.nothing_to_send');
+        if (via === 'file' && toSend > fileRowsOf(accountId))
+          throw uploadFailure('uploads.file_too_many_rows', String(toSend));
+        // Credentials first: a missing keychain entry should not leave a journal behind.
+        const session = await deps.sessionFor(accountId);
+        const id = await prepared.create({
+          accountId,
+          taskId,
+          listId: list.id,
+          listName: list.name,
+          via,
+          batchRows: batchRowsOf(accountId),
+          variables: variables.columns,
+          owner,
+        });
+        log.info('upload started', { uploadId: id, taskId, listId: list.id, rows: toSend, via });
+        return launch(id, session, options);
+      } catch (error) {
+        await prepared.discard();
+        throw error;
+      }
     },
 
     async resume(uploadId, options = {}) {
@@ -240,28 +306,34 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     },
 
     pause(uploadId) {
-      settle(journal.get(uploadId));
-      const local = runners.get(uploadId);
-      if (local) local.runner.requestStop('pause');
-      else if (journal.get(uploadId).state === 'running') {
-        // Another process runs it (or ran it and died: then resume() takes it over anyway).
-        journal.update(uploadId, { requested: 'pause' });
-      }
+      pause(uploadId);
       return summary(uploadId);
     },
 
     cancel(uploadId) {
-      const local = runners.get(uploadId);
-      const record = journal.get(uploadId);
-      if (local) local.runner.requestStop('cancel');
-      else if (record.state === 'running' && !mayTakeOver(record, owner, now()))
-        journal.update(uploadId, { requested: 'cancel' });
-      else if (record.state !== 'done' && record.state !== 'cancelled')
-        journal.update(uploadId, { state: 'cancelled', requested: null, finished_at: now() });
+      cancel(uploadId);
       return summary(uploadId);
     },
 
     status: summary,
+    read: {
+      status: readSummary,
+      pause: (uploadId) => {
+        pause(uploadId);
+        return readSummary(uploadId);
+      },
+      cancel: (uploadId) => {
+        cancel(uploadId);
+        return readSummary(uploadId);
+      },
+      skipUncertain: (uploadId) => {
+        skipUncertain(journal, uploadId);
+        return readSummary(uploadId);
+      },
+      forList: (listId) => Promise.all(journal.forList(listId).map(readSummaryOf)),
+      forTask: (taskId, accountId = deps.activeId()) =>
+        Promise.all(journal.forTask(accountId, taskId).map(readSummaryOf)),
+    },
 
     rows(uploadId, query = {}) {
       journal.get(uploadId);
@@ -313,6 +385,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       const all = [...runners.values()];
       for (const { runner } of all) runner.requestStop('pause');
       await Promise.all(all.map(({ handle }) => handle.done));
+      await Promise.all(ending);
     },
   };
 }

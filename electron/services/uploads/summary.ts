@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3';
 import type { Localized } from '../../../shared/locale';
 import type {
   ExcludedRows,
@@ -30,15 +29,25 @@ export function outcomeOf(
   };
 }
 
-/** One upload as the UI shows it. */
-export function toSummary(db: Database, journal: UploadJournal, record: UploadRecord): UploadSummary {
-  const counts = journal.counts(record.id);
-  const refusedLocally =
-    db
-      .prepare<[number], { n: number }>(
-        "SELECT count(*) AS n FROM upload_rows WHERE upload_id = ? AND state = 'rejected' AND code = 'provider.row_rejected'",
-      )
-      .get(record.id)?.n ?? 0;
+/** One upload as the UI shows it, its rows counted here. */
+export function toSummary(journal: UploadJournal, record: UploadRecord): UploadSummary {
+  return summaryOf(record, {
+    rows: journal.counts(record.id),
+    refusedLocally: journal.refusedLocally(record.id),
+  });
+}
+
+/** An upload's row counts as its summary needs them (see {@link UploadJournal.counts}). */
+export interface SummaryCounts {
+  rows: UploadRowCounts;
+  refusedLocally: number;
+}
+
+/** One upload as the UI shows it, from its record and its rows' counts. */
+export function summaryOf(
+  record: UploadRecord,
+  { rows: counts, refusedLocally }: SummaryCounts,
+): UploadSummary {
   return {
     id: record.id,
     accountId: record.account_id,

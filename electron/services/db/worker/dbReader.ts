@@ -6,6 +6,7 @@ import { startWorker } from '../../importer/worker/startWorker';
 import { LIST_ERRORS, listFailure, type ListErrorCode } from '../../lists/errors';
 import type { ImportSink } from '../../lists/importSink';
 import type { SyncWriter } from '../../results/syncTask';
+import type { UploadsOffMain } from '../../uploads/offMain';
 import type { DbOp, DbOps, ReadReply, ReadRequest } from './protocol';
 
 /**
@@ -80,6 +81,34 @@ export class DbReader {
       ingest: (calls, context) => this.ask('syncIngest', { calls, context }),
       finish: async (accountId, taskId, analyse) => {
         await this.ask('syncFinish', { accountId, taskId, analyse });
+      },
+    };
+  }
+
+  /** An upload's long statements, run on the worker (see UploadOps). */
+  uploads(): UploadsOffMain {
+    return {
+      plan: (args) => this.ask('uploadPlan', args),
+      prepare: async (args) => {
+        const { token, counts } = await this.ask('uploadPrepare', args);
+        return {
+          counts,
+          create: async (header) => (await this.ask('uploadCreate', { token, header })).uploadId,
+          discard: async () => {
+            // After close the worker and its selections are gone anyway.
+            if (!this.closed) await this.ask('uploadDiscard', { token });
+          },
+        };
+      },
+      rows: {
+        counts: (uploadId) => this.ask('journalCounts', { uploadId }),
+        summaryCounts: (uploadId) => this.ask('journalSummaryCounts', { uploadId }),
+        rowsIn: (uploadId, states, limit = -1, offset = 0) =>
+          this.ask('journalRowsIn', { uploadId, states, limit, offset }),
+        record: async (uploadId, outcomes, answeredRequests = 0) => {
+          await this.ask('journalRecord', { uploadId, outcomes, answeredRequests });
+        },
+        takePending: (uploadId, limit) => this.ask('journalTakePending', { uploadId, limit }),
       },
     };
   }

@@ -4,6 +4,10 @@ import type { FinishedImport, ImportColumns } from '../../lists/importSink';
 import type { ProviderCall } from '../../providers/types';
 import type { IngestContext, IngestCounts } from '../../results/callStore';
 import type { OutcomeCodes } from '../../../../shared/outcomeGroups';
+import type { UploadRowCounts, UploadRowState } from '../../../../shared/uploads';
+import type { JournalRow, RowOutcome } from '../../uploads/journal';
+import type { SelectionArgs, SelectionCounts, UploadHeader } from '../../uploads/offMain';
+import type { SummaryCounts } from '../../uploads/summary';
 import type {
   ResultsCounts,
   ResultsFilter,
@@ -53,7 +57,30 @@ export interface WriteOps {
   syncFinish: { args: { accountId: string; taskId: string; analyse: boolean }; value: null };
 }
 
-export type DbOps = ReadOps & WriteOps;
+/**
+ * The upload's long statements (uploads/offMain.ts), over the worker's UploadJournal: the plan's
+ * and start's selection of up to 100,000 rows with their checks, the journal written from the
+ * selection `uploadPrepare` kept under `token`, and the runner's row statements per batch.
+ */
+export interface UploadOps {
+  uploadPlan: { args: SelectionArgs; value: SelectionCounts };
+  uploadPrepare: { args: SelectionArgs; value: { token: number; counts: SelectionCounts } };
+  uploadCreate: { args: { token: number; header: UploadHeader }; value: { uploadId: number } };
+  uploadDiscard: { args: { token: number }; value: null };
+  journalCounts: { args: { uploadId: number }; value: UploadRowCounts };
+  journalSummaryCounts: { args: { uploadId: number }; value: SummaryCounts };
+  journalRowsIn: {
+    args: { uploadId: number; states: readonly UploadRowState[]; limit: number; offset: number };
+    value: JournalRow[];
+  };
+  journalRecord: {
+    args: { uploadId: number; outcomes: readonly RowOutcome[]; answeredRequests: number };
+    value: null;
+  };
+  journalTakePending: { args: { uploadId: number; limit: number }; value: JournalRow[] };
+}
+
+export type DbOps = ReadOps & WriteOps & UploadOps;
 export type ReadOp = keyof ReadOps;
 export type DbOp = keyof DbOps;
 

@@ -1,10 +1,11 @@
 /**
  * The database worker: long reads (sort and filter of up to 100,000 list rows, the Results
- * screen's pages, counts and dashboards over the synced calls), an import's row batches and a
- * sync's pages of calls run
- * on this thread over its own connection, so the thread that answers the contract never waits
- * for them. WAL lets it read beside main's connection; its writes (imports, a column's stored
- * sort keys) are ordered with main's by SQLite's lock and the busy timeout.
+ * screen's pages, counts and dashboards over the synced calls), an import's row batches, a
+ * sync's pages of calls and an upload's long statements (its rows selected and checked, its
+ * journal created, its rows written per batch, its rows counted) run on this thread over its
+ * own connection, so the thread that answers the contract never waits for them. WAL lets it
+ * read beside main's connection; its writes (imports, synced calls, the upload journal's rows, a
+ * column's stored sort keys) are ordered with main's by SQLite's lock and the busy timeout.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppFailure } from '../../contract/failure';
@@ -14,7 +15,12 @@ import { CallListStore } from '../../lists/store';
 import { CallStore } from '../../results/callStore';
 import { ResultsReader } from '../../results/resultsQuery';
 import { finishSync } from '../../results/syncTask';
+import { DncStore } from '../../dnc/store';
+import { providerFactory } from '../../providers/registry';
+import { UploadJournal } from '../../uploads/journal';
+import { countsOf, selectOn, type SelectionArgs } from '../../uploads/offMain';
 import { createJournalOutidResolver } from '../../uploads/resolver';
+import type { SelectedRows } from '../../uploads/selection';
 import type { OutcomeCodes } from '../../../../shared/outcomeGroups';
 import { openAppDatabase } from '../appDatabase';
 import type { ReadReply, ReadRequest } from './protocol';
@@ -29,6 +35,20 @@ const calls = new CallStore(db, createJournalOutidResolver(db));
 // Imports under way on this connection, by the token importBegin answered.
 const imports = new Map<number, ImportSession>();
 let nextToken = 1;
+// The upload journal's statements (the same class main uses), and the plan's campaign checks as
+// the core wires them: the do-not-call list and the task's synced calls.
+const journal = new UploadJournal(db);
+const dnc = new DncStore(db);
+const campaign = {
+  doNotCall: (accountId: string, telephones: readonly string[]) => dnc.matches(accountId, telephones),
+  dialled: (accountId: string, taskId: string, telephones: readonly string[]) =>
+    results.dialledAmong(accountId, taskId, telephones),
+};
+// Selections uploadPrepare made, until uploadCreate writes the journal from one (or it is dropped).
+const prepared = new Map<number, SelectedRows>();
+
+const select = (args: SelectionArgs): SelectedRows =>
+  selectOn(db, store, journal, campaign, providerFactory(args.provider), args);
 
 function importOf(token: number): ImportSession {
   const session = imports.get(token);
@@ -74,6 +94,45 @@ function run(request: ReadRequest): unknown {
     case 'syncFinish':
       finishSync(calls, request.args.accountId, request.args.taskId, request.args.analyse);
       return null;
+    case 'uploadPlan':
+      return countsOf(select(request.args));
+    case 'uploadPrepare': {
+      const selected = select(request.args);
+      const token = nextToken++;
+      prepared.set(token, selected);
+      return { token, counts: countsOf(selected) };
+    }
+    case 'uploadCreate': {
+      const selected = prepared.get(request.args.token);
+      if (!selected) throw new Error(`no prepared upload ${request.args.token} on the database worker`);
+      prepared.delete(request.args.token);
+      const uploadId = journal.create({
+        ...request.args.header,
+        excluded: selected.excluded,
+        rows: selected.send,
+        repeated: selected.repeated,
+      });
+      return { uploadId };
+    }
+    case 'uploadDiscard':
+      prepared.delete(request.args.token);
+      return null;
+    case 'journalCounts':
+      return journal.counts(request.args.uploadId);
+    case 'journalSummaryCounts':
+      return {
+        rows: journal.counts(request.args.uploadId),
+        refusedLocally: journal.refusedLocally(request.args.uploadId),
+      };
+    case 'journalRowsIn': {
+      const { uploadId, states, limit, offset } = request.args;
+      return journal.rowsIn(uploadId, states, limit, offset);
+    }
+    case 'journalRecord':
+      journal.record(request.args.uploadId, request.args.outcomes, request.args.answeredRequests);
+      return null;
+    case 'journalTakePending':
+      return journal.takePending(request.args.uploadId, request.args.limit);
   }
 }
 

@@ -39,7 +39,8 @@ async function seesOnly(page: Page, own: string, other: string): Promise<void> {
   await page.getByRole('link', { name: '结果', exact: true }).click();
   // The source select's open list offers this account's task and not the other's.
   await page.getByLabel('查看').click();
-  const offered = (name: string) => page.getByTitle(`${name}（`, { exact: false }).filter({ visible: true });
+  const offered = (name: string) =>
+    page.getByRole('listbox').getByRole('option', { name: new RegExp(`^${name}（`) });
   await expect(offered(own)).toHaveCount(1);
   await expect(offered(other)).toHaveCount(0);
   await page.keyboard.press('Escape');

@@ -61,8 +61,11 @@ export function FiltersBar() {
     size: 'small',
     maxTagCount: 0,
     maxTagPlaceholder: summary,
+    // "All" is what the filter holds when nothing is chosen, not a hint: drawn as text.
     placeholder: t('results.filter.any'),
+    classNames: { placeholder: 'results-select-all' },
     popupMatchSelectWidth: false,
+    virtual: false,
     showSearch: { optionFilterProp: 'label' },
     className: 'results-filter-select',
   } as const;

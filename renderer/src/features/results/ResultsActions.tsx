@@ -108,6 +108,7 @@ export function ResultsActions() {
             data-testid="results-link"
             className="results-link-select"
             popupMatchSelectWidth={false}
+            virtual={false}
             showSearch={{ optionFilterProp: 'label' }}
             value={linked ?? ''}
             onChange={(value) => void linkList(value === '' ? null : value).then(loadSources)}

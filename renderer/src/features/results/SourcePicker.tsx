@@ -32,9 +32,12 @@ export function SourcePicker() {
         id="results-source"
         className="results-source-select"
         popupMatchSelectWidth={false}
+        // Every option drawn (no virtual list), so each is an option of the listbox for screen readers.
+        virtual={false}
         showSearch={{ optionFilterProp: 'label' }}
         allowClear
         placeholder={t('results.source.pick')}
+        classNames={{ placeholder: 'results-select-prompt' }}
         value={shown}
         onChange={(key) => setSource(sources.find((s) => keyOf(s.source) === key)?.source ?? null)}
         options={[group('task', t('results.source.tasks')), group('list', t('results.source.lists'))]}

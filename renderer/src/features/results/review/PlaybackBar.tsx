@@ -64,6 +64,7 @@ export function PlaybackBar(props: PlaybackBarProps) {
           size="small"
           className="review-speed"
           popupMatchSelectWidth={false}
+          virtual={false}
           value={props.speed}
           onChange={props.onSpeed}
           options={SPEEDS.map((s) => ({ value: s, label: `${s}×` }))}

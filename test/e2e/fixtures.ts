@@ -152,6 +152,11 @@ export async function choose(page: Page, field: Locator, option: string): Promis
   }
   await field.click();
   await page.getByTitle(option, { exact: false }).filter({ visible: true }).first().click();
+  // A single select closes on a pick; its list fades out over what lies below it. Wait until it
+  // has gone, so the next click is not taken by it (a multiple select stays open: Escape closes it).
+  const list = await field.getAttribute('aria-controls');
+  if (list && (await field.getAttribute('aria-expanded')) !== 'true')
+    await expect(page.locator(`[id="${list}"]`)).toBeHidden();
 }
 
 /** Switches the active account in the header from `from` to `to` and waits until it shows. */

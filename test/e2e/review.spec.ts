@@ -122,7 +122,15 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
   await expect(pane.getByRole('button', { name: '暂停' })).toBeVisible();
 
   // Faster playback keeps the pitch; the highlight follows playback onto the fourth line.
-  await choose(page, page.getByLabel('倍速'), '2×');
+  // By keyboard: the speed select opens on ↓ at the current speed (1×); three more ↓ reach 2×.
+  await page.getByLabel('倍速').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('listbox').getByRole('option', { name: '1×', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
   await expect(pane.getByTitle('2×', { exact: true })).toBeVisible();
   await expect.poll(time).toBeGreaterThan(start + 0.3);
   const fourth = lines.nth(3);

@@ -113,9 +113,15 @@ export function toggleChoice(filter: ResultsFilter, key: string): Partial<Result
   return { outcomes: toggled(filter.outcomes, key as CallOutcome) };
 }
 
-/** The filter change that chooses exactly this choice, or none with `''` (the select). */
+/** The filter change that chooses exactly these choices (the status select: none is every call). */
+export function choicesOf(keys: readonly string[]): Partial<ResultsFilter> {
+  return {
+    outcomes: keys.filter((key) => !key.startsWith('g:')) as CallOutcome[],
+    outcomeGroups: keys.filter((key) => key.startsWith('g:')).map((key) => key.slice(2)),
+  };
+}
+
+/** The filter change that chooses exactly this choice, or none with `''`. */
 export function onlyChoice(key: string): Partial<ResultsFilter> {
-  if (key === '') return { outcomes: [], outcomeGroups: [] };
-  if (key.startsWith('g:')) return { outcomes: [], outcomeGroups: [key.slice(2)] };
-  return { outcomes: [key as CallOutcome], outcomeGroups: [] };
+  return choicesOf(key === '' ? [] : [key]);
 }

@@ -8,7 +8,7 @@ import { createSobotClient } from '../../electron/services/sobot/index';
 import { convert, hasSoffice } from '../support/libreoffice';
 import type { Harness } from '../harness/server';
 import { contrastFailures } from './contrast';
-import { createTaskViaApi, expect, test } from './fixtures';
+import { choose, createTaskViaApi, expect, test } from './fixtures';
 
 // Results exported as the user does it in the browser harness: the file arrives as a browser
 // download named after the task and the day, and LibreOffice reads its telephones back with
@@ -38,7 +38,7 @@ async function dialledTask(page: Page, harness: Harness, name: string): Promise<
     })
     .toBe(ROWS);
   await page.reload();
-  await page.getByLabel('查看').selectOption(`task:${taskId}`);
+  await choose(page, page.getByLabel('查看'), `${name}（`);
   await page.getByRole('button', { name: '同步结果' }).click();
   await expect(page.getByRole('status').filter({ hasText: '同步完成' })).toContainText(`新增 ${ROWS} 通`);
   return taskId;

@@ -176,7 +176,15 @@ export async function choose(page: Page, field: Locator, option: string): Promis
     return;
   }
   await field.click();
-  await page.getByTitle(option, { exact: false }).filter({ visible: true }).first().click();
+  await expect(field).toHaveAttribute('aria-expanded', 'true');
+  // This field's own list (its popup) holds the options: the field's shown value carries the same
+  // title, so the option is looked for in the list, not in the whole page.
+  const list = await field.getAttribute('aria-controls');
+  const popup = list ? page.locator(`[id="${list}"]`).locator('..') : page.locator('body');
+  await popup.getByTitle(option, { exact: false }).filter({ visible: true }).first().click();
+  // A single select closes on a pick, its list fading out over what lies below it: wait until it
+  // has gone, so the next click is not taken by it (a multiple select stays open: Escape closes it).
+  if (list && (await field.getAttribute('aria-expanded')) !== 'true') await expect(popup).toBeHidden();
 }
 
 /** Switches the active account in the header from `from` to `to` and waits until it shows. */

@@ -313,6 +313,7 @@ async function journey(page: Page, url: string, w: Words): Promise<void> {
       .getByRole('button', { name: new RegExp(`^${w.connectedGroup}`) }),
   ).toBeVisible();
   await choose(page, page.getByLabel(w.outcome), w.connectedGroup);
+  await page.keyboard.press('Escape');
   await expect(codeOf(1)).toHaveText(/^0+$/);
   await calls.getByRole('row').nth(1).click();
   // Not every connected call has a recording and a finished QC transcript (some are pending or
@@ -369,7 +370,8 @@ async function journey(page: Page, url: string, w: Words): Promise<void> {
   const remove = actions.getByRole('button', { name: w.delete });
   await expect(remove).toBeDisabled();
   await expect(remove).toHaveAccessibleDescription(w.deleteRunning);
-  await remove.locator('..').hover();
+  // A disabled button still takes the pointer (no click): hovering it shows why.
+  await remove.hover();
   await expect(page.getByRole('tooltip')).toHaveText(w.deleteRunning);
   await actions.getByRole('button', { name: w.pause }).click();
   await expect(row).toContainText(w.paused);

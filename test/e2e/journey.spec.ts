@@ -49,7 +49,6 @@ test('drop a workbook, create a task, push, dial, sync and review a call joined 
 
   // 2. Create the task; 3. push the list into it.
   await createTaskInWizard(page, harness.url, '旅程任务');
-  const taskId = (await taskRow(page, '旅程任务').getByTestId('task-id').textContent())!;
   await page.goto(listUrl);
   await page.getByRole('button', { name: '推送到任务…' }).click();
   const dialog = page.getByRole('dialog', { name: '把“回访旅程”推送到任务' });
@@ -69,10 +68,11 @@ test('drop a workbook, create a task, push, dial, sync and review a call joined 
 
   // 5. Sync the results and review a connected call.
   await page.goto(`${harness.url}#/results`);
-  await page.getByLabel('查看').selectOption(`task:${taskId}`);
+  await choose(page, page.getByLabel('查看'), '旅程任务（');
   await page.getByRole('button', { name: '同步结果' }).click();
   await expect(page.getByRole('status').filter({ hasText: '同步完成' })).toContainText(`新增 ${ROWS} 通`);
-  await page.getByLabel('拨打状态').selectOption('connected');
+  await choose(page, page.getByLabel('拨打状态'), '已接通');
+  await page.keyboard.press('Escape');
   const first = page.locator('[data-callid]').first();
   await first.click();
   const pane = page.getByRole('region', { name: '通话详情' });

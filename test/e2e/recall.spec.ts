@@ -42,12 +42,13 @@ test('find a call by the customer’s name, and make a call list of the filtered
     .toBe(phones.length);
 
   await page.reload();
-  await page.getByLabel('查看').selectOption(`task:${taskId}`);
+  await choose(page, page.getByLabel('查看'), 'e2e 再打（');
   await page.getByRole('button', { name: '同步结果' }).click();
   await expect(page.getByRole('status').filter({ hasText: '同步完成' })).toContainText(
     `新增 ${phones.length} 通`,
   );
-  await page.getByLabel('关联名单').selectOption({ label: '回访名单' });
+  await choose(page, page.getByLabel('关联名单'), '回访名单');
+  await expect(page.getByTestId('results-link').getByTitle('回访名单')).toBeVisible();
   const countsBar = page.getByRole('region', { name: '统计' });
   await expect(countsBar).toContainText(`共 ${phones.length} 通`);
 
@@ -60,7 +61,7 @@ test('find a call by the customer’s name, and make a call list of the filtered
   await expect(board).toContainText(String(phones.length));
   await expect(board).toContainText('接通率');
   await page.goto(`${harness.url}#/results`);
-  await page.getByLabel('查看').selectOption(`task:${taskId}`);
+  await choose(page, page.getByLabel('查看'), 'e2e 再打（');
   await expect(countsBar).toContainText(`共 ${phones.length} 通`);
 
   // By name: a prefix of the list's 姓名 (王 finds two customers; 王小 one); by the last 4 digits.

@@ -48,7 +48,7 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
     .toBe(rows);
 
   await page.reload();
-  await page.getByLabel('查看').selectOption(`task:${taskId}`);
+  await choose(page, page.getByLabel('查看'), 'e2e 复盘（');
   await page.getByRole('button', { name: '同步结果' }).click();
   await expect(page.getByRole('status').filter({ hasText: '同步完成' })).toContainText(`新增 ${rows} 通`);
   const countsBar = page.getByRole('region', { name: '统计' });
@@ -65,12 +65,14 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
   await expect(countsBar).toContainText(`共 ${first} 通`);
   await chips.nth(1).click();
   await expect(countsBar).toContainText(`共 ${first + second} 通`);
-  await expect(page.getByLabel('拨打状态')).toHaveValue('many');
-  await expect(page.getByLabel('拨打状态').locator('option:checked')).toHaveText('已选 2 项');
+  // The status select says what the chips chose (it chooses several just as they do).
+  const status = page.getByTestId('results-status');
+  await expect(status.getByTitle('已选 2 项', { exact: true })).toBeVisible();
   await chips.nth(0).click();
   await chips.nth(1).click();
   await expect(countsBar).toContainText(`共 ${rows} 通`);
-  await expect(page.getByLabel('拨打状态')).toHaveValue('');
+  await expect(status.getByTitle(/已选/)).toHaveCount(0);
+  await expect(status).toHaveText('全部');
 
   // A connected call with at least four lines (so there is a line after the third).
   const [call, other] = await page.evaluate(async (id) => {
@@ -90,7 +92,9 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
   }, taskId);
   expect(call).not.toBeNull();
   expect(other).not.toBeNull();
-  await page.getByLabel('拨打状态').selectOption('connected');
+  await choose(page, page.getByLabel('拨打状态'), '已接通');
+  await expect(status.getByTitle('已接通', { exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
   await page.locator(`[data-callid="${call!.id}"]`).click();
 
   const pane = page.getByRole('region', { name: '通话详情' });
@@ -117,7 +121,16 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
   await expect(pane.getByRole('button', { name: '暂停' })).toBeVisible();
 
   // Faster playback keeps the pitch; the highlight follows playback onto the fourth line.
-  await page.getByLabel('倍速').selectOption('2');
+  // By keyboard: the speed select opens on ↓ at the current speed (1×); three more ↓ reach 2×.
+  await page.getByLabel('倍速').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('listbox').getByRole('option', { name: '1×', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(pane.getByTitle('2×', { exact: true })).toBeVisible();
   await expect.poll(time).toBeGreaterThan(start + 0.3);
   const fourth = lines.nth(3);
   const fourthStart = Number(await fourth.getAttribute('data-start'));

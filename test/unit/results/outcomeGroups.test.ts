@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ResultsReader } from '../../../electron/services/results/resultsQuery';
 import { CEC_OUTCOME_CODES } from '../../../shared/codes/huaweiCec';
 import {
+  choicesOf,
   groupOf,
   onlyChoice,
   outcomeChoices,
@@ -90,5 +91,11 @@ describe('the status select without code groups (Sobot)', () => {
     expect(onlyChoice('connected')).toEqual({ outcomes: ['connected'], outcomeGroups: [] });
     expect(onlyChoice('g:user')).toEqual({ outcomes: [], outcomeGroups: ['user'] });
     expect(toggleChoice({ outcomes: ['busy'] }, 'busy')).toEqual({ outcomes: [] });
+    expect(onlyChoice('')).toEqual({ outcomes: [], outcomeGroups: [] });
+    expect(choicesOf(['connected', 'g:user', 'busy'])).toEqual({
+      outcomes: ['connected', 'busy'],
+      outcomeGroups: ['user'],
+    });
+    expect(choicesOf([])).toEqual({ outcomes: [], outcomeGroups: [] });
   });
 });

@@ -1,4 +1,4 @@
-import { App, Alert, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Alert, Button, Card, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import type { AccountView } from '../../../../shared/accounts';
 import { usePrefsStore } from '../../app/prefsStore';
@@ -14,6 +14,15 @@ function revealed(account: AccountView): string {
   return Object.values(secrets)
     .flatMap((secret) => (secret.value ? [secret.value] : []))
     .join(' · ');
+}
+
+/** A cell cut to one line, whole on hover (and whole for screen readers). */
+function Clipped({ text }: { text: string }) {
+  return (
+    <Tooltip title={text} mouseEnterDelay={0.4}>
+      <span className="accounts-clipped">{text}</span>
+    </Tooltip>
+  );
 }
 
 /** Settings → Accounts: add, edit, remove, switch and test accounts. */
@@ -50,7 +59,9 @@ export function AccountsSection() {
           size="middle"
           pagination={false}
           dataSource={state.accounts}
-          scroll={{ x: 'max-content' }}
+          // Fixed columns that share the card's width: the long ones (identifier, server) are cut
+          // to one line with the whole text on hover, and the actions wrap, so nothing scrolls.
+          tableLayout="fixed"
           onRow={(account) =>
             ({
               'data-account': account.name,
@@ -62,8 +73,8 @@ export function AccountsSection() {
               key: 'name',
               title: t('accounts.col.name'),
               render: (_, account) => (
-                <Space size={8} wrap={false}>
-                  <span>{account.name}</span>
+                <Space size={[8, 4]} wrap>
+                  <span className="accounts-account-name">{account.name}</span>
                   {account.id === state.activeId && (
                     <Tag color="blue" className="nowrap">
                       {t('accounts.active')}
@@ -75,21 +86,29 @@ export function AccountsSection() {
             {
               key: 'provider',
               title: t('accounts.col.provider'),
+              width: '15%',
               render: (_, account) => providerName(account),
             },
-            { key: 'appid', title: t('accounts.col.appid'), render: (_, account) => revealed(account) },
+            {
+              key: 'appid',
+              title: t('accounts.col.appid'),
+              width: '16%',
+              ellipsis: { showTitle: false },
+              render: (_, account) => <Clipped text={revealed(account)} />,
+            },
             {
               key: 'server',
               title: t('accounts.col.server'),
+              ellipsis: { showTitle: false },
               render: (_, account) => (
-                <span className="break-all">
-                  {account.builtIn ? t('accounts.builtIn') : account.settings.baseUrl}
-                </span>
+                <Clipped text={account.builtIn ? t('accounts.builtIn') : (account.settings.baseUrl ?? '')} />
               ),
             },
             {
               key: 'actions',
               title: t('accounts.col.actions'),
+              width: 300,
+              className: 'accounts-actions',
               render: (_, account) => (
                 <>
                   <Space wrap size={6}>

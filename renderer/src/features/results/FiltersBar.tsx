@@ -1,8 +1,8 @@
-import { DatePicker } from 'antd';
+import { Button, DatePicker, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { callOutcomeLabel } from '../../../../shared/codes/domain';
-import { onlyChoice, outcomeChoices } from '../../../../shared/outcomeGroups';
+import { choicesOf, outcomeChoices } from '../../../../shared/outcomeGroups';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import { useLocalized } from '../tasks/useLocale';
@@ -13,8 +13,13 @@ function dayStart(value: Dayjs | null, plusDays = 0): number | undefined {
   return value ? value.startOf('day').add(plusDays, 'day').valueOf() : undefined;
 }
 
-const secondsOf = (value: string): number | undefined =>
-  value === '' ? undefined : Math.max(0, Number(value));
+const secondsOf = (value: number | null): number | undefined =>
+  value === null || !Number.isFinite(value) ? undefined : Math.max(0, value);
+
+/** The select's key of an intention: the empty one ("no intention") needs a key of its own. */
+const NO_INTENTION = '\u0000none';
+const intentionKey = (name: string): string => (name === '' ? NO_INTENTION : name);
+const intentionOf = (key: string): string => (key === NO_INTENTION ? '' : key);
 
 /**
  * Filters by status, intention, talk time, date and transcript text. Every filter runs in
@@ -42,70 +47,79 @@ export function FiltersBar() {
     return () => window.clearTimeout(timer);
   }, [customer, filter.customer, setFilter]);
   const intentions = counts?.byIntention.map((i) => i.label) ?? [];
-  // The selects pick one; the count chips can pick several, which the selects then say.
-  // The outcomes (or the provider's code groups) this source's calls have, and any chosen.
+  // The outcomes (or the provider's code groups) this source's calls have, and any chosen; the
+  // selects and the count chips choose alike (several at once), and a select sums up its choice.
   const offered = counts ? outcomeChoices(counts, filter, callOutcomeLabel) : [];
   const statuses = offered.filter((o) => o.chosen).map((o) => o.key);
-  const chosenIntentions = filter.intentions ?? [];
-  const status = statuses.length > 1 ? 'many' : statuses[0];
-  const intention = chosenIntentions.length > 1 ? '\u0000many' : chosenIntentions[0];
+  const chosenIntentions = (filter.intentions ?? []).map(intentionKey);
+  const summary = (omitted: readonly { label?: ReactNode }[]): string =>
+    omitted.length === 1
+      ? String(omitted[0]!.label ?? '')
+      : t('results.filter.several', { count: omitted.length });
+  const multiple = {
+    mode: 'multiple',
+    size: 'small',
+    maxTagCount: 0,
+    maxTagPlaceholder: summary,
+    // "All" is what the filter holds when nothing is chosen, not a hint: drawn as text.
+    placeholder: t('results.filter.any'),
+    classNames: { placeholder: 'results-select-all' },
+    popupMatchSelectWidth: false,
+    virtual: false,
+    showSearch: { optionFilterProp: 'label' },
+    className: 'results-filter-select',
+  } as const;
 
   return (
     <fieldset className="results-filters">
       <legend>{t('results.filter.label')}</legend>
-      <label>
-        {t('results.filter.status')}
-        <select value={status ?? ''} onChange={(e) => setFilter(onlyChoice(e.target.value))}>
-          <option value="">{t('results.filter.any')}</option>
-          {status === 'many' && (
-            <option value="many" disabled>
-              {t('results.filter.several', { count: statuses.length })}
-            </option>
-          )}
-          {offered.map((o) => (
-            <option key={o.key} value={o.key}>
-              {label(o.label)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('results.filter.intention')}
-        <select
-          value={intention === undefined ? '-' : intention}
-          onChange={(e) => setFilter({ intentions: e.target.value === '-' ? [] : [e.target.value] })}
-        >
-          <option value="-">{t('results.filter.any')}</option>
-          {chosenIntentions.length > 1 && (
-            <option value={'\u0000many'} disabled>
-              {t('results.filter.several', { count: chosenIntentions.length })}
-            </option>
-          )}
-          {[...new Set([...intentions, ...chosenIntentions])].map((name) => (
-            <option key={name} value={name}>
-              {name === '' ? t('results.filter.noIntention') : name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('results.filter.minTalk')}
-        <input
-          type="number"
-          min={0}
-          value={filter.minTalkSeconds ?? ''}
-          onChange={(e) => setFilter({ minTalkSeconds: secondsOf(e.target.value) })}
+      <span className="results-field">
+        <label htmlFor="results-status">{t('results.filter.status')}</label>
+        <Select<string[]>
+          {...multiple}
+          id="results-status"
+          data-testid="results-status"
+          value={statuses}
+          onChange={(keys) => setFilter(choicesOf(keys))}
+          options={offered.map((o) => ({ value: o.key, label: label(o.label) }))}
         />
-      </label>
-      <label>
-        {t('results.filter.maxTalk')}
-        <input
-          type="number"
-          min={0}
-          value={filter.maxTalkSeconds ?? ''}
-          onChange={(e) => setFilter({ maxTalkSeconds: secondsOf(e.target.value) })}
+      </span>
+      <span className="results-field">
+        <label htmlFor="results-intention">{t('results.filter.intention')}</label>
+        <Select<string[]>
+          {...multiple}
+          id="results-intention"
+          data-testid="results-intention"
+          value={chosenIntentions}
+          onChange={(keys) => setFilter({ intentions: keys.map(intentionOf) })}
+          options={[...new Set([...intentions, ...(filter.intentions ?? [])])].map((name) => ({
+            value: intentionKey(name),
+            label: name === '' ? t('results.filter.noIntention') : name,
+          }))}
         />
-      </label>
+      </span>
+      <span className="results-field">
+        <label htmlFor="results-min-talk">{t('results.filter.minTalk')}</label>
+        <InputNumber<number>
+          id="results-min-talk"
+          size="small"
+          min={0}
+          className="results-seconds"
+          value={filter.minTalkSeconds ?? null}
+          onChange={(value) => setFilter({ minTalkSeconds: secondsOf(value) })}
+        />
+      </span>
+      <span className="results-field">
+        <label htmlFor="results-max-talk">{t('results.filter.maxTalk')}</label>
+        <InputNumber<number>
+          id="results-max-talk"
+          size="small"
+          min={0}
+          className="results-seconds"
+          value={filter.maxTalkSeconds ?? null}
+          onChange={(value) => setFilter({ maxTalkSeconds: secondsOf(value) })}
+        />
+      </span>
       <label>
         {t('results.filter.from')}
         <DatePicker
@@ -132,21 +146,31 @@ export function FiltersBar() {
           }}
         />
       </label>
-      <label>
-        {t('results.filter.text')}
-        <input type="search" value={text} onChange={(e) => setText(e.target.value)} />
-      </label>
-      <label title={t('results.filter.customerHint')}>
-        {t('results.filter.customer')}
-        <input
+      <span className="results-field">
+        <label htmlFor="results-text">{t('results.filter.text')}</label>
+        <Input
+          id="results-text"
           type="search"
+          size="small"
+          className="results-search"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </span>
+      <span className="results-field" title={t('results.filter.customerHint')}>
+        <label htmlFor="results-customer">{t('results.filter.customer')}</label>
+        <Input
+          id="results-customer"
+          type="search"
+          size="small"
+          className="results-search"
           value={customer}
           placeholder={t('results.filter.customerHint')}
           onChange={(e) => setCustomer(e.target.value)}
         />
-      </label>
-      <button
-        type="button"
+      </span>
+      <Button
+        size="small"
         onClick={() => {
           setText('');
           setCustomer('');
@@ -156,7 +180,7 @@ export function FiltersBar() {
         }}
       >
         {t('results.filter.clear')}
-      </button>
+      </Button>
     </fieldset>
   );
 }

@@ -1,5 +1,5 @@
 import { DownloadOutlined, FolderOpenOutlined } from '@ant-design/icons';
-import { App, Button, Space } from 'antd';
+import { App, Button, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import type { CallList } from '../../../../shared/callList';
 import type { ExportOutcome } from '../../../../shared/exports';
@@ -101,22 +101,23 @@ export function ResultsActions() {
   return (
     <Space wrap className="results-actions">
       {source.kind === 'task' && (
-        <label>
-          {t('results.link')}{' '}
-          <select
+        <span className="results-field">
+          <label htmlFor="results-link">{t('results.link')}</label>
+          <Select<number | ''>
+            id="results-link"
+            data-testid="results-link"
+            className="results-link-select"
+            popupMatchSelectWidth={false}
+            virtual={false}
+            showSearch={{ optionFilterProp: 'label' }}
             value={linked ?? ''}
-            onChange={(event) => {
-              void linkList(event.target.value === '' ? null : Number(event.target.value)).then(loadSources);
-            }}
-          >
-            <option value="">{t('results.link.none')}</option>
-            {lists.map((list) => (
-              <option key={list.id} value={list.id}>
-                {list.name}
-              </option>
-            ))}
-          </select>
-        </label>
+            onChange={(value) => void linkList(value === '' ? null : value).then(loadSources)}
+            options={[
+              { value: '', label: t('results.link.none') },
+              ...lists.map((list) => ({ value: list.id, label: list.name })),
+            ]}
+          />
+        </span>
       )}
       <Button
         icon={<DownloadOutlined />}

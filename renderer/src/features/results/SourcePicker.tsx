@@ -1,3 +1,4 @@
+import { Select } from 'antd';
 import type { ResultsSource } from '../../../../shared/results';
 import { useT } from '../../i18n/useT';
 import { useResultsStore } from './resultsStore';
@@ -11,27 +12,36 @@ export function SourcePicker() {
   const sources = useResultsStore((store) => store.sources);
   const source = useResultsStore((store) => store.source);
   const setSource = useResultsStore((store) => store.setSource);
-  const option = (kind: ResultsSource['kind']) =>
-    sources
+  const group = (kind: ResultsSource['kind'], name: string) => ({
+    label: name,
+    title: name,
+    options: sources
       .filter((s) => s.source.kind === kind)
-      .map((s) => (
-        <option key={keyOf(s.source)} value={keyOf(s.source)}>
-          {t('results.source.option', { name: s.name, count: s.callCount })}
-        </option>
-      ));
+      .map((s) => ({
+        value: keyOf(s.source),
+        label: t('results.source.option', { name: s.name, count: s.callCount }),
+      })),
+  });
+  // A source not (or not yet) offered shows the prompt rather than its raw key.
+  const current = source ? keyOf(source) : undefined;
+  const shown = sources.some((s) => keyOf(s.source) === current) ? current : undefined;
   return (
-    <label className="results-source">
-      {t('results.source')}
-      <select
-        value={source ? keyOf(source) : ''}
-        onChange={(event) =>
-          setSource(sources.find((s) => keyOf(s.source) === event.target.value)?.source ?? null)
-        }
-      >
-        <option value="">{t('results.source.pick')}</option>
-        <optgroup label={t('results.source.tasks')}>{option('task')}</optgroup>
-        <optgroup label={t('results.source.lists')}>{option('list')}</optgroup>
-      </select>
-    </label>
+    <span className="results-source">
+      <label htmlFor="results-source">{t('results.source')}</label>
+      <Select<string>
+        id="results-source"
+        className="results-source-select"
+        popupMatchSelectWidth={false}
+        // Every option drawn (no virtual list), so each is an option of the listbox for screen readers.
+        virtual={false}
+        showSearch={{ optionFilterProp: 'label' }}
+        allowClear
+        placeholder={t('results.source.pick')}
+        classNames={{ placeholder: 'results-select-prompt' }}
+        value={shown}
+        onChange={(key) => setSource(sources.find((s) => keyOf(s.source) === key)?.source ?? null)}
+        options={[group('task', t('results.source.tasks')), group('list', t('results.source.lists'))]}
+      />
+    </span>
   );
 }

@@ -1,3 +1,4 @@
+import { Select } from 'antd';
 import { useT } from '../../../i18n/useT';
 import { clock } from '../format';
 
@@ -56,16 +57,19 @@ export function PlaybackBar(props: PlaybackBarProps) {
       <span className="clock">
         {clock(props.time * 1000)} / {props.duration === null ? '—' : clock(props.duration * 1000)}
       </span>
-      <label>
-        {t('results.review.speed')}
-        <select value={props.speed} onChange={(e) => props.onSpeed(Number(e.target.value))}>
-          {SPEEDS.map((s) => (
-            <option key={s} value={s}>
-              {s}×
-            </option>
-          ))}
-        </select>
-      </label>
+      <span className="results-field">
+        <label htmlFor="review-speed">{t('results.review.speed')}</label>
+        <Select<number>
+          id="review-speed"
+          size="small"
+          className="review-speed"
+          popupMatchSelectWidth={false}
+          virtual={false}
+          value={props.speed}
+          onChange={props.onSpeed}
+          options={SPEEDS.map((s) => ({ value: s, label: `${s}×` }))}
+        />
+      </span>
       <p className="muted keys-hint">{t('results.review.keys')}</p>
     </div>
   );

@@ -22,15 +22,20 @@ function rowName(call: CallResult): string {
 
 type Column = 'time' | 'telephone' | 'name' | 'status' | 'code' | 'intention' | 'talk' | 'lines';
 
+/**
+ * Column widths: the fixed ones fit their longest value (a zh-CN or English time, an 11-digit
+ * number); status and code shrink before anything is cut off the right edge, name and
+ * intention take what is left (a CEC table has its code column and still shows every column).
+ */
 const WIDTH: Record<Column, string> = {
-  time: '150px',
-  telephone: '110px',
-  name: '1fr',
-  status: '80px',
-  code: '110px',
-  intention: '1fr',
-  talk: '56px',
-  lines: '40px',
+  time: '142px',
+  telephone: '104px',
+  name: 'minmax(0, 1fr)',
+  status: 'minmax(56px, 84px)',
+  code: 'minmax(48px, 96px)',
+  intention: 'minmax(0, 1fr)',
+  talk: '44px',
+  lines: '34px',
 };
 
 /**
@@ -51,11 +56,11 @@ function columnsFor(intentions: boolean, codes: OutcomeCodes | null): Column[] {
 }
 
 /** A cell whose text may be cut off by its column: the whole text (or `title`) on hover and focus. */
-function Clipped({ text, title }: { text: string; title?: string }) {
+function Clipped({ text, title, className }: { text: string; title?: string; className?: string }) {
   if (text === '') return <span role="cell" />;
   return (
     <Tooltip title={title ?? text} mouseEnterDelay={0.4}>
-      <span role="cell" className="clipped">
+      <span role="cell" className={className ? `clipped ${className}` : 'clipped'}>
         {text}
       </span>
     </Tooltip>
@@ -129,9 +134,10 @@ export function CallTable() {
                     <span role="cell">{fmt.dateTime(call.startedAt)}</span>
                     <span role="cell">{call.telephone}</span>
                     <Clipped text={rowName(call)} />
-                    <span role="cell" className={`call-status call-status-${call.outcome}`}>
-                      {label(callOutcomeLabel(call.outcome, call.outcomeCode))}
-                    </span>
+                    <Clipped
+                      text={label(callOutcomeLabel(call.outcome, call.outcomeCode))}
+                      className={`call-status call-status-${call.outcome}`}
+                    />
                     {codes && <CodeCell code={call.outcomeCode} meaning={meaning(call.outcomeCode)} />}
                     {columns.includes('intention') && (
                       <Clipped text={call.intentions.join(fmt.locale === 'zh-CN' ? '、' : ', ')} />

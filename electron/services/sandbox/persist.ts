@@ -10,14 +10,19 @@
  *   old one, so a crash leaves either the old or the new file. A change schedules a save; while
  *   changes keep coming (the dialing clock files calls all the time) the state is saved at most
  *   once a second, and less often when a save is slow, so saving a large state costs the main
- *   process at most about 5% of its time. close() saves whatever the last change was.
+ *   process at most about 5% of its time. A scheduled save builds the text on this thread (its
+ *   rows' text cached between saves, see StateText) and writes and flushes it in the background;
+ *   only the rename is synchronous, so close() — which saves whatever the last change was,
+ *   synchronously — is never overwritten by an older save still in flight.
  * - The clock: see resumeClock.
  */
 
-import { readFileSync, renameSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { writeFileAtomic } from '../fsAtomic';
 import type { Logger } from '../log';
-import { decodeState, encodeState } from './persist-format';
+import { decodeState, StateText } from './persist-format';
 import type { SandboxState } from './state';
 
 /** The state file's name in the app's (and the CLI's) data folder. */
@@ -130,19 +135,20 @@ export interface SimulatedClock {
   jumpTo(time: number): void;
 }
 
-/** Something a StateSaver writes: a change counter and the content for a real instant. */
+/** Something a StateSaver writes: a change counter and the file's text for a real instant. */
 export interface Savable {
   readonly revision: number;
-  snapshot(savedAt: number): unknown;
+  text(savedAt: number): string;
 }
 
-/** The Sobot sandbox state as a {@link Savable}. */
+/** The Sobot sandbox state as a {@link Savable} (its rows' text cached between saves). */
 export function sobotSavable(sandbox: SandboxState): Savable {
+  const text = new StateText();
   return {
     get revision() {
       return sandbox.revision;
     },
-    snapshot: (savedAt) => encodeState(sandbox, savedAt),
+    text: (savedAt) => text.encode(sandbox, savedAt),
   };
 }
 
@@ -152,6 +158,7 @@ export class StateSaver {
   private savedRevision: number;
   private lastSaveMs = 0;
   private closed = false;
+  private writing = false;
 
   /** `savedAt()` answers the real instant the simulated clock currently matches. */
   constructor(
@@ -169,7 +176,7 @@ export class StateSaver {
     const delay = Math.max(MIN_SAVE_INTERVAL_MS, SAVE_INTERVAL_PER_SAVE_MS * this.lastSaveMs);
     this.timer = setTimeout(() => {
       this.timer = null;
-      if (this.sandbox.revision !== this.savedRevision) this.save();
+      if (this.sandbox.revision !== this.savedRevision) void this.saveInBackground();
     }, delay);
     // A pending save must not keep a CLI process alive; its close() saves anyway.
     this.timer.unref();
@@ -180,7 +187,7 @@ export class StateSaver {
     const started = performance.now();
     const revision = this.sandbox.revision;
     try {
-      writeFileAtomic(this.file, JSON.stringify(this.sandbox.snapshot(this.savedAt())));
+      writeFileAtomic(this.file, this.sandbox.text(this.savedAt()));
     } catch (error) {
       // Kept dirty: the next change tries again, and close() does.
       this.log.warn('sandbox state could not be saved', { file: this.file, error: errorText(error) });
@@ -189,6 +196,41 @@ export class StateSaver {
     this.savedRevision = revision;
     this.lastSaveMs = performance.now() - started;
     return true;
+  }
+
+  /**
+   * A scheduled save: the text now, its write and flush off this thread, then the rename — unless
+   * close() came first (its synchronous save is newer) or another save is still writing (the
+   * next change schedules again).
+   */
+  private async saveInBackground(): Promise<void> {
+    if (this.writing) return this.schedule();
+    const started = performance.now();
+    const revision = this.sandbox.revision;
+    let text: string;
+    try {
+      text = this.sandbox.text(this.savedAt());
+    } catch (error) {
+      this.log.warn('sandbox state could not be saved', { file: this.file, error: errorText(error) });
+      return;
+    }
+    this.lastSaveMs = performance.now() - started;
+    const temp = `${this.file}.${process.pid}.${Date.now()}.bg.tmp`;
+    this.writing = true;
+    try {
+      mkdirSync(dirname(this.file), { recursive: true });
+      await writeFile(temp, text, { flush: true });
+      if (this.closed) return rmSync(temp, { force: true });
+      renameSync(temp, this.file);
+      this.savedRevision = revision;
+    } catch (error) {
+      rmSync(temp, { force: true });
+      // Kept dirty: the next change tries again, and close() does.
+      this.log.warn('sandbox state could not be saved', { file: this.file, error: errorText(error) });
+    } finally {
+      this.writing = false;
+    }
+    if (this.sandbox.revision !== this.savedRevision) this.schedule();
   }
 
   /**

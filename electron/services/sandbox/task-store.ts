@@ -34,6 +34,8 @@ export type RowState = 'pending' | 'dialling' | 'done' | 'removed';
 
 /** One uploaded row (`telephone`, `outid`, `variable`). */
 export interface CallRow {
+  /** Its place in `task.rows` (rows are only ever appended), so saving needs no lookup. */
+  index: number;
   outid: string;
   telephone: string;
   variable: string;
@@ -169,7 +171,15 @@ export class TaskStore {
     arrived.set(outid, (arrived.get(outid) ?? 0) + 1);
     const repeat = task.rowsByOutid.has(outid);
     if (repeat && !this.storeRepeats) return false;
-    const row: CallRow = { outid, telephone, variable, state: 'pending', lastCall: null, deleted: false };
+    const row: CallRow = {
+      index: task.rows.length,
+      outid,
+      telephone,
+      variable,
+      state: 'pending',
+      lastCall: null,
+      deleted: false,
+    };
     task.rows.push(row);
     if (!repeat) task.rowsByOutid.set(outid, row);
     task.liveRows++;
@@ -189,7 +199,16 @@ export class TaskStore {
       state: Exclude<RowState, 'dialling'>;
     },
   ): CallRow {
-    const row: CallRow = { ...saved, lastCall: null };
+    // Written out in addRow's order, so every row has one shape (saving 100,000 of them is faster).
+    const row: CallRow = {
+      index: task.rows.length,
+      outid: saved.outid,
+      telephone: saved.telephone,
+      variable: saved.variable,
+      state: saved.state,
+      lastCall: null,
+      deleted: saved.deleted,
+    };
     if (row.state !== 'removed') {
       if (task.rowsByOutid.has(row.outid)) throw new Error(`outid ${row.outid} appears twice in ${task.id}`);
       task.rowsByOutid.set(row.outid, row);

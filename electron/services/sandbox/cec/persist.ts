@@ -76,7 +76,7 @@ export function cecSavable(cec: CecState): Savable {
     get revision() {
       return cec.revision;
     },
-    snapshot: (savedAt) => encodeCecState(cec, savedAt),
+    text: (savedAt) => JSON.stringify(encodeCecState(cec, savedAt)),
   };
 }
 

@@ -76,8 +76,8 @@ test('drop a workbook, create a task, push, dial, sync and review a call joined 
   const first = page.locator('[data-callid]').first();
   await first.click();
   const pane = page.getByRole('region', { name: '通话详情' });
-  await expect(pane.locator('.waveform')).toHaveAttribute('data-state', 'ready');
-  await expect(pane.locator('.transcript-lines > li').first()).toBeVisible();
+  await expect(pane.getByTestId('waveform')).toHaveAttribute('data-state', 'ready');
+  await expect(pane.getByRole('list', { name: '对话文本' }).locator('[data-line]').first()).toBeVisible();
   // Joined to its row through the journal: the list's name and the customer's name from the workbook.
   await expect(pane).toContainText('名单“回访旅程”');
   await expect(pane).toContainText(/客户姓名：旅程客户\d+/);

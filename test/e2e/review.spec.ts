@@ -105,8 +105,8 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
   const lines = pane.getByRole('list', { name: '对话文本' }).locator('[data-line]');
   await expect(lines).toHaveCount(call!.utteranceCount);
   await expect(waveform.locator('[part~="region"]')).toHaveCount(call!.utteranceCount);
-  await expect(pane.locator('.line.robot').first()).toContainText('机器人');
-  await expect(pane.locator('.line.customer').first()).toContainText('客户');
+  await expect(lines.and(page.locator('[data-speaker="robot"]')).first()).toContainText('机器人');
+  await expect(lines.and(page.locator('[data-speaker="customer"]')).first()).toContainText('客户');
 
   // Clicking the third line plays from that line's region.
   const third = lines.nth(2);

@@ -50,6 +50,7 @@ export const Transcript = memo(function Transcript({
       <Tag
         key={u.index}
         data-line={i}
+        data-speaker={u.speaker}
         data-start={placed ? u.startMs! / 1000 : undefined}
         data-end={u.endMs !== null ? u.endMs / 1000 : undefined}
         className={`line ${u.speaker}${i === current ? ' current' : ''}`}

@@ -1,5 +1,6 @@
 import { SANDBOX_APPID, SANDBOX_SIGNATURE } from '../../electron/services/sandbox/index';
 import { createSobotClient } from '../../electron/services/sobot/index';
+import { contrastFailures } from './contrast';
 import { choose, expect, outsideTask, taskRow, test, typeTime } from './fixtures';
 
 // The Tasks screen through the harness against the built-in sandbox account (the default
@@ -206,4 +207,24 @@ test('the Tasks screen speaks English too', async ({ page, harness }) => {
   await expect(wizard.getByText('Enter a task name')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(wizard).toHaveCount(0);
+});
+
+test('a chosen task in the dark theme: the list and its detail meet WCAG AA contrast', async ({
+  page,
+  harness,
+}) => {
+  await outsideTask(harness, '暗色 看板任务');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`${harness.url}#/tasks`);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const row = taskRow(page, '暗色 看板任务');
+  await row.getByRole('button', { name: '暗色 看板任务', exact: true }).click();
+  await expect(row.getByRole('button', { name: '暗色 看板任务', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await page.mouse.move(5, 700); // no hover state or tooltip in the way
+  await expect(page.getByRole('heading', { name: '暗色 看板任务' })).toBeVisible();
+  expect(await contrastFailures(page, '.tasks-table')).toEqual([]);
+  expect(await contrastFailures(page, '.task-detail')).toEqual([]);
 });

@@ -1,4 +1,4 @@
-import { Select } from 'antd';
+import { Button, Select } from 'antd';
 import { useT } from '../../../i18n/useT';
 import { clock } from '../format';
 
@@ -22,38 +22,27 @@ export function PlaybackBar(props: PlaybackBarProps) {
   const t = useT();
   return (
     <div className="playback-bar">
-      <button type="button" onClick={() => props.onStep(-1)} aria-keyshortcuts="K PageUp">
+      <Button onClick={() => props.onStep(-1)} aria-keyshortcuts="K PageUp">
         {t('results.review.prev')}
-      </button>
-      <button
-        type="button"
-        onClick={() => props.onSkip(-5)}
-        disabled={props.disabled}
-        aria-keyshortcuts="ArrowLeft"
-      >
+      </Button>
+      <Button onClick={() => props.onSkip(-5)} disabled={props.disabled} aria-keyshortcuts="ArrowLeft">
         {t('results.review.back5')}
-      </button>
-      <button
-        type="button"
-        className="primary"
+      </Button>
+      <Button
+        type="primary"
         onClick={props.onToggle}
         disabled={props.disabled}
         aria-keyshortcuts="Space"
         aria-pressed={props.playing}
       >
         {props.playing ? t('results.review.pause') : t('results.review.play')}
-      </button>
-      <button
-        type="button"
-        onClick={() => props.onSkip(5)}
-        disabled={props.disabled}
-        aria-keyshortcuts="ArrowRight"
-      >
+      </Button>
+      <Button onClick={() => props.onSkip(5)} disabled={props.disabled} aria-keyshortcuts="ArrowRight">
         {t('results.review.forward5')}
-      </button>
-      <button type="button" onClick={() => props.onStep(1)} aria-keyshortcuts="J PageDown">
+      </Button>
+      <Button onClick={() => props.onStep(1)} aria-keyshortcuts="J PageDown">
         {t('results.review.next')}
-      </button>
+      </Button>
       <span className="clock">
         {clock(props.time * 1000)} / {props.duration === null ? '—' : clock(props.duration * 1000)}
       </span>

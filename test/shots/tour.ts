@@ -220,6 +220,37 @@ async function syncTask(page: Page, m: Messages, nav: Nav, taskName: string): Pr
   await page.locator('[data-callid]').first().waitFor({ timeout: 30_000 });
 }
 
+/**
+ * The Tasks screen with `name` listed, its detail, and the create wizard's first two steps (then
+ * closed): a shot of each under the given names (null: no shot).
+ */
+async function taskAndWizard(
+  page: Page,
+  m: Messages,
+  shot: Shot,
+  nav: Nav,
+  name: string,
+  [list, detail, first, second]: readonly [string | null, string, string, string],
+): Promise<void> {
+  await nav(m['nav.tasks']).click();
+  await page.getByRole('heading', { level: 1, name: m['nav.tasks'] }).waitFor();
+  await taskRow(page, name).waitFor();
+  if (list) await shot(list);
+  await taskRow(page, name).getByRole('button', { name, exact: true }).click();
+  await page.getByRole('heading', { name }).first().waitFor();
+  await shot(detail);
+  await page.getByRole('button', { name: m['tasks.create'] }).click();
+  const wizard = page.getByRole('dialog', { name: m['tasks.wizard.title'] });
+  await wizard.waitFor();
+  await shot(first);
+  await wizard.getByLabel(m['tasks.field.name']).fill(`${name} 2`);
+  await wizard.getByRole('radio').first().check();
+  await wizard.getByRole('button', { name: m['tasks.wizard.next'] }).click();
+  await shot(second);
+  await page.keyboard.press('Escape');
+  await wizard.waitFor({ state: 'hidden' });
+}
+
 /** Sobot: a running task with calls — its detail, the wizard, the push dialog, Results, a review. */
 async function tourSobot(
   page: Page,
@@ -231,24 +262,12 @@ async function tourSobot(
   const name = m['nav.tasks'] === 'Tasks' ? 'November follow-up' : '十一月回访任务';
   // Many rows left to dial, so the task is still running (and listed) when the tour gets there.
   const taskId = control.seedTask({ name, rows: 20_000, completed: 40, robotNum: 1 });
-  await nav(m['nav.tasks']).click();
-  await page.getByRole('heading', { level: 1, name: m['nav.tasks'] }).waitFor();
-  await taskRow(page, name).waitFor();
-  await shot('tasks-sobot');
-  await taskRow(page, name).getByRole('button', { name, exact: true }).click();
-  await page.getByRole('heading', { name }).first().waitFor();
-  await shot('task-detail-sobot');
-
-  await page.getByRole('button', { name: m['tasks.create'] }).click();
-  const wizard = page.getByRole('dialog', { name: m['tasks.wizard.title'] });
-  await wizard.waitFor();
-  await shot('task-wizard-template');
-  await wizard.getByLabel(m['tasks.field.name']).fill(name.replace(/任务$|follow-up$/, '') + ' 2');
-  await wizard.getByRole('radio').first().check();
-  await wizard.getByRole('button', { name: m['tasks.wizard.next'] }).click();
-  await shot('task-wizard-calling');
-  await page.keyboard.press('Escape');
-  await wizard.waitFor({ state: 'hidden' });
+  await taskAndWizard(page, m, shot, nav, name, [
+    'tasks-sobot',
+    'task-detail-sobot',
+    'task-wizard-template',
+    'task-wizard-calling',
+  ]);
 
   // The push dialog from the list, with the seeded task chosen: the plan and its checks.
   await nav(m['nav.lists']).click();
@@ -290,22 +309,12 @@ async function tourCec(
       called: `139${String(i).padStart(8, '0')}`,
     })),
   );
-  await nav(m['nav.tasks']).click();
-  await page.getByRole('heading', { level: 1, name: m['nav.tasks'] }).waitFor();
-  await taskRow(page, name).waitFor();
-  await taskRow(page, name).getByRole('button', { name, exact: true }).click();
-  await page.getByRole('heading', { name }).first().waitFor();
-  await shot('task-detail-cec');
-  await page.getByRole('button', { name: m['tasks.create'] }).click();
-  const wizard = page.getByRole('dialog', { name: m['tasks.wizard.title'] });
-  await wizard.waitFor();
-  await shot('task-wizard-cec-flow');
-  await wizard.getByLabel(m['tasks.field.name']).fill(`${name} 2`);
-  await wizard.getByRole('radio').first().check();
-  await wizard.getByRole('button', { name: m['tasks.wizard.next'] }).click();
-  await shot('task-wizard-cec-calling');
-  await page.keyboard.press('Escape');
-  await wizard.waitFor({ state: 'hidden' });
+  await taskAndWizard(page, m, shot, nav, name, [
+    null,
+    'task-detail-cec',
+    'task-wizard-cec-flow',
+    'task-wizard-cec-calling',
+  ]);
 
   await until(
     () => control.cec.campaignNumbers(campaignId).filter((r) => r.state === 'done').length === rows,

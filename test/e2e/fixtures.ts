@@ -187,6 +187,22 @@ export async function choose(page: Page, field: Locator, option: string): Promis
   if (list && (await field.getAttribute('aria-expanded')) !== 'true') await expect(popup).toBeHidden();
 }
 
+/**
+ * Clicks a call's row in the Results call table. The table draws only the rows in view, so it
+ * is scrolled from the top until the row is drawn (it may be far down; clicking straight away
+ * timed out 1 run in 3).
+ */
+export async function clickCallRow(page: Page, callId: string): Promise<void> {
+  const row = page.locator(`[data-callid="${callId}"]`);
+  const viewport = page.getByRole('table', { name: /^(通话列表|Calls)$/ }).getByRole('rowgroup');
+  if ((await row.count()) === 0) await viewport.evaluate((el) => el.scrollTo(0, 0));
+  await expect(async () => {
+    if ((await row.count()) === 0) await viewport.evaluate((el) => el.scrollBy(0, el.clientHeight * 0.8));
+    await expect(row).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 20_000 });
+  await row.click();
+}
+
 /** Switches the active account in the header from `from` to `to` and waits until it shows. */
 export async function switchAccount(page: Page, label: string, from: string, to: string): Promise<void> {
   await page.getByRole('button', { name: `${label}: ${from}` }).click();

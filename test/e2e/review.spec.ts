@@ -3,7 +3,15 @@ import { createSobotClient } from '../../electron/services/sobot/index';
 import type { CallResult } from '../../shared/results';
 import { CHROMIUM_PATH } from '../../playwright.config';
 import { contrastFailures } from './contrast';
-import { choose, createCampaignViaApi, createTaskViaApi, expect, switchAccount, test } from './fixtures';
+import {
+  choose,
+  clickCallRow,
+  createCampaignViaApi,
+  createTaskViaApi,
+  expect,
+  switchAccount,
+  test,
+} from './fixtures';
 
 // Review a call through the harness against the built-in sandbox account: a task created in
 // the app dials rows pushed straight through the iCall API, its results sync, and one call is
@@ -251,16 +259,7 @@ test('a CEC call’s QC transcript: pending, failed and retried, none, and lines
   const transcript = pane.getByRole('list', { name: '对话文本' });
   const lines = transcript.locator('[data-line]');
   const openIn = async (region: typeof pane, callId: string): Promise<void> => {
-    // The call table draws only the rows in view: scroll it from the top until the call's row is
-    // drawn (it may be far down; clicking straight away timed out 1 run in 3).
-    const row = page.locator(`[data-callid="${callId}"]`);
-    const viewport = page.getByRole('table', { name: /^(通话列表|Calls)$/ }).getByRole('rowgroup');
-    if ((await row.count()) === 0) await viewport.evaluate((el) => el.scrollTo(0, 0));
-    await expect(async () => {
-      if ((await row.count()) === 0) await viewport.evaluate((el) => el.scrollBy(0, el.clientHeight * 0.8));
-      await expect(row).toBeVisible({ timeout: 500 });
-    }).toPass({ timeout: 20_000 });
-    await row.click();
+    await clickCallRow(page, callId);
     await expect(region.getByText(telephoneOf.get(callId)!, { exact: true })).toBeVisible();
   };
   const open = (callId: string) => openIn(pane, callId);

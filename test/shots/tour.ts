@@ -21,7 +21,7 @@ import type { Locale } from '../../shared/locale';
 import type { CallResult } from '../../shared/results';
 import { en, zhCN, type Messages } from '../../renderer/src/i18n/messages';
 import type { SandboxControl } from '../../electron/services/sandbox/index';
-import { choose, createCampaignViaApi, switchAccount, taskRow } from '../e2e/fixtures';
+import { choose, clickCallRow, createCampaignViaApi, switchAccount, taskRow } from '../e2e/fixtures';
 import { startHarness } from '../harness/server';
 import { importInto } from '../support/seedList';
 import { chineseRows, writeCsv } from '../support/workbooks';
@@ -192,19 +192,7 @@ async function connectedCalls(page: Page, taskId: string): Promise<CallResult[]>
 
 /** Opens a call in the review pane, scrolling the virtualised call table until its row is drawn. */
 async function openCall(page: Page, m: Messages, call: CallResult): Promise<void> {
-  const row = page.locator(`[data-callid="${call.id}"]`);
-  const viewport = page.getByRole('table', { name: m['results.table.label'] }).getByRole('rowgroup');
-  await viewport.evaluate((el) => el.scrollTo(0, 0));
-  await until(
-    async () => {
-      if ((await row.count()) > 0) return true;
-      await viewport.evaluate((el) => el.scrollBy(0, el.clientHeight * 0.8));
-      return false;
-    },
-    20_000,
-    `the row of call ${call.id}`,
-  );
-  await row.click();
+  await clickCallRow(page, call.id);
   await page
     .getByRole('region', { name: m['results.review.label'] })
     .getByText(call.telephone, { exact: true })

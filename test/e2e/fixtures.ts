@@ -42,8 +42,9 @@ export { expect };
  * Not by a click: in mask mode the picker ignores keys between a mousedown on the field and its
  * mouseup. The typing starts once the picker has selected the hours cell (it does so in an
  * effect after the focus, late on a loaded machine: keys typed before it are dropped — the CI
- * saw all four lost); a field that still shows another time is focused and typed again, as a
- * user who sees the old value would.
+ * saw all four lost); a field that still shows another time, or shows the old one again after
+ * Enter, is focused and typed again, as a user who sees the old value would. The picker's own
+ * cause (a typed time sometimes not committed under load) is not fixed.
  */
 export async function typeTime(input: Locator, time: string): Promise<void> {
   await expect(async () => {
@@ -56,9 +57,13 @@ export async function typeTime(input: Locator, time: string): Promise<void> {
       .toEqual([0, 2]);
     await input.pressSequentially(time, { delay: 40 });
     await expect(input).toHaveValue(time, { timeout: 1_000 });
-  }).toPass({ timeout: 20_000 });
-  await input.press('Enter');
-  await expect(input).toHaveValue(time);
+    // Committed, not only shown: it must still read so after Enter and after leaving the field
+    // (on a loaded runner Enter once put the old 09:00 back; the user would type it again).
+    await input.press('Enter');
+    await expect(input).toHaveValue(time, { timeout: 1_000 });
+    await input.blur();
+    await expect(input).toHaveValue(time, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 /**

@@ -176,7 +176,7 @@ async function until(
 
 type Nav = (name: string) => ReturnType<Page['getByRole']>;
 
-/** Connected calls of a task with at least `lines` transcript lines, and their telephones. */
+/** The connected calls of a task (its first 100), as the Results screen reads them. */
 async function connectedCalls(page: Page, taskId: string): Promise<CallResult[]> {
   return page.evaluate(async (id) => {
     const result = await window.api.results.query({

@@ -30,6 +30,8 @@ export default defineConfig({
           importWorker: resolve(root, 'electron/services/importer/worker/parseWorker.ts'),
           // The database's read worker (see db/worker/dbReader.ts).
           dbReadWorker: resolve(root, 'electron/services/db/worker/readWorker.ts'),
+          // The embedded sandbox's thread (see sandbox/worker/remote.ts).
+          sandboxWorker: resolve(root, 'electron/services/sandbox/worker/sandboxWorker.ts'),
         },
       },
     },

@@ -205,7 +205,7 @@ const workloads: Record<Workload, (core: Core) => Promise<void>> = {
   },
   async sync(core) {
     const control = await core.sandbox.control();
-    const taskId = control.seedTask({ name: '同步三千', rows: CALLS, completed: CALLS });
+    const taskId = await control.seedTask({ name: '同步三千', rows: CALLS, completed: CALLS });
     await probed(core, 'sync', async () => {
       const report = await call<{ added: number }>(core, 'sync:start', { taskId });
       if (report.added !== CALLS) throw new Error(`synced ${report.added} calls`);
@@ -221,7 +221,7 @@ const workloads: Record<Workload, (core: Core) => Promise<void>> = {
   async upload(core) {
     const listId = bigList(core);
     const control = await core.sandbox.control();
-    const taskId = control.seedTask({ name: '上传十万', rows: 0, completed: 0 });
+    const taskId = await control.seedTask({ name: '上传十万', rows: 0, completed: 0 });
     await probed(core, 'upload', async () => {
       const plan = await call<{ toSend: number }>(core, 'uploads:plan', { listId, taskId });
       // Every 50th number is bad (see bigList): those rows are left out.
@@ -240,7 +240,7 @@ const workloads: Record<Workload, (core: Core) => Promise<void>> = {
       await stopped;
       listeners.delete(listener);
       const summary = await call<UploadSummary>(core, 'uploads:status', { uploadId });
-      const held = control.taskOutids(taskId).length;
+      const held = (await control.taskOutids(taskId)).length;
       if (summary.state !== 'done' || held !== plan.toSend)
         throw new Error(`upload ${summary.state}, ${held} rows on the task`);
     });

@@ -187,7 +187,7 @@ test('a CEC call’s QC transcript: pending, failed and retried, none, and lines
   // Enough calls that one has the customer talking over the robot (the sandbox barges a customer
   // line in 1 of 5): with 30 rows the transcribed ones held no such pair in about 1 run of 6.
   const rows = 48;
-  cec.seedNumbers(
+  await cec.seedNumbers(
     campaignId,
     Array.from({ length: rows }, (_, i) => ({
       sessionId: `cr-${i}`,
@@ -195,7 +195,7 @@ test('a CEC call’s QC transcript: pending, failed and retried, none, and lines
     })),
   );
   await expect
-    .poll(() => cec.campaignNumbers(campaignId).filter((r) => r.state === 'done').length, {
+    .poll(async () => (await cec.campaignNumbers(campaignId)).filter((r) => r.state === 'done').length, {
       timeout: 150_000,
     })
     .toBe(rows);
@@ -235,7 +235,7 @@ test('a CEC call’s QC transcript: pending, failed and retried, none, and lines
   const telephoneOf = new Map(calls.map((c) => [c.id, c.telephone]));
 
   // The others transcribed; the first of them whose lines of the two sides overlap in time.
-  for (const id of others) cec.setQcStatus(id, 2);
+  for (const id of others) await cec.setQcStatus(id, 2);
   // (A pair whose later line starts a second or more after the earlier, so each is current a while.)
   const overlap = await page.evaluate(async (ids) => {
     const side = (s: string) => (s === 'customer' ? 'customer' : 'staff');
@@ -275,7 +275,7 @@ test('a CEC call’s QC transcript: pending, failed and retried, none, and lines
   };
 
   // 1. Pending: QC is still at it. "Check again" asks once more; once it is done the lines show.
-  cec.setQcStatus(pendingId, 1);
+  await cec.setQcStatus(pendingId, 1);
   await open(pendingId);
   // CEC's outcomes carry no durations: review looks the call's times up, and its row shows them.
   const talk = pane.getByText(/^通话 \d+:\d\d · 呼叫 \d+:\d\d$/);
@@ -288,21 +288,21 @@ test('a CEC call’s QC transcript: pending, failed and retried, none, and lines
   await shot('transcript pending (zh-CN)');
   await pending.getByRole('button', { name: '再查一次' }).click();
   await expect(pending).toBeVisible();
-  cec.setQcStatus(pendingId, 2);
+  await cec.setQcStatus(pendingId, 2);
   await pending.getByRole('button', { name: '再查一次' }).click();
   await expect(lines.first()).toBeVisible();
   await expect(pending).toHaveCount(0);
 
   // 2. Failed: kept for good on review; "retry" asks QC again, and a new transcript shows with
   // its regions on the waveform.
-  cec.setQcStatus(failedId, 9);
+  await cec.setQcStatus(failedId, 9);
   await open(failedId);
   const failed = pane.getByRole('status').filter({ hasText: '转写失败' });
   await expect(failed).toBeVisible();
   await shot('transcript failed (zh-CN)');
   await failed.getByRole('button', { name: '重试' }).click();
   await expect(failed).toBeVisible();
-  cec.setQcStatus(failedId, 2);
+  await cec.setQcStatus(failedId, 2);
   await failed.getByRole('button', { name: '重试' }).click();
   await expect(lines.first()).toBeVisible();
   await expect(failed).toHaveCount(0);
@@ -359,8 +359,8 @@ test('a CEC call’s QC transcript: pending, failed and retried, none, and lines
   expect(time).toBeLessThan(laterSpan.start);
 
   // 5. The same states in English, in the dark theme (zh-CN above was in the light one).
-  cec.setQcStatus(pendingEn, 0);
-  cec.setQcStatus(failedEn, 31);
+  await cec.setQcStatus(pendingEn, 0);
+  await cec.setQcStatus(failedEn, 31);
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(`${harness.url}#/settings`);
   await page.getByRole('radiogroup', { name: '界面语言' }).getByText('English').click();

@@ -170,7 +170,7 @@ test('a refused upload says why in Chinese, keeps its place, and resumes to the 
   await expect(dialog.getByRole('status', { name: '上传计划' })).toContainText('将上传 2000 行');
 
   // The provider refuses every add_task_data: the upload stops with the reason, nothing is lost.
-  control.setFault('add_task_data', 'code:320020', 'persistent');
+  await control.setFault('add_task_data', 'code:320020', 'persistent');
   await dialog.getByRole('button', { name: '开始上传' }).click();
   await expect(dialog.getByTestId('upload-state')).toHaveText('已中断', { timeout: 20_000 });
   const alert = dialog.getByRole('alert');
@@ -178,7 +178,7 @@ test('a refused upload says why in Chinese, keeps its place, and resumes to the 
   await expect(alert).toContainText('sobot.320020');
   await expect(alert).toContainText('不会重复发送');
   await expect(dialog.getByTestId('upload-figure-accepted')).toHaveText('0');
-  expect(control.taskOutids(taskid)).toHaveLength(0);
+  expect(await control.taskOutids(taskid)).toHaveLength(0);
 
   // Closing and reopening the list shows the stopped upload; resuming it finishes the job.
   await dialog.getByRole('button', { name: '关闭' }).click();
@@ -188,13 +188,13 @@ test('a refused upload says why in Chinese, keeps its place, and resumes to the 
   await expect(stopped).toContainText('→ 任务 外部任务');
   await expect(stopped.getByTestId('upload-strip-state')).toHaveText('已中断');
   await expect(stopped).toContainText('0/2000');
-  control.clearFaults();
+  await control.clearFaults();
   await stopped.getByRole('button', { name: '查看上传到任务“外部任务”的进度' }).click();
   const watch = page.getByRole('dialog', { name: '把“十一月推送”推送到任务' });
   await watch.getByRole('button', { name: '继续' }).click();
   await expect(watch.getByTestId('upload-state')).toHaveText('已完成', { timeout: 30_000 });
   await expect(watch.getByTestId('upload-figure-accepted')).toHaveText('2000');
-  const outids = control.taskOutids(taskid);
+  const outids = await control.taskOutids(taskid);
   expect(outids).toHaveLength(VALID);
   expect(new Set(outids).size).toBe(VALID);
 });

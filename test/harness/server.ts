@@ -8,7 +8,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventName, EventPayload } from '../../shared/contract';
 import { createCore } from '../../electron/services/core/createCore';
 import { nodeAdapters } from '../../electron/services/core/nodeHost';
-import type { SandboxControl, SandboxOptions } from '../../electron/services/sandbox/index';
+import type { SandboxOptions } from '../../electron/services/sandbox/index';
+import type { RemoteSandboxControl } from '../../electron/services/sandbox/worker/remote';
 import { APP_CSP_HEADER } from '../../electron/services/security/csp';
 import { contentTypeOf, resolveAsset } from '../../electron/services/security/assets';
 import { isMediaPath, serveMedia } from '../../electron/services/media/serve';
@@ -35,7 +36,7 @@ export interface Harness {
   /** The embedded sandbox's base URL (started on first use), for tests that feed it rows. */
   sandboxUrl(): Promise<string>;
   /** The embedded sandbox's test controls (faults, clock). */
-  sandboxControl(): Promise<SandboxControl>;
+  sandboxControl(): Promise<RemoteSandboxControl>;
   close(): Promise<void>;
 }
 

@@ -20,7 +20,7 @@ import { chromium, type Page } from '@playwright/test';
 import type { Locale } from '../../shared/locale';
 import type { CallResult } from '../../shared/results';
 import { en, zhCN, type Messages } from '../../renderer/src/i18n/messages';
-import type { SandboxControl } from '../../electron/services/sandbox/index';
+import type { RemoteSandboxControl } from '../../electron/services/sandbox/worker/remote';
 import { choose, clickCallRow, createCampaignViaApi, switchAccount, taskRow } from '../e2e/fixtures';
 import { startHarness } from '../harness/server';
 import { importInto } from '../support/seedList';
@@ -84,7 +84,7 @@ async function tour(
   locale: Locale,
   folder: string,
   work: string,
-  control: SandboxControl,
+  control: RemoteSandboxControl,
 ): Promise<void> {
   const text = TEXT[locale];
   let n = 0;
@@ -245,11 +245,11 @@ async function tourSobot(
   m: Messages,
   shot: Shot,
   nav: Nav,
-  control: SandboxControl,
+  control: RemoteSandboxControl,
 ): Promise<void> {
   const name = m['nav.tasks'] === 'Tasks' ? 'November follow-up' : '十一月回访任务';
   // Many rows left to dial, so the task is still running (and listed) when the tour gets there.
-  const taskId = control.seedTask({ name, rows: 20_000, completed: 40, robotNum: 1 });
+  const taskId = await control.seedTask({ name, rows: 20_000, completed: 40, robotNum: 1 });
   await taskAndWizard(page, m, shot, nav, name, [
     'tasks-sobot',
     'task-detail-sobot',
@@ -284,13 +284,13 @@ async function tourCec(
   m: Messages,
   shot: Shot,
   nav: Nav,
-  control: SandboxControl,
+  control: RemoteSandboxControl,
 ): Promise<void> {
   await switchAccount(page, m['account.label'], '沙箱 Sandbox', 'CEC 沙箱 Huawei Sandbox');
   const name = m['nav.tasks'] === 'Tasks' ? 'CEC December' : 'CEC 十二月回访';
   const campaignId = await createCampaignViaApi(page, name);
   const rows = 16;
-  control.cec.seedNumbers(
+  await control.cec.seedNumbers(
     campaignId,
     Array.from({ length: rows }, (_, i) => ({
       sessionId: `tour-${i}`,
@@ -305,7 +305,8 @@ async function tourCec(
   ]);
 
   await until(
-    () => control.cec.campaignNumbers(campaignId).filter((r) => r.state === 'done').length === rows,
+    async () =>
+      (await control.cec.campaignNumbers(campaignId)).filter((r) => r.state === 'done').length === rows,
     120_000,
     'the CEC campaign to dial',
   );
@@ -326,15 +327,15 @@ async function tourCec(
   const [done, pending, failed] = playable.map((id) => calls.find((c) => c.id === id)!);
   if (!done || !pending || !failed) throw new Error('fewer than three playable CEC calls');
   const pane = page.getByRole('region', { name: m['results.review.label'] });
-  control.cec.setQcStatus(done.id, 2);
+  await control.cec.setQcStatus(done.id, 2);
   await openCall(page, m, done);
   await pane.getByRole('list', { name: m['results.review.transcript'] }).waitFor();
   await shot('review-cec');
-  control.cec.setQcStatus(pending.id, 1);
+  await control.cec.setQcStatus(pending.id, 1);
   await openCall(page, m, pending);
   await pane.getByRole('status').filter({ hasText: m['results.review.transcriptPending'] }).waitFor();
   await shot('review-cec-pending');
-  control.cec.setQcStatus(failed.id, 9);
+  await control.cec.setQcStatus(failed.id, 9);
   await openCall(page, m, failed);
   await pane.getByText(m['results.review.transcriptFailed']).first().waitFor();
   await shot('review-cec-failed');

@@ -117,11 +117,12 @@ export function createCore(adapters: HostAdapters): Core {
   const log: Logger = logger;
   const prefs = createPrefsStore(adapters.settingsFile(PREFS_FILE_NAME));
   const locale = () => prefs.get().locale;
-  const sandbox = createLazySandbox({
-    stateFile: join(dataDir, SANDBOX_STATE_FILE_NAME),
-    log,
-    ...adapters.sandbox,
-  });
+  // On its own thread in the app and the harness (its work must not hold up the contract's
+  // answers); in-process for a CLI command, which answers nothing meanwhile.
+  const sandbox = createLazySandbox(
+    { stateFile: join(dataDir, SANDBOX_STATE_FILE_NAME), log, ...adapters.sandbox },
+    adapters.host !== 'cli',
+  );
   const accounts = createAccountService({
     settings: adapters.settingsFile(ACCOUNTS_FILE_NAME),
     vault: adapters.vault,

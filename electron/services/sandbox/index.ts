@@ -8,6 +8,7 @@
  */
 
 import type { AddressInfo } from 'node:net';
+import { threadId } from 'node:worker_threads';
 import { silentLogger } from '../log';
 import { FaultTable } from './faults';
 import {
@@ -177,7 +178,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const origin = `http://${urlHost(host)}:${port}`;
   sandbox.origin = origin;
   cec.state.origin = origin;
-  log.info('sandbox listening', { origin, speed, autoRun });
+  // The thread: 0 when it runs on the host's main thread, another when on its own (worker/).
+  log.info('sandbox listening', { origin, speed, autoRun, thread: threadId });
 
   const saver = stateFile ? new StateSaver(stateFile, sobotSavable(sandbox), () => lastReal, log) : null;
   if (saver) sandbox.onChange = () => saver.schedule();

@@ -38,7 +38,7 @@ describe('the sandbox lease', () => {
     const first = provider(stateFile);
     const url = await first.url();
     expect(JSON.parse(readFileSync(leasePath(stateFile), 'utf8'))).toEqual({ pid: process.pid, url });
-    const taskid = (await first.control()).seedTask({ name: '共享', rows: 10, completed: 0 });
+    const taskid = await (await first.control()).seedTask({ name: '共享', rows: 10, completed: 0 });
 
     const second = provider(stateFile);
     expect(await second.url()).toBe(url);
@@ -50,7 +50,7 @@ describe('the sandbox lease', () => {
     expect(existsSync(leasePath(stateFile))).toBe(false);
     const third = provider(stateFile);
     expect(await third.url()).not.toBe(url);
-    expect((await third.control()).taskOutids(taskid)).toHaveLength(10);
+    expect(await (await third.control()).taskOutids(taskid)).toHaveLength(10);
   });
 
   it('ignores a lease whose process is gone or whose sandbox does not answer', async () => {

@@ -12,6 +12,7 @@ import {
 } from '../../../electron/services/sandbox/index';
 import { createSobotClient } from '../../../electron/services/sobot/index';
 import { createTaskService } from '../../../electron/services/tasks/create';
+import { inProcess } from '../../../electron/services/sandbox/worker/remote';
 import { memorySettings, memoryVault } from '../../support/memory';
 
 /** A Wednesday afternoon, local time: today has earlier hours and the week earlier days. */
@@ -25,7 +26,7 @@ export async function tasksOverSandbox() {
   const sandbox: SandboxHandle = await startSandbox({ now: () => SIM_START, autoRun: false, speed: 60 });
   const provider: SandboxProvider = {
     url: async () => sandbox.url,
-    control: async () => sandbox.control,
+    control: async () => inProcess(sandbox).control,
     close: async () => undefined,
   };
   const accounts = createAccountService({

@@ -28,7 +28,12 @@ export class UploadJournal {
     readonly now: () => number = Date.now,
   ) {}
 
-  /** Creates an upload with its rows (`pending`; `repeated` for rows already on the task). */
+  /**
+   * Creates an upload with its rows (`pending`; `repeated` for rows already on the task).
+   * @throws UploadFailure `uploads.unfinished` when this list already has an unfinished upload
+   * into this task: checked in the write transaction itself, so of two starts made at once (two
+   * windows, the app and the CLI, each past the service's earlier check) only one writes a journal.
+   */
   create(input: {
     accountId: string;
     taskId: string;
@@ -45,6 +50,9 @@ export class UploadJournal {
     const now = this.now();
     return this.db
       .transaction(() => {
+        const unfinished = this.unfinished(input.accountId, input.taskId, input.listId);
+        if (unfinished)
+          throw uploadFailure('uploads.unfinished', String(unfinished.id), { id: unfinished.id });
         const id = Number(
           this.db
             .prepare(

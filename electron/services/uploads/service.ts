@@ -268,6 +268,8 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       const { accountId, taskId, list, variables, via } = resolved;
       const prepared = await prepare(request, resolved);
       try {
+        // The quick answer; two starts at once can both pass it (the awaits below), so the
+        // journal's create refuses the second in its own transaction.
         const unfinished = journal.unfinished(accountId, taskId, list.id);
         if (unfinished)
           throw uploadFailure('uploads.unfinished', String(unfinished.id), { id: unfinished.id });

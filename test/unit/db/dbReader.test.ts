@@ -3,13 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../electron/services/contract/failure';
+import { AppFailure, describeError } from '../../../electron/services/contract/failure';
 import { DbReader } from '../../../electron/services/db/worker/dbReader';
+import { failureData, rebuildFailure } from '../../../electron/services/db/worker/failures';
 import { inspectFile } from '../../../electron/services/importer/inspect';
 import { importFile } from '../../../electron/services/lists/importFile';
 import { openListServices } from '../../../electron/services/lists/index';
 import { ResultsReader } from '../../../electron/services/results/resultsQuery';
+import { LIST_ERRORS, listFailure } from '../../../electron/services/lists/errors';
 import { createJournalOutidResolver } from '../../../electron/services/uploads/index';
+import { UploadFailure, uploadFailure } from '../../../electron/services/uploads/errors';
+import { UploadJournal } from '../../../electron/services/uploads/journal';
+import { resolveVariables } from '../../../electron/services/uploads/selection';
+import { UPLOAD_ERRORS } from '../../../shared/codes/uploads';
+import { format } from '../../../shared/locale';
 import type { OutcomeCodes } from '../../../shared/outcomeGroups';
 import { importInto } from '../../support/seedList';
 import { writeCsv } from '../../support/workbooks';
@@ -86,6 +93,68 @@ describe('DbReader', () => {
     expect(await reader.queryRowIds(listId, {})).toEqual(onMain({}));
   });
 
+  it('sends an upload error back as that error: its code, detail and text in both languages', async () => {
+    // The worker selects the rows; meanwhile main writes an unfinished upload of the same list
+    // into the same task; the worker's journal then refuses to write a second one.
+    const services = openListServices(dataDir);
+    try {
+      const list = services.store.getList(listId);
+      const args = {
+        accountId: 'sandbox',
+        taskId: 'task-1',
+        listId,
+        variables: resolveVariables(list),
+        sendNumbersOnTask: false,
+        provider: 'sobot' as const,
+      };
+      const header = {
+        accountId: args.accountId,
+        taskId: args.taskId,
+        listId,
+        listName: list.name,
+        via: 'data' as const,
+        batchRows: 100,
+        variables: args.variables.columns,
+        owner: { pid: process.pid, token: 'test' },
+      };
+      const uploads = reader.uploads();
+      const prepared = await uploads.prepare(args);
+      expect(prepared.counts.send).toBe(NAMES.length);
+      const first = new UploadJournal(services.db).create({
+        ...header,
+        excluded: prepared.counts.excluded,
+        rows: [],
+        repeated: [],
+      });
+
+      const error = await prepared.create(header).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(UploadFailure);
+      expect(error).toMatchObject({
+        code: 'uploads.unfinished',
+        detail: String(first),
+        params: { id: first },
+        text: {
+          'zh-CN': format(UPLOAD_ERRORS['uploads.unfinished']['zh-CN'], { id: first }),
+          en: format(UPLOAD_ERRORS['uploads.unfinished'].en, { id: first }),
+        },
+      });
+      // What the contract shows: the localised message, no worker or stack in it.
+      for (const locale of ['zh-CN', 'en'] as const) {
+        const shown = describeError(error, locale);
+        expect(shown).toEqual({
+          code: 'uploads.unfinished',
+          message: format(UPLOAD_ERRORS['uploads.unfinished'][locale], { id: first }),
+          detail: String(first),
+        });
+      }
+      expect(services.db.prepare('SELECT count(*) FROM uploads').pluck().get()).toBe(1);
+      // The worker is still there for the next read.
+      expect(await reader.queryRowIds(listId, {})).toEqual(onMain({}));
+    } finally {
+      services.close();
+    }
+  });
+
   it('fails the reads a dying worker held, and starts a new one for the next read', async () => {
     await reader.queryRowIds(listId, {});
     const first = await workerOf(reader);
@@ -97,6 +166,45 @@ describe('DbReader', () => {
     const again = await reader.queryRowIds(listId, {});
     expect(again).toEqual(onMain({}));
     expect(await workerOf(reader)).not.toBe(first);
+  });
+});
+
+describe('a failure across the worker boundary', () => {
+  // As postMessage carries it: a structured clone of the data, nothing of the error object.
+  const across = (error: unknown) => rebuildFailure(structuredClone(failureData(error)));
+
+  it('rebuilds list and upload failures as the feature throws them, params and all', () => {
+    const upload = uploadFailure('uploads.bad_variables', '姓名', { reason: '“姓名” ×2' });
+    const back = across(upload);
+    expect(back).toBeInstanceOf(UploadFailure);
+    expect(back).toMatchObject({ code: upload.code, detail: upload.detail, text: upload.text });
+    expect((back as AppFailure).text.en).toContain('“姓名” ×2');
+    expect(across(uploadFailure('uploads.nothing_to_send'))).toMatchObject({
+      code: 'uploads.nothing_to_send',
+      detail: undefined,
+      params: undefined,
+    });
+    const list = across(listFailure('lists.not_found', '7'));
+    expect(list).toBeInstanceOf(AppFailure);
+    expect(list).toMatchObject({
+      code: 'lists.not_found',
+      detail: '7',
+      text: LIST_ERRORS['lists.not_found'],
+    });
+  });
+
+  it('sends anything else as unexpected: its message for the log, never its stack', () => {
+    const error = new Error('disk I/O error');
+    const data = failureData(error);
+    expect(data).toEqual({ code: 'unexpected', detail: 'Error: disk I/O error' });
+    expect(JSON.stringify(data)).not.toContain(error.stack!.split('\n')[1]!.trim());
+    const back = across(error);
+    expect(back).not.toBeInstanceOf(AppFailure);
+    expect(describeError(back, 'en').code).toBe('app.unexpected');
+    // An AppFailure of a code main does not rebuild is not passed off as one it knows.
+    expect(across(new AppFailure('tasks.not_found', { 'zh-CN': '无', en: 'none' }))).not.toBeInstanceOf(
+      AppFailure,
+    );
   });
 });
 

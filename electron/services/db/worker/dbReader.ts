@@ -3,15 +3,15 @@ import type { RowQuery } from '../../../../shared/callList';
 import type { OutcomeCodes } from '../../../../shared/outcomeGroups';
 import type { ResultsFilter, ResultsSource } from '../../../../shared/results';
 import { startWorker } from '../../importer/worker/startWorker';
-import { LIST_ERRORS, listFailure, type ListErrorCode } from '../../lists/errors';
 import type { ImportSink } from '../../lists/importSink';
 import type { SyncWriter } from '../../results/syncTask';
 import type { UploadsOffMain } from '../../uploads/offMain';
+import { rebuildFailure } from './failures';
 import type { DbOp, DbOps, ReadReply, ReadRequest } from './protocol';
 
 /**
  * The main-thread side of the database worker: typed reads and import writes, answers matched
- * by id, a list error rebuilt from its code. The worker starts at the first request; `close()`
+ * by id, a list or upload error rebuilt from its code (failures.ts). The worker starts at the first request; `close()`
  * ends it.
  */
 export class DbReader {
@@ -143,9 +143,7 @@ export class DbReader {
         this.waiting.delete(reply.id);
         if (!waiter) return;
         if (reply.ok) waiter.resolve(reply.value);
-        else if (reply.code in LIST_ERRORS)
-          waiter.reject(listFailure(reply.code as ListErrorCode, reply.detail));
-        else waiter.reject(new Error(`database worker: ${reply.detail ?? reply.code}`));
+        else waiter.reject(rebuildFailure(reply));
       });
       const fail = (error: Error): void => {
         for (const waiter of this.waiting.values()) waiter.reject(error);

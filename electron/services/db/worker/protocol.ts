@@ -89,7 +89,16 @@ export type ReadRequest = {
   [K in DbOp]: { id: number; op: K; args: DbOps[K]['args'] };
 }[DbOp];
 
-/** Its answer, errors as data (an app error's code and detail, or `unexpected`). */
-export type ReadReply =
-  | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; code: string; detail: string | undefined };
+/**
+ * A failure on the worker as data (see failures.ts): an app error's code, detail and the
+ * placeholders its text was filled with, from which main rebuilds the same error; or
+ * `unexpected` with the error's message as detail (never its stack).
+ */
+export interface FailureData {
+  code: string;
+  detail: string | undefined;
+  params?: Record<string, string | number>;
+}
+
+/** Its answer, errors as data. */
+export type ReadReply = { id: number; ok: true; value: unknown } | ({ id: number; ok: false } & FailureData);

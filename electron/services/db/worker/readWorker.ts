@@ -8,7 +8,6 @@
  * column's stored sort keys) are ordered with main's by SQLite's lock and the busy timeout.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppFailure } from '../../contract/failure';
 import { ImportSession } from '../../lists/importSession';
 import { finishImport } from '../../lists/importSink';
 import { CallListStore } from '../../lists/store';
@@ -23,6 +22,7 @@ import { createJournalOutidResolver } from '../../uploads/resolver';
 import type { SelectedRows } from '../../uploads/selection';
 import type { OutcomeCodes } from '../../../../shared/outcomeGroups';
 import { openAppDatabase } from '../appDatabase';
+import { failureData } from './failures';
 import type { ReadReply, ReadRequest } from './protocol';
 
 const db = openAppDatabase((workerData as { dataDir: string }).dataDir);
@@ -141,10 +141,7 @@ parentPort!.on('message', (request: ReadRequest) => {
   try {
     reply = { id: request.id, ok: true, value: run(request) };
   } catch (error) {
-    reply =
-      error instanceof AppFailure
-        ? { id: request.id, ok: false, code: error.code, detail: error.detail }
-        : { id: request.id, ok: false, code: 'unexpected', detail: String(error) };
+    reply = { id: request.id, ok: false, ...failureData(error) };
   }
   parentPort!.postMessage(reply);
 });

@@ -58,7 +58,7 @@ describe('two starts of one list into one task at once', () => {
     const core = openCore();
     const call = (channel: string, input?: unknown) => core.dispatch(channel, input, SENDER);
     const control = await core.sandbox.control();
-    const taskId = control.seedTask({ name: '同时上传', rows: 0, completed: 0 });
+    const taskId = await control.seedTask({ name: '同时上传', rows: 0, completed: 0 });
     for (const locale of ['zh-CN', 'en'] as const satisfies readonly Locale[]) {
       expect((await call('prefs:set', { locale })).ok).toBe(true);
       // A list per language: the first round's upload may still be running.

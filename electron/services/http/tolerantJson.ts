@@ -224,7 +224,17 @@ function readValue(depth: number): JsonValue {
   return fail(`unexpected character '${text[pos]}'`);
 }
 
+/**
+ * Keys read lately, by depth and place in their object: the records of a page repeat the same
+ * keys in the same order, and reusing the string already read (already a property key to V8)
+ * is much cheaper than slicing a new one. A cached key holds no escape, so finding it between
+ * quotes at `pos` is exactly the case where {@link readString} would read that same string.
+ * Emptied after each read so no slice of a body outlives it.
+ */
+const keyCache: string[] = new Array<string>(256).fill('');
+
 function readObject(depth: number): JsonObject {
+  let index = 0;
   pos++;
   const obj: JsonObject = {};
   skipSpace();
@@ -236,7 +246,18 @@ function readObject(depth: number): JsonObject {
     skipSpace();
     if (pos >= len) fail('unexpected end of text');
     if (text.charCodeAt(pos) !== QUOTE) fail('object key expected');
-    const key = readString();
+    const slot = (depth * 16 + index++) & 255;
+    const cached = keyCache[slot]!;
+    let key: string;
+    if (text.startsWith(cached, pos + 1) && text.charCodeAt(pos + 1 + cached.length) === QUOTE) {
+      key = cached;
+      pos += cached.length + 2;
+    } else {
+      const start = pos;
+      key = readString();
+      // Only a key read without escapes (its text is the key itself) may be found again as is.
+      if (pos - start === key.length + 2) keyCache[slot] = key;
+    }
     skipSpace();
     if (pos >= len) fail('unexpected end of text');
     if (text.charCodeAt(pos) !== COLON) fail("':' expected");
@@ -306,6 +327,7 @@ export function parseTolerantJson(source: string): JsonValue {
     return value;
   } finally {
     text = ''; // do not keep the body alive
+    keyCache.fill('');
   }
 }
 

@@ -49,6 +49,8 @@ const STRING_PIECES = [
   (r: Rand) => pick(r, ['\u0001', '\n', '\t', '\u0000', '\u001f']), // raw control characters
   () => '{"a":1}', // JSON-looking text inside a string
 ];
+/** Key texts as written: similar keys, prefixes of each other, and the same key escaped or not. */
+const RAW_KEYS = ['"id"', '"i"', '"id2"', '"i\\u0064"', '"\\u0069d"', '"i\\"d"', '"i\\\\"', '"msg"', '"ms"'];
 const KEYS = [
   'a',
   'b',
@@ -92,10 +94,20 @@ function genValue(r: Rand, depth: number): string {
     const n = int(r, 5);
     const members: string[] = [];
     for (let i = 0; i < n; i++) {
-      const key = r() < 0.7 ? JSON.stringify(pick(r, KEYS)) : genString(r);
+      const roll = r();
+      const key = roll < 0.5 ? JSON.stringify(pick(r, KEYS)) : roll < 0.8 ? pick(r, RAW_KEYS) : genString(r);
       members.push(sp() + key + sp() + ':' + genValue(r, depth + 1));
     }
     return sp() + '{' + (n ? members.join(',') : sp()) + sp() + '}' + sp();
+  }
+  if (kind === 1 && r() < 0.3) {
+    // Records: objects with keys from one small pool in mostly the same order, as a page has.
+    const pool = Array.from({ length: 3 }, () => pick(r, RAW_KEYS));
+    const records = Array.from({ length: 1 + int(r, 4) }, () => {
+      const keys = pool.filter(() => r() < 0.85);
+      return '{' + keys.map((key) => key + ':' + genValue(r, depth + 2)).join(',') + '}';
+    });
+    return sp() + '[' + records.join(',' + sp()) + ']' + sp();
   }
   if (kind === 1) {
     const n = int(r, 5);
@@ -299,6 +311,12 @@ describe('tolerant JSON reader, against the reference reader', () => {
     ['an escape late in the text', '["a","b","c\\n"]'],
     ['a quote only past a backslash', '"abc\\"def'],
     ['a lone surrogate outside a string', '\ud83d'],
+    ['a key, then a longer one in its place', '[{"a":1,"b":2},{"ab":3,"b":4},{"a":5}]'],
+    ['a key, then the same key escaped', '[{"id":1},{"i\\u0064":2},{"id":3}]'],
+    ['an escaped key, then its text raw', '[{"i\\"d":1},{"i"d":2}]'],
+    ['an escaped backslash key, then a raw quote', '[{"a\\\\":1},{"a\\":2}]'],
+    ['a key cut short', '[{"abc":1},{"ab'],
+    ['a key, then the text ends inside it', '[{"abc":1},{"abc'],
   ])('agrees on %s', (_name, text) => {
     const result = compareAll([text]);
     expect(result.mismatch).toBeUndefined();

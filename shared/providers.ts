@@ -91,6 +91,11 @@ export interface ProviderCapabilities {
    * own when the call is reviewed (`Provider.fetchTranscript`), possibly still pending.
    */
   transcripts: 'with_call' | 'on_review';
+  /**
+   * Where a connected call's times come from: with the call itself, or looked up when a call
+   * whose results carried no end is reviewed (`Provider.callTiming`: CEC's outcomes have none).
+   */
+  callTimes: 'with_call' | 'on_review';
 }
 
 /** One field of an account's settings form (not secret: kept in the profile). */

@@ -261,7 +261,10 @@ export class ResultsFeature {
     const factory = this.deps.accounts.factoryFor(this.accountId);
     const wantsTranscript =
       factory.info.capabilities.transcripts === 'on_review' && stored.transcript === 'pending';
-    const wantsTiming = stored.call.outcome === 'connected' && stored.call.endedAt === null;
+    const wantsTiming =
+      factory.info.capabilities.callTimes === 'on_review' &&
+      stored.call.outcome === 'connected' &&
+      stored.call.endedAt === null;
     if (!wantsTranscript && !wantsTiming) return this.placed(stored, null);
     const accountId = this.accountId;
     const warn = (what: string) => (error: unknown) => {

@@ -17,9 +17,9 @@
  * - The clock: see resumeClock.
  */
 
-import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../fsAtomic';
 import type { Logger } from '../log';
 import { decodeState, StateText } from './persist-format';
@@ -152,6 +152,39 @@ export function sobotSavable(sandbox: SandboxState): Savable {
   };
 }
 
+/** Whether a process with this id runs on this machine. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the background saves' temporary files a process left beside `file` when it ended in
+ * the middle of one (killed, or a worker thread ended): `<file>.<pid>.<ms>.bg.tmp` whose process
+ * is gone. One of a running process is left alone (it may be writing it now).
+ */
+export function sweepTemporaries(file: string, log: Logger): void {
+  const prefix = `${basename(file)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(file));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.bg.tmp')) continue;
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || alive(pid)) continue;
+    rmSync(join(dirname(file), name), { force: true });
+    log.info('sandbox: removed a save cut off by its process ending', { file: name });
+  }
+}
+
 /** Saves a sandbox's state to its file after changes (see the module comment). */
 export class StateSaver {
   private timer: NodeJS.Timeout | null = null;
@@ -159,6 +192,8 @@ export class StateSaver {
   private lastSaveMs = 0;
   private closed = false;
   private writing = false;
+  /** The background save's temporary file while it is written. */
+  private temp: string | null = null;
 
   /** `savedAt()` answers the real instant the simulated clock currently matches. */
   constructor(
@@ -168,6 +203,7 @@ export class StateSaver {
     private readonly log: Logger,
   ) {
     this.savedRevision = sandbox.revision;
+    sweepTemporaries(file, log);
   }
 
   /** Called on every change; cheap when a save is already scheduled. */
@@ -216,6 +252,7 @@ export class StateSaver {
     }
     this.lastSaveMs = performance.now() - started;
     const temp = `${this.file}.${process.pid}.${Date.now()}.bg.tmp`;
+    this.temp = temp;
     this.writing = true;
     try {
       mkdirSync(dirname(this.file), { recursive: true });
@@ -229,6 +266,7 @@ export class StateSaver {
       this.log.warn('sandbox state could not be saved', { file: this.file, error: errorText(error) });
     } finally {
       this.writing = false;
+      this.temp = null;
     }
     if (this.sandbox.revision !== this.savedRevision) this.schedule();
   }
@@ -243,5 +281,7 @@ export class StateSaver {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.save();
+    // A background save still writing is not waited for (its thread may end next): its file goes now.
+    if (this.temp) rmSync(this.temp, { force: true });
   }
 }

@@ -55,7 +55,7 @@ it('opens no session for a Sobot call without an end (its times come with the ca
   new CallStore(s.services.db, createJournalOutidResolver(s.services.db)).ingest([CALL], {
     accountId: ACCOUNT,
     taskId: CALL.taskId,
-    now: CALL.startedAt,
+    now: 1_764_000_000_000,
   });
   const review = await s.results.review(CALL.id);
   expect(review.call.endedAt).toBeNull();

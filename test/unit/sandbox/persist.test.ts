@@ -5,6 +5,7 @@
  * aside instead of stopping the start. Also through the CLI: two commands on one data folder
  * see the same sandbox.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -207,6 +208,21 @@ describe('sandbox state file', () => {
     expect(readdirSync(dir)).toEqual([SANDBOX_STATE_FILE_NAME]);
     await stop(sb);
     expect(readdirSync(dir)).toEqual([SANDBOX_STATE_FILE_NAME]);
+  });
+
+  it('removes a background save its process left half written, and keeps a running one’s', async () => {
+    const dir = tempDir();
+    const file = join(dir, SANDBOX_STATE_FILE_NAME);
+    // A process that has ended: its id names no running process now.
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const left = `${SANDBOX_STATE_FILE_NAME}.${gone}.1764000000000.bg.tmp`;
+    const running = `${SANDBOX_STATE_FILE_NAME}.${process.ppid}.1764000000000.bg.tmp`;
+    const other = `other.json.${gone}.1764000000000.bg.tmp`;
+    for (const name of [left, running, other]) writeFileSync(join(dir, name), '{"half":');
+    const sb = await start(file);
+    expect(readdirSync(dir).sort()).toEqual([other, running].sort());
+    await stop(sb);
+    expect(readdirSync(dir).sort()).toEqual([SANDBOX_STATE_FILE_NAME, other, running].sort());
   });
 
   it('moves a corrupt, foreign or inconsistent file aside and starts empty', async () => {

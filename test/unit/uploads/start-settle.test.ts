@@ -13,6 +13,7 @@ import { createCore, type Core } from '../../../electron/services/core/createCor
 import { nodeAdapters } from '../../../electron/services/core/nodeHost';
 import type { ListServices } from '../../../electron/services/lists/index';
 import type { Result } from '../../../shared/result';
+import type { UploadHandle } from '../../../electron/services/uploads';
 import type { UploadSummary } from '../../../shared/uploads';
 import { memoryVault } from '../../support/memory';
 import { makeList, mobiles } from '../../support/uploads';
@@ -46,6 +47,35 @@ function block(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+/**
+ * Right after the keychain answers, start sends the journal's creation to the worker. This
+ * thread then waits (the worker's answer cannot arrive meanwhile) until the journal holds the
+ * list's upload, and calls `then` with its id: what a window's call arriving then would see.
+ * Answers the runners the service had at that moment (none: the moment was caught).
+ */
+function whenJournaled(core: Core, listId: number, then: (id: number) => void): { running?: number[] } {
+  const caught: { running?: number[] } = {};
+  const { accounts } = core;
+  const sessionFor = accounts.sessionFor.bind(accounts);
+  accounts.sessionFor = async (id?: string): Promise<AccountSession> => {
+    const session = await sessionFor(id);
+    accounts.sessionFor = sessionFor;
+    setTimeout(() => {
+      const find = core.db.prepare('SELECT id FROM uploads WHERE list_id = ?').pluck();
+      let uploadId: number | undefined;
+      for (let waited = 0; uploadId === undefined && waited < 20_000; waited += 2) {
+        block(2);
+        uploadId = find.get(listId) as number | undefined;
+      }
+      if (uploadId === undefined) return;
+      caught.running = core.uploads.running();
+      then(uploadId);
+    }, 0);
+    return session;
+  };
+  return caught;
+}
+
 describe('an upload read while it starts', () => {
   it('is running, not interrupted, between the journal commit and its runner', async () => {
     const core = openCore();
@@ -54,32 +84,17 @@ describe('an upload read while it starts', () => {
     const taskId = await control.seedTask({ name: '启动中', rows: 0, completed: 0 });
     const listId = makeList({ store: core.lists.store } as ListServices, mobiles(3_000));
 
-    // Right after the keychain answers, start sends the journal's creation to the worker. This
-    // thread then waits (the worker's answer cannot arrive meanwhile) until the journal holds
-    // the upload, and reads it the ways the windows do.
     const seen: { status?: UploadSummary; forList?: UploadSummary[]; forTask?: UploadSummary[] } = {};
-    const { accounts } = core;
-    const sessionFor = accounts.sessionFor.bind(accounts);
-    accounts.sessionFor = async (id?: string): Promise<AccountSession> => {
-      const session = await sessionFor(id);
-      setTimeout(() => {
-        const find = core.db.prepare('SELECT id FROM uploads WHERE list_id = ?').pluck();
-        let id: number | undefined;
-        for (let waited = 0; id === undefined && waited < 20_000; waited += 2) {
-          block(2);
-          id = find.get(listId) as number | undefined;
-        }
-        if (id === undefined) return;
-        seen.forList = core.uploads.forList(listId);
-        seen.forTask = core.uploads.forTask(taskId);
-        seen.status = core.uploads.status(id);
-      }, 0);
-      return session;
-    };
+    const caught = whenJournaled(core, listId, (id) => {
+      seen.forList = core.uploads.forList(listId);
+      seen.forTask = core.uploads.forTask(taskId);
+      seen.status = core.uploads.status(id);
+    });
 
     const started = (await call('uploads:start', { listId, taskId })) as Result<UploadSummary>;
     expect(started).toMatchObject({ ok: true, value: { listId, taskId, state: 'running' } });
     const id = started.ok ? started.value.id : -1;
+    expect(caught.running).toEqual([]);
     expect(seen.status).toMatchObject({ id, state: 'running', error: null });
     expect(seen.forList).toMatchObject([{ id, state: 'running', error: null }]);
     expect(seen.forTask).toMatchObject([{ id, state: 'running', error: null }]);
@@ -89,5 +104,24 @@ describe('an upload read while it starts', () => {
     // (resume answers the running upload's own handle)
     const handle = await core.uploads.resume(id);
     expect((await handle.done).state).toBe('done');
+  });
+
+  it('resumed in that moment: the resume answers the same handle as the start, one runner', async () => {
+    const core = openCore();
+    const control = await core.sandbox.control();
+    const taskId = await control.seedTask({ name: '启动中续传', rows: 0, completed: 0 });
+    const listId = makeList({ store: core.lists.store } as ListServices, mobiles(3_000));
+    let resumed: Promise<UploadHandle> | undefined;
+    const caught = whenJournaled(core, listId, (id) => {
+      resumed = core.uploads.resume(id);
+    });
+    const handle = await core.uploads.start({ listId, taskId });
+    expect(caught.running).toEqual([]);
+    expect(resumed).toBeDefined();
+    expect(await resumed).toBe(handle);
+    expect(core.uploads.running()).toEqual([handle.uploadId]);
+    const done = await handle.done;
+    expect(done).toMatchObject({ state: 'done', outcome: { accepted: 3_000 }, rows: { uncertain: 0 } });
+    expect(await control.taskOutids(taskId)).toHaveLength(3_000);
   });
 });

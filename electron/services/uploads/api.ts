@@ -88,7 +88,9 @@ export interface UploadService {
   start(request: UploadRequest, options?: RunOptions): Promise<UploadHandle>;
   /**
    * Continues a paused or failed upload, or one a crashed process left `running`: rows whose
-   * answer was never recorded are looked up on the task first. `via` switches the way.
+   * answer was never recorded are looked up on the task first. `via` switches the way. A
+   * resume (or resend) of an upload already running or on its way in this service answers that
+   * run's handle: one runner per upload.
    * @throws AppFailure `uploads.not_found`, `uploads.not_resumable`, `uploads.busy`
    */
   resume(uploadId: number, options?: RunOptions & { via?: UploadVia }): Promise<UploadHandle>;
@@ -123,7 +125,8 @@ export interface UploadService {
   removeRows(request: RemoveRowsRequest): Promise<RemoveRowsResult>;
   /**
    * Sends the upload's uncertain rows again (see uncertain.ts) and resumes it.
-   * @throws AppFailure `uploads.no_uncertain`, `uploads.busy`, `uploads.not_found`
+   * @throws AppFailure `uploads.no_uncertain`, `uploads.not_found`, `uploads.busy` (also while a
+   *   resume of it is on its way: that run would not send them)
    */
   resendUncertain(uploadId: number, options?: RunOptions): Promise<UploadHandle>;
   /** Closes the upload's uncertain rows without sending them. @throws AppFailure `uploads.no_uncertain` */

@@ -1,4 +1,5 @@
 import { processAlive } from '../processes';
+import { uploadFailure } from './errors';
 import type { UploadRecord } from './journal';
 
 /**
@@ -26,4 +27,19 @@ export function mayTakeOver(
   // by definition, so only the heartbeat can free it.
   if (record.owner_pid === process.pid) return false;
   return !alive(record.owner_pid);
+}
+
+/** The record's fields for a `running` upload whose runner is gone: failed, `uploads.interrupted`. */
+export function interruptedFields(): Pick<
+  UploadRecord,
+  'state' | 'requested' | 'error_code' | 'error_detail' | 'error_text'
+> {
+  const failure = uploadFailure('uploads.interrupted');
+  return {
+    state: 'failed',
+    requested: null,
+    error_code: failure.code,
+    error_detail: null,
+    error_text: JSON.stringify(failure.text),
+  };
 }

@@ -19,12 +19,11 @@ import { toUploadError } from './describe';
 import type { JournalRow, RowOutcome, UploadJournal, UploadRecord } from './journal';
 import type { JournalRows } from './offMain';
 import { emptyCounts } from './records';
-import { progressOf } from './summary';
+import { lookUpRows } from './lookUp';
+import { progressOf, type SummaryCounts } from './summary';
 
 /** Lost answers in a row (each reconciled) before the upload stops instead of going on. */
 const MAX_LOST_IN_A_ROW = 3;
-/** Reconciliation answers journaled per transaction (a crash mid-way keeps what was learnt). */
-const RECONCILE_COMMIT_EVERY = 100;
 /** Accepted rows read per statement while choosing which to verify. */
 const VERIFY_READ_CHUNK = 5_000;
 /**
@@ -108,13 +107,19 @@ export class UploadRunner {
       const failure = toUploadError(error);
       if (failure.code === 'app.unexpected')
         log.error('upload failed unexpectedly', { uploadId, error: String(error) });
-      journal.update(uploadId, {
-        state: 'failed',
-        requested: null,
-        error_code: failure.code,
-        error_detail: failure.detail ?? null,
-        error_text: JSON.stringify(failure.message),
-      });
+      try {
+        journal.update(uploadId, {
+          state: 'failed',
+          requested: null,
+          error_code: failure.code,
+          error_detail: failure.detail ?? null,
+          error_text: JSON.stringify(failure.message),
+        });
+      } catch (cannot) {
+        // The database is gone (closed under the run): the journal still says `running`, which
+        // the next look at it shows as interrupted.
+        log.error('upload: could not journal how the run ended', { uploadId, error: String(cannot) });
+      }
       this.emit();
       return 'failed';
     }
@@ -359,48 +364,21 @@ export class UploadRunner {
     this.deps.journal.update(record.id, { verified: 1 });
   }
 
-  private async lookUp(
+  /** Looks the rows up on the task, journaling each decided outcome (see lookUp.ts). */
+  private lookUp(
     outids: readonly string[],
     decide: (outid: string, onTask: boolean) => (RowOutcome & { from: UploadRowState }) | null,
   ): Promise<void> {
-    let buffer: (RowOutcome & { from: UploadRowState })[] = [];
-    // Each full buffer is journaled in turn, after the ones before it (the look-up goes on meanwhile).
-    let written: Promise<void> = Promise.resolve();
-    // A holder: the flushes' callbacks write it, the end reads it.
-    const trouble: { failed?: { error: unknown } } = {};
-    const flush = (): void => {
-      if (buffer.length === 0) return;
-      const outcomes = buffer;
-      buffer = [];
-      written = written
-        .then(async () => {
-          if (trouble.failed) return;
-          await this.record_(outcomes);
-          this.emit();
-        })
-        .catch((error: unknown) => {
-          trouble.failed ??= { error };
-        });
-    };
-    const lookUp = this.deps.provider.lookUpRows;
-    if (!lookUp) return;
-    try {
-      await lookUp.call(
-        this.deps.provider,
-        this.record.task_id,
-        outids,
-        this.deps.concurrency,
-        (outid, onTask) => {
-          const outcome = decide(outid, onTask);
-          if (outcome) buffer.push(outcome);
-          if (buffer.length >= RECONCILE_COMMIT_EVERY) flush();
-        },
-      );
-    } finally {
-      flush();
-      await written;
-    }
-    if (trouble.failed) throw trouble.failed.error;
+    const { provider, concurrency } = this.deps;
+    return lookUpRows(provider, this.record.task_id, outids, concurrency, decide, async (outcomes) => {
+      await this.record_(outcomes);
+      this.emit();
+    });
+  }
+
+  /** The row counts this run last knew, for a summary when the journal cannot be read. */
+  lastCounts(): SummaryCounts {
+    return { rows: { ...this.counts }, refusedLocally: 0 };
   }
 
   /** Current progress, sent to the listener. */

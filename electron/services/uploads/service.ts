@@ -5,22 +5,21 @@
  * provider client for an account.
  */
 import { randomUUID } from 'node:crypto';
-import type { RemoveRowsResult, UploadRequest, UploadSummary, UploadVia } from '../../../shared/uploads';
+import type { UploadRequest, UploadSummary, UploadVia } from '../../../shared/uploads';
 import { silentLogger } from '../log';
 import type { AccountSession } from '../accounts/service';
 import type { RunOptions, UploadHandle, UploadService, UploadServiceDeps } from './api';
 import { uploadFailure } from './errors';
 import { UploadJournal, type UploadRecord } from './journal';
-import { mayTakeOver } from './lease';
+import { Launches, uploadKey } from './launches';
+import { interruptedFields, mayTakeOver } from './lease';
 import { campaignChecks, countsOf, journalRowsHere, type SelectionArgs, type UploadHeader } from './offMain';
 import { ROW_STATES } from './records';
+import { removeAccepted } from './remove';
 import { UploadRunner } from './runner';
 import { countRows, resolveVariables, selectRows } from './selection';
 import { summaryOf, toSummary } from './summary';
 import { reopenUncertain, skipUncertain } from './uncertain';
-
-/** Rows removed per request (and journaled as each request is answered). */
-const REMOVE_BATCH = 100;
 
 export type { RunOptions, UploadHandle, UploadService, UploadServiceDeps } from './api';
 
@@ -49,27 +48,22 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
   const runners = new Map<number, { runner: UploadRunner; handle: UploadHandle }>();
   // Runs that ended but whose summary is still being counted (close() waits for them too).
   const ending = new Set<Promise<UploadSummary>>();
+  // Starts and resumes on their way to a runner (see launches.ts).
+  const launches = new Launches(owner.token);
 
   /**
    * A `running` upload whose runner is gone (its process quit or crashed) is stopped in fact:
    * it is journaled as failed with `uploads.interrupted`, so every window shows Resume rather
    * than a progress that never moves. Checked and changed in one transaction, so a process
-   * taking the upload over at the same moment wins.
+   * taking the upload over at the same moment wins. One this service is starting is not stopped.
    */
   const settle = (record: UploadRecord): UploadRecord => {
-    if (record.state !== 'running' || runners.has(record.id)) return record;
+    if (record.state !== 'running' || runners.has(record.id) || launches.starting(record)) return record;
     return deps.db
       .transaction(() => {
         const fresh = journal.get(record.id);
         if (fresh.state !== 'running' || !mayTakeOver(fresh, owner, now())) return fresh;
-        const failure = uploadFailure('uploads.interrupted');
-        journal.update(record.id, {
-          state: 'failed',
-          requested: null,
-          error_code: failure.code,
-          error_detail: null,
-          error_text: JSON.stringify(failure.text),
-        });
+        journal.update(record.id, interruptedFields());
         return journal.get(record.id);
       })
       .immediate();
@@ -152,13 +146,21 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
         options.onProgress?.(progress);
       },
     });
-    const done = runner.run().then(() => {
-      runners.delete(id);
-      // `done` never rejects: with the worker gone, the rows are counted here.
-      const counted = readSummary(id).catch(() => summary(id));
-      ending.add(counted);
-      return counted.finally(() => ending.delete(counted));
-    });
+    const started = journal.get(id);
+    const done = runner
+      .run()
+      .catch((error: unknown) => log.error('upload run threw', { uploadId: id, error: String(error) }))
+      .then(() => {
+        runners.delete(id);
+        // `done` never rejects: with the worker gone, the rows are counted here; with the
+        // database gone too, the run's own counts (the journal says `running`: interrupted).
+        const counted = Promise.resolve(id)
+          .then(readSummary)
+          .catch(() => summary(id))
+          .catch(() => summaryOf({ ...started, ...interruptedFields() }, runner.lastCounts()));
+        ending.add(counted);
+        return counted.finally(() => ending.delete(counted));
+      });
     const handle: UploadHandle = {
       uploadId: id,
       done,
@@ -266,45 +268,58 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     async start(request, options = {}) {
       const resolved = resolve(request);
       const { accountId, taskId, list, variables, via } = resolved;
-      const prepared = await prepare(request, resolved);
-      try {
-        // The quick answer; two starts at once can both pass it (the awaits below), so the
-        // journal's create refuses the second in its own transaction.
+      // The quick answer, before the selection; two starts at once can both pass it (the awaits
+      // below), so the journal's create refuses the second in its own transaction.
+      const refuseUnfinished = (): void => {
         const unfinished = journal.unfinished(accountId, taskId, list.id);
         if (unfinished)
           throw uploadFailure('uploads.unfinished', String(unfinished.id), { id: unfinished.id });
-        const toSend = prepared.counts.send;
-        if (toSend === 0) throw uploadFailure('uploads.nothing_to_send');
-        if (via === 'file' && toSend > fileRowsOf(accountId))
-          throw uploadFailure('uploads.file_too_many_rows', String(toSend));
-        // Credentials first: a missing keychain entry should not leave a journal behind.
-        const session = await deps.sessionFor(accountId);
-        const id = await prepared.create({
-          accountId,
-          taskId,
-          listId: list.id,
-          listName: list.name,
-          via,
-          batchRows: batchRowsOf(accountId),
-          variables: variables.columns,
-          owner,
-        });
-        log.info('upload started', { uploadId: id, taskId, listId: list.id, rows: toSend, via });
-        return launch(id, session, options);
-      } catch (error) {
-        await prepared.discard();
-        throw error;
-      }
+      };
+      refuseUnfinished();
+      return launches.start(uploadKey(accountId, taskId, list.id), async () => {
+        const prepared = await prepare(request, resolved);
+        try {
+          refuseUnfinished();
+          const toSend = prepared.counts.send;
+          if (toSend === 0) throw uploadFailure('uploads.nothing_to_send');
+          if (via === 'file' && toSend > fileRowsOf(accountId))
+            throw uploadFailure('uploads.file_too_many_rows', String(toSend));
+          // Credentials first: a missing keychain entry should not leave a journal behind.
+          const session = await deps.sessionFor(accountId);
+          const id = await prepared.create({
+            accountId,
+            taskId,
+            listId: list.id,
+            listName: list.name,
+            via,
+            batchRows: batchRowsOf(accountId),
+            variables: variables.columns,
+            owner,
+          });
+          log.info('upload started', { uploadId: id, taskId, listId: list.id, rows: toSend, via });
+          return launch(id, session, options);
+        } catch (error) {
+          await prepared.discard();
+          throw error;
+        }
+      });
     },
 
-    async resume(uploadId, options = {}) {
+    /** A second call while one is on its way answers the same handle (its options unused). */
+    resume(uploadId, options = {}) {
       const local = runners.get(uploadId);
-      if (local) return local.handle;
-      const record = journal.get(uploadId);
-      const session = await deps.sessionFor(record.account_id);
-      claim(uploadId, options.via);
-      log.info('upload resumed', { uploadId });
-      return launch(uploadId, session, options);
+      if (local) return Promise.resolve(local.handle);
+      return launches.resume(uploadId, async () => {
+        const record = journal.get(uploadId);
+        // A start of its list still on its way to its runner may be this very upload.
+        await Promise.allSettled(launches.startsOf(record));
+        const launched = runners.get(uploadId);
+        if (launched) return launched.handle;
+        const session = await deps.sessionFor(record.account_id);
+        claim(uploadId, options.via);
+        log.info('upload resumed', { uploadId });
+        return launch(uploadId, session, options);
+      });
     },
 
     pause(uploadId) {
@@ -345,31 +360,12 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     forList: (listId) => journal.forList(listId).map(toSummaryOf),
     forTask: (taskId, accountId = deps.activeId()) => journal.forTask(accountId, taskId).map(toSummaryOf),
 
-    async removeRows(request) {
-      const accountId = request.accountId ?? deps.activeId();
-      const rowIds = [...new Set(request.rowIds)];
-      const entries = journal.acceptedRows(accountId, request.taskId, request.listId, rowIds);
-      const result: RemoveRowsResult = {
-        requested: rowIds.length,
-        removed: 0,
-        notOnTask: rowIds.length - new Set(entries.map((e) => e.rowId)).size,
-        providerDeleted: 0,
-      };
-      if (entries.length === 0) return result;
-      const { provider } = await deps.sessionFor(accountId);
-      // Batches of our own, so each answered batch is journaled at once.
-      for (let i = 0; i < entries.length; i += REMOVE_BATCH) {
-        const batch = entries.slice(i, i + REMOVE_BATCH);
-        const answer = await provider.removeRows(request.taskId, [...new Set(batch.map((e) => e.outid))]);
-        journal.markRemoved(batch);
-        result.removed += batch.length;
-        result.providerDeleted += answer.deleted;
-      }
-      return result;
-    },
+    removeRows: (request) => removeAccepted(journal, deps.sessionFor, request, deps.activeId),
 
     async resendUncertain(uploadId, options = {}) {
-      if (runners.has(uploadId)) throw uploadFailure('uploads.busy', String(uploadId));
+      // Also while a resume is on its way: its run would not send these rows.
+      if (runners.has(uploadId) || launches.resuming(uploadId))
+        throw uploadFailure('uploads.busy', String(uploadId));
       const record = settle(journal.get(uploadId));
       if (record.state === 'running') throw uploadFailure('uploads.busy', String(uploadId));
       reopenUncertain(journal, uploadId);

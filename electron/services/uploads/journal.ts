@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type {
   ExcludedRows,
   UploadRowCounts,
@@ -23,6 +23,9 @@ export type { JournalRow, NewJournalRow, RowOutcome, UploadRecord } from './reco
  * what lets `sending` mean "this request may have reached the provider" after a crash.
  */
 export class UploadJournal {
+  /** `get`'s statement, prepared once: a running upload reads its record several times a batch. */
+  private byId: Statement<[number], UploadRecord> | null = null;
+
   constructor(
     readonly db: Database,
     readonly now: () => number = Date.now,
@@ -114,7 +117,8 @@ export class UploadJournal {
 
   /** The record, or `uploads.not_found`. */
   get(id: number): UploadRecord {
-    const record = this.db.prepare<[number], UploadRecord>('SELECT * FROM uploads WHERE id = ?').get(id);
+    this.byId ??= this.db.prepare<[number], UploadRecord>('SELECT * FROM uploads WHERE id = ?');
+    const record = this.byId.get(id);
     if (!record) throw uploadFailure('uploads.not_found', String(id));
     return record;
   }

@@ -5,23 +5,18 @@
  * journal's own transaction refuses the second, so exactly one upload is created and the other
  * start answers `uploads.unfinished` naming it, in the user's language.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../../electron/services/core/createCore';
-import { nodeAdapters } from '../../../electron/services/core/nodeHost';
+import type { Core } from '../../../electron/services/core/createCore';
 import type { ListServices } from '../../../electron/services/lists/index';
 import { format, type Locale } from '../../../shared/locale';
 import { UPLOAD_ERRORS } from '../../../shared/codes/uploads';
 import type { Result } from '../../../shared/result';
 import type { UploadSummary } from '../../../shared/uploads';
-import { memoryVault } from '../../support/memory';
+import { openHarnessCore, TEST_SENDER } from '../../support/harnessCore';
 import { makeList, mobiles } from '../../support/uploads';
 import { uploadFixture } from './setup';
 
-const ORIGIN = 'http://race.local';
-const SENDER = { url: `${ORIGIN}/`, isTopFrame: true };
+const SENDER = TEST_SENDER;
 
 let closers: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -29,21 +24,7 @@ afterEach(async () => {
   closers = [];
 });
 
-/** The core as the harness builds it: the embedded sandbox, the database worker, memory secrets. */
-function openCore(): Core {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cd-uploads-race-'));
-  closers.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  const core = createCore(
-    nodeAdapters(dataDir, 'harness', {
-      vault: memoryVault(),
-      allowedOrigins: [ORIGIN],
-      exclusive: true,
-      sandbox: { seed: 5, autoRun: false },
-    }),
-  );
-  closers.push(() => core.close());
-  return core;
-}
+const openCore = (): Core => openHarnessCore(5, closers);
 
 /** How many uploads the journal holds for this list and task. */
 function journalCount(db: Core['db'], listId: number, taskId: string): number {

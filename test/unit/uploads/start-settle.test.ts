@@ -4,22 +4,17 @@
  * the worker's answer. A status, list or task read arriving in that moment must not take it for
  * an upload whose process died (`uploads.interrupted`).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountSession } from '../../../electron/services/accounts/service';
-import { createCore, type Core } from '../../../electron/services/core/createCore';
-import { nodeAdapters } from '../../../electron/services/core/nodeHost';
+import type { Core } from '../../../electron/services/core/createCore';
 import type { ListServices } from '../../../electron/services/lists/index';
 import type { Result } from '../../../shared/result';
 import type { UploadHandle } from '../../../electron/services/uploads';
 import type { UploadSummary } from '../../../shared/uploads';
-import { memoryVault } from '../../support/memory';
+import { openHarnessCore, TEST_SENDER } from '../../support/harnessCore';
 import { makeList, mobiles } from '../../support/uploads';
 
-const ORIGIN = 'http://settle.local';
-const SENDER = { url: `${ORIGIN}/`, isTopFrame: true };
+const SENDER = TEST_SENDER;
 
 let closers: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -27,20 +22,7 @@ afterEach(async () => {
   closers = [];
 });
 
-function openCore(): Core {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cd-uploads-settle-'));
-  closers.push(() => rmSync(dataDir, { recursive: true, force: true }));
-  const core = createCore(
-    nodeAdapters(dataDir, 'harness', {
-      vault: memoryVault(),
-      allowedOrigins: [ORIGIN],
-      exclusive: true,
-      sandbox: { seed: 7, autoRun: false },
-    }),
-  );
-  closers.push(() => core.close());
-  return core;
-}
+const openCore = (): Core => openHarnessCore(7, closers);
 
 /** Blocks this thread for `ms` (the worker goes on). */
 function block(ms: number): void {

@@ -36,6 +36,8 @@ export interface HttpRequest {
   deadline?: number | undefined;
   /** Overrides the config's body cap (recordings are larger than JSON answers). */
   maxBodyBytes?: number;
+  /** Called just before the request leaves (after the limiter's slot): a pacer counts from here. */
+  onDispatch?: (() => void) | undefined;
 }
 
 /** A complete answer (any status): the caller interprets it. */
@@ -76,6 +78,7 @@ export async function sendOnce(cfg: HttpConfig, request: HttpRequest): Promise<H
   try {
     let response: Response;
     try {
+      request.onDispatch?.();
       response = await cfg.fetch(request.url, {
         ...request.init,
         redirect: 'manual',

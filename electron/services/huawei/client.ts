@@ -83,15 +83,17 @@ export function createHuaweiCecClient(options: HuaweiClientOptions) {
   const results = resultOperations(transport, vdnId, timeZone);
   const qc = options.qc && qcTransport ? qcOperations(qcTransport, options.qc, now) : null;
 
-  const sendNumbers = (campaignId: string) => (rows: WireNumber[], signal?: AbortSignal) =>
-    transport.json({
-      operation: 'addNumbers',
-      method: 'POST',
-      path: pathOf(ISALES_V1, vdnId, 'calldata', campaignId),
-      json: { callDataList: rows },
-      idempotent: false,
-      signal,
-    });
+  const sendNumbers =
+    (campaignId: string) => (rows: WireNumber[], signal?: AbortSignal, onDispatch?: () => void) =>
+      transport.json({
+        operation: 'addNumbers',
+        method: 'POST',
+        path: pathOf(ISALES_V1, vdnId, 'calldata', campaignId),
+        json: { callDataList: rows },
+        idempotent: false,
+        signal,
+        ...(onDispatch ? { onDispatch } : {}),
+      });
 
   return {
     vdnId,

@@ -184,8 +184,15 @@ export interface AddNumbersOptions {
   tooFastDelayMs?: (attempt: number) => number;
 }
 
-/** Sends one request's rows; resolves with the success answer. */
-export type NumberSender = (rows: WireNumber[], signal?: AbortSignal) => Promise<JsonObject>;
+/**
+ * Sends one request's rows; resolves with the success answer. `onDispatch` is called just before
+ * the request leaves (the pacer's spacing counts from then, not from when its turn came).
+ */
+export type NumberSender = (
+  rows: WireNumber[],
+  signal?: AbortSignal,
+  onDispatch?: () => void,
+) => Promise<JsonObject>;
 
 /** Adds rows to a campaign (see the module comment). */
 export async function addNumberRows(
@@ -204,17 +211,20 @@ export async function addNumberRows(
 
   const sendOnce = async (indices: number[]): Promise<JsonObject> => {
     for (let attempt = 1; ; attempt++) {
-      await options.pacer.turn(options.signal);
+      const turn = await options.pacer.turn(options.signal);
       options.onSend?.(indices);
       counts.requests++;
       try {
         return await send(
           indices.map((i) => wire[i]!),
           options.signal,
+          turn.dispatched,
         );
       } catch (err) {
         if (!(err instanceof CecError && err.code === TOO_FAST) || attempt > TOO_FAST_RETRIES) throw err;
         options.pacer.backOff(delay(attempt));
+      } finally {
+        turn.done();
       }
     }
   };

@@ -36,6 +36,8 @@ export interface CecRequest {
   signal?: AbortSignal | undefined;
   /** Unsigned requests only (QC): headers sent instead of the auth-v2 Authorization. */
   headers?: Record<string, string>;
+  /** Called just before each attempt leaves (see `HttpRequest.onDispatch`). */
+  onDispatch?: () => void;
 }
 
 /** What a binary request (a recording) answered: the bytes, or the JSON that came instead. */
@@ -163,6 +165,7 @@ export function createTransport(cfg: TransportConfig): CecTransport {
           endpoint: req.operation,
           signal: req.signal,
           maxBodyBytes: maxBytes,
+          onDispatch: req.onDispatch,
         });
         cfg.log.debug('cec response', {
           operation: req.operation,

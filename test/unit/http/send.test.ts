@@ -38,6 +38,24 @@ async function failure(promise: Promise<unknown>): Promise<TransportError> {
 }
 
 describe('http send: a server is not trusted', () => {
+  it('says when a request leaves: after its limiter slot, just before the server sees it', async () => {
+    const events: string[] = [];
+    const url = await serve((_req, res) => {
+      events.push('arrived');
+      res.end('{}');
+    });
+    const limiter = createLimiter(1);
+    const cfg = { fetch: globalThis.fetch, timeoutMs: 5000, limiter };
+    // The only slot is taken: the request waits for it, and has not left meanwhile.
+    const release = await limiter.acquire(undefined, () => new Error('aborted'));
+    const sent = sendOnce(cfg, { url, init: {}, endpoint: 'x', onDispatch: () => events.push('left') });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(events).toEqual([]);
+    release();
+    expect((await sent).status).toBe(200);
+    expect(events).toEqual(['left', 'arrived']);
+  });
+
   it('refuses a redirect, and the other origin never sees the credentials', async () => {
     const seen: string[] = [];
     const elsewhere = await serve((req, res) => {

@@ -113,6 +113,29 @@ describe('addNumberRows', () => {
     expect(report.fates[21]).toEqual({ fate: 'accepted', dataId: '9000000000000000001' });
   });
 
+  it('counts the spacing from when a request leaves, not from when its turn came', async () => {
+    // The first request waits 300 ms for a slot (or its signature) after its turn; the second
+    // leaves at once. Counted from the turns they would leave 700 ms apart, under the limit.
+    let t = 0;
+    const pacer = createPacer(1000, {
+      now: () => t,
+      sleep: async (ms) => void (t += ms),
+    });
+    const left: number[] = [];
+    let request = 0;
+    await addNumberRows(
+      rows(40),
+      async (batch, _signal, onDispatch) => {
+        if (request++ === 0) t += 300;
+        onDispatch?.();
+        left.push(t);
+        return ok({ data: batch.map((r) => ({ sessionId: r.sessionId, dataId: '9'.repeat(19) })) });
+      },
+      { pacer },
+    );
+    expect(left).toEqual([300, 1300]);
+  });
+
   it('isolates a blocklisted row by halving and keeps the rest', async () => {
     const { pacer } = fakePacer();
     const bad = rows(20)[13]!.called;

@@ -91,6 +91,13 @@ export interface ProviderCapabilities {
    * own when the call is reviewed (`Provider.fetchTranscript`), possibly still pending.
    */
   transcripts: 'with_call' | 'on_review';
+  /**
+   * Where a call's answer and end times (so its talk time) come from: with the call itself, or
+   * looked up on their own when the call is reviewed (`Provider.callTiming`: CEC's outcomes
+   * carry only the start). Until then such a call's talk time is not known and counts as 0 s in
+   * the talk-time filters, which the Results screen says.
+   */
+  durations: 'with_call' | 'on_review';
 }
 
 /** One field of an account's settings form (not secret: kept in the profile). */

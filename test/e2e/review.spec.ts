@@ -290,6 +290,10 @@ test('a CEC call’s QC transcript: pending, failed and retried, none, and lines
   const talkClock = (await talk.textContent())!.match(/^通话 (\d+:\d\d)/)![1]!;
   expect(talkClock).not.toBe('0:00');
   await expect(page.locator(`[data-callid="${pendingId}"]`).getByRole('cell').nth(-2)).toHaveText(talkClock);
+  // Its transcript still pending, its line count is not known: a dash that says so, not 0.
+  const pendingLines = page.locator(`[data-callid="${pendingId}"]`).getByRole('cell').last();
+  await expect(pendingLines).toHaveText('—');
+  await expect(pendingLines).toHaveAccessibleName('对话条数未知：转写在打开复盘时才取');
   const pending = pane.getByRole('status').filter({ hasText: '转写中' });
   await expect(pending).toContainText('质检服务还在转写');
   await shot('transcript pending (zh-CN)');
@@ -299,6 +303,7 @@ test('a CEC call’s QC transcript: pending, failed and retried, none, and lines
   await pending.getByRole('button', { name: '再查一次' }).click();
   await expect(lines.first()).toBeVisible();
   await expect(pending).toHaveCount(0);
+  await expect(pendingLines).toHaveText(String(await lines.count()));
 
   // 2. Failed: kept for good on review; "retry" asks QC again, and a new transcript shows with
   // its regions on the waveform.
@@ -306,6 +311,8 @@ test('a CEC call’s QC transcript: pending, failed and retried, none, and lines
   await open(failedId);
   const failed = pane.getByRole('status').filter({ hasText: '转写失败' });
   await expect(failed).toBeVisible();
+  // Failed for good: no lines, and that is known.
+  await expect(page.locator(`[data-callid="${failedId}"]`).getByRole('cell').last()).toHaveText('0');
   await shot('transcript failed (zh-CN)');
   await failed.getByRole('button', { name: '重试' }).click();
   await expect(failed).toBeVisible();

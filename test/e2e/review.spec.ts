@@ -515,6 +515,7 @@ test('at 1280×800 the header is one row in zh-CN and English; a CEC account’s
   await expect(page.getByLabel('Talk at most (s)')).toHaveAccessibleDescription(hint);
   await headerOnOneRow(page, 1280, 'With these calls');
   await shot('CEC talk filters hint (en)');
+  expect(await contrastFailures(page, '.results-filters')).toEqual([]);
   await page.goto(`${harness.url}#/settings`);
   await page.getByRole('radiogroup', { name: 'Language' }).getByText('简体中文').click();
   await page.getByRole('link', { name: '结果', exact: true }).click();

@@ -92,10 +92,12 @@ export interface ProviderCapabilities {
    */
   transcripts: 'with_call' | 'on_review';
   /**
-   * Where a connected call's times come from: with the call itself, or looked up when a call
-   * whose results carried no end is reviewed (`Provider.callTiming`: CEC's outcomes have none).
+   * Where a call's answer and end times (so its talk time) come from: with the call itself, or
+   * looked up on their own when the call is reviewed (`Provider.callTiming`: CEC's outcomes
+   * carry only the start). Until then such a call's talk time is not known and counts as 0 s in
+   * the talk-time filters, which the Results screen says.
    */
-  callTimes: 'with_call' | 'on_review';
+  durations: 'with_call' | 'on_review';
 }
 
 /** One field of an account's settings form (not secret: kept in the profile). */

@@ -85,7 +85,13 @@ export interface CallResult {
   callMs: number;
   /** From pick-up to hang-up, ms. */
   talkMs: number;
+  /** Lines of its transcript as stored; 0 for one not fetched yet (see {@link linesKnown}). */
   utteranceCount: number;
+  /**
+   * Where its transcript stands: `pending` for one the provider has not given yet (CEC's, until
+   * review fetches it from quality inspection and it is done), whose line count is not known.
+   */
+  transcript: TranscriptState;
   /** Whether the provider gave a recording address. */
   hasRecording: boolean;
   row: CallRowRef | null;
@@ -97,6 +103,15 @@ export interface CallResult {
  */
 export function durationsKnown(call: Pick<CallResult, 'endedAt' | 'callMs' | 'talkMs'>): boolean {
   return call.endedAt !== null || call.callMs > 0 || call.talkMs > 0;
+}
+
+/**
+ * Whether a call's line count is known: false while its transcript is pending (a CEC call not
+ * reviewed yet, or whose transcript quality inspection has not finished), whose 0 means "not
+ * known". Shown as — and exported as an empty cell, as unknown durations are.
+ */
+export function linesKnown(call: Pick<CallResult, 'transcript'>): boolean {
+  return call.transcript !== 'pending';
 }
 
 /** A call with its transcript, for the review pane. */

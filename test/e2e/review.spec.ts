@@ -1,5 +1,6 @@
 import { SANDBOX_APPID, SANDBOX_SIGNATURE } from '../../electron/services/sandbox/index';
 import { createSobotClient } from '../../electron/services/sobot/index';
+import type { Page } from '@playwright/test';
 import type { CallResult } from '../../shared/results';
 import { CHROMIUM_PATH } from '../../playwright.config';
 import { contrastFailures } from './contrast';
@@ -75,12 +76,17 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
   await expect(countsBar).toContainText(`共 ${first + second} 通`);
   // The status select says what the chips chose (it chooses several just as they do).
   const status = page.getByTestId('results-status');
+  // What it shows is what a screen reader hears of it: the combobox's description.
+  const statusBox = page.getByRole('combobox', { name: '拨打状态' });
   await expect(status.getByTitle('已选 2 项', { exact: true })).toBeVisible();
+  await expect(statusBox).toHaveAccessibleDescription('已选 2 项');
   await chips.nth(0).click();
   await chips.nth(1).click();
   await expect(countsBar).toContainText(`共 ${rows} 通`);
   await expect(status.getByTitle(/已选/)).toHaveCount(0);
   await expect(status).toHaveText('全部');
+  await expect(statusBox).toHaveAccessibleDescription('全部');
+  await expect(page.getByRole('combobox', { name: '客户意向' })).toHaveAccessibleDescription('全部');
 
   // A connected call with at least four lines (so there is a line after the third).
   const [call, other] = await page.evaluate(async (id) => {
@@ -102,6 +108,7 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
   expect(other).not.toBeNull();
   await choose(page, page.getByLabel('拨打状态'), '已接通');
   await expect(status.getByTitle('已接通', { exact: true })).toBeVisible();
+  await expect(statusBox).toHaveAccessibleDescription('已接通');
   await page.keyboard.press('Escape');
   await page.locator(`[data-callid="${call!.id}"]`).click();
 
@@ -283,6 +290,10 @@ test('a CEC call’s QC transcript: pending, failed and retried, none, and lines
   const talkClock = (await talk.textContent())!.match(/^通话 (\d+:\d\d)/)![1]!;
   expect(talkClock).not.toBe('0:00');
   await expect(page.locator(`[data-callid="${pendingId}"]`).getByRole('cell').nth(-2)).toHaveText(talkClock);
+  // Its transcript still pending, its line count is not known: a dash that says so, not 0.
+  const pendingLines = page.locator(`[data-callid="${pendingId}"]`).getByRole('cell').last();
+  await expect(pendingLines).toHaveText('—');
+  await expect(pendingLines).toHaveAccessibleName('对话条数未知：转写在打开复盘时才取');
   const pending = pane.getByRole('status').filter({ hasText: '转写中' });
   await expect(pending).toContainText('质检服务还在转写');
   await shot('transcript pending (zh-CN)');
@@ -292,6 +303,7 @@ test('a CEC call’s QC transcript: pending, failed and retried, none, and lines
   await pending.getByRole('button', { name: '再查一次' }).click();
   await expect(lines.first()).toBeVisible();
   await expect(pending).toHaveCount(0);
+  await expect(pendingLines).toHaveText(String(await lines.count()));
 
   // 2. Failed: kept for good on review; "retry" asks QC again, and a new transcript shows with
   // its regions on the waveform.
@@ -299,6 +311,8 @@ test('a CEC call’s QC transcript: pending, failed and retried, none, and lines
   await open(failedId);
   const failed = pane.getByRole('status').filter({ hasText: '转写失败' });
   await expect(failed).toBeVisible();
+  // Failed for good: no lines, and that is known.
+  await expect(page.locator(`[data-callid="${failedId}"]`).getByRole('cell').last()).toHaveText('0');
   await shot('transcript failed (zh-CN)');
   await failed.getByRole('button', { name: '重试' }).click();
   await expect(failed).toBeVisible();
@@ -383,4 +397,131 @@ test('a CEC call’s QC transcript: pending, failed and retried, none, and lines
     'Both sides speaking at once',
   );
   await shot('lines at once (en, dark)', paneEn, '.review-pane');
+});
+
+/**
+ * The Results header at this width: the title and every control of it (source, sync and its
+ * status, the linked list) on one row, inside the window; the actions on the filtered calls
+ * (exports, "call these again") whole inside the window beside their counts; nothing on the
+ * page to scroll sideways to.
+ */
+async function headerOnOneRow(page: Page, width: number, actions: string): Promise<void> {
+  const head = page.locator('.results-head');
+  const items = [
+    head.getByRole('heading', { level: 1 }),
+    ...(await head.getByRole('combobox').all()),
+    ...(await head.getByRole('button').all()),
+    ...(await head.getByRole('status').all()),
+  ];
+  // Title, source (and its clear button), linked list, sync, the sync's status.
+  expect(items.length).toBeGreaterThanOrEqual(5);
+  const boxes = await Promise.all(
+    items.map(async (item) => {
+      await expect(item).toBeVisible();
+      const name = (await item.getAttribute('id')) ?? (await item.textContent());
+      return { name, box: (await item.boundingBox())! };
+    }),
+  );
+  const where = JSON.stringify(
+    boxes.map(({ name, box }) => [name, Math.round(box.y), Math.round(box.height)]),
+  );
+  const middles = boxes.map(({ box }) => box.y + box.height / 2);
+  expect(Math.max(...middles) - Math.min(...middles), where).toBeLessThanOrEqual(4);
+  const buttons = await page.getByRole('group', { name: actions }).getByRole('button').all();
+  expect(buttons).toHaveLength(3);
+  for (const { name, box } of [
+    ...boxes,
+    ...(await Promise.all(
+      buttons.map(async (b) => ({ name: await b.textContent(), box: (await b.boundingBox())! })),
+    )),
+  ]) {
+    expect(box.x, String(name)).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, String(name)).toBeLessThanOrEqual(width);
+  }
+  const overflow = await page.evaluate(() => {
+    const main = document.getElementById('main')!;
+    return {
+      page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      main: main.scrollWidth - main.clientWidth,
+    };
+  });
+  expect(overflow).toEqual({ page: 0, main: 0 });
+}
+
+test('at 1280×800 the header is one row in zh-CN and English; a CEC account’s talk filters say what they count', async ({
+  page,
+  harness,
+}, testInfo) => {
+  const shot = async (label: string): Promise<void> => {
+    await testInfo.attach(label, { body: await page.screenshot(), contentType: 'image/png' });
+  };
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${harness.url}#/results`);
+  // A long task name: the source select gives up width and cuts it off with an ellipsis.
+  const name = 'e2e 表头 一个名字相当长的外呼任务，用来看表头放不放得下';
+  await createTaskViaApi(page, name);
+  await page.reload();
+  await choose(page, page.getByLabel('查看'), `${name}（`);
+  const head = page.locator('.results-head');
+  // Cut off, not lost: the whole name is the shown value's title (and the option's, in its list).
+  await expect(head.getByTitle(`${name}（0 通）`, { exact: true })).toBeVisible();
+  await headerOnOneRow(page, 1280, '处理这些通话');
+  // Its longest status once synced.
+  await page.getByRole('button', { name: '同步结果' }).click();
+  await expect(head.getByRole('status')).toHaveText('同步完成：新增 0 通，更新 0 通');
+  await headerOnOneRow(page, 1280, '处理这些通话');
+  // Keyboard order follows the row: source (and its clear button), sync, linked list, then the filters.
+  await page.getByLabel('查看').focus();
+  const order: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    order.push(
+      await page.evaluate(() => {
+        const at = document.activeElement;
+        if (at?.closest('.results-source')) return 'results-source';
+        return at?.id || at?.textContent || '';
+      }),
+    );
+  }
+  expect(order.filter((at, i) => at !== order[i - 1])).toEqual([
+    'results-source',
+    '同步结果',
+    'results-link',
+    'results-status',
+  ]);
+  // A Sobot task's calls carry their durations: no hint under the talk filters.
+  await expect(page.getByLabel('通话至少（秒）')).toHaveAccessibleDescription('');
+  await expect(page.getByText(/复盘过的通话/)).toHaveCount(0);
+
+  await page.goto(`${harness.url}#/settings`);
+  await page.getByRole('radiogroup', { name: '界面语言' }).getByText('English').click();
+  await page.getByRole('link', { name: 'Results', exact: true }).click();
+  await choose(page, page.getByLabel('Show'), `${name} (`);
+  await page.getByRole('button', { name: 'Sync results' }).click();
+  await expect(head.getByRole('status')).toHaveText('Sync done: 0 new, 0 updated');
+  await headerOnOneRow(page, 1280, 'With these calls');
+  await shot('header at 1280 (en)');
+
+  // A CEC campaign: its outcomes carry no talk time until a call is reviewed, and the filters say so.
+  await switchAccount(page, 'Account', '沙箱 Sandbox', 'CEC 沙箱 Huawei Sandbox');
+  const campaign = 'e2e header CEC campaign';
+  await createCampaignViaApi(page, campaign);
+  await page.reload();
+  await choose(page, page.getByLabel('Show'), campaign);
+  const hint = 'Talk time is known only for calls opened for review; the others count as 0 s here';
+  await expect(page.getByText(hint)).toBeVisible();
+  await expect(page.getByLabel('Talk at least (s)')).toHaveAccessibleDescription(hint);
+  await expect(page.getByLabel('Talk at most (s)')).toHaveAccessibleDescription(hint);
+  await headerOnOneRow(page, 1280, 'With these calls');
+  await shot('CEC talk filters hint (en)');
+  expect(await contrastFailures(page, '.results-filters')).toEqual([]);
+  await page.goto(`${harness.url}#/settings`);
+  await page.getByRole('radiogroup', { name: 'Language' }).getByText('简体中文').click();
+  await page.getByRole('link', { name: '结果', exact: true }).click();
+  await choose(page, page.getByLabel('查看'), campaign);
+  const hintZh = '只有打开复盘过的通话才知道通话时长；其余通话在此按 0 秒计';
+  await expect(page.getByLabel('通话至少（秒）')).toHaveAccessibleDescription(hintZh);
+  await headerOnOneRow(page, 1280, '处理这些通话');
+  await shot('CEC talk filters hint (zh-CN)');
 });

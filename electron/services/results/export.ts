@@ -5,6 +5,7 @@ import type { Locale } from '../../../shared/locale';
 import { codeMeaning, groupOf, type OutcomeCodes } from '../../../shared/outcomeGroups';
 import {
   durationsKnown,
+  linesKnown,
   type ResultsFilter,
   type ResultsSource,
   type Speaker,
@@ -32,6 +33,7 @@ const HEADERS: Record<Locale, Record<string, string>> = {
     end: '结束时间',
     call: '呼叫时长(秒)',
     talk: '通话时长(秒)',
+    lines: '对话条数',
     url: '录音地址',
     transcript: '对话内容',
     robot: '机器人',
@@ -55,6 +57,7 @@ const HEADERS: Record<Locale, Record<string, string>> = {
     end: 'Ended',
     call: 'Call time (s)',
     talk: 'Talk time (s)',
+    lines: 'Lines',
     url: 'Recording',
     transcript: 'Transcript',
     robot: 'Robot',
@@ -90,7 +93,7 @@ function variableNamesOf(reviews: Iterable<StoredReview>): string[] {
 
 /**
  * Writes one row per call — the call-list variables, outcome (and the provider's code, with its
- * group and meaning where the provider groups its codes) and intention in the user's language, times, durations in seconds (numbers), the recording URL
+ * group and meaning where the provider groups its codes) and intention in the user's language, times, durations in seconds (numbers), the line count, the recording URL
  * and the transcript as text — to .xlsx or .csv (by extension), through the export writer
  * (atomic; ids and telephones as text that keeps its digits; formulas neutralised in CSV).
  */
@@ -134,6 +137,7 @@ export async function exportResults(
     column('end', 'datetime'),
     column('call', 'duration'),
     column('talk', 'duration'),
+    column('lines', 'number'),
     column('url', 'text'),
     column('transcript', 'text'),
   ];
@@ -160,6 +164,8 @@ export async function exportResults(
       // Not known (CEC, before review looked the times up): an empty cell, not 0.
       durationsKnown(call) ? seconds(call.callMs) : '',
       durationsKnown(call) ? seconds(call.talkMs) : '',
+      // Not known either while the transcript is pending (CEC, before review fetched it).
+      linesKnown(call) ? call.utteranceCount : '',
       url,
       lines.map((u) => `${speaker(u.speaker)}：${u.text}`).join('\n'),
     ];

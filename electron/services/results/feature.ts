@@ -262,7 +262,7 @@ export class ResultsFeature {
     const wantsTranscript =
       factory.info.capabilities.transcripts === 'on_review' && stored.transcript === 'pending';
     const wantsTiming =
-      factory.info.capabilities.callTimes === 'on_review' &&
+      factory.info.capabilities.durations === 'on_review' &&
       stored.call.outcome === 'connected' &&
       stored.call.endedAt === null;
     if (!wantsTranscript && !wantsTiming) return this.placed(stored, null);

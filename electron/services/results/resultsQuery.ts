@@ -82,6 +82,7 @@ function toCallResult(record: CallRecord): CallResult {
     callMs: record.call_ms,
     talkMs: record.talk_ms,
     utteranceCount: record.utterance_count,
+    transcript: record.transcript_state,
     hasRecording: record.recording !== null,
     row,
   };
@@ -276,7 +277,7 @@ export class ResultsReader {
   ): Generator<StoredReview> {
     for (let offset = 0; ; offset += chunk) {
       const { calls } = this.page(accountId, source, filter, offset, chunk);
-      for (const call of calls) yield this.review(accountId, call, undefined);
+      for (const call of calls) yield this.review(accountId, call, call.transcript);
       if (calls.length < chunk) return;
     }
   }

@@ -7,7 +7,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALL_OUTCOMES } from '../../../shared/results';
+import { CALL_OUTCOMES, durationsKnown } from '../../../shared/results';
 import { isActionAllowed } from '../../../shared/taskLifecycle';
 import { TASK_STATUSES } from '../../../shared/tasks';
 import { PROVIDERS } from '../../../electron/services/providers/registry';
@@ -187,6 +187,20 @@ for (const harness of HARNESSES) {
         }
       }
       expect(placedCalls).toBeGreaterThan(0);
+    });
+
+    it('gives a connected call’s times with it, or (durations on review) looks them up on their own', async () => {
+      const connected = calls.filter((c) => c.outcome === 'connected');
+      expect(connected.length).toBeGreaterThan(0);
+      if (session.provider.capabilities.durations === 'with_call') {
+        for (const call of connected) expect(durationsKnown(call)).toBe(true);
+        return;
+      }
+      // Not known until reviewed (the Results screen says so under its talk-time filters).
+      for (const call of connected) expect(durationsKnown(call)).toBe(false);
+      const timing = await session.provider.callTiming!(connected[0]!.id);
+      expect(timing).not.toBeNull();
+      expect(durationsKnown({ ...connected[0]!, ...timing! })).toBe(true);
     });
 
     it('removes rows it can, and deletes the task', async () => {

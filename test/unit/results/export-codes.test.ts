@@ -47,12 +47,12 @@ afterEach(() => {
   services = null;
 });
 
-function stored(): { reader: ResultsReader; dir: string } {
+function stored(): { reader: ResultsReader; dir: string; calls: CallStore } {
   const dir = mkdtempSync(join(tmpdir(), 'cd-export-codes-'));
   services = openListServices(dir);
   const calls = new CallStore(services.db, createJournalOutidResolver(services.db));
   calls.ingest(cecFactory.parsePush(PUSH).calls, { accountId: 'a', taskId: TASK, now: 1 });
-  return { reader: new ResultsReader(services.db), dir };
+  return { reader: new ResultsReader(services.db), dir, calls };
 }
 
 /** The cells of the sheet's rows, as strings keyed by header. */
@@ -109,6 +109,39 @@ describe('results export with a provider’s code groups', () => {
       结果分类: '未知原因',
     });
     expect(String(byPhone.get('13911115555')!['原因说明'])).not.toBe('');
+  });
+
+  it('leaves the talk time and line count of a call not reviewed yet empty, not 0', async () => {
+    const { reader, dir, calls } = stored();
+    const exported = async (name: string) => {
+      const file = join(dir, name);
+      await exportResults(reader, file, {
+        accountId: 'a',
+        source: { kind: 'task', taskId: TASK },
+        filter: {},
+        locale: 'zh-CN',
+        outcomeCodes: CEC_OUTCOME_CODES,
+      });
+      const sheet = await readXlsx(file);
+      expect(sheet.headers.slice(sheet.headers.indexOf('通话时长(秒)'), -2)).toEqual([
+        '通话时长(秒)',
+        '对话条数',
+      ]);
+      return new Map(sheet.rows.map((row) => [row['电话号码'], row]));
+    };
+    // Connected, its transcript pending (CEC: fetched from QC on review) and its times not looked up.
+    let byPhone = await exported('before.xlsx');
+    expect(byPhone.get('13911112222')).toMatchObject({ '通话时长(秒)': null, 对话条数: null });
+    // Never connected: nothing to transcribe, so no lines, known.
+    expect(byPhone.get('13911113333')).toMatchObject({ 对话条数: 0 });
+
+    // Reviewed: its times and its two lines came in.
+    const id = cecFactory.parsePush(PUSH).calls[0]!.id;
+    calls.storeTiming('a', id, { answeredAt: 5_000, endedAt: 47_000, callMs: 47_000, talkMs: 42_000 }, 2);
+    const line = { speaker: 'robot' as const, text: '您好', at: null, startMs: 0, endMs: 900, remark: null };
+    calls.storeTranscript('a', id, { state: 'ready', utterances: [line, { ...line, text: '再见' }] }, 2);
+    byPhone = await exported('after.xlsx');
+    expect(byPhone.get('13911112222')).toMatchObject({ '通话时长(秒)': 42, 对话条数: 2 });
   });
 
   it('heads the columns in English, and CSV keeps the code’s zeros', async () => {

@@ -1,6 +1,6 @@
 /**
  * Review looks a connected call's times up only where the provider says they come on review
- * (`capabilities.callTimes`: CEC). A Sobot call whose results carried no end (an odd answer) is
+ * (`capabilities.durations`: CEC). A Sobot call whose results carried no end (an odd answer) is
  * shown as stored: no session is opened (no keychain read, no request) for a lookup Sobot has
  * no endpoint for.
  */
@@ -38,7 +38,7 @@ const CALL: ProviderCall = {
 };
 
 it('opens no session for a Sobot call without an end (its times come with the call)', async () => {
-  expect(sobotFactory.info.capabilities.callTimes).toBe('with_call');
+  expect(sobotFactory.info.capabilities.durations).toBe('with_call');
   let sessions = 0;
   const s = (current = await setupResults({
     deps: {

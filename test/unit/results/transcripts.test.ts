@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { linesKnown } from '../../../shared/results';
 import { cecFactory } from '../../../electron/services/huawei/provider/index';
 import { openListServices } from '../../../electron/services/lists';
 import { CallStore } from '../../../electron/services/results/callStore';
@@ -73,6 +74,13 @@ describe('transcripts fetched on review', () => {
       expect(never).toMatchObject({ transcript: 'none', outcome: 'not_dialled', recording: null });
       expect(never!.id).toMatch(/^derived:/);
       expect(reader.call('a', connected!.id)?.transcript).toBe('pending');
+      // Its line count is not known until the transcript comes (its 0 is "not known"); the call
+      // never connected has no lines, known.
+      const row = (id: string) =>
+        reader.page('a', { kind: 'task', taskId: '1001' }, {}, 0, 10).calls.find((c) => c.id === id)!;
+      expect(row(connected!.id)).toMatchObject({ transcript: 'pending', utteranceCount: 0 });
+      expect(linesKnown(row(connected!.id))).toBe(false);
+      expect(linesKnown(row(never!.id))).toBe(true);
 
       const lines = [
         { speaker: 'robot' as const, text: '您好', at: null, startMs: 0, endMs: 900, remark: null },
@@ -82,6 +90,8 @@ describe('transcripts fetched on review', () => {
       ingest();
       const review = reader.call('a', connected!.id)!;
       expect(review.transcript).toBe('ready');
+      expect(review.call).toMatchObject({ transcript: 'ready', utteranceCount: 2 });
+      expect(linesKnown(row(connected!.id))).toBe(true);
       expect(review.lines.map((l) => [l.text, l.startMs, l.endMs])).toEqual([
         ['您好', 0, 900],
         ['你好', 800, 1500],
@@ -97,6 +107,9 @@ describe('transcripts fetched on review', () => {
       calls.storeTranscript('a', connected!.id, { state: 'failed', utterances: [] }, 3);
       ingest();
       expect(reader.call('a', connected!.id)?.transcript).toBe('failed');
+      // Failed for good: no lines, and that is known (a retry may bring some).
+      expect(row(connected!.id)).toMatchObject({ transcript: 'failed', utteranceCount: 0 });
+      expect(linesKnown(row(connected!.id))).toBe(true);
     } finally {
       services.close();
     }

@@ -57,7 +57,7 @@ export const CEC_CAPABILITIES: ProviderCapabilities = {
   maxCallerNumbers: 1,
   maxTaskName: MAX_CAMPAIGN_NAME,
   transcripts: 'on_review',
-  callTimes: 'on_review',
+  durations: 'on_review',
 };
 
 export const CEC_INFO: ProviderInfo = {

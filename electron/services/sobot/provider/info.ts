@@ -57,7 +57,7 @@ export const SOBOT_CAPABILITIES: ProviderCapabilities = {
   maxCallerNumbers: null,
   maxTaskName: MAX_TASK_NAME,
   transcripts: 'with_call',
-  callTimes: 'with_call',
+  durations: 'with_call',
 };
 
 export const SOBOT_INFO: ProviderInfo = {

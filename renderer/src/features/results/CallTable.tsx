@@ -4,7 +4,7 @@ import { callOutcomeLabel } from '../../../../shared/codes/domain';
 import { codeMeaning, type OutcomeCodes } from '../../../../shared/outcomeGroups';
 import type { Localized } from '../../../../shared/locale';
 import { useCapabilities } from '../accounts/accountsStore';
-import { durationsKnown, type CallResult } from '../../../../shared/results';
+import { durationsKnown, linesKnown, type CallResult } from '../../../../shared/results';
 import { useT } from '../../i18n/useT';
 import { useLocalized } from '../tasks/useLocale';
 import { Tooltip } from 'antd';
@@ -62,6 +62,17 @@ function Clipped({ text, title, className }: { text: string; title?: string; cla
     <Tooltip title={title ?? text} mouseEnterDelay={0.4}>
       <span role="cell" className={className ? `clipped ${className}` : 'clipped'}>
         {text}
+      </span>
+    </Tooltip>
+  );
+}
+
+/** A value not known yet (CEC, before review): a dash, and in words on hover and to screen readers. */
+function Unknown({ why }: { why: string }) {
+  return (
+    <Tooltip title={why} mouseEnterDelay={0.4}>
+      <span role="cell" aria-label={why} className="muted">
+        —
       </span>
     </Tooltip>
   );
@@ -142,8 +153,16 @@ export function CallTable() {
                     {columns.includes('intention') && (
                       <Clipped text={call.intentions.join(fmt.locale === 'zh-CN' ? '、' : ', ')} />
                     )}
-                    <span role="cell">{durationsKnown(call) ? clock(call.talkMs) : '—'}</span>
-                    <span role="cell">{call.utteranceCount}</span>
+                    {durationsKnown(call) ? (
+                      <span role="cell">{clock(call.talkMs)}</span>
+                    ) : (
+                      <Unknown why={t('results.review.talkUnknown')} />
+                    )}
+                    {linesKnown(call) ? (
+                      <span role="cell">{call.utteranceCount}</span>
+                    ) : (
+                      <Unknown why={t('results.table.linesUnknown')} />
+                    )}
                   </>
                 ) : (
                   <span role="cell" className="muted">

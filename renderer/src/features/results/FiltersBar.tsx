@@ -5,6 +5,7 @@ import { callOutcomeLabel } from '../../../../shared/codes/domain';
 import { choicesOf, outcomeChoices } from '../../../../shared/outcomeGroups';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
+import { useCapabilities } from '../accounts/accountsStore';
 import { useLocalized } from '../tasks/useLocale';
 import { useResultsStore } from './resultsStore';
 
@@ -52,10 +53,24 @@ export function FiltersBar() {
   const offered = counts ? outcomeChoices(counts, filter, callOutcomeLabel) : [];
   const statuses = offered.filter((o) => o.chosen).map((o) => o.key);
   const chosenIntentions = (filter.intentions ?? []).map(intentionKey);
+  // What a select shows of its choice: "All", the one chosen, or how many. The same text is the
+  // combobox's description (the summary antd draws is not tied to it for screen readers).
   const summary = (omitted: readonly { label?: ReactNode }[]): string =>
-    omitted.length === 1
-      ? String(omitted[0]!.label ?? '')
-      : t('results.filter.several', { count: omitted.length });
+    omitted.length === 0
+      ? t('results.filter.any')
+      : omitted.length === 1
+        ? String(omitted[0]!.label ?? '')
+        : t('results.filter.several', { count: omitted.length });
+  const statusOptions = offered.map((o) => ({ value: o.key, label: label(o.label) }));
+  const intentionOptions = [...new Set([...intentions, ...(filter.intentions ?? [])])].map((name) => ({
+    value: intentionKey(name),
+    label: name === '' ? t('results.filter.noIntention') : name,
+  }));
+  const chosen = (keys: readonly string[], options: readonly { value: string; label: string }[]) =>
+    keys.map((key) => options.find((o) => o.value === key) ?? { label: key });
+  // A provider that looks a call's times up only on review (CEC): the others' talk time is not
+  // known yet, and the talk filters take it as 0 s.
+  const talkOnReview = useCapabilities()?.durations === 'on_review';
   const multiple = {
     mode: 'multiple',
     size: 'small',
@@ -79,10 +94,14 @@ export function FiltersBar() {
           {...multiple}
           id="results-status"
           data-testid="results-status"
+          aria-describedby="results-status-summary"
           value={statuses}
           onChange={(keys) => setFilter(choicesOf(keys))}
-          options={offered.map((o) => ({ value: o.key, label: label(o.label) }))}
+          options={statusOptions}
         />
+        <span id="results-status-summary" hidden>
+          {summary(chosen(statuses, statusOptions))}
+        </span>
       </span>
       <span className="results-field">
         <label htmlFor="results-intention">{t('results.filter.intention')}</label>
@@ -90,35 +109,47 @@ export function FiltersBar() {
           {...multiple}
           id="results-intention"
           data-testid="results-intention"
+          aria-describedby="results-intention-summary"
           value={chosenIntentions}
           onChange={(keys) => setFilter({ intentions: keys.map(intentionOf) })}
-          options={[...new Set([...intentions, ...(filter.intentions ?? [])])].map((name) => ({
-            value: intentionKey(name),
-            label: name === '' ? t('results.filter.noIntention') : name,
-          }))}
+          options={intentionOptions}
         />
+        <span id="results-intention-summary" hidden>
+          {summary(chosen(chosenIntentions, intentionOptions))}
+        </span>
       </span>
-      <span className="results-field">
-        <label htmlFor="results-min-talk">{t('results.filter.minTalk')}</label>
-        <InputNumber<number>
-          id="results-min-talk"
-          size="small"
-          min={0}
-          className="results-seconds"
-          value={filter.minTalkSeconds ?? null}
-          onChange={(value) => setFilter({ minTalkSeconds: secondsOf(value) })}
-        />
-      </span>
-      <span className="results-field">
-        <label htmlFor="results-max-talk">{t('results.filter.maxTalk')}</label>
-        <InputNumber<number>
-          id="results-max-talk"
-          size="small"
-          min={0}
-          className="results-seconds"
-          value={filter.maxTalkSeconds ?? null}
-          onChange={(value) => setFilter({ maxTalkSeconds: secondsOf(value) })}
-        />
+      <span className="results-talk">
+        <span className="results-talk-fields">
+          <span className="results-field">
+            <label htmlFor="results-min-talk">{t('results.filter.minTalk')}</label>
+            <InputNumber<number>
+              id="results-min-talk"
+              size="small"
+              min={0}
+              className="results-seconds"
+              aria-describedby={talkOnReview ? 'results-talk-hint' : undefined}
+              value={filter.minTalkSeconds ?? null}
+              onChange={(value) => setFilter({ minTalkSeconds: secondsOf(value) })}
+            />
+          </span>
+          <span className="results-field">
+            <label htmlFor="results-max-talk">{t('results.filter.maxTalk')}</label>
+            <InputNumber<number>
+              id="results-max-talk"
+              size="small"
+              min={0}
+              className="results-seconds"
+              aria-describedby={talkOnReview ? 'results-talk-hint' : undefined}
+              value={filter.maxTalkSeconds ?? null}
+              onChange={(value) => setFilter({ maxTalkSeconds: secondsOf(value) })}
+            />
+          </span>
+        </span>
+        {talkOnReview && (
+          <span id="results-talk-hint" className="muted results-talk-hint">
+            {t('results.filter.talkOnReview')}
+          </span>
+        )}
       </span>
       <label>
         {t('results.filter.from')}

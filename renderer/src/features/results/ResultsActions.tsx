@@ -1,26 +1,21 @@
 import { DownloadOutlined, FolderOpenOutlined } from '@ant-design/icons';
-import { App, Button, Select, Space } from 'antd';
-import { useEffect, useState } from 'react';
-import type { CallList } from '../../../../shared/callList';
+import { App, Button, Space } from 'antd';
+import { useState } from 'react';
 import type { ExportOutcome } from '../../../../shared/exports';
 import { PromptModal } from '../../components/dialogs';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import { useResultsStore } from './resultsStore';
 
-/** Export buttons, and for a task the call list its rows came from (for joining calls to rows). */
+/**
+ * What can be done with the calls the filters leave: export them, and for a task make a call
+ * list of them to call again. Drawn beside their counts, so the header keeps to one row.
+ */
 export function ResultsActions() {
   const t = useT();
   const fmt = useFormat();
   const { message } = App.useApp();
   const source = useResultsStore((store) => store.source);
-  const linked = useResultsStore(
-    (store) =>
-      store.sources.find(
-        (s) => source?.kind === 'task' && s.source.kind === 'task' && s.source.taskId === source.taskId,
-      )?.linkedListId ?? null,
-  );
-  const [lists, setLists] = useState<CallList[]>([]);
   const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null);
   const [recalling, setRecalling] = useState(false);
   const taskName = useResultsStore(
@@ -29,11 +24,8 @@ export function ResultsActions() {
         (s) => source?.kind === 'task' && s.source.kind === 'task' && s.source.taskId === source.taskId,
       )?.name ?? '',
   );
-  useEffect(() => {
-    void window.api.lists.all().then((result) => result.ok && setLists(result.value));
-  }, []);
   if (!source) return null;
-  const { exportTo, linkList, loadSources, makeList } = useResultsStore.getState();
+  const { exportTo, makeList } = useResultsStore.getState();
 
   /** "Call these again": the new list is announced with a way to open it. */
   const recall = async (name: string): Promise<void> => {
@@ -99,26 +91,7 @@ export function ResultsActions() {
     }
   };
   return (
-    <Space wrap className="results-actions">
-      {source.kind === 'task' && (
-        <span className="results-field">
-          <label htmlFor="results-link">{t('results.link')}</label>
-          <Select<number | ''>
-            id="results-link"
-            data-testid="results-link"
-            className="results-link-select"
-            popupMatchSelectWidth={false}
-            virtual={false}
-            showSearch={{ optionFilterProp: 'label' }}
-            value={linked ?? ''}
-            onChange={(value) => void linkList(value === '' ? null : value).then(loadSources)}
-            options={[
-              { value: '', label: t('results.link.none') },
-              ...lists.map((list) => ({ value: list.id, label: list.name })),
-            ]}
-          />
-        </span>
-      )}
+    <Space wrap className="results-actions" role="group" aria-label={t('results.actions')}>
       <Button
         icon={<DownloadOutlined />}
         loading={busy === 'xlsx'}

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/useT';
 import { CallTable } from './CallTable';
 import { CountsBar } from './CountsBar';
 import { FiltersBar } from './FiltersBar';
+import { LinkPicker } from './LinkPicker';
 import { ResultsActions } from './ResultsActions';
 import { useResultsStore } from './resultsStore';
 import { ReviewPane } from './review/ReviewPane';
@@ -13,8 +14,10 @@ import { useResultsLive } from './useResultsLive';
 import './results.css';
 
 /**
- * The Results screen: pick a task or a list, sync a task's calls, filter and count them, and
- * review one — its recording as a waveform beside the transcript.
+ * The Results screen: pick a task or a list, sync a task's calls, filter and count them, export
+ * them or call them again, and review one — its recording as a waveform beside the transcript.
+ * The header (source, sync, linked list) keeps to one row at 1280 px; what acts on the
+ * filtered calls sits beside their counts.
  */
 export function ResultsPage() {
   const t = useT();
@@ -28,12 +31,15 @@ export function ResultsPage() {
         <h1>{t('results.title')}</h1>
         <SourcePicker />
         <SyncControl />
-        <ResultsActions />
+        <LinkPicker />
       </div>
       {error && <ErrorBanner error={error} onDismiss={dismissError} />}
       {!source && <EmptyState title={t('results.empty.title')} body={t('results.empty.body')} />}
       {source && <FiltersBar />}
-      <CountsBar />
+      <div className="results-tally">
+        <CountsBar />
+        <ResultsActions />
+      </div>
       <div className="results-split" hidden={!source}>
         <CallTable />
         <SelectedReview />

@@ -103,8 +103,10 @@ export function ReviewPane({ callId }: { callId: string }) {
   const retryTranscript = useCallback(async (): Promise<void> => {
     const r = await window.api.results.retryTranscript({ callId });
     if (!r.ok) return setError(r.error);
-    if (r.value.transcript === 'ready') setAttempt((n) => n + 1);
-    else setReview(r.value);
+    if (r.value.transcript === 'ready') return setAttempt((n) => n + 1);
+    setReview(r.value);
+    // (Its row's line count: known once the transcript is no longer pending.)
+    useResultsStore.getState().updateCall(r.value.call);
   }, [callId]);
   const changeSpeed = (rate: number): void => {
     setSpeed(rate);

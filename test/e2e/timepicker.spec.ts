@@ -5,7 +5,10 @@ import { expect, test } from './fixtures';
 // stick. It did not always: the wizard sits inside the Tasks screen, whose list is read every
 // few seconds, and each read re-rendered the hours editor with a new dayjs value for the same
 // time; antd's picker (rc-picker) takes a new value object as a new controlled value and puts
-// its typed, not yet committed, time back to it, so Enter then committed the old time.
+// its typed, not yet committed, time back to it, so Enter then committed the old time (or,
+// when the read came mid-typing, the hours typed so far were lost: "08:05" read "01:05").
+// Before the fix (HoursEditor's TimeField): 5 of 5 lost with a list read before Enter, 3 of 10
+// under 4x CPU throttling with only the screen's own timer; after it, 0 and 0.
 
 /** Opens the wizard on its calling step (the default range 1 is 09:00-12:00). */
 async function callingStep(page: Page, url: string): Promise<Locator> {
@@ -19,13 +22,13 @@ async function callingStep(page: Page, url: string): Promise<Locator> {
   return wizard;
 }
 
-/** Focuses the field and waits until the picker has selected its hours cell (see typeTime). */
+/**
+ * Focuses the field; the picker selects its hours cell on focus, and typing starts at once (no
+ * wait for the selection: keys typed right after the focus are taken, see typeTime).
+ */
 async function focusHours(input: Locator): Promise<void> {
   await input.blur();
   await input.focus();
-  await expect
-    .poll(() => input.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd]))
-    .toEqual([0, 2]);
 }
 
 /** What the field reads a moment after `action` (the old value came back within a few frames). */
@@ -46,9 +49,12 @@ async function shows(input: Locator, time: string): Promise<string> {
   return input.inputValue();
 }
 
-/** A time per attempt, each other than the one before (never the default 09:00). */
-const timeOf = (i: number): string =>
-  `${String((i * 7 + 1) % 24 === 9 ? 10 : (i * 7 + 1) % 24).padStart(2, '0')}:${String((i * 5) % 60).padStart(2, '0')}`;
+/** A time per attempt, each other than the one before and never the default 09:00. */
+function timeOf(i: number): string {
+  const hour = (i * 7 + 1) % 24;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${pad(hour === 9 ? 10 : hour)}:${pad((i * 5) % 60)}`;
+}
 
 test('a time typed once and confirmed with Enter survives the list refresh before Enter', async ({
   page,
@@ -78,17 +84,17 @@ test('a time typed once and confirmed with Enter survives the list refresh befor
   expect(lost, 'typed times lost after one Enter').toEqual([]);
 });
 
-test('a time typed once and confirmed with Enter sticks under 6x CPU throttling (20 tries)', async ({
+test('a time typed once and confirmed with Enter sticks under 4x CPU throttling (10 tries)', async ({
   page,
   harness,
 }) => {
   test.setTimeout(120_000);
   const wizard = await callingStep(page, harness.url);
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   const start = wizard.getByLabel('时间段 1 开始');
   const lost: string[] = [];
-  for (let i = 0; i < 20; i += 1) {
+  for (let i = 0; i < 10; i += 1) {
     const time = timeOf(i);
     await focusHours(start);
     await start.pressSequentially(time, { delay: 40 });
@@ -101,6 +107,6 @@ test('a time typed once and confirmed with Enter sticks under 6x CPU throttling 
       lost.push(`${time}: typed ${shown}, Enter ${afterEnter}, blur ${afterBlur}`);
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  console.log(`typed once under 6x throttling: ${lost.length} of 20 lost`, lost);
+  console.log(`typed once under 4x throttling: ${lost.length} of 10 lost`, lost);
   expect(lost, 'typed times lost after one Enter').toEqual([]);
 });

@@ -1,6 +1,6 @@
 import { Button, TimePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { KeyboardEvent } from 'react';
+import { useMemo, type KeyboardEvent } from 'react';
 import type { TaskIssue } from '../../../../../shared/taskRules';
 import { MAX_CALLING_RANGES } from '../../../../../shared/callingHours';
 import { inDialog } from '../../../components/popupContainer';
@@ -25,6 +25,38 @@ const keepEnter = (event: KeyboardEvent): void => {
   if (event.key === 'Enter') event.preventDefault();
 };
 
+/**
+ * One `HH:mm` time in antd's TimePicker (24 h, typed in mask mode, Enter or blur commits).
+ * The picker gets the same dayjs object for as long as the time is the same: rc-picker takes a
+ * new value object as a new controlled value and puts its shown, typed but not yet committed
+ * time back to it. The wizard renders again whenever the Tasks screen under it reads its list
+ * (every few seconds), so a new dayjs per render put the old time back between typing and
+ * Enter, and Enter committed the old time (an operator had to type it twice).
+ */
+function TimeField({
+  value,
+  invalid,
+  onChange,
+}: {
+  value: string;
+  invalid: boolean;
+  onChange: (time: string) => void;
+}) {
+  const time = useMemo(() => toDayjs(value), [value]);
+  return (
+    <TimePicker
+      format={{ format: TIME, type: 'mask' }}
+      needConfirm={false}
+      minuteStep={5}
+      getPopupContainer={inDialog}
+      value={time}
+      status={invalid ? 'error' : undefined}
+      aria-invalid={invalid ? true : undefined}
+      onChange={(next) => onChange(next ? next.format(TIME) : '')}
+    />
+  );
+}
+
 /** Calling hours: several ranges, added and removed; problems shown under their range. */
 export function HoursEditor({ value, onChange, issues, max = MAX_CALLING_RANGES }: HoursEditorProps) {
   const t = useT();
@@ -45,28 +77,18 @@ export function HoursEditor({ value, onChange, issues, max = MAX_CALLING_RANGES 
           <div key={index} className="hours-row" data-range={n} onKeyDown={keepEnter}>
             <label>
               {t('tasks.wizard.rangeStart', { n })}
-              <TimePicker
-                format={{ format: TIME, type: 'mask' }}
-                needConfirm={false}
-                minuteStep={5}
-                getPopupContainer={inDialog}
-                value={toDayjs(row.start)}
-                status={own.length > 0 ? 'error' : undefined}
-                aria-invalid={own.length > 0 ? true : undefined}
-                onChange={(time) => update(index, { start: time ? time.format(TIME) : '' })}
+              <TimeField
+                value={row.start}
+                invalid={own.length > 0}
+                onChange={(start) => update(index, { start })}
               />
             </label>
             <label>
               {t('tasks.wizard.rangeEnd', { n })}
-              <TimePicker
-                format={{ format: TIME, type: 'mask' }}
-                needConfirm={false}
-                minuteStep={5}
-                getPopupContainer={inDialog}
-                value={toDayjs(row.end)}
-                status={own.length > 0 ? 'error' : undefined}
-                aria-invalid={own.length > 0 ? true : undefined}
-                onChange={(time) => update(index, { end: time ? time.format(TIME) : '' })}
+              <TimeField
+                value={row.end}
+                invalid={own.length > 0}
+                onChange={(end) => update(index, { end })}
               />
               {/* An end at midnight is the end of the day: say so in 24-hour time. */}
               {row.end === '00:00' && <span className="muted">{t('tasks.wizard.endOfDay')}</span>}

@@ -1,5 +1,6 @@
 import { DatePicker, Radio } from 'antd';
 import dayjs from 'dayjs';
+import { useMemo } from 'react';
 import type { TaskIssue } from '../../../../../shared/taskRules';
 import { inDialog } from '../../../components/popupContainer';
 import { useFormat } from '../../../i18n/format';
@@ -15,11 +16,18 @@ interface ValidityFieldProps {
   permanent?: boolean;
 }
 
+/** `YYYY-MM-DD` to that day, or null when empty or unreadable. */
+const day = (ymd: string) => (/^\d{4}-\d{2}-\d{2}$/.test(ymd) ? dayjs(ymd) : null);
+
 /** Validity: permanent, or from one day to another (both inclusive, local time). */
 export function ValidityField({ value, onChange, issues, permanent = true }: ValidityFieldProps) {
   const t = useT();
   const fmt = useFormat();
-  const day = (ymd: string) => (/^\d{4}-\d{2}-\d{2}$/.test(ymd) ? dayjs(ymd) : null);
+  // The same dayjs for as long as the day is the same: a new one each render is a new
+  // controlled value to antd's picker, which then puts a typed, uncommitted date back to it
+  // (the wizard renders on every Tasks list read; see HoursEditor's TimeField).
+  const from = useMemo(() => day(value.from), [value.from]);
+  const to = useMemo(() => day(value.to), [value.to]);
   const status = issues.length > 0 ? 'error' : undefined;
   return (
     <fieldset className="validity-field">
@@ -50,7 +58,7 @@ export function ValidityField({ value, onChange, issues, permanent = true }: Val
               format={fmt.datePattern}
               needConfirm={false}
               getPopupContainer={inDialog}
-              value={day(value.from)}
+              value={from}
               status={status}
               aria-invalid={status ? true : undefined}
               onChange={(date) => onChange({ ...value, from: date ? date.format('YYYY-MM-DD') : '' })}
@@ -62,7 +70,7 @@ export function ValidityField({ value, onChange, issues, permanent = true }: Val
               format={fmt.datePattern}
               needConfirm={false}
               getPopupContainer={inDialog}
-              value={day(value.to)}
+              value={to}
               status={status}
               aria-invalid={status ? true : undefined}
               onChange={(date) => onChange({ ...value, to: date ? date.format('YYYY-MM-DD') : '' })}

@@ -62,6 +62,7 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
   await expect(page.getByRole('status').filter({ hasText: '同步完成' })).toContainText(`新增 ${rows} 通`);
   const countsBar = page.getByRole('region', { name: '统计' });
   await expect(countsBar).toContainText(`共 ${rows} 通`);
+  await expect(countsBar.getByRole('list', { name: '各意向通话数' })).toBeVisible();
 
   // Status chips toggle: two chosen together, each count still shown, the total theirs.
   const chips = countsBar.getByRole('list', { name: '各结果通话数' }).getByRole('button');
@@ -211,6 +212,12 @@ test('a CEC call’s QC transcript: pending, failed and retried, none, and lines
   await choose(page, page.getByLabel('查看'), name);
   await page.getByRole('button', { name: '同步结果' }).click();
   await expect(page.getByRole('status').filter({ hasText: '同步完成' })).toContainText(`新增 ${rows} 通`);
+  // CEC's calls carry no intention labels: no intention filter and no intention chips (Sobot's
+  // test above uses both).
+  const cecCounts = page.getByRole('region', { name: '统计' });
+  await expect(cecCounts.getByRole('list', { name: '各结果通话数' })).toBeVisible();
+  await expect(cecCounts.getByRole('list', { name: '各意向通话数' })).toHaveCount(0);
+  await expect(page.getByLabel('客户意向')).toHaveCount(0);
 
   // Connected calls whose recording plays (QC transcribes those), and one call never connected.
   const calls = await page.evaluate(async (taskId) => {

@@ -1,6 +1,7 @@
 import { callOutcomeLabel } from '../../../../shared/codes/domain';
 import { outcomeChoices, toggleChoice } from '../../../../shared/outcomeGroups';
 import { useT } from '../../i18n/useT';
+import { useCapabilities } from '../accounts/accountsStore';
 import { useLocalized } from '../tasks/useLocale';
 import { useResultsStore } from './resultsStore';
 
@@ -22,6 +23,8 @@ export function CountsBar() {
   const counts = useResultsStore((store) => store.counts);
   const filter = useResultsStore((store) => store.filter);
   const setFilter = useResultsStore((store) => store.setFilter);
+  // No intention chips where the provider's calls carry no intention labels (CEC).
+  const withIntentions = useCapabilities()?.intentions ?? true;
   if (!counts) return null;
   return (
     <section className="results-counts" aria-label={t('results.counts.label')}>
@@ -40,23 +43,25 @@ export function CountsBar() {
           </li>
         ))}
       </ul>
-      <ul aria-label={t('results.counts.intentions')}>
-        {counts.byIntention.map((i) => (
-          <li key={`i${i.label}`}>
-            <button
-              type="button"
-              className="chip intention"
-              aria-pressed={filter.intentions?.includes(i.label) ?? false}
-              onClick={() => setFilter({ intentions: toggled(filter.intentions, i.label) })}
-            >
-              {t('results.counts.item', {
-                label: i.label === '' ? t('results.filter.noIntention') : i.label,
-                count: i.count,
-              })}
-            </button>
-          </li>
-        ))}
-      </ul>
+      {withIntentions && (
+        <ul aria-label={t('results.counts.intentions')}>
+          {counts.byIntention.map((i) => (
+            <li key={`i${i.label}`}>
+              <button
+                type="button"
+                className="chip intention"
+                aria-pressed={filter.intentions?.includes(i.label) ?? false}
+                onClick={() => setFilter({ intentions: toggled(filter.intentions, i.label) })}
+              >
+                {t('results.counts.item', {
+                  label: i.label === '' ? t('results.filter.noIntention') : i.label,
+                  count: i.count,
+                })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

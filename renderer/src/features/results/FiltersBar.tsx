@@ -70,7 +70,10 @@ export function FiltersBar() {
     keys.map((key) => options.find((o) => o.value === key) ?? { label: key });
   // A provider that looks a call's times up only on review (CEC): the others' talk time is not
   // known yet, and the talk filters take it as 0 s.
-  const talkOnReview = useCapabilities()?.durations === 'on_review';
+  const capabilities = useCapabilities();
+  const talkOnReview = capabilities?.durations === 'on_review';
+  // A provider whose calls carry no intention labels (CEC) gets no intention filter.
+  const withIntentions = capabilities?.intentions ?? true;
   const multiple = {
     mode: 'multiple',
     size: 'small',
@@ -103,21 +106,23 @@ export function FiltersBar() {
           {summary(chosen(statuses, statusOptions))}
         </span>
       </span>
-      <span className="results-field">
-        <label htmlFor="results-intention">{t('results.filter.intention')}</label>
-        <Select<string[]>
-          {...multiple}
-          id="results-intention"
-          data-testid="results-intention"
-          aria-describedby="results-intention-summary"
-          value={chosenIntentions}
-          onChange={(keys) => setFilter({ intentions: keys.map(intentionOf) })}
-          options={intentionOptions}
-        />
-        <span id="results-intention-summary" hidden>
-          {summary(chosen(chosenIntentions, intentionOptions))}
+      {withIntentions && (
+        <span className="results-field">
+          <label htmlFor="results-intention">{t('results.filter.intention')}</label>
+          <Select<string[]>
+            {...multiple}
+            id="results-intention"
+            data-testid="results-intention"
+            aria-describedby="results-intention-summary"
+            value={chosenIntentions}
+            onChange={(keys) => setFilter({ intentions: keys.map(intentionOf) })}
+            options={intentionOptions}
+          />
+          <span id="results-intention-summary" hidden>
+            {summary(chosen(chosenIntentions, intentionOptions))}
+          </span>
         </span>
-      </span>
+      )}
       <span className="results-talk">
         <span className="results-talk-fields">
           <span className="results-field">

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { AppliedEdits, CallList, CallRowEdit } from '../../../shared/callList';
+import type { AppliedEdits, CallList, CallRow, CallRowEdit } from '../../../shared/callList';
 import type { EventName, EventPayload } from '../../../shared/contract';
 import type { FileInspection, ImportMapping, ImportResult } from '../../../shared/importing';
 import { importFile } from './importFile';
@@ -149,6 +149,14 @@ export class ListsFeature {
     return this.deps.reader
       ? this.deps.reader.queryRowIds(listId, query)
       : this.store.queryRowIds(listId, query);
+  }
+
+  /**
+   * The grid's page of rows by id, read on the worker when the core has a reader: right after a
+   * sort there its connection has the list's pages cached, while main's would read them again.
+   */
+  rowsByIds(listId: number, ids: number[]): Promise<CallRow[]> | CallRow[] {
+    return this.deps.reader ? this.deps.reader.rowsByIds(listId, ids) : this.store.getRowsByIds(listId, ids);
   }
 
   edit(listId: number, edits: CallRowEdit[]): AppliedEdits {

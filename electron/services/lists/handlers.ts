@@ -13,7 +13,7 @@ export function listHandlers(lists: ListsFeature): FeatureHandlers<typeof listCa
     'lists:import': ({ stagedId, ...request }) => lists.import(stagedId, request),
     'lists:cancelImport': ({ stagedId }) => lists.cancelImport(stagedId),
     'lists:rows': ({ listId, offset, limit }) => store.getRows(listId, offset, limit),
-    'lists:rowsByIds': ({ listId, ids }) => store.getRowsByIds(listId, ids),
+    'lists:rowsByIds': ({ listId, ids }) => lists.rowsByIds(listId, ids),
     'lists:query': ({ listId, ...query }) => lists.queryRowIds(listId, query),
     'lists:problems': ({ listId }) => store.listProblems(listId),
     'lists:edit': ({ listId, edits }) => lists.edit(listId, edits),

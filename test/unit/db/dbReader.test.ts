@@ -8,7 +8,7 @@ import { DbReader } from '../../../electron/services/db/worker/dbReader';
 import { failureData, rebuildFailure } from '../../../electron/services/db/worker/failures';
 import { inspectFile } from '../../../electron/services/importer/inspect';
 import { importFile } from '../../../electron/services/lists/importFile';
-import { openListServices } from '../../../electron/services/lists/index';
+import { applyEdits, openListServices } from '../../../electron/services/lists/index';
 import { ResultsReader } from '../../../electron/services/results/resultsQuery';
 import { LIST_ERRORS, listFailure } from '../../../electron/services/lists/errors';
 import { createJournalOutidResolver } from '../../../electron/services/uploads/index';
@@ -83,6 +83,27 @@ describe('DbReader', () => {
     const sorted = await reader.queryRowIds(listId, { sortBy: column });
     expect(sorted[0]).toBe(listOrder[NAMES.indexOf('阿四')]);
     expect(sorted.at(-1)).toBe(listOrder[NAMES.indexOf('赵六')]);
+  });
+
+  it('reads the grid’s page of rows by id as main does, an edit on main seen at once', async () => {
+    const sorted = await reader.queryRowIds(listId, { sortBy: 'var:客户姓名' });
+    const page = sorted.slice(1, 5);
+    const services = openListServices(dataDir);
+    try {
+      const rows = await reader.rowsByIds(listId, page);
+      expect(rows.map((r) => r.id)).toEqual(page);
+      expect(rows).toEqual(services.store.getRowsByIds(listId, page));
+      // Main's connection writes (a grid edit); the worker's next read has it.
+      const [first] = rows;
+      applyEdits(services.store, listId, [
+        { kind: 'set', rowId: first!.id, column: 'var:客户姓名', value: '钱多多' },
+      ]);
+      const [edited] = await reader.rowsByIds(listId, [first!.id]);
+      expect(edited!.variables).toContain('钱多多');
+      expect(edited).toEqual(services.store.getRowsByIds(listId, [first!.id])[0]);
+    } finally {
+      services.close();
+    }
   });
 
   it('sends a list error back as that error, with its code', async () => {

@@ -27,6 +27,11 @@ export class DbReader {
     return this.ask('queryRowIds', { listId, query });
   }
 
+  /** `CallListStore.getRowsByIds` (the grid's page), run on the worker. */
+  rowsByIds(listId: number, ids: number[]) {
+    return this.ask('rowsByIds', { listId, ids });
+  }
+
   /** `ResultsReader.page`, run on the worker. */
   resultsPage(
     accountId: string,

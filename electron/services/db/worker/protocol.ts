@@ -1,4 +1,4 @@
-import type { RowQuery } from '../../../../shared/callList';
+import type { RowQuery, CallRow } from '../../../../shared/callList';
 import type { ImportedRow, NewListInfo } from '../../lists/importSession';
 import type { FinishedImport, ImportColumns } from '../../lists/importSink';
 import type { ProviderCall } from '../../providers/types';
@@ -22,6 +22,7 @@ import type {
  */
 export interface ReadOps {
   queryRowIds: { args: { listId: number; query: RowQuery }; value: number[] };
+  rowsByIds: { args: { listId: number; ids: number[] }; value: CallRow[] };
   resultsPage: {
     args: {
       accountId: string;

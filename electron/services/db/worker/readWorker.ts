@@ -60,6 +60,8 @@ function run(request: ReadRequest): unknown {
   switch (request.op) {
     case 'queryRowIds':
       return store.queryRowIds(request.args.listId, request.args.query);
+    case 'rowsByIds':
+      return store.getRowsByIds(request.args.listId, request.args.ids);
     case 'resultsPage': {
       const { accountId, source, filter, offset, limit } = request.args;
       groups = request.args.groups;

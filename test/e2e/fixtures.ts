@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SANDBOX_APPID, SANDBOX_SIGNATURE, type SandboxOptions } from '../../electron/services/sandbox/index';
 import { createSobotClient, type SobotClient } from '../../electron/services/sobot/index';
+import type { CallResult } from '../../shared/results';
 import { startHarness, type Harness } from '../harness/server';
 
 interface HarnessOptions {
@@ -204,4 +205,29 @@ export async function switchAccount(page: Page, label: string, from: string, to:
   await page.getByRole('button', { name: `${label}: ${from}` }).click();
   await page.getByRole('menuitem', { name: to }).click();
   await expect(page.getByRole('button', { name: `${label}: ${to}` })).toBeVisible();
+}
+
+/** The connected calls of a task (its first 100), as the Results screen reads them. */
+export async function connectedCalls(page: Page, taskId: string): Promise<CallResult[]> {
+  return page.evaluate(async (id) => {
+    const result = await window.api.results.query({
+      source: { kind: 'task', taskId: id },
+      filter: { outcomes: ['connected'] },
+      offset: 0,
+      limit: 100,
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value.calls;
+  }, taskId);
+}
+
+/** How far the page and the main area scroll sideways (both 0 when everything fits). */
+export async function sidewaysOverflow(page: Page): Promise<{ page: number; main: number }> {
+  return page.evaluate(() => {
+    const main = document.getElementById('main')!;
+    return {
+      page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      main: main.scrollWidth - main.clientWidth,
+    };
+  });
 }

@@ -7,9 +7,11 @@ import { contrastFailures } from './contrast';
 import {
   choose,
   clickCallRow,
+  connectedCalls,
   createCampaignViaApi,
   createTaskViaApi,
   expect,
+  sidewaysOverflow,
   switchAccount,
   test,
 } from './fixtures';
@@ -90,21 +92,11 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
   await expect(page.getByRole('combobox', { name: '客户意向' })).toHaveAccessibleDescription('全部');
 
   // A connected call with at least four lines (so there is a line after the third).
-  const [call, other] = await page.evaluate(async (id) => {
-    const result = await window.api.results.query({
-      source: { kind: 'task', taskId: id },
-      filter: { outcomes: ['connected'] },
-      offset: 0,
-      limit: 100,
-    });
-    if (!result.ok) throw new Error(result.error.message);
-    const first = result.value.calls.find((c: CallResult) => c.utteranceCount >= 4) ?? null;
-    // Another connected call with a different number of lines, to review after the first.
-    const next = result.value.calls.find(
-      (c: CallResult) => c.utteranceCount >= 2 && c.utteranceCount !== first?.utteranceCount,
-    );
-    return [first, next ?? null] as const;
-  }, taskId);
+  const connected = await connectedCalls(page, taskId);
+  const call = connected.find((c) => c.utteranceCount >= 4) ?? null;
+  // Another connected call with a different number of lines, to review after the first.
+  const other =
+    connected.find((c) => c.utteranceCount >= 2 && c.utteranceCount !== call?.utteranceCount) ?? null;
   expect(call).not.toBeNull();
   expect(other).not.toBeNull();
   await choose(page, page.getByLabel('拨打状态'), '已接通');
@@ -445,14 +437,7 @@ async function headerOnOneRow(page: Page, width: number, actions: string): Promi
     expect(box.x, String(name)).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width, String(name)).toBeLessThanOrEqual(width);
   }
-  const overflow = await page.evaluate(() => {
-    const main = document.getElementById('main')!;
-    return {
-      page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      main: main.scrollWidth - main.clientWidth,
-    };
-  });
-  expect(overflow).toEqual({ page: 0, main: 0 });
+  expect(await sidewaysOverflow(page)).toEqual({ page: 0, main: 0 });
 }
 
 test('at 1280×800 the header is one row in zh-CN and English; a CEC account’s talk filters say what they count', async ({

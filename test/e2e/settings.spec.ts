@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, sidewaysOverflow, test } from './fixtures';
 
 /**
  * The accounts table at this width: every row's action buttons are whole on screen and inside
@@ -57,14 +57,7 @@ test.describe('Settings', () => {
     await expect(page.getByTestId('push-url-sobot')).toBeVisible();
     await expect(page.getByTestId('push-url-huawei-cec')).toBeVisible();
 
-    const overflow = await page.evaluate(() => {
-      const main = document.getElementById('main')!;
-      return {
-        page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-        main: main.scrollWidth - main.clientWidth,
-      };
-    });
-    expect(overflow).toEqual({ page: 0, main: 0 });
+    expect(await sidewaysOverflow(page)).toEqual({ page: 0, main: 0 });
     for (const name of ['Apply', 'Add account']) {
       const box = await page.getByRole('button', { name }).boundingBox();
       expect(box && box.x + box.width).toBeLessThanOrEqual(1280);

@@ -21,7 +21,14 @@ import type { Locale } from '../../shared/locale';
 import type { CallResult } from '../../shared/results';
 import { en, zhCN, type Messages } from '../../renderer/src/i18n/messages';
 import type { RemoteSandboxControl } from '../../electron/services/sandbox/worker/remote';
-import { choose, clickCallRow, createCampaignViaApi, switchAccount, taskRow } from '../e2e/fixtures';
+import {
+  choose,
+  clickCallRow,
+  connectedCalls,
+  createCampaignViaApi,
+  switchAccount,
+  taskRow,
+} from '../e2e/fixtures';
 import { startHarness } from '../harness/server';
 import { importInto } from '../support/seedList';
 import { chineseRows, writeCsv } from '../support/workbooks';
@@ -175,20 +182,6 @@ async function until(
 }
 
 type Nav = (name: string) => ReturnType<Page['getByRole']>;
-
-/** The connected calls of a task (its first 100), as the Results screen reads them. */
-async function connectedCalls(page: Page, taskId: string): Promise<CallResult[]> {
-  return page.evaluate(async (id) => {
-    const result = await window.api.results.query({
-      source: { kind: 'task', taskId: id },
-      filter: { outcomes: ['connected'] },
-      offset: 0,
-      limit: 100,
-    });
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value.calls;
-  }, taskId);
-}
 
 /** Opens a call in the review pane, scrolling the virtualised call table until its row is drawn. */
 async function openCall(page: Page, m: Messages, call: CallResult): Promise<void> {

@@ -4,7 +4,7 @@
  * every answer, error and log line as data.
  */
 import type { CecControl } from '../cec/index';
-import type { SandboxControl, SandboxOptions } from '../types';
+import type { SandboxControl, SandboxHandle, SandboxOptions } from '../types';
 
 /** The options that cross into the worker: everything but the clock and the logger (functions). */
 export type WorkerSandboxOptions = Omit<SandboxOptions, 'now' | 'log'>;
@@ -52,6 +52,23 @@ const everySobotControl: Missing<Omit<SandboxControl, 'cec'>, typeof SOBOT_CONTR
 const everyCecControl: Missing<CecControl, typeof CEC_CONTROLS> extends never ? true : false = true;
 void everySobotControl;
 void everyCecControl;
+
+const KNOWN = { sobot: new Set<string>(SOBOT_CONTROLS), cec: new Set<string>(CEC_CONTROLS) };
+
+/** Calls one of a running sandbox's controls by name (on its thread, or in-process). */
+export async function invokeControl(
+  handle: SandboxHandle,
+  scope: 'sobot' | 'cec',
+  name: string,
+  args: unknown[],
+): Promise<unknown> {
+  if (!KNOWN[scope].has(name)) throw new Error(`no sandbox control ${scope}.${name}`);
+  const target = (scope === 'cec' ? handle.control.cec : handle.control) as unknown as Record<
+    string,
+    (...args: unknown[]) => unknown
+  >;
+  return await target[name]!(...args);
+}
 
 export interface ControlRequest {
   type: 'control';

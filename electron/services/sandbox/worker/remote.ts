@@ -12,6 +12,7 @@ import type { SandboxHandle, SandboxOptions } from '../types';
 import {
   CEC_CONTROLS,
   SOBOT_CONTROLS,
+  invokeControl,
   type HostMessage,
   type RemoteSandboxControl,
   type WorkerMessage,
@@ -47,11 +48,7 @@ export function inProcess(handle: SandboxHandle): RemoteSandbox {
   let closed = false;
   const call: Call = async (scope, name, args) => {
     if (closed) throw new Error('sandbox closed');
-    const target = (scope === 'cec' ? handle.control.cec : handle.control) as unknown as Record<
-      string,
-      (...args: unknown[]) => unknown
-    >;
-    return await target[name]!(...args);
+    return invokeControl(handle, scope, name, args);
   };
   return {
     url: handle.url,

@@ -8,14 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Logger } from '../../log';
 import { startSandbox } from '../index';
 import type { SandboxHandle } from '../types';
-import {
-  CEC_CONTROLS,
-  SOBOT_CONTROLS,
-  type ControlRequest,
-  type HostMessage,
-  type WorkerMessage,
-  type WorkerSandboxOptions,
-} from './protocol';
+import { invokeControl, type HostMessage, type WorkerMessage, type WorkerSandboxOptions } from './protocol';
 
 const port = parentPort!;
 const send = (message: WorkerMessage): void => port.postMessage(message);
@@ -38,19 +31,6 @@ const log: Logger = {
   error: forward('error'),
 };
 
-const SOBOT = new Set<string>(SOBOT_CONTROLS);
-const CEC = new Set<string>(CEC_CONTROLS);
-
-async function control(handle: SandboxHandle, request: ControlRequest): Promise<unknown> {
-  const known = request.scope === 'cec' ? CEC : SOBOT;
-  if (!known.has(request.name)) throw new Error(`no sandbox control ${request.scope}.${request.name}`);
-  const target = (request.scope === 'cec' ? handle.control.cec : handle.control) as unknown as Record<
-    string,
-    (...args: unknown[]) => unknown
-  >;
-  return await target[request.name]!(...request.args);
-}
-
 async function main(): Promise<void> {
   let handle: SandboxHandle;
   try {
@@ -67,7 +47,7 @@ async function main(): Promise<void> {
       });
       return;
     }
-    control(handle, message).then(
+    invokeControl(handle, message.scope, message.name, message.args).then(
       (value) => send({ type: 'reply', id: message.id, ok: true, value }),
       (error: unknown) =>
         send({

@@ -190,6 +190,7 @@ export function createCore(adapters: HostAdapters): Core {
     dataDir,
     accounts,
     lists: listServices.store,
+    listsChanged: () => lists.announce(),
     media,
     tasks,
     broadcast,

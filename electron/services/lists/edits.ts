@@ -19,6 +19,15 @@ export function applyEdits(
   listId: number,
   edits: readonly CallRowEdit[],
 ): AppliedEdits {
+  return { ...writeEdits(store, listId, edits), list: store.getList(listId) };
+}
+
+/** {@link applyEdits} without the list's new counts (the caller counts them elsewhere). */
+export function writeEdits(
+  store: CallListStore,
+  listId: number,
+  edits: readonly CallRowEdit[],
+): Omit<AppliedEdits, 'list'> {
   const db = store.db;
   const run = db.transaction(() => {
     const record = store.record(listId);
@@ -163,8 +172,7 @@ export function applyEdits(
     );
     return { inverse, insertedIds };
   });
-  const { inverse, insertedIds } = run.immediate();
-  return { inverse, insertedIds, list: store.getList(listId) };
+  return run.immediate();
 }
 
 function restoreOf(row: RowRecord): NewCallRow {

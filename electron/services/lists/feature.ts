@@ -6,7 +6,7 @@ import type { EventName, EventPayload } from '../../../shared/contract';
 import type { FileInspection, ImportMapping, ImportResult } from '../../../shared/importing';
 import { importFile } from './importFile';
 import { inspectFile } from '../importer/inspect';
-import { applyEdits } from './edits';
+import { applyEdits, writeEdits } from './edits';
 import { listFailure } from './errors';
 import type { ExportOutcome } from '../../../shared/exports';
 import type { Locale } from '../../../shared/locale';
@@ -115,7 +115,7 @@ export class ListsFeature {
         rowsEstimate: result.list.rowCount,
         fraction: 1,
       });
-      this.changed();
+      this.announce();
       return result;
     } finally {
       this.running.delete(stagedId);
@@ -159,25 +159,48 @@ export class ListsFeature {
     return this.deps.reader ? this.deps.reader.rowsByIds(listId, ids) : this.store.getRowsByIds(listId, ids);
   }
 
-  edit(listId: number, edits: CallRowEdit[]): AppliedEdits {
-    return applyEdits(this.store, listId, edits);
+  /** Every ready list with its counts, counted on the worker when the core has a reader. */
+  all(): Promise<CallList[]> | CallList[] {
+    return this.deps.reader ? this.deps.reader.listLists() : this.store.listLists();
+  }
+
+  /** One list with its counts (see {@link all}). */
+  get(listId: number): Promise<CallList> | CallList {
+    return this.deps.reader ? this.deps.reader.getList(listId) : this.store.getList(listId);
+  }
+
+  /**
+   * Applies a batch of grid edits here (a small write by id) and answers the list's new counts,
+   * counted on the worker when the core has a reader: a count over 100,000 rows would hold this
+   * thread for about 30 ms after every edit.
+   */
+  edit(listId: number, edits: CallRowEdit[]): Promise<AppliedEdits> | AppliedEdits {
+    const reader = this.deps.reader;
+    if (!reader) return applyEdits(this.store, listId, edits);
+    const applied = writeEdits(this.store, listId, edits);
+    return reader.getList(listId).then((list) => ({ ...applied, list }));
   }
 
   rename(listId: number, name: string): CallList {
     const list = this.store.rename(listId, name);
-    this.changed();
+    this.announce();
     return list;
   }
 
-  duplicate(listId: number, name: string): CallList {
-    const list = this.store.duplicate(listId, name);
-    this.changed();
+  /** Copies a list and its rows (on the worker when the core has a reader: 100,000 rows to copy). */
+  async duplicate(listId: number, name: string): Promise<CallList> {
+    const list = this.deps.reader
+      ? await this.deps.reader.duplicateList(listId, name)
+      : this.store.duplicate(listId, name);
+    this.announce();
     return list;
   }
 
-  delete(listId: number): true {
-    this.store.deleteList(listId);
-    this.changed();
+  /** Deletes a list and its rows (on the worker when the core has a reader). */
+  async delete(listId: number): Promise<true> {
+    if (this.deps.reader) await this.deps.reader.deleteList(listId);
+    else this.store.deleteList(listId);
+    this.announce();
     return true;
   }
 
@@ -215,8 +238,22 @@ export class ListsFeature {
     return path;
   }
 
-  private changed(): void {
-    this.deps.broadcast('lists:changed', this.store.listLists());
+  /**
+   * Tells the windows the lists changed, with their counts. Counted on the worker when the core
+   * has one; its answers come back in the order asked, so the last event has the last state.
+   */
+  announce(): void {
+    const reader = this.deps.reader;
+    if (!reader) {
+      this.deps.broadcast('lists:changed', this.store.listLists());
+      return;
+    }
+    reader.listLists().then(
+      (lists) => this.deps.broadcast('lists:changed', lists),
+      // Only after close (the worker is gone with the windows) or a broken database, which the
+      // windows' next call reports.
+      () => undefined,
+    );
   }
 }
 

@@ -6,8 +6,8 @@ import type { ListsFeature } from './feature';
 export function listHandlers(lists: ListsFeature): FeatureHandlers<typeof listCalls> {
   const { store } = lists;
   return {
-    'lists:all': () => store.listLists(),
-    'lists:get': ({ listId }) => store.getList(listId),
+    'lists:all': () => lists.all(),
+    'lists:get': ({ listId }) => lists.get(listId),
     'lists:stage': ({ name, bytes }) => lists.stage(name, bytes),
     'lists:inspect': ({ stagedId, ...options }) => lists.inspect(stagedId, options),
     'lists:import': ({ stagedId, ...request }) => lists.import(stagedId, request),

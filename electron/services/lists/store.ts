@@ -74,14 +74,18 @@ export class CallListStore {
       .immediate();
   }
 
-  /** Every ready list, newest first, with row and valid counts. */
+  /** Every ready list, newest first, with row and valid counts (a count over each list's rows). */
   listLists(): CallList[] {
-    const records = this.db
+    return this.readyLists().map((record) => this.withCounts(record));
+  }
+
+  /** Every ready list's record, newest first, without counting its rows. */
+  readyLists(): ListRecord[] {
+    return this.db
       .prepare<[], ListRecord>(
         "SELECT * FROM call_lists WHERE state = 'ready' ORDER BY updated_at DESC, id DESC",
       )
       .all();
-    return records.map((record) => this.withCounts(record));
   }
 
   /** One list, or `lists.not_found`. */

@@ -55,6 +55,8 @@ export interface ResultsFeatureDeps {
   /** Default: look outids up in the call lists (the upload journal replaces it). */
   resolver?: OutidResolver;
   broadcast?: Broadcast;
+  /** Tells the windows the lists changed (the lists feature's announce); default: counted here. */
+  listsChanged?: () => void;
   locale?: () => Locale;
   /** Delivers exports (the save dialog in the app); default: files under `<dataDir>/exports`. */
   exports?: ExportService;
@@ -157,7 +159,7 @@ export class ResultsFeature {
       linkedListId: this.calls.linkedList(accountId, taskId),
     }));
     const listCounts = this.reader.listCounts();
-    for (const list of this.deps.lists.listLists()) {
+    for (const list of this.deps.lists.readyLists()) {
       options.push({
         source: { kind: 'list', listId: list.id },
         name: list.name,
@@ -369,7 +371,8 @@ export class ResultsFeature {
       name: request.name,
       locale: this.deps.locale?.() ?? 'zh-CN',
     });
-    this.deps.broadcast?.('lists:changed', this.deps.lists.listLists());
+    if (this.deps.listsChanged) this.deps.listsChanged();
+    else this.deps.broadcast?.('lists:changed', this.deps.lists.listLists());
     return report;
   }
 

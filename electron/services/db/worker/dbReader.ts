@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import type { RowQuery } from '../../../../shared/callList';
+import type { CallList, RowQuery } from '../../../../shared/callList';
 import type { OutcomeCodes } from '../../../../shared/outcomeGroups';
 import type { ResultsFilter, ResultsSource } from '../../../../shared/results';
 import { startWorker } from '../../importer/worker/startWorker';
@@ -21,6 +21,26 @@ export class DbReader {
   private readonly waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
 
   constructor(private readonly dataDir: string) {}
+
+  /** `CallListStore.listLists` (a count over every list's rows), run on the worker. */
+  listLists(): Promise<CallList[]> {
+    return this.ask('listLists', null);
+  }
+
+  /** `CallListStore.getList`, run on the worker. */
+  getList(listId: number): Promise<CallList> {
+    return this.ask('getList', { listId });
+  }
+
+  /** `CallListStore.duplicate` (its rows copied), run on the worker. */
+  duplicateList(listId: number, name: string): Promise<CallList> {
+    return this.ask('listDuplicate', { listId, name });
+  }
+
+  /** `CallListStore.deleteList` (its rows deleted), run on the worker. */
+  async deleteList(listId: number): Promise<void> {
+    await this.ask('listDelete', { listId });
+  }
 
   /** `CallListStore.queryRowIds`, run on the worker. */
   queryRowIds(listId: number, query: RowQuery): Promise<number[]> {

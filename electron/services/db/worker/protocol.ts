@@ -1,4 +1,4 @@
-import type { RowQuery, CallRow } from '../../../../shared/callList';
+import type { CallList, CallRow, RowQuery } from '../../../../shared/callList';
 import type { ImportedRow, NewListInfo } from '../../lists/importSession';
 import type { FinishedImport, ImportColumns } from '../../lists/importSink';
 import type { ProviderCall } from '../../providers/types';
@@ -17,10 +17,13 @@ import type {
 } from '../../../../shared/results';
 
 /**
- * The reads the worker runs, each with what it answers: a list's row ids in an order and filter,
- * and the Results screen's page, counts and a task's dashboard (without its syncedAt).
+ * The reads the worker runs, each with what it answers: the lists with their counts, a list's
+ * row ids in an order and filter, and the Results screen's page, counts and a task's dashboard (without its syncedAt).
  */
 export interface ReadOps {
+  /** Every ready list with its row and valid counts (a count over each list's rows). */
+  listLists: { args: null; value: CallList[] };
+  getList: { args: { listId: number }; value: CallList };
   queryRowIds: { args: { listId: number; query: RowQuery }; value: number[] };
   rowsByIds: { args: { listId: number; ids: number[] }; value: CallRow[] };
   resultsPage: {
@@ -44,14 +47,17 @@ export interface ReadOps {
 
 /**
  * The writes the worker runs: an import's batches into a hidden list on the worker's connection
- * (ImportSession there) and a sync's pages of calls, so inserting 100,000 rows or 3,000 calls
- * never runs on the thread that answers the contract. `token` names one import's session.
+ * (ImportSession there), a list's copy or deletion and a sync's pages of calls, so inserting or
+ * deleting 100,000 rows or 3,000 calls never runs on the thread that answers the contract. `token` names one import's session.
  */
 export interface WriteOps {
   importBegin: { args: { info: NewListInfo }; value: { token: number } };
   importAppend: { args: { token: number; rows: readonly ImportedRow[] }; value: { rowCount: number } };
   importFinish: { args: { token: number; columns: ImportColumns }; value: FinishedImport };
   importAbort: { args: { token: number }; value: null };
+  /** A list and its rows copied (CallListStore.duplicate), a list and its rows deleted. */
+  listDuplicate: { args: { listId: number; name: string }; value: CallList };
+  listDelete: { args: { listId: number }; value: null };
   /** A sync's page stored (CallStore.ingest with the upload journal's resolver). */
   syncIngest: { args: { calls: readonly ProviderCall[]; context: IngestContext }; value: IngestCounts };
   /** A complete sync's end: rows joined by telephone, statistics refreshed when `analyse`. */

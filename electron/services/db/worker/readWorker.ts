@@ -58,6 +58,10 @@ function importOf(token: number): ImportSession {
 
 function run(request: ReadRequest): unknown {
   switch (request.op) {
+    case 'listLists':
+      return store.listLists();
+    case 'getList':
+      return store.getList(request.args.listId);
     case 'queryRowIds':
       return store.queryRowIds(request.args.listId, request.args.query);
     case 'rowsByIds':
@@ -90,6 +94,11 @@ function run(request: ReadRequest): unknown {
     case 'importAbort':
       imports.get(request.args.token)?.abort();
       imports.delete(request.args.token);
+      return null;
+    case 'listDuplicate':
+      return store.duplicate(request.args.listId, request.args.name);
+    case 'listDelete':
+      store.deleteList(request.args.listId);
       return null;
     case 'syncIngest':
       return calls.ingest(request.args.calls, request.args.context);

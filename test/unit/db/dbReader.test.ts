@@ -85,6 +85,27 @@ describe('DbReader', () => {
     expect(sorted.at(-1)).toBe(listOrder[NAMES.indexOf('赵六')]);
   });
 
+  it('makes a sorted column’s keys after answering the sort, and sorts from them the same', async () => {
+    const column = 'var:客户姓名';
+    const services = openListServices(dataDir);
+    const keyed = () =>
+      services.db.prepare('SELECT count(*) AS n FROM call_row_keys WHERE list_id = ?').get(listId) as {
+        n: number;
+      };
+    try {
+      expect(keyed().n).toBe(0);
+      const first = await reader.queryRowIds(listId, { sortBy: column });
+      for (let i = 0; i < 100 && keyed().n === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(keyed().n).toBe(NAMES.length + 1);
+      expect(await reader.queryRowIds(listId, { sortBy: column })).toEqual(first);
+      expect(await reader.queryRowIds(listId, { sortBy: column, descending: true })).toEqual(
+        onMain({ sortBy: column, descending: true }),
+      );
+    } finally {
+      services.close();
+    }
+  });
+
   it('reads the grid’s page of rows by id as main does, an edit on main seen at once', async () => {
     const sorted = await reader.queryRowIds(listId, { sortBy: 'var:客户姓名' });
     const page = sorted.slice(1, 5);

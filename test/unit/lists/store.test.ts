@@ -229,23 +229,68 @@ describe('call list store', () => {
       ['13800000002', '张三', ''],
       ['13800000003', '阿四', ''],
     ]);
+    const keyCount = () =>
+      (store.db.prepare('SELECT count(*) AS n FROM call_row_keys').get() as { n: number }).n;
     const names = (order: number[]) => store.getRowsByIds(list.id, order).map((row) => row.variables[0]);
     const byName = () => names(store.queryRowIds(list.id, { sortBy: 'var:姓名' }));
+    // The first sort writes nothing; the keys it wants are made afterwards, one column a pass.
     expect(byName()).toEqual(['阿四', '丁一', '张三']);
+    expect(keyCount()).toBe(0);
+    expect(store.sortKeys.hasWanted()).toBe(true);
+    expect(store.sortKeys.buildWanted()).toBe(false);
+    expect(keyCount()).toBe(3);
     const zhang = store.getRows(list.id, 0, 10).find((row) => row.variables[0] === '张三')!;
     applyEdits(store, list.id, [{ kind: 'set', rowId: zhang.id, column: 'var:姓名', value: '白五' }]);
     expect(byName()).toEqual(['阿四', '白五', '丁一']);
+    expect(store.sortKeys.hasWanted()).toBe(false);
     applyEdits(store, list.id, [
       { kind: 'insert', at: 0, rows: [{ telephoneRaw: '123', variables: ['陈六', ''] }] },
     ]);
+    // Positions moved: the keys are gone, the next sort sorts without them and wants them again.
+    expect(keyCount()).toBe(0);
+    expect(byName()).toEqual(['阿四', '白五', '陈六', '丁一']);
+    store.sortKeys.buildWanted();
+    expect(keyCount()).toBe(4);
     expect(byName()).toEqual(['阿四', '白五', '陈六', '丁一']);
     // Only the rows with a problem (the bad number), still by pinyin.
     expect(names(store.queryRowIds(list.id, { sortBy: 'var:姓名', problem: 'any' }))).toEqual(['陈六']);
     applyEdits(store, list.id, [{ kind: 'delete', rowIds: [zhang.id] }]);
     expect(byName()).toEqual(['阿四', '陈六', '丁一']);
-    // Deleting the list takes its keys with it.
+    store.sortKeys.buildWanted();
+    expect(byName()).toEqual(['阿四', '陈六', '丁一']);
+    // Deleting the list takes its keys with it, and a key pass wanted for it makes none.
+    store.queryRowIds(list.id, { sortBy: 'var:备注' });
     store.deleteList(list.id);
-    expect(store.db.prepare('SELECT count(*) AS n FROM call_row_keys').get()).toEqual({ n: 0 });
+    expect(store.sortKeys.buildWanted()).toBe(false);
+    expect(keyCount()).toBe(0);
+  });
+
+  it('answers the same order without stored keys as with them: pinyin, digits by value, ties, filter', () => {
+    const pick = <T>(items: readonly T[], i: number): T => items[(i * 7919) % items.length]!;
+    const NAMES = ['丁一', '阿四', '张三', '', 'bob', 'Alice', '王5号', '王10号', '曾', '重庆', '＃1', 'a-b'];
+    const rows = Array.from({ length: 240 }, (_, i): [string, string, string] => [
+      i % 9 === 0 ? '123' : `138${String(i).padStart(8, '0')}`,
+      pick(NAMES, i),
+      pick(['甲', '乙', '丙', '07', '7', 'x'], i + 3),
+    ]);
+    const { store, list } = setup(rows);
+    const queries = [
+      { sortBy: 'var:姓名' },
+      { sortBy: 'var:姓名', descending: true },
+      { sortBy: 'var:备注', problem: 'any' as const },
+      { sortBy: 'var:备注', descending: true },
+      { sortBy: 'outid' },
+    ];
+    const before = queries.map((query) => store.queryRowIds(list.id, query));
+    while (store.sortKeys.buildWanted());
+    expect(store.db.prepare('SELECT count(DISTINCT col) AS n FROM call_row_key_columns').get()).toEqual({
+      n: 3,
+    });
+    const after = queries.map((query) => store.queryRowIds(list.id, query));
+    expect(after).toEqual(before);
+    expect(before[0]!.length).toBe(240);
+    expect(new Set(before[2]).size).toBe(before[2]!.length);
+    expect(before[2]!.length).toBe(rows.filter((row) => row[0] === '123').length);
   });
 
   it('sorts views, renames, duplicates and deletes lists', () => {

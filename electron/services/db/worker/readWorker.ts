@@ -5,11 +5,13 @@
  * journal created, its rows written per batch, its rows counted) run on this thread over its
  * own connection, so the thread that answers the contract never waits for them. WAL lets it
  * read beside main's connection; its writes (imports, synced calls, the upload journal's rows, a
- * column's stored sort keys) are ordered with main's by SQLite's lock and the busy timeout.
+ * column's stored sort keys, made after the sort that wanted them has been answered; a list's
+ * copy or deletion) are ordered with main's by SQLite's lock and the busy timeout.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ImportSession } from '../../lists/importSession';
 import { finishImport } from '../../lists/importSink';
+import { warmSortKeys } from '../../lists/sortKey';
 import { CallListStore } from '../../lists/store';
 import { CallStore } from '../../results/callStore';
 import { ResultsReader } from '../../results/resultsQuery';
@@ -27,6 +29,8 @@ import type { ReadReply, ReadRequest } from './protocol';
 
 const db = openAppDatabase((workerData as { dataDir: string }).dataDir);
 const store = new CallListStore(db);
+// The characters' ranks for pinyin sorts, made while nobody waits for a sort.
+setImmediate(warmSortKeys);
 // The code groups of the request being answered: each read brings its account's (one at a time).
 let groups: OutcomeCodes | null = null;
 const results = new ResultsReader(db, () => groups);
@@ -147,6 +151,23 @@ function run(request: ReadRequest): unknown {
   }
 }
 
+// Sort keys a sort without them wanted are made after its answer has gone, one column per turn
+// of the event loop, so a request that arrives meanwhile waits for one column's pass at most.
+let building = false;
+function buildSortKeys(): void {
+  if (building || !store.sortKeys.hasWanted()) return;
+  building = true;
+  setImmediate(() => {
+    building = false;
+    try {
+      store.sortKeys.buildWanted();
+    } catch {
+      // A busy database: the column's next sort wants its keys again.
+    }
+    buildSortKeys();
+  });
+}
+
 parentPort!.on('message', (request: ReadRequest) => {
   let reply: ReadReply;
   try {
@@ -155,4 +176,5 @@ parentPort!.on('message', (request: ReadRequest) => {
     reply = { id: request.id, ok: false, ...failureData(error) };
   }
   parentPort!.postMessage(reply);
+  buildSortKeys();
 });

@@ -133,6 +133,9 @@ export interface UploadService {
   skipUncertain(uploadId: number): UploadSummary;
   /** Ids of uploads this service is running now. */
   running(): number[];
-  /** Pauses every upload this service runs and waits for them to stop. */
+  /**
+   * Pauses every upload this service runs and waits for them to stop, also those a start or
+   * resume on its way brings up meanwhile (stopped before they send): nothing runs once it resolves.
+   */
   close(): Promise<void>;
 }

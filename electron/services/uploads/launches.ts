@@ -59,6 +59,11 @@ export class Launches {
     return started;
   }
 
+  /** Every start and resume on its way now (close() waits for them). */
+  pending(): Promise<unknown>[] {
+    return [...[...this.starts].map((s) => s.run), ...this.resumes.values()];
+  }
+
   /** Whether a resume of this upload is on its way to its runner. */
   resuming(uploadId: number): boolean {
     return this.resumes.has(uploadId);

@@ -50,6 +50,9 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
   const ending = new Set<Promise<UploadSummary>>();
   // Starts and resumes on their way to a runner (see launches.ts).
   const launches = new Launches(owner.token);
+  // Set by close(): a runner made from then on (a start or resume already on its way) is
+  // stopped before it sends anything, so close() can wait for it.
+  let closing = false;
 
   /**
    * A `running` upload whose runner is gone (its process quit or crashed) is stopped in fact:
@@ -168,6 +171,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       cancel: () => runner.requestStop('cancel'),
     };
     runners.set(id, { runner, handle });
+    if (closing) runner.requestStop('pause');
     return handle;
   };
 
@@ -380,10 +384,18 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     running: () => [...runners.keys()],
 
     async close() {
-      const all = [...runners.values()];
-      for (const { runner } of all) runner.requestStop('pause');
-      await Promise.all(all.map(({ handle }) => handle.done));
-      await Promise.all(ending);
+      closing = true;
+      // Starts and resumes on their way end first (their runners stopped at once), then every
+      // runner; again while either made more meanwhile.
+      for (;;) {
+        const pending = launches.pending();
+        await Promise.allSettled(pending);
+        const all = [...runners.values()];
+        for (const { runner } of all) runner.requestStop('pause');
+        await Promise.all(all.map(({ handle }) => handle.done));
+        await Promise.all(ending);
+        if (pending.length === 0 && all.length === 0 && launches.pending().length === 0) return;
+      }
     },
   };
 }

@@ -11,7 +11,7 @@ import type { AccountSession } from '../accounts/service';
 import type { RunOptions, UploadHandle, UploadService, UploadServiceDeps } from './api';
 import { uploadFailure } from './errors';
 import { UploadJournal, type UploadRecord } from './journal';
-import { Launches, uploadKey } from './launches';
+import { Launches, taskKey, uploadKey } from './launches';
 import { interruptedFields, mayTakeOver } from './lease';
 import { campaignChecks, countsOf, journalRowsHere, type SelectionArgs, type UploadHeader } from './offMain';
 import { ROW_STATES } from './records';
@@ -115,6 +115,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       deps.campaign,
       accountId,
       taskId,
+      list.id,
       request.sendNumbersOnTask === true,
     );
     const selected = selectRows(deps.lists, list, variables, onTask, rules, checks, request.rowIds);
@@ -230,7 +231,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
               variables,
               journal.outidsOnTask(accountId, taskId),
               rules,
-              campaignChecks(journal, deps.campaign, accountId, taskId, sendNumbersOnTask),
+              campaignChecks(journal, deps.campaign, accountId, taskId, list.id, sendNumbersOnTask),
               request.rowIds,
             ),
           );
@@ -272,15 +273,17 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     async start(request, options = {}) {
       const resolved = resolve(request);
       const { accountId, taskId, list, variables, via } = resolved;
-      // The quick answer, before the selection; two starts at once can both pass it (the awaits
-      // below), so the journal's create refuses the second in its own transaction.
+      // The quick answer, before the selection, and again in the start's turn (starts into one
+      // task take turns: see Launches.start). Two processes can still both pass it, so the
+      // journal's create refuses the second in its own transaction.
       const refuseUnfinished = (): void => {
         const unfinished = journal.unfinished(accountId, taskId, list.id);
         if (unfinished)
           throw uploadFailure('uploads.unfinished', String(unfinished.id), { id: unfinished.id });
       };
       refuseUnfinished();
-      return launches.start(uploadKey(accountId, taskId, list.id), async () => {
+      return launches.start(uploadKey(accountId, taskId, list.id), taskKey(accountId, taskId), async () => {
+        refuseUnfinished();
         const prepared = await prepare(request, resolved);
         try {
           refuseUnfinished();

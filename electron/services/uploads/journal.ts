@@ -291,6 +291,18 @@ export class UploadJournal {
       .immediate();
   }
 
+  /**
+   * Rows left `sending` by a runner that is gone, made `uncertain` (what a run does with them
+   * when nobody can look them up: see uncertain.ts). @returns how many rows
+   */
+  sendingToUncertain(id: number): number {
+    return this.db
+      .prepare(
+        "UPDATE upload_rows SET state = 'uncertain', code = NULL, reason = NULL, updated_at = ? WHERE upload_id = ? AND state = 'sending'",
+      )
+      .run(this.now(), id).changes;
+  }
+
   /** Sets fields of the upload record (state changes, errors, server counts). */
   update(id: number, fields: Partial<Omit<UploadRecord, 'id'>>): void {
     const keys = Object.keys(fields);

@@ -208,12 +208,24 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
 
   const cancel = (uploadId: number): void => {
     const local = runners.get(uploadId);
-    const record = journal.get(uploadId);
-    if (local) local.runner.requestStop('cancel');
-    else if (record.state === 'running' && !mayTakeOver(record, owner, now()))
-      journal.update(uploadId, { requested: 'cancel' });
-    else if (record.state !== 'done' && record.state !== 'cancelled')
-      journal.update(uploadId, { state: 'cancelled', requested: null, finished_at: now() });
+    if (local) {
+      local.runner.requestStop('cancel');
+      return;
+    }
+    // Checked and changed in one transaction (another process may be taking it over). No runner
+    // will look up rows a gone one left `sending`: they become `uncertain`, as in a run that
+    // cannot look rows up (perhaps on the task; listed; never sent again on their own).
+    deps.db
+      .transaction(() => {
+        const record = journal.get(uploadId);
+        if (record.state === 'running' && !mayTakeOver(record, owner, now()))
+          journal.update(uploadId, { requested: 'cancel' });
+        else if (record.state !== 'done' && record.state !== 'cancelled') {
+          journal.sendingToUncertain(uploadId);
+          journal.update(uploadId, { state: 'cancelled', requested: null, finished_at: now() });
+        }
+      })
+      .immediate();
   };
 
   return {
@@ -375,6 +387,8 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
         throw uploadFailure('uploads.busy', String(uploadId));
       const record = settle(journal.get(uploadId));
       if (record.state === 'running') throw uploadFailure('uploads.busy', String(uploadId));
+      // Refused before its rows are reopened: they would be left pending in an upload never run.
+      if (record.state === 'cancelled') throw uploadFailure('uploads.not_resumable', String(uploadId));
       reopenUncertain(journal, uploadId);
       return this.resume(uploadId, options);
     },

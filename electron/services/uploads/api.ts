@@ -96,7 +96,10 @@ export interface UploadService {
   resume(uploadId: number, options?: RunOptions & { via?: UploadVia }): Promise<UploadHandle>;
   /** Asks the upload to stop after its request in flight (also when another process runs it). */
   pause(uploadId: number): UploadSummary;
-  /** Stops the upload for good (after the request in flight); accepted rows stay on the task. */
+  /**
+   * Stops the upload for good (after the request in flight); accepted rows stay on the task. An
+   * upload whose runner is gone has its rows left `sending` made `uncertain` (see uncertain.ts).
+   */
   cancel(uploadId: number): UploadSummary;
   status(uploadId: number): UploadSummary;
   /**
@@ -126,13 +129,16 @@ export interface UploadService {
   /**
    * Sends the upload's uncertain rows again (see uncertain.ts) and resumes it.
    * @throws AppFailure `uploads.no_uncertain`, `uploads.not_found`, `uploads.busy` (also while a
-   *   resume of it is on its way: that run would not send them)
+   *   resume of it is on its way: that run would not send them), `uploads.not_resumable` (cancelled)
    */
   resendUncertain(uploadId: number, options?: RunOptions): Promise<UploadHandle>;
   /** Closes the upload's uncertain rows without sending them. @throws AppFailure `uploads.no_uncertain` */
   skipUncertain(uploadId: number): UploadSummary;
   /** Ids of uploads this service is running now. */
   running(): number[];
-  /** Pauses every upload this service runs and waits for them to stop. */
+  /**
+   * Pauses every upload this service runs and waits for them to stop, also those a start or
+   * resume on its way brings up meanwhile (stopped before they send): nothing runs once it resolves.
+   */
   close(): Promise<void>;
 }

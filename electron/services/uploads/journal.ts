@@ -162,21 +162,29 @@ export class UploadJournal {
 
   /**
    * Of these numbers, those an upload (of any list) put into the task or may have (a request
-   * in flight or unanswered, or left unanswered and skipped: see uncertain.ts), with the name of
-   * the list each came from.
+   * in flight or unanswered, or left unanswered and skipped: see uncertain.ts), or will (a row
+   * still `pending` in another list's unfinished upload: two lists uploaded into one task at the
+   * same time), with the name of the list each came from.
+   * @param listId the list being selected: its own unfinished upload's pending rows are its own
    */
-  numbersOnTask(accountId: string, taskId: string, telephones: readonly string[]): Map<string, string> {
+  numbersOnTask(
+    accountId: string,
+    taskId: string,
+    listId: number,
+    telephones: readonly string[],
+  ): Map<string, string> {
     const found = new Map<string, string>();
     if (telephones.length === 0) return found;
     const rows = this.db
-      .prepare<[string, string, string], { telephone: string; list_name: string }>(
+      .prepare<[string, string, string, number], { telephone: string; list_name: string }>(
         `SELECT r.telephone, min(u.list_name) AS list_name FROM upload_rows r JOIN uploads u ON u.id = r.upload_id
          WHERE r.telephone IN (SELECT value FROM json_each(?)) AND u.account_id = ? AND u.task_id = ?
            AND (r.state IN ('accepted', 'sending', 'uncertain')
-                OR (r.state = 'rejected' AND r.code = 'uploads.uncertain_skipped'))
+                OR (r.state = 'rejected' AND r.code = 'uploads.uncertain_skipped')
+                OR (r.state = 'pending' AND u.state IN ('running', 'paused', 'failed') AND u.list_id <> ?))
          GROUP BY r.telephone`,
       )
-      .all(JSON.stringify(telephones), accountId, taskId);
+      .all(JSON.stringify(telephones), accountId, taskId, listId);
     for (const row of rows) found.set(row.telephone, row.list_name);
     return found;
   }
@@ -281,6 +289,18 @@ export class UploadJournal {
         return rows;
       })
       .immediate();
+  }
+
+  /**
+   * Rows left `sending` by a runner that is gone, made `uncertain` (what a run does with them
+   * when nobody can look them up: see uncertain.ts). @returns how many rows
+   */
+  sendingToUncertain(id: number): number {
+    return this.db
+      .prepare(
+        "UPDATE upload_rows SET state = 'uncertain', code = NULL, reason = NULL, updated_at = ? WHERE upload_id = ? AND state = 'sending'",
+      )
+      .run(this.now(), id).changes;
   }
 
   /** Sets fields of the upload record (state changes, errors, server counts). */

@@ -17,21 +17,39 @@ export function uploadKey(accountId: string, taskId: string, listId: number): st
   return JSON.stringify([accountId, taskId, listId]);
 }
 
+/** A task of an account: starts into it are made one at a time (see Launches.start). */
+export function taskKey(accountId: string, taskId: string): string {
+  return JSON.stringify([accountId, taskId]);
+}
+
 export class Launches {
   private readonly starts = new Set<{ key: string; run: Promise<unknown> }>();
   private readonly resumes = new Map<number, Promise<UploadHandle>>();
+  /** Per task, the last start into it (settled when it answered). */
+  private readonly tasks = new Map<string, Promise<void>>();
 
   /** @param ownerToken this service's owner token (records it owns carry it). */
   constructor(private readonly ownerToken: string) {}
 
-  /** Runs a start (`run` called now), registered under its key until it answers. */
-  async start<T>(key: string, run: () => Promise<T>): Promise<T> {
-    const entry = { key, run: run() };
+  /**
+   * Runs a start, registered under its key (now) until it answers. Starts into one task run one
+   * after the other (`run` called once the one before answered): each selection then sees the
+   * journal of the one before, whose numbers it must not send again (UploadJournal.numbersOnTask).
+   */
+  async start<T>(key: string, task: string, run: () => Promise<T>): Promise<T> {
+    const before = this.tasks.get(task) ?? Promise.resolve();
+    const entry = { key, run: before.then(run) };
+    const turn = entry.run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.tasks.set(task, turn);
     this.starts.add(entry);
     try {
       return await entry.run;
     } finally {
       this.starts.delete(entry);
+      if (this.tasks.get(task) === turn) this.tasks.delete(task);
     }
   }
 
@@ -57,6 +75,11 @@ export class Launches {
     const started = run().finally(() => this.resumes.delete(uploadId));
     this.resumes.set(uploadId, started);
     return started;
+  }
+
+  /** Every start and resume on its way now (close() waits for them). */
+  pending(): Promise<unknown>[] {
+    return [...[...this.starts].map((s) => s.run), ...this.resumes.values()];
   }
 
   /** Whether a resume of this upload is on its way to its runner. */

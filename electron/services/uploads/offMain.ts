@@ -50,19 +50,20 @@ export function countsOf(selected: SelectedRows): SelectionCounts {
 /** The upload record's fields `UploadJournal.create` takes besides the selected rows. */
 export type UploadHeader = Omit<Parameters<UploadJournal['create']>[0], 'excluded' | 'rows' | 'repeated'>;
 
-/** The plan's campaign checks for one task: the do-not-call list, the journal, the synced calls. */
+/** The plan's campaign checks for one task and list: the do-not-call list, the journal, the synced calls. */
 export function campaignChecks(
   journal: UploadJournal,
   campaign: CampaignLookups | undefined,
   accountId: string,
   taskId: string,
+  listId: number,
   sendNumbersOnTask: boolean,
 ): CampaignChecks {
   return {
     doNotCall: (telephones) => campaign?.doNotCall(accountId, telephones) ?? new Map(),
     onTask: (telephones) => {
       const found = new Map<string, OnTaskWhy>();
-      for (const [telephone, listName] of journal.numbersOnTask(accountId, taskId, telephones))
+      for (const [telephone, listName] of journal.numbersOnTask(accountId, taskId, listId, telephones))
         found.set(telephone, { kind: 'uploaded', listName });
       const rest = telephones.filter((telephone) => !found.has(telephone));
       for (const telephone of campaign?.dialled(accountId, taskId, rest) ?? [])
@@ -88,7 +89,14 @@ export function selectOn(
   return db.transaction(() => {
     const list = store.getList(args.listId);
     const onTask = journal.outidsOnTask(args.accountId, args.taskId);
-    const checks = campaignChecks(journal, campaign, args.accountId, args.taskId, args.sendNumbersOnTask);
+    const checks = campaignChecks(
+      journal,
+      campaign,
+      args.accountId,
+      args.taskId,
+      args.listId,
+      args.sendNumbersOnTask,
+    );
     return selectRows(store, list, args.variables, onTask, rules, checks, args.rowIds);
   })();
 }

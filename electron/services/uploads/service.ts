@@ -11,7 +11,7 @@ import type { AccountSession } from '../accounts/service';
 import type { RunOptions, UploadHandle, UploadService, UploadServiceDeps } from './api';
 import { uploadFailure } from './errors';
 import { UploadJournal, type UploadRecord } from './journal';
-import { Launches, uploadKey } from './launches';
+import { Launches, taskKey, uploadKey } from './launches';
 import { interruptedFields, mayTakeOver } from './lease';
 import { campaignChecks, countsOf, journalRowsHere, type SelectionArgs, type UploadHeader } from './offMain';
 import { ROW_STATES } from './records';
@@ -50,6 +50,9 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
   const ending = new Set<Promise<UploadSummary>>();
   // Starts and resumes on their way to a runner (see launches.ts).
   const launches = new Launches(owner.token);
+  // Set by close(): a runner made from then on (a start or resume already on its way) is
+  // stopped before it sends anything, so close() can wait for it.
+  let closing = false;
 
   /**
    * A `running` upload whose runner is gone (its process quit or crashed) is stopped in fact:
@@ -112,6 +115,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       deps.campaign,
       accountId,
       taskId,
+      list.id,
       request.sendNumbersOnTask === true,
     );
     const selected = selectRows(deps.lists, list, variables, onTask, rules, checks, request.rowIds);
@@ -168,6 +172,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       cancel: () => runner.requestStop('cancel'),
     };
     runners.set(id, { runner, handle });
+    if (closing) runner.requestStop('pause');
     return handle;
   };
 
@@ -203,12 +208,24 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
 
   const cancel = (uploadId: number): void => {
     const local = runners.get(uploadId);
-    const record = journal.get(uploadId);
-    if (local) local.runner.requestStop('cancel');
-    else if (record.state === 'running' && !mayTakeOver(record, owner, now()))
-      journal.update(uploadId, { requested: 'cancel' });
-    else if (record.state !== 'done' && record.state !== 'cancelled')
-      journal.update(uploadId, { state: 'cancelled', requested: null, finished_at: now() });
+    if (local) {
+      local.runner.requestStop('cancel');
+      return;
+    }
+    // Checked and changed in one transaction (another process may be taking it over). No runner
+    // will look up rows a gone one left `sending`: they become `uncertain`, as in a run that
+    // cannot look rows up (perhaps on the task; listed; never sent again on their own).
+    deps.db
+      .transaction(() => {
+        const record = journal.get(uploadId);
+        if (record.state === 'running' && !mayTakeOver(record, owner, now()))
+          journal.update(uploadId, { requested: 'cancel' });
+        else if (record.state !== 'done' && record.state !== 'cancelled') {
+          journal.sendingToUncertain(uploadId);
+          journal.update(uploadId, { state: 'cancelled', requested: null, finished_at: now() });
+        }
+      })
+      .immediate();
   };
 
   return {
@@ -226,7 +243,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
               variables,
               journal.outidsOnTask(accountId, taskId),
               rules,
-              campaignChecks(journal, deps.campaign, accountId, taskId, sendNumbersOnTask),
+              campaignChecks(journal, deps.campaign, accountId, taskId, list.id, sendNumbersOnTask),
               request.rowIds,
             ),
           );
@@ -268,15 +285,17 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     async start(request, options = {}) {
       const resolved = resolve(request);
       const { accountId, taskId, list, variables, via } = resolved;
-      // The quick answer, before the selection; two starts at once can both pass it (the awaits
-      // below), so the journal's create refuses the second in its own transaction.
+      // The quick answer, before the selection, and again in the start's turn (starts into one
+      // task take turns: see Launches.start). Two processes can still both pass it, so the
+      // journal's create refuses the second in its own transaction.
       const refuseUnfinished = (): void => {
         const unfinished = journal.unfinished(accountId, taskId, list.id);
         if (unfinished)
           throw uploadFailure('uploads.unfinished', String(unfinished.id), { id: unfinished.id });
       };
       refuseUnfinished();
-      return launches.start(uploadKey(accountId, taskId, list.id), async () => {
+      return launches.start(uploadKey(accountId, taskId, list.id), taskKey(accountId, taskId), async () => {
+        refuseUnfinished();
         const prepared = await prepare(request, resolved);
         try {
           refuseUnfinished();
@@ -368,6 +387,8 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
         throw uploadFailure('uploads.busy', String(uploadId));
       const record = settle(journal.get(uploadId));
       if (record.state === 'running') throw uploadFailure('uploads.busy', String(uploadId));
+      // Refused before its rows are reopened: they would be left pending in an upload never run.
+      if (record.state === 'cancelled') throw uploadFailure('uploads.not_resumable', String(uploadId));
       reopenUncertain(journal, uploadId);
       return this.resume(uploadId, options);
     },
@@ -380,10 +401,18 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     running: () => [...runners.keys()],
 
     async close() {
-      const all = [...runners.values()];
-      for (const { runner } of all) runner.requestStop('pause');
-      await Promise.all(all.map(({ handle }) => handle.done));
-      await Promise.all(ending);
+      closing = true;
+      // Starts and resumes on their way end first (their runners stopped at once), then every
+      // runner; again while either made more meanwhile.
+      for (;;) {
+        const pending = launches.pending();
+        await Promise.allSettled(pending);
+        const all = [...runners.values()];
+        for (const { runner } of all) runner.requestStop('pause');
+        await Promise.all(all.map(({ handle }) => handle.done));
+        await Promise.all(ending);
+        if (pending.length === 0 && all.length === 0 && launches.pending().length === 0) return;
+      }
     },
   };
 }

@@ -42,8 +42,14 @@ describe('two starts of one list into one task at once', () => {
     const taskId = await control.seedTask({ name: '同时上传', rows: 0, completed: 0 });
     for (const locale of ['zh-CN', 'en'] as const satisfies readonly Locale[]) {
       expect((await call('prefs:set', { locale })).ok).toBe(true);
-      // A list per language: the first round's upload may still be running.
-      const listId = makeList({ store: core.lists.store } as ListServices, mobiles(2_000), `名单-${locale}`);
+      // A list per language, its own numbers: the first round's upload may still be running (its
+      // numbers are then on the task for any other list).
+      const from = locale === 'en' ? 10_000 : 0;
+      const listId = makeList(
+        { store: core.lists.store } as ListServices,
+        mobiles(2_000, from),
+        `名单-${locale}`,
+      );
       const answers = (await Promise.all([
         call('uploads:start', { listId, taskId }),
         call('uploads:start', { listId, taskId }),

@@ -3,7 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importInto } from '../support/seedList';
 import { writeCsv } from '../support/workbooks';
-import { choose, createTaskInWizard, expect, outsideTask, taskRow, test } from './fixtures';
+import {
+  choose,
+  createCampaignViaApi,
+  createTaskInWizard,
+  expect,
+  outsideTask,
+  switchAccount,
+  taskRow,
+  test,
+} from './fixtures';
 
 // Pushing a call list into a task through the harness against the built-in sandbox account.
 // Every sandbox request takes 700 ms here, so the 4 batches of 500 rows take long enough to
@@ -309,4 +318,54 @@ test('the plan shows the campaign checks: do-not-call numbers are counted, liste
   // Do-not-call numbers have no send-anyway.
   await expect(checks.getByRole('checkbox')).toHaveCount(0);
   expect(violations).toEqual([]);
+});
+
+test('a cancelled CEC upload keeps its rows with no answer listed, offers no resend, and skips them', async ({
+  page,
+  harness,
+  dataDir,
+}) => {
+  test.setTimeout(90_000);
+  // Clear of the CEC sandbox's demo blocklist (13900000000); CEC takes 20 rows a second, so 400
+  // rows run long enough to cancel the upload by hand.
+  const file = join(mkdtempSync(join(tmpdir(), 'cd-e2e-upload-')), '取消名单.csv');
+  const rows = [['客户姓名', '手机号码']];
+  for (let i = 0; i < 400; i++) rows.push([`客户${i}`, `139${String(100 + i).padStart(8, '0')}`]);
+  writeCsv(file, rows);
+  const listId = await importInto(dataDir, file);
+  await page.goto(`${harness.url}#/lists/${listId}`);
+  await switchAccount(page, '当前账号', '沙箱 Sandbox', 'CEC 沙箱 Huawei Sandbox');
+  await createCampaignViaApi(page, 'e2e 取消');
+  // The first request's answer is lost (the socket is reset): CEC cannot look rows up, so its
+  // 20 rows are left with no answer.
+  const cec = (await harness.sandboxControl()).cec;
+  await cec.setFault('addNumbers', 'reset');
+
+  await page.reload();
+  await page.getByRole('button', { name: '推送到任务…' }).click();
+  const dialog = page.getByRole('dialog', { name: '把“取消名单”推送到任务' });
+  await choose(page, dialog.getByLabel('目标任务'), 'e2e 取消');
+  await expect(dialog.getByRole('status', { name: '上传计划' })).toContainText('将上传 400 行');
+  await dialog.getByRole('button', { name: '开始上传' }).click();
+  await expect(dialog.getByTestId('upload-progress-text')).toHaveText(/已处理 [1-9]\d* /, {
+    timeout: 20_000,
+  });
+  await dialog.getByRole('button', { name: '取消上传' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '取消上传' }).click();
+  await expect(dialog.getByTestId('upload-state')).toHaveText('已取消', { timeout: 20_000 });
+
+  // A cancelled upload is never run again: its rows with no answer are listed, with no resend
+  // (the service refuses it), and can still be skipped.
+  // The section (its first region) holds the alert and the list of rows (a region of its own).
+  const sections = dialog.getByRole('region', { name: '没有收到答复的行' });
+  const uncertain = sections.first();
+  await expect(uncertain).toContainText('20 行发出后没有收到答复');
+  await expect(uncertain.getByRole('button', { name: /^重发/ })).toHaveCount(0);
+  await expect(uncertain).toContainText('上传已取消，不能重发');
+  await expect(dialog.getByRole('button', { name: '继续' })).toHaveCount(0);
+  await uncertain.getByRole('button', { name: '跳过 20 行' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '跳过 20 行' }).click();
+  await expect(sections).toHaveCount(0);
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(dialog.getByTestId('upload-state')).toHaveText('已取消');
 });

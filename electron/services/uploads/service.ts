@@ -2,36 +2,28 @@
  * The upload service: plans, starts, pauses, resumes and cancels pushes of call lists into
  * tasks, and removes uploaded rows, all recorded in the upload journal (see runner.ts for the
  * crash rule). Plain Node: the host passes in the database, the list store and a way to get a
- * provider client for an account.
+ * provider client for an account. The request side (checks, plan, selection) is planning.ts;
+ * state changes outside a runner (settle, claim, pause, cancel) are control.ts.
  */
 import { randomUUID } from 'node:crypto';
-import type { UploadRequest, UploadSummary, UploadVia } from '../../../shared/uploads';
+import type { UploadSummary } from '../../../shared/uploads';
 import { silentLogger } from '../log';
 import type { AccountSession } from '../accounts/service';
 import type { RunOptions, UploadHandle, UploadService, UploadServiceDeps } from './api';
+import { uploadControl, type LocalRun } from './control';
 import { uploadFailure } from './errors';
 import { UploadJournal, type UploadRecord } from './journal';
 import { Launches, taskKey, uploadKey } from './launches';
-import { interruptedFields, mayTakeOver } from './lease';
-import { campaignChecks, countsOf, journalRowsHere, type SelectionArgs, type UploadHeader } from './offMain';
+import { interruptedFields } from './lease';
+import { journalRowsHere } from './offMain';
+import { batchRowsOf, fileRowsOf, planUpload, prepare, resolve } from './planning';
 import { ROW_STATES } from './records';
 import { removeAccepted } from './remove';
 import { UploadRunner } from './runner';
-import { countRows, resolveVariables, selectRows } from './selection';
 import { summaryOf, toSummary } from './summary';
 import { reopenUncertain, skipUncertain } from './uncertain';
 
 export type { RunOptions, UploadHandle, UploadService, UploadServiceDeps } from './api';
-
-function checkRequest(request: UploadRequest): void {
-  const ok =
-    Number.isInteger(request.listId) &&
-    typeof request.taskId === 'string' &&
-    request.taskId.trim() !== '' &&
-    (request.via === undefined || request.via === 'data' || request.via === 'file') &&
-    (request.rowIds === undefined || request.rowIds.every((id) => Number.isInteger(id)));
-  if (!ok) throw uploadFailure('uploads.bad_request');
-}
 
 /** Creates the upload service over a database and a list store. */
 export function createUploadService(deps: UploadServiceDeps): UploadService {
@@ -41,11 +33,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
   // The long statements: on the database worker when the host has one, else here.
   const rowsOf = deps.offMain?.rows ?? journalRowsHere(journal);
   const owner = { pid: process.pid, token: randomUUID() };
-  const batchRowsOf = (accountId: string): number =>
-    deps.batchRows ?? deps.factoryFor(accountId).info.capabilities.rows.batchRows;
-  const fileRowsOf = (accountId: string): number =>
-    deps.factoryFor(accountId).info.capabilities.rows.file?.maxRows ?? 0;
-  const runners = new Map<number, { runner: UploadRunner; handle: UploadHandle }>();
+  const runners = new Map<number, LocalRun>();
   // Runs that ended but whose summary is still being counted (close() waits for them too).
   const ending = new Set<Promise<UploadSummary>>();
   // Starts and resumes on their way to a runner (see launches.ts).
@@ -54,23 +42,14 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
   // stopped before it sends anything, so close() can wait for it.
   let closing = false;
 
-  /**
-   * A `running` upload whose runner is gone (its process quit or crashed) is stopped in fact:
-   * it is journaled as failed with `uploads.interrupted`, so every window shows Resume rather
-   * than a progress that never moves. Checked and changed in one transaction, so a process
-   * taking the upload over at the same moment wins. One this service is starting is not stopped.
-   */
-  const settle = (record: UploadRecord): UploadRecord => {
-    if (record.state !== 'running' || runners.has(record.id) || launches.starting(record)) return record;
-    return deps.db
-      .transaction(() => {
-        const fresh = journal.get(record.id);
-        if (fresh.state !== 'running' || !mayTakeOver(fresh, owner, now())) return fresh;
-        journal.update(record.id, interruptedFields());
-        return journal.get(record.id);
-      })
-      .immediate();
-  };
+  const { settle, claim, pause, cancel } = uploadControl({
+    db: deps.db,
+    journal,
+    now,
+    owner,
+    runners,
+    launches,
+  });
   const toSummaryOf = (record: UploadRecord): UploadSummary => toSummary(journal, settle(record));
   const summary = (id: number): UploadSummary => toSummaryOf(journal.get(id));
   // The same, its rows counted where the long statements run (a 100,000-row upload's counts).
@@ -79,58 +58,6 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     return summaryOf(settled, await rowsOf.summaryCounts(settled.id));
   };
   const readSummary = (id: number): Promise<UploadSummary> => readSummaryOf(journal.get(id));
-
-  /** The request's account, task, list and variable mapping, checked. */
-  const resolve = (request: UploadRequest) => {
-    checkRequest(request);
-    const accountId = request.accountId ?? deps.activeId();
-    const taskId = request.taskId.trim();
-    const list = deps.lists.getList(request.listId);
-    const variables = resolveVariables(list, request.variables);
-    return { accountId, taskId, list, variables, via: request.via ?? 'data' };
-  };
-
-  /** What the selection needs (on whichever thread makes it). */
-  const selectionOf = (request: UploadRequest, resolved: ReturnType<typeof resolve>): SelectionArgs => ({
-    accountId: resolved.accountId,
-    taskId: resolved.taskId,
-    listId: resolved.list.id,
-    variables: resolved.variables,
-    ...(request.rowIds ? { rowIds: request.rowIds } : {}),
-    sendNumbersOnTask: request.sendNumbersOnTask === true,
-    provider: deps.factoryFor(resolved.accountId).info.id,
-  });
-
-  /**
-   * The rows to send, selected in one pass (the journal is written from this snapshot), with a
-   * way to write the journal from them: on the worker when there is one, else here.
-   */
-  const prepare = async (request: UploadRequest, resolved: ReturnType<typeof resolve>) => {
-    if (deps.offMain) return deps.offMain.prepare(selectionOf(request, resolved));
-    const { accountId, taskId, list, variables } = resolved;
-    const onTask = journal.outidsOnTask(accountId, taskId);
-    const rules = deps.factoryFor(accountId);
-    const checks = campaignChecks(
-      journal,
-      deps.campaign,
-      accountId,
-      taskId,
-      list.id,
-      request.sendNumbersOnTask === true,
-    );
-    const selected = selectRows(deps.lists, list, variables, onTask, rules, checks, request.rowIds);
-    return {
-      counts: countsOf(selected),
-      create: async (header: UploadHeader) =>
-        journal.create({
-          ...header,
-          excluded: selected.excluded,
-          rows: selected.send,
-          repeated: selected.repeated,
-        }),
-      discard: async () => undefined,
-    };
-  };
 
   const launch = (id: number, session: AccountSession, options: RunOptions): UploadHandle => {
     const runner = new UploadRunner({
@@ -176,114 +103,11 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
     return handle;
   };
 
-  /** Takes the upload over for this service, in one transaction so two processes cannot both win. */
-  const claim = (id: number, via: UploadVia | undefined): void => {
-    deps.db
-      .transaction(() => {
-        const record = journal.get(id);
-        if (record.state === 'done' || record.state === 'cancelled')
-          throw uploadFailure('uploads.not_resumable', String(id));
-        if (!mayTakeOver(record, owner, now())) throw uploadFailure('uploads.busy', String(id));
-        journal.update(id, {
-          state: 'running',
-          requested: null,
-          owner_pid: owner.pid,
-          owner_token: owner.token,
-          heartbeat_at: now(),
-          ...(via ? { via } : {}),
-        });
-      })
-      .immediate();
-  };
-
-  const pause = (uploadId: number): void => {
-    settle(journal.get(uploadId));
-    const local = runners.get(uploadId);
-    if (local) local.runner.requestStop('pause');
-    else if (journal.get(uploadId).state === 'running') {
-      // Another process runs it (or ran it and died: then resume() takes it over anyway).
-      journal.update(uploadId, { requested: 'pause' });
-    }
-  };
-
-  const cancel = (uploadId: number): void => {
-    const local = runners.get(uploadId);
-    if (local) {
-      local.runner.requestStop('cancel');
-      return;
-    }
-    // Checked and changed in one transaction (another process may be taking it over). No runner
-    // will look up rows a gone one left `sending`: they become `uncertain`, as in a run that
-    // cannot look rows up (perhaps on the task; listed; never sent again on their own).
-    deps.db
-      .transaction(() => {
-        const record = journal.get(uploadId);
-        if (record.state === 'running' && !mayTakeOver(record, owner, now()))
-          journal.update(uploadId, { requested: 'cancel' });
-        else if (record.state !== 'done' && record.state !== 'cancelled') {
-          journal.sendingToUncertain(uploadId);
-          journal.update(uploadId, { state: 'cancelled', requested: null, finished_at: now() });
-        }
-      })
-      .immediate();
-  };
-
   return {
-    async plan(request) {
-      const resolved = resolve(request);
-      const { accountId, taskId, list, variables, via } = resolved;
-      const rules = deps.factoryFor(accountId);
-      const sendNumbersOnTask = request.sendNumbersOnTask === true;
-      const selected = deps.offMain
-        ? await deps.offMain.plan(selectionOf(request, resolved))
-        : countsOf(
-            await countRows(
-              deps.lists,
-              list,
-              variables,
-              journal.outidsOnTask(accountId, taskId),
-              rules,
-              campaignChecks(journal, deps.campaign, accountId, taskId, list.id, sendNumbersOnTask),
-              request.rowIds,
-            ),
-          );
-      const toSend = selected.send;
-      const { rows } = rules.info.capabilities;
-      const batchRows = batchRowsOf(accountId);
-      const fileRows = rows.file?.maxRows ?? 0;
-      return {
-        accountId,
-        taskId,
-        listId: list.id,
-        listName: list.name,
-        via,
-        consideredRows: selected.considered,
-        missingRowIds: selected.missingRowIds,
-        excluded: selected.excluded,
-        alreadyOnTask: selected.repeated,
-        numberOnTask: { ...selected.numberOnTask, sendAnyway: sendNumbersOnTask },
-        doNotCall: selected.doNotCall,
-        flagged: selected.flagged,
-        toSend,
-        mayBeFiltered: selected.mayBeFiltered,
-        variables: variables.columns,
-        rowLimits: {
-          maxKeyLength: rows.maxKeyLength,
-          phoneCharacters: rows.phoneCharacters,
-          maxPhoneLength: rows.maxPhoneLength,
-          maxVariablesBytes: rows.maxVariablesBytes,
-        },
-        batchRows,
-        minSpacingMs: rows.minSpacingMs,
-        requests:
-          via === 'data' || fileRows === 0 ? Math.ceil(toSend / batchRows) : Math.ceil(toSend / fileRows),
-        fileAllowed: toSend <= fileRows,
-        unfinishedUploadId: journal.unfinished(accountId, taskId, list.id)?.id ?? null,
-      };
-    },
+    plan: (request) => planUpload(deps, journal, request),
 
     async start(request, options = {}) {
-      const resolved = resolve(request);
+      const resolved = resolve(deps, request);
       const { accountId, taskId, list, variables, via } = resolved;
       // The quick answer, before the selection, and again in the start's turn (starts into one
       // task take turns: see Launches.start). Two processes can still both pass it, so the
@@ -296,12 +120,12 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
       refuseUnfinished();
       return launches.start(uploadKey(accountId, taskId, list.id), taskKey(accountId, taskId), async () => {
         refuseUnfinished();
-        const prepared = await prepare(request, resolved);
+        const prepared = await prepare(deps, journal, request, resolved);
         try {
           refuseUnfinished();
           const toSend = prepared.counts.send;
           if (toSend === 0) throw uploadFailure('uploads.nothing_to_send');
-          if (via === 'file' && toSend > fileRowsOf(accountId))
+          if (via === 'file' && toSend > fileRowsOf(deps, accountId))
             throw uploadFailure('uploads.file_too_many_rows', String(toSend));
           // Credentials first: a missing keychain entry should not leave a journal behind.
           const session = await deps.sessionFor(accountId);
@@ -311,7 +135,7 @@ export function createUploadService(deps: UploadServiceDeps): UploadService {
             listId: list.id,
             listName: list.name,
             via,
-            batchRows: batchRowsOf(accountId),
+            batchRows: batchRowsOf(deps, accountId),
             variables: variables.columns,
             owner,
           });

@@ -10,6 +10,7 @@ import { useT } from '../../i18n/useT';
 import { clock, uploadPace } from './pace';
 import { JournalRows, UploadOutcome } from './UploadOutcome';
 import { UploadStateTag } from './UploadStateTag';
+import { uncertainActions } from './uncertainActions';
 import { answered, useUploadsStore } from './uploadsStore';
 
 const ROWS_SHOWN = 100;
@@ -17,7 +18,8 @@ const ROWS_SHOWN = 100;
 /**
  * One upload as it runs and at its end: progress and the pace (the provider's ceiling, the
  * measured rate, the time left), pause / resume / cancel, the stopping error, the end figures,
- * the rows the provider refused, and the rows whose answer was lost with "resend" and "skip".
+ * the rows the provider refused, and the rows whose answer was lost with "resend" and "skip" (no
+ * resend for a cancelled upload: see uncertainActions.ts).
  */
 export function UploadWatch({ uploadId, onClose }: { uploadId: number; onClose: () => void }) {
   const t = useT();
@@ -74,6 +76,7 @@ export function UploadWatch({ uploadId, onClose }: { uploadId: number; onClose: 
   const resumable = state === 'paused' || state === 'failed';
   const phase = running ? progress?.phase : undefined;
   const pace = running && progress ? uploadPace(capabilities?.rows ?? null, progress) : null;
+  const forUncertain = uncertainActions(summary.state);
 
   return (
     <div className="upload-watch" data-state={state}>
@@ -148,26 +151,32 @@ export function UploadWatch({ uploadId, onClose }: { uploadId: number; onClose: 
             type="warning"
             showIcon
             title={t('uploads.uncertain.alert', { count: lost })}
-            description={t('uploads.uncertain.hint')}
+            description={t(
+              forUncertain.resend ? 'uploads.uncertain.hint' : 'uploads.uncertain.hintCancelled',
+            )}
             action={
               <Space orientation="vertical">
-                <Button
-                  type="primary"
-                  size="small"
-                  onClick={() => void act(window.api.uploads.resendUncertain({ uploadId }))}
-                >
-                  {t('uploads.uncertain.resend', { count: lost })}
-                </Button>
-                <Popconfirm
-                  getPopupContainer={inDialog}
-                  title={t('uploads.uncertain.skipTitle')}
-                  description={t('uploads.uncertain.skipConfirm', { count: lost })}
-                  okText={t('uploads.uncertain.skip', { count: lost })}
-                  cancelText={t('uploads.cancelKeep')}
-                  onConfirm={() => void act(window.api.uploads.skipUncertain({ uploadId }))}
-                >
-                  <Button size="small">{t('uploads.uncertain.skip', { count: lost })}</Button>
-                </Popconfirm>
+                {forUncertain.resend && (
+                  <Button
+                    type="primary"
+                    size="small"
+                    onClick={() => void act(window.api.uploads.resendUncertain({ uploadId }))}
+                  >
+                    {t('uploads.uncertain.resend', { count: lost })}
+                  </Button>
+                )}
+                {forUncertain.skip && (
+                  <Popconfirm
+                    getPopupContainer={inDialog}
+                    title={t('uploads.uncertain.skipTitle')}
+                    description={t('uploads.uncertain.skipConfirm', { count: lost })}
+                    okText={t('uploads.uncertain.skip', { count: lost })}
+                    cancelText={t('uploads.cancelKeep')}
+                    onConfirm={() => void act(window.api.uploads.skipUncertain({ uploadId }))}
+                  >
+                    <Button size="small">{t('uploads.uncertain.skip', { count: lost })}</Button>
+                  </Popconfirm>
+                )}
               </Space>
             }
           />

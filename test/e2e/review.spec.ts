@@ -90,6 +90,18 @@ test('sync a task’s results, open a call, seek by transcript line, play, and f
   await expect(status).toHaveText('全部');
   await expect(statusBox).toHaveAccessibleDescription('全部');
   await expect(page.getByRole('combobox', { name: '客户意向' })).toHaveAccessibleDescription('全部');
+  // The talk bounds filter each their own way: at least a day leaves none, at most a day all.
+  const minTalk = page.getByLabel('通话至少（秒）');
+  const maxTalk = page.getByLabel('通话至多（秒）');
+  await minTalk.fill('86400');
+  await expect(countsBar).toContainText('共 0 通');
+  await minTalk.clear();
+  await expect(countsBar).toContainText(`共 ${rows} 通`);
+  await maxTalk.fill('86400');
+  await page.keyboard.press('Tab');
+  await expect(countsBar).toContainText(`共 ${rows} 通`);
+  await maxTalk.clear();
+  await page.keyboard.press('Tab');
 
   // A connected call with at least four lines (so there is a line after the third).
   const connected = await connectedCalls(page, taskId);

@@ -125,30 +125,20 @@ export function FiltersBar() {
       )}
       <span className="results-talk">
         <span className="results-talk-fields">
-          <span className="results-field">
-            <label htmlFor="results-min-talk">{t('results.filter.minTalk')}</label>
-            <InputNumber<number>
-              id="results-min-talk"
-              size="small"
-              min={0}
-              className="results-seconds"
-              aria-describedby={talkOnReview ? 'results-talk-hint' : undefined}
-              value={filter.minTalkSeconds ?? null}
-              onChange={(value) => setFilter({ minTalkSeconds: secondsOf(value) })}
-            />
-          </span>
-          <span className="results-field">
-            <label htmlFor="results-max-talk">{t('results.filter.maxTalk')}</label>
-            <InputNumber<number>
-              id="results-max-talk"
-              size="small"
-              min={0}
-              className="results-seconds"
-              aria-describedby={talkOnReview ? 'results-talk-hint' : undefined}
-              value={filter.maxTalkSeconds ?? null}
-              onChange={(value) => setFilter({ maxTalkSeconds: secondsOf(value) })}
-            />
-          </span>
+          {(['min', 'max'] as const).map((end) => (
+            <span className="results-field" key={end}>
+              <label htmlFor={`results-${end}-talk`}>{t(`results.filter.${end}Talk`)}</label>
+              <InputNumber<number>
+                id={`results-${end}-talk`}
+                size="small"
+                min={0}
+                className="results-seconds"
+                aria-describedby={talkOnReview ? 'results-talk-hint' : undefined}
+                value={filter[`${end}TalkSeconds`] ?? null}
+                onChange={(value) => setFilter({ [`${end}TalkSeconds`]: secondsOf(value) })}
+              />
+            </span>
+          ))}
         </span>
         {talkOnReview && (
           <span id="results-talk-hint" className="muted results-talk-hint">

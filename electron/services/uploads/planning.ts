@@ -4,6 +4,7 @@
  * the database worker when the host has one, else here.
  */
 import type { UploadPlan, UploadRequest } from '../../../shared/uploads';
+import { parseColumns } from '../lists/records';
 import type { UploadServiceDeps } from './api';
 import { uploadFailure } from './errors';
 import type { UploadJournal } from './journal';
@@ -33,7 +34,10 @@ export const resolve = (deps: UploadServiceDeps, request: UploadRequest) => {
   checkRequest(request);
   const accountId = request.accountId ?? deps.activeId();
   const taskId = request.taskId.trim();
-  const list = deps.lists.getList(request.listId);
+  // The list's record, not its counts: counting 100,000 rows would hold the thread that answers
+  // the contract (the selection, on the database worker, counts them).
+  const record = deps.lists.record(request.listId);
+  const list = { id: record.id, name: record.name, columns: parseColumns(record) };
   const variables = resolveVariables(list, request.variables);
   return { accountId, taskId, list, variables, via: request.via ?? 'data' };
 };
@@ -66,7 +70,8 @@ export const prepare = async (
   resolved: ResolvedRequest,
 ) => {
   if (deps.offMain) return deps.offMain.prepare(selectionOf(deps, request, resolved));
-  const { accountId, taskId, list, variables } = resolved;
+  const { accountId, taskId, variables } = resolved;
+  const list = deps.lists.getList(resolved.list.id);
   const onTask = journal.outidsOnTask(accountId, taskId);
   const rules = deps.factoryFor(accountId);
   const checks = campaignChecks(
@@ -106,7 +111,7 @@ export async function planUpload(
     : countsOf(
         await countRows(
           deps.lists,
-          list,
+          deps.lists.getList(list.id),
           variables,
           journal.outidsOnTask(accountId, taskId),
           rules,

@@ -40,7 +40,10 @@ export interface ResolvedVariables {
 }
 
 /** Checks a mapping against the list's variables. */
-export function resolveVariables(list: CallList, mapping: VariableMapping = {}): ResolvedVariables {
+export function resolveVariables(
+  list: Pick<CallList, 'columns'>,
+  mapping: VariableMapping = {},
+): ResolvedVariables {
   const names = list.columns.variables;
   for (const key of Object.keys(mapping)) {
     if (!names.includes(key))

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DbReader } from '../../../electron/services/db/worker/dbReader';
 import { DncStore } from '../../../electron/services/dnc/store';
 import { ResultsReader } from '../../../electron/services/results/resultsQuery';
@@ -91,7 +91,11 @@ describe('upload on the database worker', () => {
   it('puts every valid row on the task once and answers the same summary', async () => {
     const { here, offMain, taskId, sandbox, proxy } = await fixture();
     const listId = makeList(here.services, mobiles(1_050));
+    // Neither the plan nor the start counts the list's rows on this thread (the worker does).
+    const counted = vi.spyOn(offMain.services.store, 'getList');
+    await offMain.uploads.plan({ listId, taskId });
     const handle = await offMain.uploads.start({ listId, taskId });
+    expect(counted).not.toHaveBeenCalled();
     const summary = await handle.done;
     expect(summary.state).toBe('done');
     expect(summary.rows).toMatchObject({ total: 1_050, accepted: 1_050, pending: 0, sending: 0 });

@@ -181,8 +181,14 @@ export class ListsFeature {
     return reader.getList(listId).then((list) => ({ ...applied, list }));
   }
 
-  rename(listId: number, name: string): CallList {
-    const list = this.store.rename(listId, name);
+  /** Renames a list here (one row) and answers it with its counts (counted on the worker, if any). */
+  async rename(listId: number, name: string): Promise<CallList> {
+    const reader = this.deps.reader;
+    let list: CallList;
+    if (reader) {
+      this.store.setName(listId, name);
+      list = await reader.getList(listId);
+    } else list = this.store.rename(listId, name);
     this.announce();
     return list;
   }
@@ -213,7 +219,8 @@ export class ListsFeature {
     format: 'xlsx' | 'csv',
     telephone: 'raw' | 'normalised' = 'raw',
   ): Promise<ExportOutcome> {
-    const list = this.store.getList(listId);
+    // Its name only (its record): counting its rows here would hold this thread.
+    const list = this.store.record(listId);
     const exports = this.deps.exports ?? new ExportService(dataFolderHost(this.deps.dataDir));
     const name = defaultFileName([list.name], format, (this.deps.now ?? Date.now)());
     const locale = this.deps.locale?.() ?? 'zh-CN';

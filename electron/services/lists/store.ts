@@ -197,14 +197,19 @@ export class CallListStore {
     );
   }
 
-  /** Renames a list. */
+  /** Renames a list and answers it with its counts. */
   rename(listId: number, name: string): CallList {
+    this.setName(listId, name);
+    return this.getList(listId);
+  }
+
+  /** Renames a list (`lists.bad_name`, `lists.not_found`). */
+  setName(listId: number, name: string): void {
     const checked = checkListName(name);
     this.record(listId);
     this.db
       .prepare('UPDATE call_lists SET name = ?, updated_at = ? WHERE id = ?')
       .run(checked, this.now(), listId);
-    return this.getList(listId);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { AppliedEdits, CallList, CallRow, CallRowEdit } from '../../../shared/callList';
+import type { AppliedEdits, CallList, CallRow, CallRowEdit, ListProblem } from '../../../shared/callList';
 import type { EventName, EventPayload } from '../../../shared/contract';
 import type { FileInspection, ImportMapping, ImportResult } from '../../../shared/importing';
 import { importFile } from './importFile';
@@ -162,6 +162,11 @@ export class ListsFeature {
   /** Every ready list with its counts, counted on the worker when the core has a reader. */
   all(): Promise<CallList[]> | CallList[] {
     return this.deps.reader ? this.deps.reader.listLists() : this.store.listLists();
+  }
+
+  /** Every problem of a list, for the problems panel (read on the worker, if any). */
+  problems(listId: number): Promise<ListProblem[]> | ListProblem[] {
+    return this.deps.reader ? this.deps.reader.listProblems(listId) : this.store.listProblems(listId);
   }
 
   /** One list with its counts (see {@link all}). */

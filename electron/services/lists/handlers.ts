@@ -15,7 +15,7 @@ export function listHandlers(lists: ListsFeature): FeatureHandlers<typeof listCa
     'lists:rows': ({ listId, offset, limit }) => store.getRows(listId, offset, limit),
     'lists:rowsByIds': ({ listId, ids }) => lists.rowsByIds(listId, ids),
     'lists:query': ({ listId, ...query }) => lists.queryRowIds(listId, query),
-    'lists:problems': ({ listId }) => store.listProblems(listId),
+    'lists:problems': ({ listId }) => lists.problems(listId),
     'lists:edit': ({ listId, edits }) => lists.edit(listId, edits),
     'lists:rename': ({ listId, name }) => lists.rename(listId, name),
     'lists:duplicate': ({ listId, name }) => lists.duplicate(listId, name),

@@ -63,9 +63,13 @@ describe('ListsFeature with the database worker', () => {
     expect(lists).toEqual(services.store.listLists());
     expect(lists[0]).toMatchObject({ id: listId, rowCount: 3, validCount: 2 });
     expect(await feature.get(listId)).toEqual(services.store.getList(listId));
+    const problems = await feature.problems(listId);
+    expect(problems.map((problem) => problem.code)).toEqual(['phone.invalid']);
+    expect(problems).toEqual(services.store.listProblems(listId));
     // They were counted on the worker: with it closed, the feature cannot answer.
     await reader.close();
     await expect(Promise.resolve(feature.all())).rejects.toThrow(/worker closed/);
+    await expect(Promise.resolve(feature.problems(listId))).rejects.toThrow(/worker closed/);
   });
 
   it('answers an edit with the counts after it, written here and counted on the worker', async () => {

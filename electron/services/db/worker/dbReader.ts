@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import type { CallList, RowQuery } from '../../../../shared/callList';
+import type { CallList, ListProblem, RowQuery } from '../../../../shared/callList';
 import type { OutcomeCodes } from '../../../../shared/outcomeGroups';
 import type { ResultsFilter, ResultsSource } from '../../../../shared/results';
 import { startWorker } from '../../importer/worker/startWorker';
@@ -30,6 +30,11 @@ export class DbReader {
   /** `CallListStore.getList`, run on the worker. */
   getList(listId: number): Promise<CallList> {
     return this.ask('getList', { listId });
+  }
+
+  /** `CallListStore.listProblems`, run on the worker. */
+  listProblems(listId: number): Promise<ListProblem[]> {
+    return this.ask('listProblems', { listId });
   }
 
   /** `CallListStore.duplicate` (its rows copied), run on the worker. */

@@ -1,4 +1,4 @@
-import type { CallList, CallRow, RowQuery } from '../../../../shared/callList';
+import type { CallList, CallRow, ListProblem, RowQuery } from '../../../../shared/callList';
 import type { ImportedRow, NewListInfo } from '../../lists/importSession';
 import type { FinishedImport, ImportColumns } from '../../lists/importSink';
 import type { ProviderCall } from '../../providers/types';
@@ -24,6 +24,8 @@ export interface ReadOps {
   /** Every ready list with its row and valid counts (a count over each list's rows). */
   listLists: { args: null; value: CallList[] };
   getList: { args: { listId: number }; value: CallList };
+  /** Every problem of a list in list order (a pass over its rows with a problem). */
+  listProblems: { args: { listId: number }; value: ListProblem[] };
   queryRowIds: { args: { listId: number; query: RowQuery }; value: number[] };
   rowsByIds: { args: { listId: number; ids: number[] }; value: CallRow[] };
   resultsPage: {

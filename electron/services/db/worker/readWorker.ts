@@ -66,6 +66,8 @@ function run(request: ReadRequest): unknown {
       return store.listLists();
     case 'getList':
       return store.getList(request.args.listId);
+    case 'listProblems':
+      return store.listProblems(request.args.listId);
     case 'queryRowIds':
       return store.queryRowIds(request.args.listId, request.args.query);
     case 'rowsByIds':

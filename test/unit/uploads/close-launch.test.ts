@@ -27,6 +27,23 @@ function gatedSessions(real: () => (id?: string) => Promise<AccountSession>) {
   };
 }
 
+/**
+ * Closes the service while a start or resume waits for its session, lets the session through
+ * 30 ms into the close, and answers how many requests had been sent when close resolved (with
+ * nothing left running).
+ */
+async function closeWhileWaiting(
+  { uploads, proxy }: Pick<typeof fixture, 'uploads' | 'proxy'>,
+  open: () => void,
+): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  const closed = uploads.close();
+  setTimeout(open, 30);
+  await closed;
+  expect(uploads.running()).toEqual([]);
+  return proxy.received.size;
+}
+
 describe('close() with a start or a resume on its way', () => {
   it('waits for a start: nothing is sent after close resolves, the upload is left paused', async () => {
     let realSessionFor: ((id?: string) => Promise<AccountSession>) | null = null;
@@ -37,12 +54,7 @@ describe('close() with a start or a resume on its way', () => {
     const listId = makeList(services, mobiles(500));
 
     const started = uploads.start({ listId, taskId });
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    const closed = uploads.close();
-    setTimeout(gated.open, 30);
-    await closed;
-    const sentAtClose = proxy.received.size;
-    expect(uploads.running()).toEqual([]);
+    const sentAtClose = await closeWhileWaiting(fixture, gated.open);
 
     const handle: UploadHandle = await started;
     const summary = await handle.done;
@@ -69,12 +81,7 @@ describe('close() with a start or a resume on its way', () => {
 
     gated = gatedSessions(() => realSessionFor!);
     const resumed = uploads.resume(first.uploadId);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    const closed = uploads.close();
-    setTimeout(gated.open, 30);
-    await closed;
-    const sentAtClose = proxy.received.size;
-    expect(uploads.running()).toEqual([]);
+    const sentAtClose = await closeWhileWaiting(fixture, gated.open);
 
     const summary = await (await resumed).done;
     await new Promise((resolve) => setTimeout(resolve, 50));

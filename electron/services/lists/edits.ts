@@ -136,6 +136,7 @@ export function writeEdits(
       const del = db.prepare('DELETE FROM call_rows WHERE id = ?');
       for (const row of rows) {
         del.run(row.id);
+        store.sortKeys.rowDeleted(listId, row.id);
         touchedPhones.add(row.telephone);
       }
       renumberFrom(store, listId, rows[0]?.position ?? 0);
@@ -162,8 +163,9 @@ export function writeEdits(
       else if (edit.kind === 'delete') inverse.unshift(...remove(edit));
       else throw listFailure('lists.bad_edit');
     }
-    // Positions moved: the stored sort keys are made again at the next sort.
-    if (edits.some((edit) => edit.kind !== 'set')) store.sortKeys.invalidate(listId);
+    // Rows inserted between others: the stored sort keys are made again at the next sort. (A
+    // delete keeps them: the rows left keep their order, which is all a key's position says.)
+    if (edits.some((edit) => edit.kind === 'insert')) store.sortKeys.invalidate(listId);
     store.duplicates.refresh(listId, touchedPhones);
     db.prepare('UPDATE call_lists SET updated_at = ?, next_outid = ? WHERE id = ?').run(
       store.now(),

@@ -7,9 +7,9 @@ import { zhSortKey } from './sortKey';
  * sorted by SQLite's sorter over `zh_key()` (the same key, made once per row for that sort,
  * nothing written: about 110-150 ms for 100,000 rows) and noted as wanted; {@link buildWanted}
  * then makes its keys in one pass (about 400 ms, written in one transaction), which the database
- * worker runs after it has answered. Keys are kept as cells are edited, and dropped when rows
- * are inserted or deleted (positions move; the next sort wants them again). Deleting a list
- * deletes its keys (foreign key).
+ * worker runs after it has answered. Keys are kept as cells are edited and rows deleted, and
+ * dropped when rows are inserted (positions move; the next sort wants them again). Deleting a
+ * list deletes its keys (foreign key).
  */
 export class SortKeys {
   /** Columns sorted without keys, to be keyed: `list\0column` → the column's SQL value. */
@@ -98,7 +98,15 @@ export class SortKeys {
       .run(zhSortKey(value), listId, column, rowId);
   }
 
-  /** Rows were inserted or deleted (positions moved): the list's keys are made again when needed. */
+  /**
+   * A row was deleted: its keys go. The others keep the positions they had when keyed; the list
+   * is renumbered, but a delete never changes their order, and only their order breaks ties.
+   */
+  rowDeleted(listId: number, rowId: number): void {
+    this.db.prepare('DELETE FROM call_row_keys WHERE list_id = ? AND row_id = ?').run(listId, rowId);
+  }
+
+  /** Rows were inserted (positions moved): the list's keys are made again when needed. */
   invalidate(listId: number): void {
     this.db.prepare('DELETE FROM call_row_keys WHERE list_id = ?').run(listId);
     this.db.prepare('DELETE FROM call_row_key_columns WHERE list_id = ?').run(listId);

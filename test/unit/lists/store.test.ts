@@ -255,9 +255,10 @@ describe('call list store', () => {
     // Only the rows with a problem (the bad number), still by pinyin.
     expect(names(store.queryRowIds(list.id, { sortBy: 'var:姓名', problem: 'any' }))).toEqual(['陈六']);
     applyEdits(store, list.id, [{ kind: 'delete', rowIds: [zhang.id] }]);
+    // A delete keeps the others' keys (their order is unchanged) and drops the deleted row's.
+    expect(keyCount()).toBe(3);
     expect(byName()).toEqual(['阿四', '陈六', '丁一']);
-    store.sortKeys.buildWanted();
-    expect(byName()).toEqual(['阿四', '陈六', '丁一']);
+    expect(store.sortKeys.hasWanted()).toBe(false);
     // Deleting the list takes its keys with it, and a key pass wanted for it makes none.
     store.queryRowIds(list.id, { sortBy: 'var:备注' });
     store.deleteList(list.id);
@@ -288,6 +289,13 @@ describe('call list store', () => {
     });
     const after = queries.map((query) => store.queryRowIds(list.id, query));
     expect(after).toEqual(before);
+    // Every fifth row deleted: the keys left answer as a sort without keys does.
+    const ids = store.queryRowIds(list.id);
+    applyEdits(store, list.id, [{ kind: 'delete', rowIds: ids.filter((_, i) => i % 5 === 2) }]);
+    const keyed = queries.map((query) => store.queryRowIds(list.id, query));
+    expect(keyed[0]).toHaveLength(240 - 48);
+    store.sortKeys.invalidate(list.id);
+    expect(queries.map((query) => store.queryRowIds(list.id, query))).toEqual(keyed);
     expect(before[0]!.length).toBe(240);
     expect(new Set(before[2]).size).toBe(before[2]!.length);
     expect(before[2]!.length).toBe(rows.filter((row) => row[0] === '123').length);

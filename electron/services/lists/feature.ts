@@ -183,7 +183,7 @@ export class ListsFeature {
     const reader = this.deps.reader;
     if (!reader) return applyEdits(this.store, listId, edits);
     const applied = writeEdits(this.store, listId, edits);
-    return reader.getList(listId).then((list) => ({ ...applied, list }));
+    return this.countedAfterWrite(reader, listId).then((list) => ({ ...applied, list }));
   }
 
   /** Renames a list here (one row) and answers it with its counts (counted on the worker, if any). */
@@ -192,7 +192,7 @@ export class ListsFeature {
     let list: CallList;
     if (reader) {
       this.store.setName(listId, name);
-      list = await reader.getList(listId);
+      list = await this.countedAfterWrite(reader, listId);
     } else list = this.store.rename(listId, name);
     this.announce();
     return list;
@@ -248,6 +248,14 @@ export class ListsFeature {
     const path = this.staged.get(stagedId);
     if (!path || !existsSync(path)) throw listFailure('lists.staged_missing');
     return path;
+  }
+
+  /**
+   * A list's counts after a write made here: from the worker, or counted here if the worker
+   * failed meanwhile (the write has landed; an error would have the window make it again).
+   */
+  private countedAfterWrite(reader: DbReader, listId: number): Promise<CallList> {
+    return reader.getList(listId).catch(() => this.store.getList(listId));
   }
 
   /**

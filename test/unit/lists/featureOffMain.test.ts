@@ -83,6 +83,11 @@ describe('ListsFeature with the database worker', () => {
     // The inverse puts the bad number back, and the counts follow.
     const undone = await feature.edit(listId, applied.inverse);
     expect(undone.list.validCount).toBe(2);
+    // The worker gone after the write: the edit has landed, so it is answered, counted here.
+    await reader.close();
+    const again = await feature.edit(listId, undone.inverse);
+    expect(again.list).toMatchObject({ rowCount: 3, validCount: 3 });
+    expect(again.list).toEqual(services.store.getList(listId));
   });
 
   it('copies and deletes a list on the worker and announces each change with its counts', async () => {

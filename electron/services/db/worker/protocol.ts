@@ -17,8 +17,9 @@ import type {
 } from '../../../../shared/results';
 
 /**
- * The reads the worker runs, each with what it answers: the lists with their counts, a list's
- * row ids in an order and filter, and the Results screen's page, counts and a task's dashboard (without its syncedAt).
+ * The reads the worker runs, each with what it answers: the lists with their counts and
+ * problems, a list's row ids in an order and filter, and the Results screen's page, counts and
+ * a task's dashboard (without its syncedAt).
  */
 export interface ReadOps {
   /** Every ready list with its row and valid counts (a count over each list's rows). */
@@ -50,7 +51,8 @@ export interface ReadOps {
 /**
  * The writes the worker runs: an import's batches into a hidden list on the worker's connection
  * (ImportSession there), a list's copy or deletion and a sync's pages of calls, so inserting or
- * deleting 100,000 rows or 3,000 calls never runs on the thread that answers the contract. `token` names one import's session.
+ * deleting 100,000 rows or 3,000 calls never runs on the thread that answers the contract.
+ * `token` names one import's session.
  */
 export interface WriteOps {
   importBegin: { args: { info: NewListInfo }; value: { token: number } };

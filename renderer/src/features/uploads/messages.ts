@@ -64,7 +64,7 @@ export const uploadsZh = {
   'uploads.uncertain.hint':
     '外呼平台无法按编号查询这些行。重发可能使同一号码在任务中出现两次；跳过则这些行可能不在任务中。',
   'uploads.uncertain.hintCancelled':
-    '上传已取消，不能重发这些行。跳过则把它们记为失败（外呼平台无法按编号查询，它们可能已在任务中）。',
+    '上传已取消，不能重发这些行。跳过则把它们记为失败（它们可能已在任务中）。',
   'uploads.uncertain.resend': '重发 {count} 行',
   'uploads.uncertain.skip': '跳过 {count} 行',
   'uploads.uncertain.skipTitle': '跳过没有答复的行',
@@ -197,7 +197,7 @@ export const uploadsEn: Record<keyof typeof uploadsZh, string> = {
   'uploads.uncertain.hint':
     'The provider cannot look these rows up. Resending may put a number in the task twice; skipping may leave them out of it.',
   'uploads.uncertain.hintCancelled':
-    'The upload was cancelled, so these rows cannot be resent. Skipping records them as failed (the platform cannot look them up: the task may hold them).',
+    'The upload was cancelled, so these rows cannot be resent. Skipping records them as failed (the task may hold them).',
   'uploads.uncertain.resend': 'Resend {count} rows',
   'uploads.uncertain.skip': 'Skip {count} rows',
   'uploads.uncertain.skipTitle': 'Skip the rows with no answer',
